@@ -1,0 +1,53 @@
+"""The `slq-desk` command line: argparse subcommands over the same core functions as the GUI.
+
+Each ``slq_desk/cli/*_cmd.py`` module contributes subcommands through ``register(subparsers)``
+and keeps its heavy imports inside the handler, so ``slq-desk --help`` and start-up stay fast.
+Handlers return an exit code: 0 done/valid, 1 something blocks or is invalid, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from slq_desk import __version__
+from slq_desk.errors import SlqError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="slq-desk",
+        description="算力券 subsidy review workstation (offline). Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"slq-desk {__version__}")
+    parser.add_argument(
+        "--database-url",
+        help="SQLAlchemy URL of a shared workspace database "
+        "(e.g. postgresql+psycopg://user@host/db); default: WORKSPACE/workspace.db",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    import slq_desk.cli as pkg
+
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
+        if info.name.endswith("_cmd"):
+            module = importlib.import_module(f"slq_desk.cli.{info.name}")
+            module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        args = parser.parse_args(["gui", *list(sys.argv[1:] if argv is None else argv)])
+    try:
+        return int(args.func(args) or 0)
+    except SlqError as err:
+        print(f"slq-desk: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("slq-desk: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,29 @@
+"""Workspace database: typed ORM models, the session factory and Alembic migrations."""
+
+from slq_desk.models.schema import (
+    STATUSES,
+    Application,
+    AuditEvent,
+    Base,
+    Document,
+    ExtractedField,
+    Finding,
+    Opinion,
+    Review,
+    ReviewerIdentity,
+    Setting,
+)
+
+__all__ = [
+    "STATUSES",
+    "Application",
+    "AuditEvent",
+    "Base",
+    "Document",
+    "ExtractedField",
+    "Finding",
+    "Opinion",
+    "Review",
+    "ReviewerIdentity",
+    "Setting",
+]

@@ -1,0 +1,84 @@
+"""A workspace: a folder with ``workspace.db`` and the imported packages' original bytes.
+
+``Workspace.open`` creates the folder if needed, connects (SQLite in the folder, or a shared
+PostgreSQL URL), runs migrations and hands out sessions. Original files live under
+``packages/<sha256[:2]>/<sha256>`` and are made read-only once written.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from slq_desk.errors import BadInput
+from slq_desk.models.session import make_engine, migrate, session_factory
+
+DB_NAME = "workspace.db"
+PACKAGES_DIR = "packages"
+MARKER = ".slq-desk-workspace"
+
+
+@dataclass
+class Workspace:
+    path: Path
+    engine: Engine
+    _sessions: sessionmaker[Session] = field(repr=False)
+    actor: str = field(default_factory=lambda: os.environ.get("SLQ_DESK_USER") or _os_user())
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], database_url: str | None = None,
+             create: bool = True) -> Workspace:
+        folder = Path(path).expanduser().resolve()
+        if folder.exists() and not folder.is_dir():
+            raise BadInput(f"workspace {folder} is a file, not a folder")
+        if not folder.exists():
+            if not create:
+                raise BadInput(f"no workspace at {folder}")
+            folder.mkdir(parents=True)
+        (folder / PACKAGES_DIR).mkdir(exist_ok=True)
+        (folder / MARKER).touch(exist_ok=True)
+        url = database_url or f"sqlite:///{folder / DB_NAME}"
+        engine = make_engine(url)
+        migrate(engine)
+        return cls(path=folder, engine=engine, _sessions=session_factory(engine))
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in a transaction: committed on success, rolled back on any error."""
+        with self._sessions() as s, s.begin():
+            yield s
+
+    def blob_path(self, sha256: str) -> Path:
+        return self.path / PACKAGES_DIR / sha256[:2] / sha256
+
+    def store_blob(self, sha256: str, data: bytes) -> Path:
+        """Keep an original file's bytes once, read-only; return its absolute path."""
+        target = self.blob_path(sha256)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".part")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+            target.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        return target
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.path).as_posix()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (containers, services): still record something true
+        return "unknown"
