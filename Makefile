@@ -1,0 +1,33 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+WORKSPACE ?= demo-workspace
+
+.PHONY: run test sysdeps venv bench clean
+
+run: sysdeps $(STAMP)
+	@test -f "$(WORKSPACE)/workspace.db" || $(PY) -m slq_desk demo-workspace "$(WORKSPACE)"
+	$(PY) -m slq_desk gui "$(WORKSPACE)"
+
+test: sysdeps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n 2 --dist loadgroup
+
+sysdeps:
+	@bash scripts/sysdeps.sh
+
+venv: $(STAMP)
+
+# Reinstall when the project's dependencies change.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,bench]'
+	@touch $(STAMP)
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,23 @@
+"""Small pieces every subcommand shares: opening the workspace named on the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from slq_desk.errors import BadInput
+from slq_desk.workspace import DB_NAME, MARKER, Workspace
+
+
+def open_workspace(args: argparse.Namespace, create: bool = False,
+                   attr: str = "workspace") -> Workspace:
+    """Open the workspace in ``args.<attr>`` (or the shared ``--database-url``)."""
+    folder = getattr(args, attr, None)
+    if not folder:
+        raise BadInput("name a workspace folder (--workspace W)")
+    path = Path(folder)
+    url = getattr(args, "database_url", None)
+    if not create and url is None and not (path / DB_NAME).exists() and not (path / MARKER).exists():
+        raise BadInput(f"{path} is not an slq-desk workspace (no {DB_NAME}); "
+                       "create one with `slq-desk init` or `slq-desk demo-workspace`")
+    return Workspace.open(path, database_url=url, create=create)

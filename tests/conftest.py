@@ -1,0 +1,30 @@
+"""Fixtures shared by every suite: a PostgreSQL server on loopback, started once per worker."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+# Tests never touch the real user's data folder, settings or keyring.
+os.environ.setdefault("SLQ_DESK_USER", "测试员")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[object]:
+    from tests.support import postgres
+
+    try:
+        server = postgres.start()
+    except postgres.NoPostgres as err:
+        pytest.skip(f"no PostgreSQL server: {err}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def postgres_url(postgres_server: object) -> str:
+    """A fresh, empty database on the shared test server."""
+    return postgres_server.create_database(f"t_{uuid.uuid4().hex[:12]}")  # type: ignore[attr-defined]
