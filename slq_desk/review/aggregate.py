@@ -1,0 +1,394 @@
+"""Aggregating a panel's scores: statistics, divergence alerts, optional z-score normalisation.
+
+Inputs are plain ``ScoreRecord`` values (reviewer, application, weighted total, criterion
+scores as Decimal), so the panel import of signed opinions and a shared PostgreSQL workspace
+can both feed them. All arithmetic is Decimal in a private context (``Decimal.sqrt`` for the
+standard deviation); results stay exact and are quantised only when displayed.
+
+Settings are data (``PanelSettings.from_mapping`` reads a TOML/JSON table): the aggregation
+method, the trimming rule (drop the highest and lowest only with at least N reviewers), the
+divergence thresholds, and the z-score normalisation with its minimum-sample guard.
+"""
+
+from __future__ import annotations
+
+import decimal
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from slq_desk.errors import BadInput
+from slq_desk.money import D, MoneyError
+
+# Private context: 28 significant digits is plenty for scores; half-even avoids a bias when
+# many means are later rounded for display.
+CTX = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN,
+                      traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
+METHODS = ("mean", "median", "trimmed_mean")
+METRICS = ("range", "stdev")
+
+
+@dataclass(frozen=True)
+class ScoreRecord:
+    """One reviewer's scores for one application (weighted total on 0–100)."""
+
+    reviewer: str
+    application_id: str
+    total: Decimal
+    criteria: Mapping[str, Decimal] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Stats:
+    n: int
+    mean: Decimal
+    median: Decimal
+    trimmed_mean: Decimal
+    trimmed: bool  # whether the trimmed mean really dropped the extremes (n ≥ the minimum)
+    stdev: Decimal | None  # sample standard deviation (n − 1); None with fewer than 2 values
+    minimum: Decimal
+    maximum: Decimal
+
+    @property
+    def range(self) -> Decimal:
+        return self.maximum - self.minimum
+
+    def value(self, method: str) -> Decimal:
+        if method == "mean":
+            return self.mean
+        if method == "median":
+            return self.median
+        if method == "trimmed_mean":
+            return self.trimmed_mean
+        raise BadInput(f"未知的汇总方法 {method!r} / unknown method; one of {', '.join(METHODS)}")
+
+    def display(self, places: int = 2) -> dict[str, Any]:
+        q = quantum(places)
+        return {
+            "n": self.n, "mean": str(round_for_display(self.mean, q)),
+            "median": str(round_for_display(self.median, q)),
+            "trimmed_mean": str(round_for_display(self.trimmed_mean, q)),
+            "trimmed": self.trimmed,
+            "stdev": None if self.stdev is None else str(round_for_display(self.stdev, q)),
+            "min": str(self.minimum), "max": str(self.maximum), "range": str(self.range),
+        }
+
+
+def quantum(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)
+
+
+def round_for_display(value: Decimal, q: Decimal) -> Decimal:
+    return value.quantize(q, rounding=decimal.ROUND_HALF_UP)
+
+
+def _mean(values: Sequence[Decimal]) -> Decimal:
+    return CTX.divide(sum(values, Decimal("0")), Decimal(len(values)))
+
+
+def _stdev(values: Sequence[Decimal]) -> Decimal | None:
+    if len(values) < 2:
+        return None
+    m = _mean(values)
+    ss = sum((CTX.multiply(v - m, v - m) for v in values), Decimal("0"))
+    return CTX.divide(ss, Decimal(len(values) - 1)).sqrt(CTX)
+
+
+def describe(values: Sequence[Decimal], trim_min_reviewers: int = 5) -> Stats:
+    """Mean, median, trimmed mean, sample standard deviation, min, max of ``values``."""
+    if not values:
+        raise BadInput("没有可汇总的分数 / no scores to aggregate")
+    for v in values:
+        if not isinstance(v, Decimal):
+            raise BadInput(f"分数须为 Decimal / scores must be Decimal, got {type(v).__name__}")
+    ordered = sorted(values)
+    n = len(ordered)
+    mid = n // 2
+    median = ordered[mid] if n % 2 else CTX.divide(ordered[mid - 1] + ordered[mid], Decimal(2))
+    trimmed = n >= trim_min_reviewers and n >= 3
+    trimmed_mean = _mean(ordered[1:-1]) if trimmed else _mean(ordered)
+    return Stats(n=n, mean=_mean(ordered), median=median, trimmed_mean=trimmed_mean,
+                 trimmed=trimmed, stdev=_stdev(ordered), minimum=ordered[0], maximum=ordered[-1])
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DivergenceRule:
+    """Alert when ``metric`` (range | stdev) of ``scope`` reaches ``threshold``.
+
+    ``scope`` is "total" (points of the 0–100 total) or "criterion" (every criterion); with
+    ``relative`` the threshold is a fraction of the criterion's maximum score.
+    """
+
+    metric: str
+    threshold: Decimal
+    scope: str = "total"
+    relative: bool = False
+    message: str = "分歧较大，建议增加一名评审或组织讨论 / scores diverge: ask a third review or discuss"
+
+
+# Issue 9's example: a range of 30 points or more of 100 asks for a third review or discussion.
+DEFAULT_DIVERGENCE: tuple[DivergenceRule, ...] = (
+    DivergenceRule("range", Decimal("30"), "total"),
+    DivergenceRule("stdev", Decimal("15"), "total"),
+    DivergenceRule("range", Decimal("0.5"), "criterion", relative=True),
+)
+
+
+@dataclass(frozen=True)
+class PanelSettings:
+    method: str = "mean"
+    trim_min_reviewers: int = 5
+    divergence: tuple[DivergenceRule, ...] = DEFAULT_DIVERGENCE
+    normalise: bool = False
+    z_min_samples: int = 5
+    places: int = 2
+
+    def __post_init__(self) -> None:
+        if self.method not in METHODS:
+            raise BadInput(f"未知的汇总方法 {self.method!r} / unknown method; one of {', '.join(METHODS)}")
+        if self.trim_min_reviewers < 3:
+            raise BadInput("trim_min_reviewers 至少为3 / must be at least 3")
+        if self.z_min_samples < 2:
+            raise BadInput("z_min_samples 至少为2 / must be at least 2")
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> PanelSettings:
+        """Read a panel settings TOML file (the same keys as ``from_mapping``)."""
+        p = Path(path)
+        try:
+            raw = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise BadInput(f"找不到评审组设置文件 / no panel settings file at {p}") from None
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            raise BadInput(f"{p}: 无法读取 / cannot read: {err}") from None
+        return cls.from_mapping(raw, origin=str(p))
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any], origin: str = "panel settings") -> PanelSettings:
+        """Read settings from a TOML/JSON table; numbers as strings (floats are refused)."""
+        def num(value: Any, key: str) -> Decimal:
+            if isinstance(value, float) or isinstance(value, bool):
+                raise BadInput(f"{origin}.{key}: 不得使用浮点数，请写成字符串 / {value!r} must be "
+                               "written as a string")
+            try:
+                return D(str(value) if isinstance(value, int) else value)
+            except MoneyError:
+                raise BadInput(f"{origin}.{key}: 不是数字 / not a number: {value!r}") from None
+
+        def integer(key: str, default: int) -> int:
+            value = raw.get(key, default)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise BadInput(f"{origin}.{key}: 应为整数 / expected an integer, got {value!r}")
+            return value
+
+        rules = DEFAULT_DIVERGENCE
+        if "divergence" in raw:
+            rules_raw = raw["divergence"]
+            if not isinstance(rules_raw, list):
+                raise BadInput(f"{origin}.divergence: 应为列表 / expected a list of rules")
+            parsed = []
+            for i, r in enumerate(rules_raw):
+                where = f"divergence[{i}]"
+                if not isinstance(r, Mapping):
+                    raise BadInput(f"{origin}.{where}: 应为表 / expected a table")
+                metric, scope = r.get("metric"), r.get("scope", "total")
+                if metric not in METRICS:
+                    raise BadInput(f"{origin}.{where}.metric: 应为 range 或 stdev / expected range "
+                                   f"or stdev, got {metric!r}")
+                if scope not in ("total", "criterion"):
+                    raise BadInput(f"{origin}.{where}.scope: 应为 total 或 criterion / expected "
+                                   f"total or criterion, got {scope!r}")
+                if "threshold" not in r:
+                    raise BadInput(f"{origin}.{where}: 缺少 threshold / missing threshold")
+                kwargs: dict[str, Any] = {"metric": metric, "scope": scope,
+                                          "threshold": num(r["threshold"], f"{where}.threshold"),
+                                          "relative": bool(r.get("relative", False))}
+                if r.get("message"):
+                    kwargs["message"] = str(r["message"])
+                parsed.append(DivergenceRule(**kwargs))
+            rules = tuple(parsed)
+        return cls(method=str(raw.get("method", "mean")),
+                   trim_min_reviewers=integer("trim_min_reviewers", 5), divergence=rules,
+                   normalise=bool(raw.get("normalise", False)),
+                   z_min_samples=integer("z_min_samples", 5), places=integer("places", 2))
+
+
+# --- normalisation ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Normalisation:
+    """Per-reviewer z-scores mapped back onto the panel's scale.
+
+    adjusted = panel mean + (score − reviewer mean) ÷ reviewer sd × panel sd. A reviewer with
+    fewer than the minimum number of scores, or no spread, keeps raw scores (listed in
+    ``skipped`` with the reason): a z-score from three numbers says more about chance than
+    about the reviewer.
+    """
+
+    adjusted: Mapping[tuple[str, str], Decimal]  # (reviewer, application) → adjusted total
+    normalised: tuple[str, ...]
+    skipped: Mapping[str, str]
+
+
+def normalise(records: Sequence[ScoreRecord], min_samples: int = 5) -> Normalisation:
+    totals = [r.total for r in records]
+    panel_sd = _stdev(totals)
+    adjusted = {(r.reviewer, r.application_id): r.total for r in records}
+    if panel_sd is None or panel_sd == 0:
+        reason = "全组分数无离散，不做标准化 / the panel's scores have no spread"
+        return Normalisation(adjusted, (), {r.reviewer: reason for r in records})
+    panel_mean = _mean(totals)
+    by_reviewer: dict[str, list[ScoreRecord]] = defaultdict(list)
+    for r in records:
+        by_reviewer[r.reviewer].append(r)
+    done: list[str] = []
+    skipped: dict[str, str] = {}
+    for reviewer, rows in sorted(by_reviewer.items()):
+        values = [r.total for r in rows]
+        if len(values) < min_samples:
+            skipped[reviewer] = (f"评分数 {len(values)} 少于 {min_samples}，保留原始分 / only "
+                                 f"{len(values)} scores (< {min_samples}): raw scores kept")
+            continue
+        sd = _stdev(values)
+        if sd is None or sd == 0:
+            skipped[reviewer] = "该专家分数无离散，保留原始分 / no spread: raw scores kept"
+            continue
+        m = _mean(values)
+        for r in rows:
+            z = CTX.divide(r.total - m, sd)
+            adjusted[(reviewer, r.application_id)] = panel_mean + CTX.multiply(z, panel_sd)
+        done.append(reviewer)
+    return Normalisation(adjusted, tuple(done), skipped)
+
+
+# --- aggregation ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Alert:
+    application_id: str
+    scope: str  # "total" or a criterion key
+    metric: str
+    value: Decimal
+    threshold: Decimal
+    message: str
+
+
+@dataclass(frozen=True)
+class ApplicationAggregate:
+    application_id: str
+    reviewers: tuple[str, ...]
+    total: Stats  # raw weighted totals
+    criteria: Mapping[str, Stats]
+    score: Decimal  # the panel score by the chosen method (on normalised totals if enabled)
+    normalised: Stats | None
+    alerts: tuple[Alert, ...]
+
+    def to_json(self, places: int = 2) -> dict[str, Any]:
+        q = quantum(places)
+        return {
+            "application_id": self.application_id,
+            "reviewers": list(self.reviewers),
+            "score": str(round_for_display(self.score, q)),
+            "total": self.total.display(places),
+            "normalised": self.normalised.display(places) if self.normalised else None,
+            "criteria": {k: s.display(places) for k, s in self.criteria.items()},
+            "alerts": [{"scope": a.scope, "metric": a.metric,
+                        "value": str(round_for_display(a.value, q)),
+                        "threshold": str(a.threshold), "message": a.message} for a in self.alerts],
+        }
+
+
+def _check_unique(records: Iterable[ScoreRecord]) -> None:
+    seen: set[tuple[str, str]] = set()
+    for r in records:
+        key = (r.reviewer, r.application_id)
+        if key in seen:
+            raise BadInput(f"{r.reviewer} 对 {r.application_id} 有两份评分，请先保留其一 / two score "
+                           f"sheets from {r.reviewer} for {r.application_id}; keep one first")
+        seen.add(key)
+
+
+def _alerts(app_id: str, scope: str, stats: Stats, rules: Sequence[DivergenceRule],
+            max_score: Decimal | None) -> list[Alert]:
+    out: list[Alert] = []
+    for rule in rules:
+        if (rule.scope == "total") != (scope == "total"):
+            continue
+        value = stats.range if rule.metric == "range" else stats.stdev
+        if value is None:
+            continue
+        threshold = rule.threshold
+        if rule.relative:
+            if max_score is None:
+                continue  # a relative rule needs the criterion's scale
+            threshold = CTX.multiply(rule.threshold, max_score)
+        if value >= threshold:
+            out.append(Alert(app_id, scope, rule.metric, value, threshold, rule.message))
+    return out
+
+
+def aggregate(records: Sequence[ScoreRecord], settings: PanelSettings | None = None,
+              scales: Mapping[str, Decimal] | None = None) -> list[ApplicationAggregate]:
+    """Per-application and per-criterion statistics with alerts, sorted by application id.
+
+    ``scales`` maps criterion keys to their maximum score (for relative criterion alerts).
+    """
+    settings = settings or PanelSettings()
+    scales = scales or {}
+    _check_unique(records)
+    norm = normalise(records, settings.z_min_samples) if settings.normalise else None
+    by_app: dict[str, list[ScoreRecord]] = defaultdict(list)
+    for r in records:
+        by_app[r.application_id].append(r)
+    out: list[ApplicationAggregate] = []
+    for app_id in sorted(by_app):
+        rows = sorted(by_app[app_id], key=lambda r: r.reviewer)
+        total = describe([r.total for r in rows], settings.trim_min_reviewers)
+        keys = sorted({k for r in rows for k in r.criteria})
+        criteria = {k: describe([r.criteria[k] for r in rows if k in r.criteria],
+                                settings.trim_min_reviewers) for k in keys}
+        normalised = None
+        if norm is not None:
+            normalised = describe([norm.adjusted[(r.reviewer, app_id)] for r in rows],
+                                  settings.trim_min_reviewers)
+        score = (normalised or total).value(settings.method)
+        alerts = _alerts(app_id, "total", total, settings.divergence, None)
+        for k, st in criteria.items():
+            alerts += _alerts(app_id, k, st, settings.divergence, scales.get(k))
+        out.append(ApplicationAggregate(app_id, tuple(r.reviewer for r in rows), total, criteria,
+                                        score, normalised, tuple(alerts)))
+    return out
+
+
+@dataclass(frozen=True)
+class ReviewerCalibration:
+    """A reviewer's scoring against the panel's (for the calibration chart)."""
+
+    reviewer: str
+    n: int
+    mean: Decimal
+    stdev: Decimal | None
+    panel_mean: Decimal
+    panel_stdev: Decimal | None
+
+    @property
+    def offset(self) -> Decimal:
+        return self.mean - self.panel_mean
+
+
+def calibration(records: Sequence[ScoreRecord]) -> list[ReviewerCalibration]:
+    if not records:
+        return []
+    totals = [r.total for r in records]
+    panel_mean, panel_sd = _mean(totals), _stdev(totals)
+    by_reviewer: dict[str, list[Decimal]] = defaultdict(list)
+    for r in records:
+        by_reviewer[r.reviewer].append(r.total)
+    return [ReviewerCalibration(name, len(v), _mean(v), _stdev(v), panel_mean, panel_sd)
+            for name, v in sorted(by_reviewer.items())]
