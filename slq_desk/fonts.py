@@ -6,6 +6,7 @@ embed TrueType (not CFF/OTF) CJK fonts, so we use that buffer and nothing is dow
 
 from __future__ import annotations
 
+import functools
 import io
 import threading
 
@@ -15,7 +16,9 @@ _lock = threading.Lock()
 _registered = False
 
 
+@functools.cache
 def cjk_font_bytes() -> bytes:
+    """The 3.5 MB font file, read from PyMuPDF once per process."""
     import pymupdf
 
     return bytes(pymupdf.Font("cjk").buffer)

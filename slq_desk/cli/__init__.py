@@ -51,3 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("slq-desk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `slq-desk … | head` closed the pipe: not an error of ours. Point stdout at devnull so
+        # the interpreter's final flush does not raise again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
