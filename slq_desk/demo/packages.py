@@ -215,6 +215,11 @@ def build(seed: int, sc: Scenario, earlier: dict[str, Package]) -> Package:
     requested = min(to_fen(base * D(rate_text.rstrip("%")) / 100), cap_for(sc.policy, direction))
     last = max([p.pay_date for p in deal.payments] + [end])
     claimed_on = last + timedelta(days=rng.randrange(5, 25))
+    # A claim can only be made once the policy is in force (Hunan's 细则 dates from 2026-05-06);
+    # a package claimed earlier would only ever show "not in force".
+    opens = _policy_opens(sc.policy)
+    if claimed_on < opens:
+        claimed_on = opens + timedelta(days=rng.randrange(1, 20))
     claim = Claim(requested, rate_text, direction, claimed_on)
     claimed_at = datetime.combine(claimed_on, time(9 + rng.randrange(0, 8), rng.randrange(0, 60)), CST)
     pkg = Package(sc, deal, claim, claimed_at, float(rng.randrange(700, 960)) / 10, [],
@@ -414,3 +419,11 @@ def application(pkg: Package) -> dict[str, object]:
                        "other_fiscal_support": "0"}],
         "lines": lines,
     }
+
+
+def _policy_opens(policy_id: str) -> date:
+    """The first day the policy's data says it applies (its ``in_force`` parameter)."""
+    from slq_desk.policy import load_policy
+
+    values = load_policy(policy_id).parameter("in_force").values
+    return min(v.valid_from for v in values if v.value)
