@@ -1,0 +1,165 @@
+"""`slq-desk import`, `list`, `extract` and `doc set-kind`: packages in, documents and fields out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("import", help="import a submission package (folder or .zip)")
+    p.add_argument("package", help="folder or .zip of the applicant's documents")
+    p.add_argument("--workspace", "-w", required=True, help="workspace folder (created if new)")
+    p.add_argument("--policy", help="policy id (e.g. wuhan-2026); default: manifest.json's")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--max-files", type=int, help="most files a package may hold (default 500)")
+    p.add_argument("--max-total-mb", type=int,
+                   help="most megabytes a package may unpack to (default 1024)")
+    p.add_argument("--file-timeout", type=float,
+                   help="seconds one file may take to read before it is stopped (default 30)")
+    p.set_defaults(func=_import)
+
+    ls = sub.add_parser("list", help="list the workspace's applications")
+    ls.add_argument("--workspace", "-w", required=True)
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=_list)
+
+    ex = sub.add_parser("extract", help="classify one file and print its fields with evidence")
+    ex.add_argument("file")
+    ex.add_argument("--json", action="store_true")
+    ex.add_argument("--kind", help="read it as this kind instead of classifying it")
+    ex.set_defaults(func=_extract)
+
+    doc = sub.add_parser("doc", help="documents of imported applications")
+    dsub = doc.add_subparsers(dest="doc_command", metavar="ACTION", required=True)
+    sk = dsub.add_parser("set-kind", help="correct a document's kind (and read it again as that)")
+    sk.add_argument("document", help="document id, or a unique prefix of its SHA-256")
+    sk.add_argument("kind")
+    sk.add_argument("--workspace", "-w", required=True)
+    sk.add_argument("--application", help="application id, when the file is in several")
+    sk.set_defaults(func=_set_kind)
+
+
+def _limits(args: argparse.Namespace) -> Any:
+    from slq_desk.ingest.limits import MIB, Limits
+
+    values: dict[str, Any] = {}
+    if args.max_files is not None:
+        values["max_entries"] = args.max_files
+    if args.max_total_mb is not None:
+        values["max_total_bytes"] = args.max_total_mb * MIB
+    if args.file_timeout is not None:
+        values["file_timeout_s"] = args.file_timeout
+    return Limits.from_mapping(values)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.ingest.importer import import_package
+
+    limits = _limits(args)
+    ws = open_workspace(args, create=True)
+    try:
+        result = import_package(ws, args.package, policy=args.policy, limits=limits)
+    finally:
+        ws.close()
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(result.summary())
+    if result.created:
+        for r in result.reports:
+            codes = ", ".join(f.code for f in r.findings)
+            print(f"  {r.name}: {r.kind} ({r.confidence}%), {r.pages} 页"
+                  f"{'' if r.readable else ', 无法读取 unreadable'}{' — ' + codes if codes else ''}")
+        for refusal in result.refused:
+            print(f"  拒收 refused {refusal.name}: {refusal.message_en}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.models.schema import STATUSES, Application, Document, Finding
+
+    ws = open_workspace(args, create=False)
+    with ws.session() as s:
+        docs = dict(s.execute(select(Document.application_id, func.count())
+                              .group_by(Document.application_id)).all())
+        blocking = dict(s.execute(select(Finding.application_id, func.count())
+                                  .where(Finding.severity == "block")
+                                  .group_by(Finding.application_id)).all())
+        rows = [{"id": a.id, "policy": a.policy_id, "applicant": a.applicant_name,
+                 "uscc": a.applicant_uscc, "status": a.status,
+                 "status_zh": STATUSES.get(a.status, a.status),
+                 "documents": int(docs.get(a.id, 0)), "blocking_findings": int(blocking.get(a.id, 0)),
+                 "claimed_at": a.claimed_at.isoformat() if a.claimed_at else None}
+                for a in s.scalars(select(Application).order_by(Application.id))]
+    ws.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("（无申报）no applications")
+    for r in rows:
+        print(f"{r['id']}\t{r['policy']}\t{r['applicant']}\t{r['status_zh']}\t"
+              f"{r['documents']} 份材料\t{r['blocking_findings']} 项阻断问题")
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from slq_desk.errors import BadInput
+    from slq_desk.ingest.limits import DEFAULT_LIMITS
+    from slq_desk.ingest.worker import ParseWorker
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise BadInput(f"{path} is not a file")
+    if path.stat().st_size > DEFAULT_LIMITS.max_file_bytes:
+        raise BadInput(f"{path.name} is larger than {DEFAULT_LIMITS.max_file_bytes} bytes")
+    data = path.read_bytes()
+    with ParseWorker(DEFAULT_LIMITS) as worker:
+        report = worker.analyse(path.name, data) if not args.kind else worker.analyse_as(
+            path.name, data, _check_kind(args.kind))
+    out = report.as_json()
+    out["file"] = str(path)
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print(f"{path.name}: {report.kind} ({report.confidence}%), {report.pages} 页")
+        for name, f in out["fields"].items():
+            print(f"  {name} = {f['value']}  (p.{(f['page'] or 0) + 1} {f['bbox']})")
+        for n, item in enumerate(out["items"], 1):
+            print(f"  [{n}] " + "; ".join(f"{k}={v['value']}" for k, v in item.items()))
+        for f in out["findings"]:
+            print(f"  ! {f['severity']} {f['code']}: {f['message_zh']}")
+    return 0 if report.readable else 1
+
+
+def _check_kind(kind: str) -> str:
+    from slq_desk.errors import BadInput
+    from slq_desk.ingest.classify import KINDS
+
+    if kind not in KINDS:
+        raise BadInput(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
+    return kind
+
+
+def _set_kind(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.ingest.relabel import set_kind
+
+    kind = _check_kind(args.kind)
+    ws = open_workspace(args, create=False)
+    try:
+        doc = set_kind(ws, args.document, kind, application_id=args.application)
+    finally:
+        ws.close()
+    print(f"文档 {doc['id']}（{doc['name']}）类型改为 {kind} / kind set; "
+          f"{doc['fields']} fields read again", file=sys.stdout)
+    return 0

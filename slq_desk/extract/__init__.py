@@ -1,0 +1,1 @@
+"""Extract: text with boxes from PDFs and the per-kind field extractors, every value with evidence."""

@@ -1,0 +1,1 @@
+"""Ingest: open submission packages safely, fingerprint every file, classify, import."""

@@ -1,0 +1,247 @@
+"""Everything read from one file of a package: type, pages, kind, fields, findings.
+
+``analyse_file`` is a plain function of a file's name and bytes. The importer runs it in a
+worker process (see ``worker.py``) because a hostile PDF can make a parser spin or crash; tests
+and benchmarks can call it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from slq_desk.extract.evidence import Extraction, Field, FindingData
+from slq_desk.extract.uscc import IdStatus, check_id
+from slq_desk.ingest import sniff
+from slq_desk.ingest.classify import classify
+from slq_desk.ingest.hashing import sha256_bytes
+
+# Fields that hold a 统一社会信用代码 or taxpayer id, checked wherever they were read.
+ID_FIELDS = ("buyer_id", "seller_id", "supplier_id", "applicant_id", "uscc")
+
+
+@dataclass
+class FileReport:
+    name: str
+    sha256: str
+    size: int
+    media_type: str
+    pages: int = 0
+    readable: bool = True
+    error: str | None = None
+    encrypted: bool = False
+    kind: str = "other"
+    confidence: int = 0
+    kind_reason: str = ""
+    image_only_pages: list[int] = field(default_factory=list)
+    extraction: Extraction = field(default_factory=Extraction)
+
+    @property
+    def is_document(self) -> bool:
+        return self.media_type in sniff.DOCUMENT_TYPES
+
+    @property
+    def findings(self) -> list[FindingData]:
+        return self.extraction.findings
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.name,
+            "sha256": self.sha256,
+            "media_type": self.media_type,
+            "pages": self.pages,
+            "readable": self.readable,
+            "kind": self.kind,
+            "confidence": self.confidence,
+            "fields": {k: v.as_json() for k, v in self.extraction.fields.items()},
+            "items": [{k: v.as_json() for k, v in item.items()} for item in self.extraction.items],
+            "findings": [f.as_json() for f in self.extraction.findings],
+        }
+
+
+def failed_report(name: str, data: bytes, code: str, zh: str, en: str) -> FileReport:
+    """The report for a file whose reading was cut short (timeout, crash of the worker)."""
+    report = FileReport(name=name, sha256=sha256_bytes(data), size=len(data),
+                        media_type=sniff.sniff(data), readable=False, error=en)
+    report.extraction.findings.append(FindingData(code, "block", zh, en))
+    return report
+
+
+def analyse_file(name: str, data: bytes, max_pages: int = 2000,
+                 kind: str | None = None) -> FileReport:
+    """Read one file; ``kind`` set by a person skips the classifier."""
+    media = sniff.sniff(data)
+    report = FileReport(name=name, sha256=sha256_bytes(data), size=len(data), media_type=media)
+    claimed = sniff.claimed(name)
+    if media not in sniff.DOCUMENT_TYPES:
+        report.readable = False
+        if claimed == sniff.PDF:
+            # A “.pdf” that is something else is a PDF we cannot read, said plainly.
+            what = "为空" if not data else f"实为{sniff.label(media)}"
+            _add(report, "pdf_broken" if not data or media == sniff.UNKNOWN else "unsupported_file",
+                 "block", f"文件“{name}”{what}，不是可读的 PDF",
+                 f"'{name}' is {'empty' if not data else 'really ' + sniff.label(media)}, "
+                 "not a readable PDF")
+        else:
+            _add(report, "unsupported_file", "warn",
+                 f"文件“{name}”的类型（{sniff.label(media)}）不受支持，未作为申报材料读取",
+                 f"'{name}' ({sniff.label(media)}) is not a supported document type; not read")
+        report.error = "unsupported"
+        report.kind, report.confidence, report.kind_reason = "other", 0, "unsupported file"
+        return report
+    _read_document(report, data, max_pages, kind)
+    return report
+
+
+def _read_document(report: FileReport, data: bytes, max_pages: int, kind: str | None) -> None:
+    from slq_desk.extract.pdf import open_document, read_text
+
+    filetype = {sniff.PDF: "pdf", sniff.JPEG: "jpeg", sniff.PNG: "png"}[report.media_type]
+    doc, read = open_document(data, filetype)
+    report.encrypted = read.encrypted
+    report.pages = read.pages
+    if doc is None or read.error_code:
+        _unreadable(report, read.error_code or "pdf_broken", read.error)
+        if doc is not None:
+            doc.close()
+        report.kind, report.confidence, report.kind_reason = (
+            (kind, 100, "set by a person") if kind else _kind_from_name(report.name))
+        return
+    try:
+        read_text(doc, read, max_pages)
+        if read.error_code:
+            _unreadable(report, read.error_code, read.error)
+        if read.repaired:
+            _add(report, "pdf_repaired", "warn",
+                 f"文件“{report.name}”结构有误，已自动修复后读取，请核对内容",
+                 f"'{report.name}' has a damaged structure and was repaired to be read; check it")
+        if read.truncated_pages:
+            _add(report, "pages_not_read", "warn",
+                 f"文件页数过多，后 {read.truncated_pages} 页未读取",
+                 f"too many pages: the last {read.truncated_pages} were not read")
+        ocr_pages = _image_only_pages(report, doc, read.text)
+        if kind:
+            report.kind, report.confidence, report.kind_reason = kind, 100, "set by a person"
+        else:
+            c = classify(read.text, report.name)
+            report.kind, report.confidence, report.kind_reason = c.kind, c.confidence, c.reason
+        if report.readable:
+            try:
+                _extract(report, doc, read.text)
+            except Exception as err:  # a reader bug must not cost the document, only its fields
+                _add(report, "extraction_failed", "warn",
+                     f"“{report.name}”的字段未能自动读取，需人工录入",
+                     f"the fields of '{report.name}' could not be read "
+                     f"({type(err).__name__}); enter them by hand")
+            if ocr_pages:
+                _mark_ocr(report, ocr_pages)
+    finally:
+        doc.close()
+
+
+def _image_only_pages(report: FileReport, doc: Any, text: Any) -> set[int]:
+    """Report every scanned page; read it with OCR when installed. Returns the OCR'd pages."""
+    from slq_desk.extract import ocr
+
+    done: set[int] = set()
+    for page in text.pages:
+        if not page.image_only:
+            continue
+        report.image_only_pages.append(page.index)
+        lines = ocr.ocr_page(doc[page.index], page) if ocr.available() else []
+        how = "已经 OCR 识别，识别结果" if lines else ""
+        _add(report, "image_only_page", "warn",
+             f"第 {page.index + 1} 页为扫描图像，无文字层，{how}需人工核对",
+             f"page {page.index + 1} is a scanned image without a text layer"
+             f"{' (read by OCR)' if lines else ''}; check it by hand",
+             page.index, (0.0, 0.0, page.width, page.height))
+        if lines:
+            page.lines = lines
+            done.add(page.index)
+    return done
+
+
+def _mark_ocr(report: FileReport, pages: set[int]) -> None:
+    """Fields read from OCR text say so, with the lower confidence OCR deserves."""
+    from dataclasses import replace
+
+    from slq_desk.extract.ocr import OCR_CONFIDENCE
+
+    ex = report.extraction
+
+    def mark(f: Field) -> Field:
+        if f.page in pages:
+            return replace(f, source="ocr", confidence=min(f.confidence, OCR_CONFIDENCE))
+        return f
+
+    ex.fields = {k: mark(v) for k, v in ex.fields.items()}
+    ex.items = [{k: mark(v) for k, v in item.items()} for item in ex.items]
+
+
+def _extract(report: FileReport, doc: Any, text: Any) -> None:
+    from slq_desk.extract.kinds import extractor_for
+
+    if report.kind == "invoice":
+        from slq_desk.extract.invoice import extract_invoice
+        from slq_desk.extract.qr import InvoiceQR, decode_page, parse_invoice_qr
+
+        qr: InvoiceQR | None = None
+        if report.media_type == sniff.PDF and report.pages:
+            try:
+                for raw, box in decode_page(doc, 0):
+                    qr = parse_invoice_qr(raw, 0, box)
+                    if qr is not None:
+                        break
+            except Exception:  # an undecodable picture is no reason to lose the invoice
+                qr = None
+        extraction = extract_invoice(text, qr)
+    else:
+        extractor = extractor_for(report.kind)
+        if extractor is None:
+            return
+        extraction = extractor(text)
+    extraction.kind, extraction.confidence = report.kind, report.confidence
+    extraction.findings[:0] = report.extraction.findings
+    report.extraction = extraction
+    _check_ids(report)
+
+
+def _check_ids(report: FileReport) -> None:
+    for name in ID_FIELDS:
+        found: Field | None = report.extraction.fields.get(name)
+        if found is None:
+            continue
+        status = check_id(found.value)
+        if status is IdStatus.bad_check:
+            _add(report, "uscc_invalid", "block",
+                 f"统一社会信用代码“{found.value}”校验位错误（{name}）",
+                 f"USCC '{found.value}' has a wrong check character ({name})",
+                 found.page, found.bbox)
+        elif status is IdStatus.malformed:
+            _add(report, "uscc_invalid", "warn",
+                 f"“{found.value}”不是有效的统一社会信用代码或纳税人识别号（{name}）",
+                 f"'{found.value}' is not a valid USCC or taxpayer id ({name})",
+                 found.page, found.bbox)
+
+
+def _unreadable(report: FileReport, code: str, detail: str) -> None:
+    report.readable = False
+    report.error = f"{code}: {detail}"
+    if code == "pdf_encrypted":
+        _add(report, code, "block", f"文件“{report.name}”已加密，无法打开，请申请人提交未加密版本",
+             f"'{report.name}' is encrypted and cannot be opened; ask for an unencrypted copy")
+    else:
+        zh = ("文件不完整（被截断）" if detail.startswith("truncated") else "文件没有页面"
+              if detail == "no pages" else "文件为空" if detail == "empty file" else "文件格式错误")
+        _add(report, "pdf_broken", "block", f"文件“{report.name}”已损坏，无法读取：{zh}",
+             f"'{report.name}' is damaged and cannot be read ({detail})")
+
+
+def _kind_from_name(name: str) -> tuple[str, int, str]:
+    c = classify(None, name)
+    return c.kind, c.confidence, c.reason
+
+
+def _add(report: FileReport, code: str, severity: str, zh: str, en: str,
+         page: int | None = None, bbox: tuple[float, float, float, float] | None = None) -> None:
+    report.extraction.findings.append(FindingData(code, severity, zh, en, page, bbox))

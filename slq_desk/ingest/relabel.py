@@ -1,0 +1,75 @@
+"""A person corrects a document's kind: the document is read again as that kind.
+
+The new kind is kept with who set it (``kind_source = manual:<actor>``); the fields and the
+import-stage findings of that document are replaced by those of the new reading, corrections
+a person already made to a field of the same name are carried over, and the change goes to
+the audit log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from slq_desk import audit
+from slq_desk.errors import BadInput
+from slq_desk.ingest.limits import DEFAULT_LIMITS, Limits
+from slq_desk.models.schema import Document, ExtractedField, Finding
+from slq_desk.workspace import Workspace
+
+
+def find_document(s: Any, ref: str, application_id: str | None = None) -> Document:
+    query = select(Document)
+    if application_id:
+        query = query.where(Document.application_id == application_id)
+    if ref.isdigit() and len(ref) < 12:
+        doc = s.scalars(query.where(Document.id == int(ref))).first()
+        if doc is None:
+            raise BadInput(f"no document {ref}")
+        return doc
+    if len(ref) < 6 or not all(c in "0123456789abcdef" for c in ref.lower()):
+        raise BadInput("name a document by its id or at least 6 hex digits of its SHA-256")
+    docs = list(s.scalars(query.where(Document.sha256.startswith(ref.lower()))))
+    if not docs:
+        raise BadInput(f"no document whose SHA-256 starts with {ref}")
+    if len(docs) > 1:
+        where = ", ".join(f"{d.id} ({d.application_id})" for d in docs[:5])
+        raise BadInput(f"{ref} matches several documents: {where}; give its id or --application")
+    return docs[0]
+
+
+def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = None,
+             limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
+    from slq_desk.ingest.importer import _finding, write_fields
+    from slq_desk.ingest.worker import ParseWorker
+
+    with ws.session() as s:
+        doc = find_document(s, ref, application_id)
+        doc_id, name, sha = doc.id, doc.original_name, doc.sha256
+        before = {"kind": doc.kind, "confidence": doc.kind_confidence, "source": doc.kind_source}
+    data = ws.blob_path(sha).read_bytes()
+    with ParseWorker(limits) as worker:
+        report = worker.analyse_as(name, data, kind)
+    with ws.session() as s:
+        doc = s.get(Document, doc_id)
+        assert doc is not None
+        corrections = {(f.name, f.item_index): (f.corrected_value, f.corrected_by, f.corrected_at)
+                       for f in doc.fields if f.corrected_value is not None}
+        s.execute(delete(ExtractedField).where(ExtractedField.document_id == doc_id))
+        s.execute(delete(Finding).where(Finding.document_id == doc_id, Finding.stage == "ingest"))
+        s.expire(doc)
+        doc.kind, doc.kind_confidence, doc.kind_source = kind, 100, f"manual:{ws.actor}"
+        write_fields(s, doc, report)
+        for f in report.findings:
+            _finding(s, doc.application_id, doc_id, f)
+        s.flush()
+        for f in s.scalars(select(ExtractedField).where(ExtractedField.document_id == doc_id)):
+            kept = corrections.get((f.name, f.item_index))
+            if kept:
+                f.corrected_value, f.corrected_by, f.corrected_at = kept
+        audit.record(s, ws.actor, "document.set_kind", "document", doc_id, before,
+                     {"kind": kind, "confidence": 100, "source": f"manual:{ws.actor}",
+                      "fields": len(report.extraction.fields)})
+    return {"id": doc_id, "name": name, "kind": kind,
+            "fields": len(report.extraction.fields) + sum(len(i) for i in report.extraction.items)}
