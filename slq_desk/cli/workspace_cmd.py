@@ -34,13 +34,16 @@ def _demo(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.demo.generate import generate_packages
     from slq_desk.ingest.importer import import_package
+    from slq_desk.ingest.worker import ParseWorker
 
     ws = open_workspace(args, create=True)
     out = ws.path / "demo-packages"
     index = generate_packages(out, seed=args.seed)
     total = len(index)
-    for n, entry in enumerate(index, 1):
-        result = import_package(ws, out / entry["path"])
-        print(f"[{n}/{total}] {entry['id']}: {result.summary()}", file=sys.stderr)
+    # One reader process for every package: each start costs an interpreter and PyMuPDF.
+    with ParseWorker() as reader:
+        for n, entry in enumerate(index, 1):
+            result = import_package(ws, out / entry["path"], reader=reader)
+            print(f"[{n}/{total}] {entry['id']}: {result.summary()}", file=sys.stderr)
     print(f"演示工作区已生成 / demo workspace ready: {Path(ws.path)} ({total} packages)")
     return 0
