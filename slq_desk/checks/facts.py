@@ -1,0 +1,296 @@
+"""The calculator's input facts, assembled from the extracted fields, each with its evidence.
+
+``assemble(view, policy)`` turns the documents into the issue-3 application object (applicant,
+contracts, lines) and remembers, for every figure, the document/page/box it was read from:
+``evidence["lines[0].amount"]`` lists the invoice lines summed into that line, so a subsidy can
+be traced from the amount back to the invoice line that produced it.
+
+Invoice lines are grouped by (contract, service, compute class, origin) as the calculator wants
+them; invoices the checks already found not to count for this applicant (another buyer, a
+duplicate of another application's invoice) are left out and listed in ``left_out``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from slq_desk.checks.model import Evidence
+from slq_desk.checks.params import PolicyParams
+from slq_desk.checks.prices import find_model
+from slq_desk.checks.services import compute_class_of, item_service, model_origin, service_of
+from slq_desk.checks.values import amount, day, flag
+from slq_desk.checks.view import ApplicationView, DocView
+from slq_desk.money import ZERO, fmt
+
+NO_CONTRACT = "（未提供合同）"
+
+
+@dataclass
+class Facts:
+    application: dict[str, Any]
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what had to be assumed, for the reviewer
+    left_out: list[str] = field(default_factory=list)  # files whose figures were not counted
+
+    def add(self, path: str, *evidence: Evidence) -> None:
+        self.evidence.setdefault(path, []).extend(evidence)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "input": self.application,
+            "evidence": {k: [e.to_dict() for e in v] for k, v in self.evidence.items()},
+            "notes": list(self.notes),
+            "left_out": list(self.left_out),
+        }
+
+
+def infer_applicant_kind(name: str, params: PolicyParams) -> str:
+    """The applicant kind from its name, when nobody has said it (overrides win).
+
+    A 研究院 in a policy that knows 新型研发机构 (Beijing) is read as one; the reviewer confirms.
+    """
+    kinds = set(params.value("applicant_kinds") or ())
+    if any(w in name for w in ("大学", "学院")) and "研究院" not in name:
+        return "university"
+    if any(w in name for w in ("研究院", "研究所", "研究中心", "实验室")):
+        return "new_rnd_institution" if "new_rnd_institution" in kinds else "research_institute"
+    return "enterprise"
+
+
+def _first(view: ApplicationView, kind: str, name: str) -> tuple[DocView, str] | None:
+    for doc, found in view.fields_named(kind, name):
+        return doc, found.value.strip()
+    return None
+
+
+def _sme(view: ApplicationView, facts: Facts) -> bool:
+    if "sme" in view.overrides:
+        return bool(view.overrides["sme"])
+    for doc, found in view.fields_named("application_form", "sme"):
+        value = flag(found.value)
+        if value is not None:
+            facts.add("applicant.sme", doc.evidence("sme"))
+            return value
+    if view.of_kind("sme_declaration"):
+        doc = view.of_kind("sme_declaration")[0]
+        facts.add("applicant.sme", doc.evidence())
+        return True
+    return False
+
+
+def assemble(view: ApplicationView, params: PolicyParams,
+             exclude_documents: set[int] | None = None) -> Facts:
+    exclude = exclude_documents or set()
+    facts = Facts({})
+    claimed = view.claimed_local  # Beijing time: the calculator takes the date as written
+    if view.claimed_at is None:
+        facts.notes.append("申报时间未知，按今日计 / claim time unknown, taken as today")
+
+    kind = view.overrides.get("applicant_kind") or infer_applicant_kind(view.applicant_name, params)
+    if "applicant_kind" not in view.overrides:
+        facts.notes.append(f"申报主体类型按名称推定为 {kind} / applicant kind inferred from the name")
+    applicant = {
+        "name": view.applicant_name or "（未知）",
+        "uscc": view.applicant_uscc or "（未知）",
+        "kind": kind,
+        "sme": _sme(view, facts),
+        "received_this_year": str(view.overrides.get("received_this_year", "0")),
+    }
+    for kind_name, name_field, id_field in (("business_licence", "name", "uscc"),
+                                            ("application_form", "applicant_name", "applicant_id")):
+        found = view.fields_named(kind_name, name_field)
+        for doc, _ in found:
+            facts.add("applicant.name", doc.evidence(name_field))
+            facts.add("applicant.uscc", doc.evidence(id_field))
+            break
+
+    contracts, contract_docs = _contracts(view, facts, exclude)
+    lines = _lines(view, params, facts, exclude, contracts, contract_docs)
+    facts.application = {
+        "id": view.id,
+        "policy": params.id,
+        "claimed_at": claimed.isoformat(),
+        "applicant": applicant,
+        "direction": view.direction,
+        "contracts": contracts,
+        "lines": lines,
+    }
+    return facts
+
+
+def _contracts(view: ApplicationView, facts: Facts, exclude: set[int]
+               ) -> tuple[list[dict[str, Any]], list[DocView]]:
+    out: list[dict[str, Any]] = []
+    docs: list[DocView] = []
+    for doc in view.readable("contract"):
+        if doc.id in exclude:
+            continue
+        number = doc.get("contract_number") or doc.file
+        total = amount(doc.get("total"))
+        signed = day(doc.get("signed_on"))
+        if total is None or signed is None or any(c["id"] == number for c in out):
+            facts.notes.append(f"合同“{doc.file}”缺少编号、金额或签订日期，未计入 / "
+                               f"contract '{doc.file}' lacks number, total or signing date")
+            continue
+        i = len(out)
+        support = _other_support(view, facts, i) if i == 0 else "0"
+        out.append({"id": number, "total": fmt(total), "signed_on": signed.isoformat(),
+                    "other_fiscal_support": support})
+        docs.append(doc)
+        facts.add(f"contracts[{i}].id", doc.evidence("contract_number"))
+        facts.add(f"contracts[{i}].total", doc.evidence("total"))
+        facts.add(f"contracts[{i}].signed_on", doc.evidence("signed_on"))
+    if not out:
+        # No readable contract: the invoices still show what was bought; the materials rule
+        # reports the missing contract, and the figure is kept for the reviewer's information.
+        invoices = [d for d in view.readable("invoice") if d.id not in exclude]
+        total = sum((amount(d.get("total")) or ZERO for d in invoices), ZERO)
+        dates = [x for x in (day(d.get("issue_date")) for d in invoices) if x]
+        signed = min(dates) if dates else view.claim_day
+        out.append({"id": NO_CONTRACT, "total": fmt(total), "signed_on": signed.isoformat(),
+                    "other_fiscal_support": "0"})
+        facts.notes.append("无可读合同，合同金额按发票合计计 / no readable contract; "
+                           "the invoices' total stands in for it")
+    return out, docs
+
+
+def _other_support(view: ApplicationView, facts: Facts, index: int) -> str:
+    """Other fiscal support on the contract (Beijing 二（四）): a person's figure, else what a
+    form declares (附件14-2 “所获政策资金额度”, read as yuan), else none."""
+    if "other_fiscal_support" in view.overrides:
+        return str(view.overrides["other_fiscal_support"])
+    for doc, found in view.fields_named("application_form", "other_fiscal_support"):
+        value = amount(found.value)
+        if value is not None:
+            facts.add(f"contracts[{index}].other_fiscal_support", doc.evidence("other_fiscal_support"))
+            return fmt(value)
+    return "0"
+
+
+def _period(view: ApplicationView, contract_docs: list[DocView], facts: Facts
+            ) -> tuple[date, date, list[Evidence]]:
+    for doc in contract_docs:
+        start, end = day(doc.get("term_start")), day(doc.get("term_end"))
+        if start and end and start <= end:
+            return start, end, [doc.evidence("term_start"), doc.evidence("term_end")]
+    for doc in view.readable("usage_log"):
+        start, end = day(doc.get("period_start")), day(doc.get("period_end"))
+        if start and end and start <= end:
+            return start, end, [doc.evidence("period_start"), doc.evidence("period_end")]
+    dates = [x for d in view.readable("invoice") for x in [day(d.get("issue_date"))] if x]
+    facts.notes.append("服务期限未见于合同或使用记录，按发票日期计 / service period taken from "
+                       "the invoice dates")
+    if dates:
+        return min(dates), max(dates), []
+    return view.claim_day, view.claim_day, []
+
+
+def _domestic(spec: str, contract_docs: list[DocView]) -> bool:
+    model = find_model(spec)
+    if model is not None:
+        return model.domestic
+    for doc in contract_docs:
+        value = flag(doc.get("domestic"))
+        if value is not None:
+            return value
+        model = find_model(doc.get("card_model"))
+        if model is not None:
+            return model.domestic
+    return False
+
+
+def _origin(service: str, name: str, spec: str, contract_docs: list[DocView]) -> bool:
+    """Domestic or not: the card model for compute; the model family for Token/model lines,
+    else the contract's line for that service (“国产大模型Token服务”)."""
+    if service == "compute":
+        return _domestic(spec, contract_docs)
+    if service not in ("token", "model"):
+        return False
+    origin = model_origin(spec, name)
+    if origin is not None:
+        return origin
+    for doc in contract_docs:
+        for item in doc.items:
+            said = item["service"].value if "service" in item else ""
+            if said == service and "name" in item:
+                origin = model_origin(item["name"].value)
+                if origin is not None:
+                    return origin
+    return False
+
+
+def in_window_amount(view: ApplicationView, window: Any) -> tuple[Decimal, list[Evidence]] | None:
+    """Σ of the usage log's daily amounts inside the window (tax excluded), if a log has days."""
+    for doc in view.readable("usage_log"):
+        total, inside, seen = ZERO, ZERO, False
+        for i, item in enumerate(doc.items):
+            when = day(item["date"].value) if "date" in item else None
+            value = amount(item["amount"].value) if "amount" in item else None
+            if when is None or value is None:
+                continue
+            seen = True
+            total += value
+            if window.start <= when <= window.end:
+                inside += value
+        if seen:
+            return inside, [doc.evidence("amount")]
+    return None
+
+
+def _lines(view: ApplicationView, params: PolicyParams, facts: Facts, exclude: set[int],
+           contracts: list[dict[str, Any]], contract_docs: list[DocView]) -> list[dict[str, Any]]:
+    contract_id = contracts[0]["id"]
+    start, end, period_ev = _period(view, contract_docs, facts)
+    groups: dict[tuple[str, str | None, bool], dict[str, Any]] = {}
+    sources: dict[tuple[str, str | None, bool], list[Evidence]] = defaultdict(list)
+    for doc in view.readable("invoice"):
+        if doc.id in exclude:
+            facts.left_out.append(doc.file)
+            continue
+        items = doc.items or [{}]
+        for i, item in enumerate(items):
+            name = item["name"].value if "name" in item else ""
+            spec = item["spec"].value if "spec" in item else ""
+            if item:
+                value = amount(item["amount"].value) if "amount" in item else None
+                tax = amount(item["tax"].value) if "tax" in item else ZERO
+                ev = doc.item_evidence(i, "amount")
+            else:  # an invoice whose lines could not be read: its 合计 as one compute line
+                value, tax = amount(doc.get("amount")), amount(doc.get("tax")) or ZERO
+                ev = doc.evidence("amount")
+                name = "算力服务"
+            if value is None:
+                facts.notes.append(f"“{doc.file}”第{i + 1}行金额无法读取 / line amount unreadable")
+                continue
+            service = item_service(item) if item else service_of(name, spec)
+            cls = compute_class_of(name, spec) if service == "compute" else None
+            domestic = _origin(service, name, spec, contract_docs)
+            key = (service, cls, domestic)
+            group = groups.setdefault(key, {"amount": ZERO, "tax": ZERO})
+            group["amount"] += value
+            group["tax"] += tax or ZERO
+            sources[key].append(ev)
+    lines: list[dict[str, Any]] = []
+    window = params.value("service_window")
+    for key, group in groups.items():
+        service, cls, domestic = key
+        i = len(lines)
+        line: dict[str, Any] = {
+            "contract": contract_id, "service": service, "compute_class": cls,
+            "domestic": domestic, "amount": fmt(group["amount"]), "tax": fmt(group["tax"]),
+            "period_start": start.isoformat(), "period_end": end.isoformat(),
+        }
+        if window is not None and service == "compute" and (start < window.start or end > window.end):
+            found = in_window_amount(view, window)
+            if found is not None:
+                inside, ev = found
+                line["in_window_amount"] = fmt(min(inside, group["amount"]))
+                facts.add(f"lines[{i}].in_window_amount", *ev)
+        lines.append(line)
+        facts.add(f"lines[{i}].amount", *sources[key])
+        facts.add(f"lines[{i}].period", *period_ev)
+    return lines

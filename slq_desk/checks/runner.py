@@ -1,0 +1,189 @@
+"""Running 初审 on one application: all rules, the facts, the subsidy, stored with an audit event.
+
+``evaluate`` is the pure part (view + policy → findings). ``run_checks`` reads the application
+from the workspace, evaluates, assembles the calculator's facts (leaving out invoices the checks
+found not to count), computes the subsidy, then in one transaction replaces the application's
+check-stage findings, stores facts and subsidy, and records what changed in the audit log.
+Ingest-stage findings (unreadable files, scanned pages, 大写≠小写 …) are kept and counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from slq_desk.checks.facts import Facts, assemble
+from slq_desk.checks.model import BLOCK, CheckFinding
+from slq_desk.checks.params import PolicyParams
+from slq_desk.checks.rules import all_rules
+from slq_desk.checks.rules.materials import materials_table
+from slq_desk.checks.rules.integrity import duplicate_left_out
+from slq_desk.checks.view import ApplicationView, build_view
+from slq_desk.errors import BadInput
+from slq_desk.money import fmt
+
+# Findings that take a document's figures out of the base: not the applicant's purchase, or
+# already claimed elsewhere.
+LEAVE_OUT = ("buyer_mismatch", "duplicate_invoice")
+
+# The calculator's reasons for ineligibility and the findings that already say the same thing
+# to the reviewer (with evidence); a reason not covered becomes a not_eligible finding. A base
+# that fell below the threshold because lines were kept out (outside the window, another buyer,
+# a duplicate, an excluded service) is explained by those findings; the calculator's reasons,
+# shown with the subsidy and in the opinion, still say it.
+COVERED_BY: dict[str, set[str]] = {
+    "not_in_force": {"claim_outside_period"},
+    "applicant_kind": {"applicant_kind_not_supported"},
+    "below_threshold": {"below_threshold", "outside_window", "buyer_mismatch",
+                        "duplicate_invoice", "excluded_service"},
+    "no_eligible_lines": {"outside_window", "excluded_service", "buyer_mismatch",
+                          "duplicate_invoice", "facts_incomplete", "pdf_encrypted", "pdf_broken",
+                          "material_missing", "claim_outside_period"},
+    "direction_missing": {"direction_missing"},
+    "direction_invalid": {"direction_invalid"},
+    "direction_applicant_kind": {"direction_applicant_kind"},
+    "contract_total_below_direction_minimum": {"contract_below_direction_minimum"},
+    "contract_term_beyond_year_end": {"contract_term_beyond_year_end"},
+}
+
+
+@dataclass
+class CheckReport:
+    application_id: str
+    policy_id: str
+    applicant_name: str
+    findings: list[CheckFinding]
+    materials: list[dict[str, Any]]
+    facts: Facts | None
+    result: dict[str, Any] | None
+    subsidy: Decimal | None
+    documents: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def blocking(self) -> bool:
+        return any(f.severity == BLOCK for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "application_id": self.application_id,
+            "policy": self.policy_id,
+            "applicant": self.applicant_name,
+            "blocking": self.blocking,
+            "findings": [f.to_dict() for f in self.findings],
+            "materials": self.materials,
+            "subsidy": fmt(self.subsidy) if self.subsidy is not None else None,
+            "result": self.result,
+            "facts": self.facts.to_json() if self.facts else None,
+            "documents": self.documents,
+        }
+
+
+def evaluate(view: ApplicationView, policy: Any, day: date | None = None) -> list[CheckFinding]:
+    """All rules of the policy on the view: check-stage findings, in rule order."""
+    params = PolicyParams(policy, day or view.claim_day)
+    findings: list[CheckFinding] = []
+    for rule in all_rules():
+        findings.extend(rule.fn(view, params))
+    return findings
+
+
+def _left_out(view: ApplicationView, findings: list[CheckFinding]) -> set[int]:
+    """Documents whose figures do not count here. A duplicated invoice stays with the
+    application that claimed it first (first come, first served) and leaves the later ones."""
+    out: set[int] = set()
+    for f in findings:
+        if f.code not in LEAVE_OUT:
+            continue
+        for e in f.evidence:
+            if e.document_id is None:
+                continue
+            doc = view.doc(e.document_id)
+            if f.code == "duplicate_invoice" and doc is not None and not duplicate_left_out(view, doc):
+                continue
+            out.add(e.document_id)
+    return out
+
+
+def check_view(view: ApplicationView, policy: Any) -> CheckReport:
+    """Findings, facts and subsidy for a view, without touching the database."""
+    from slq_desk.policy import compute
+
+    params = PolicyParams(policy, view.claim_day)
+    findings = evaluate(view, policy)
+    facts = assemble(view, params, _left_out(view, findings))
+    result: dict[str, Any] | None = None
+    subsidy: Decimal | None = None
+    try:
+        computed = compute(facts.application, policy)
+    except BadInput as err:
+        findings.append(CheckFinding(
+            "facts_incomplete", BLOCK,
+            f"材料中读出的事实不足以计算补贴：{err}",
+            f"the facts read from the documents are not enough to compute the subsidy: {err}"))
+    else:
+        result = computed.to_dict()
+        subsidy = computed.subsidy
+        reported = {f.code for f in findings} | {f.code for f in view.ingest_findings}
+        for reason in computed.reasons:
+            # A reason of the calculator that no rule reported: say it, with its article.
+            if reason.effect == "ineligible" and not (COVERED_BY.get(reason.code, set()) & reported):
+                zh, en = reason.messages()
+                findings.append(CheckFinding("not_eligible", BLOCK, zh, en, reason.article))
+    # Findings made while reading the files carry no article; the documents they concern are
+    # the policy's required materials, so they cite the materials articles in the report.
+    materials_article = params.article("materials_apply", "materials_payout")
+    ingest = [replace(f, article=f.article or materials_article) for f in view.ingest_findings]
+    all_findings = ingest + findings
+    return CheckReport(view.id, policy.id, view.applicant_name, all_findings,
+                       materials_table(view, params), facts, result, subsidy,
+                       [{"file": d.file, "kind": d.kind, "sha256": d.sha256, "pages": d.pages,
+                         "readable": d.readable} for d in view.documents])
+
+
+def run_checks(ws: Any, app_id: str, policy_id: str | None = None) -> CheckReport:
+    """Check one application of the workspace and store the outcome (see the module doc)."""
+    from slq_desk import audit
+    from slq_desk.models.schema import Application, Finding
+    from slq_desk.policy import load_policy
+
+    with ws.session() as s:
+        view = build_view(s, app_id)
+        policy = load_policy(policy_id or view.policy_id)
+        report = check_view(view, policy)
+        app = s.get(Application, app_id)
+        before = {
+            "subsidy": fmt(app.computed_subsidy) if app.computed_subsidy is not None else None,
+            "check_findings": sorted(f.code for f in app.findings if f.stage == "check"),
+        }
+        for old in [f for f in app.findings if f.stage == "check"]:
+            app.findings.remove(old)
+        s.flush()
+        for f in report.findings:
+            if f.stage != "check":
+                continue
+            first = f.evidence[0] if f.evidence else None
+            app.findings.append(Finding(
+                application_id=app_id, document_id=first.document_id if first else None,
+                code=f.code, severity=f.severity, message_zh=f.message_zh,
+                message_en=f.message_en, article=f.article[:200],
+                page=first.page if first else None, bbox=first.bbox if first else None,
+                stage="check"))
+        overrides = (app.facts or {}).get("overrides")
+        stored = report.facts.to_json() if report.facts else {}
+        if overrides:
+            stored["overrides"] = overrides
+        if report.result is not None:
+            stored["result"] = report.result
+            stored["steps"] = report.result.get("steps", [])
+        stored["policy"] = policy.id
+        app.facts = stored
+        app.computed_subsidy = report.subsidy
+        audit.record(s, ws.actor, "application.check", "application", app_id, before, {
+            "policy": policy.id,
+            "subsidy": fmt(report.subsidy) if report.subsidy is not None else None,
+            "check_findings": sorted(f.code for f in report.findings if f.stage == "check"),
+            "blocking": report.blocking,
+        })
+    return report

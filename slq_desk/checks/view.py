@@ -1,0 +1,215 @@
+"""The application as the rules see it: documents by kind with their effective field values.
+
+``ApplicationView`` is plain data built once from the database rows (``build_view``) or by hand in
+tests. Values are the *effective* ones (a reviewer's correction wins over the extracted value),
+each with the page and box it came from, so every rule can hand its evidence on. It also carries
+what the rules need from the rest of the workspace: invoice and contract numbers already used by
+other applications (重复申领).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from slq_desk.checks.model import CheckFinding, Evidence
+from slq_desk.errors import BadInput
+
+ITEM_PREFIX = "item."
+CHINA = timezone(timedelta(hours=8), "UTC+08:00")
+
+
+@dataclass(frozen=True)
+class FieldView:
+    value: str
+    page: int | None = None
+    bbox: list[str] | None = None
+
+
+@dataclass
+class DocView:
+    id: int | None
+    sha256: str
+    file: str
+    kind: str
+    pages: int = 1
+    readable: bool = True
+    error: str | None = None
+    fields: dict[str, FieldView] = field(default_factory=dict)
+    items: list[dict[str, FieldView]] = field(default_factory=list)
+
+    def get(self, name: str) -> str | None:
+        found = self.fields.get(name)
+        if found is None:
+            return None
+        value = found.value.strip()
+        return value or None
+
+    def evidence(self, name: str | None = None) -> Evidence:
+        """Evidence for a field (or the document as a whole when the field is absent)."""
+        found = self.fields.get(name) if name else None
+        if found is None:
+            return Evidence(self.id, self.sha256, self.file, field=name)
+        return Evidence(self.id, self.sha256, self.file, found.page, found.bbox, name, found.value)
+
+    def item_evidence(self, index: int, name: str) -> Evidence:
+        found = self.items[index].get(name) if index < len(self.items) else None
+        label = f"items[{index}].{name}"
+        if found is None:
+            return Evidence(self.id, self.sha256, self.file, field=label)
+        return Evidence(self.id, self.sha256, self.file, found.page, found.bbox, label, found.value)
+
+    @property
+    def form_type(self) -> str | None:
+        return self.get("form_type")
+
+
+@dataclass
+class ApplicationView:
+    id: str
+    policy_id: str
+    applicant_name: str
+    applicant_uscc: str
+    direction: int | None = None
+    claimed_at: datetime | None = None
+    documents: list[DocView] = field(default_factory=list)
+    ingest_findings: list[CheckFinding] = field(default_factory=list)
+    # Numbers seen in *other* applications of the workspace → those applications' ids.
+    invoices_elsewhere: dict[str, list[str]] = field(default_factory=dict)
+    contracts_elsewhere: dict[str, list[str]] = field(default_factory=dict)
+    # Claim times of those other applications: the earlier claim keeps a shared invoice.
+    claimed_elsewhere: dict[str, datetime | None] = field(default_factory=dict)
+    # Facts a person set on the application (e.g. applicant kind), overriding inference.
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+    def of_kind(self, kind: str, form_type: str | None = None) -> list[DocView]:
+        docs = [d for d in self.documents if d.kind == kind]
+        if form_type is not None:
+            docs = [d for d in docs if d.form_type == form_type]
+        return docs
+
+    def readable(self, kind: str) -> list[DocView]:
+        return [d for d in self.of_kind(kind) if d.readable]
+
+    def unreadable(self, *kinds: str) -> list[DocView]:
+        """Unreadable documents of these kinds, or of no known kind (they could be either)."""
+        return [d for d in self.documents if not d.readable and (d.kind in kinds or d.kind == "other")]
+
+    def doc(self, document_id: int | None) -> DocView | None:
+        return next((d for d in self.documents if d.id == document_id), None)
+
+    @property
+    def claimed_local(self) -> datetime:
+        """The claim time in Beijing time (stored in UTC): the day a policy date refers to.
+        A package without a claim time is judged as of now: the rules in force today."""
+        when = self.claimed_at or datetime.now(CHINA)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=CHINA)
+        return when.astimezone(CHINA)
+
+    @property
+    def claim_day(self) -> date:
+        return self.claimed_local.date()
+
+    def ingest_codes(self, document_id: int | None = None) -> set[str]:
+        return {f.code for f in self.ingest_findings
+                if document_id is None or any(e.document_id == document_id for e in f.evidence)}
+
+    def fields_named(self, kind: str, name: str) -> Iterator[tuple[DocView, FieldView]]:
+        for doc in self.readable(kind):
+            found = doc.fields.get(name)
+            if found is not None and found.value.strip():
+                yield doc, found
+
+
+def invoice_key(doc: DocView) -> str | None:
+    """An invoice's identity: 发票代码 + 号码 for older types, the 20-digit 号码 for 数电票."""
+    number = doc.get("invoice_number")
+    if not number:
+        return None
+    code = doc.get("invoice_code")
+    return f"{code}-{number}" if code else number
+
+
+def build_view(session: Any, app_id: str) -> ApplicationView:
+    """Read one application's rows (and the workspace's other numbers) into a view."""
+    from sqlalchemy import select
+
+    from slq_desk.models.schema import Application, Document, ExtractedField
+
+    app = session.get(Application, app_id)
+    if app is None:
+        raise BadInput(f"no application {app_id!r} in this workspace")
+    docs: list[DocView] = []
+    for row in app.documents:
+        doc = DocView(row.id, row.sha256, row.original_name, row.kind, row.pages, row.readable,
+                      row.error)
+        for f in row.fields:
+            value = FieldView(f.effective_value or "", f.page, list(f.bbox) if f.bbox else None)
+            if f.item_index is not None:
+                while len(doc.items) <= f.item_index:
+                    doc.items.append({})
+                name = f.name[len(ITEM_PREFIX):] if f.name.startswith(ITEM_PREFIX) else f.name
+                doc.items[f.item_index][name] = value
+            else:
+                doc.fields[f.name] = value
+        docs.append(doc)
+    ingest = [
+        CheckFinding(f.code, f.severity, f.message_zh, f.message_en, f.article or "",
+                     [_finding_evidence(f, docs)], stage="ingest")
+        for f in app.findings if f.stage == "ingest"
+    ]
+    view = ApplicationView(
+        id=app.id, policy_id=app.policy_id, applicant_name=app.applicant_name or "",
+        applicant_uscc=app.applicant_uscc or "", direction=app.direction,
+        claimed_at=app.claimed_at, documents=docs, ingest_findings=ingest,
+        overrides=dict((app.facts or {}).get("overrides") or {}),
+    )
+    # Every invoice and contract number of the other applications, in one query each.
+    rows = session.execute(
+        select(Document.application_id, Document.id, ExtractedField.name,
+               ExtractedField.value, ExtractedField.corrected_value)
+        .join(ExtractedField, ExtractedField.document_id == Document.id)
+        .where(Document.application_id != app_id,
+               Document.kind.in_(("invoice", "contract")),
+               ExtractedField.item_index.is_(None),
+               ExtractedField.name.in_(("invoice_number", "invoice_code", "contract_number")))
+    ).all()
+    per_doc: dict[int, dict[str, str]] = {}
+    owner: dict[int, str] = {}
+    for other_app, doc_id, name, value, corrected in rows:
+        per_doc.setdefault(doc_id, {})[name] = corrected if corrected is not None else value
+        owner[doc_id] = other_app
+    for doc_id, values in per_doc.items():
+        if "invoice_number" in values:
+            code = values.get("invoice_code")
+            key = f"{code}-{values['invoice_number']}" if code else values["invoice_number"]
+            view.invoices_elsewhere.setdefault(key, []).append(owner[doc_id])
+        if "contract_number" in values:
+            view.contracts_elsewhere.setdefault(values["contract_number"], []).append(owner[doc_id])
+    for table in (view.invoices_elsewhere, view.contracts_elsewhere):
+        for key in table:
+            table[key] = sorted(set(table[key]))
+    others = set(owner.values())
+    if others:
+        for other_id, claimed in session.execute(
+                select(Application.id, Application.claimed_at).where(Application.id.in_(others))):
+            view.claimed_elsewhere[other_id] = claimed
+    return view
+
+
+def claimed_before(view: ApplicationView, other_id: str) -> bool:
+    """Whether another application claimed before this one (ties: the smaller id first)."""
+    theirs, ours = view.claimed_elsewhere.get(other_id), view.claimed_at
+    if theirs is None or ours is None:
+        return theirs is not None or (ours is None and other_id < view.id)
+    return (theirs, other_id) < (ours, view.id)
+
+
+def _finding_evidence(f: Any, docs: list[DocView]) -> Evidence:
+    doc = next((d for d in docs if d.id == f.document_id), None)
+    if doc is None:
+        return Evidence(None, "", "", f.page, f.bbox)
+    return Evidence(doc.id, doc.sha256, doc.file, f.page, list(f.bbox) if f.bbox else None)

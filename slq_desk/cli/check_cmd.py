@@ -1,0 +1,197 @@
+"""`slq-desk check` (初审 of a package or an imported application) and
+`slq-desk preliminary-opinion` (the 初审意见 draft PDF).
+
+check: exit 0 when nothing blocks, 1 when something blocks, 2 for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from slq_desk.errors import BadInput
+
+CONCLUSIONS = ("通过", "补正后通过", "不通过")
+SEVERITY_ZH = {"block": "阻断", "warn": "警示", "info": "提示"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "check", help="初审: materials, eligibility and consistency checks, and the subsidy",
+        description="Run the 初审 checks on an imported application (APP_ID) or import a package "
+        "(folder or .zip) first. Exit 0: nothing blocks; 1: something blocks; 2: bad input.")
+    p.add_argument("target", metavar="PACKAGE|APP_ID")
+    p.add_argument("--workspace", "-w", required=True, help="workspace folder")
+    p.add_argument("--policy", help="policy id to check against (default: the application's)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--set", action="append", default=[], metavar="FACT=VALUE",
+                   help="a fact the documents do not show, kept with the application: "
+                   "applicant_kind=research_institute, sme=true, received_this_year=120000.00, "
+                   "other_fiscal_support=0 (repeatable; FACT= removes it)")
+    p.set_defaults(func=run_check)
+
+    o = sub.add_parser(
+        "preliminary-opinion", help="write the 初审意见 (draft) PDF of a checked application")
+    o.add_argument("application", metavar="APP_ID")
+    o.add_argument("--workspace", "-w", required=True)
+    o.add_argument("--out", required=True, help="PDF file to write")
+    o.add_argument("--conclusion", choices=CONCLUSIONS,
+                   help="通过 / 补正后通过 / 不通过 (default: from the findings)")
+    o.add_argument("--comment", default="", help="the official's comment")
+    o.add_argument("--official", default="", help="the official's name (default: the OS user)")
+    o.add_argument("--policy", help="policy id (default: the application's)")
+    o.set_defaults(func=run_opinion)
+
+
+def _application_id(args: argparse.Namespace, ws: Any) -> str:
+    """An existing application id, or import the package the target names."""
+    from sqlalchemy import select
+
+    from slq_desk.models.schema import Application
+
+    target = str(args.target)
+    with ws.session() as s:
+        if s.get(Application, target) is not None:
+            return target
+    path = Path(target)
+    if not path.exists():
+        with ws.session() as s:
+            known = s.scalars(select(Application.id).order_by(Application.id)).all()
+        hint = f"; known: {', '.join(known[:10])}" if known else ""
+        raise BadInput(f"{target} is neither a package on disk nor an application of this "
+                       f"workspace{hint}")
+    from slq_desk.ingest.importer import import_package
+
+    result = import_package(ws, path, policy=args.policy)
+    return result.application_id
+
+
+OVERRIDABLE = ("applicant_kind", "sme", "received_this_year", "other_fiscal_support")
+
+
+def parse_overrides(items: list[str]) -> dict[str, Any]:
+    """``FACT=VALUE`` pairs, validated; an empty value (``FACT=``) means remove it (None)."""
+    from slq_desk.money import MoneyError, D
+    from slq_desk.policy.loader import APPLICANT_KINDS
+
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or key not in OVERRIDABLE:
+            raise BadInput(f"--set {item!r}: use FACT=VALUE with FACT one of {', '.join(OVERRIDABLE)}")
+        if not value:
+            out[key] = None
+        elif key == "applicant_kind":
+            if value not in APPLICANT_KINDS:
+                raise BadInput(f"--set applicant_kind: one of {', '.join(sorted(APPLICANT_KINDS))}")
+            out[key] = value
+        elif key == "sme":
+            if value.lower() not in ("true", "false"):
+                raise BadInput("--set sme: true or false")
+            out[key] = value.lower() == "true"
+        else:
+            try:
+                amount = D(value)
+            except MoneyError as err:
+                raise BadInput(f"--set {key}: {err}") from None
+            if amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+                raise BadInput(f"--set {key}: a non-negative amount to the fen")
+            out[key] = format(amount, "f")
+    return out
+
+
+def set_overrides(ws: Any, app_id: str, overrides: dict[str, Any]) -> None:
+    """Keep the reviewer's facts with the application (facts["overrides"]), audited."""
+    from slq_desk import audit
+    from slq_desk.models.schema import Application
+
+    with ws.session() as s:
+        app = s.get(Application, app_id)
+        facts = dict(app.facts or {})
+        before = dict(facts.get("overrides") or {})
+        after = {k: v for k, v in {**before, **overrides}.items() if v is not None}
+        facts["overrides"] = after
+        app.facts = facts
+        audit.record(s, ws.actor, "application.facts_set", "application", app_id, before, after)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from slq_desk.checks import run_checks
+    from slq_desk.cli.common import open_workspace
+
+    is_package = Path(str(args.target)).exists()
+    ws = open_workspace(args, create=is_package)
+    try:
+        overrides = parse_overrides(args.set)
+        app_id = _application_id(args, ws)
+        if overrides:
+            set_overrides(ws, app_id, overrides)
+        report = run_checks(ws, app_id, args.policy)
+    finally:
+        ws.close()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(_text(report))
+    return 1 if report.blocking else 0
+
+
+def _where(evidence: list[Any]) -> str:
+    places = []
+    for e in evidence[:3]:
+        if e.file:
+            places.append(f"{e.file}" + (f" 第{e.page + 1}页" if e.page is not None else ""))
+    return "；".join(places)
+
+
+def _text(report: Any) -> str:
+    lines = [f"{report.application_id}  {report.applicant_name}  ({report.policy_id})", ""]
+    lines.append("材料 / materials:")
+    for row in report.materials:
+        mark = "有" if row["present"] else "缺"
+        files = "、".join(row["files"]) if row["files"] else "—"
+        lines.append(f"  [{mark}] {row['name']}  {files}  ({row['article']})")
+    lines.append("")
+    lines.append(f"发现 / findings ({len(report.findings)}):")
+    order = {"block": 0, "warn": 1, "info": 2}
+    for f in sorted(report.findings, key=lambda f: order.get(f.severity, 3)):
+        where = _where(f.evidence)
+        article = f"〔{f.article}〕" if f.article else ""
+        lines.append(f"  {SEVERITY_ZH.get(f.severity, f.severity)} {f.code} [{f.stage}] "
+                     f"{f.message_zh}{article}" + (f"  ← {where}" if where else ""))
+    lines.append("")
+    if report.result is not None:
+        r = report.result
+        eligible = "符合条件" if r["eligible"] else "不符合条件"
+        lines.append(f"测算补贴 / subsidy: {r['subsidy']} 元（基数 {r['base']} 元，{eligible}）")
+        for step in r["steps"]:
+            if str(step.get("rule", "")).startswith("calc:"):
+                lines.append(f"  {step['rule'][5:]}: {step.get('value')}  〔{step.get('article', '')}〕")
+        for reason in r["reasons"]:
+            lines.append(f"  · {reason['message']}〔{reason['article']}〕")
+    lines.append("")
+    lines.append("结论 / result: " + ("有阻断项 / blocked" if report.blocking else "无阻断项 / nothing blocks"))
+    return "\n".join(lines)
+
+
+def run_opinion(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.opinion.preliminary import write_preliminary_opinion
+
+    out = Path(args.out)
+    if out.exists() and out.is_dir():
+        raise BadInput(f"{out} is a folder; give a file name ending in .pdf")
+    if not out.parent.exists():
+        raise BadInput(f"folder {out.parent} does not exist")
+    ws = open_workspace(args)
+    try:
+        written = write_preliminary_opinion(
+            ws, args.application, out, conclusion=args.conclusion, comment=args.comment,
+            official=args.official or ws.actor, policy_id=args.policy)
+    finally:
+        ws.close()
+    print(f"{written.path}  ({written.pages} 页, 结论 {written.conclusion}, sha256 {written.sha256[:16]}…)")
+    return 0

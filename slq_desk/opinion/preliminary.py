@@ -1,0 +1,306 @@
+"""The 初审意见 (preliminary review opinion) as an A4 PDF, Chinese in the embedded CJK font.
+
+``render_preliminary(data)`` is a pure function of ``PreliminaryData`` (applicant, policy,
+materials table, findings with evidence, the subsidy with its steps and articles, conclusion,
+the official's comment, name and date, and the SHA-256 of every document). Until the opinion is
+signed (issue 8) every page says 草稿. ``write_preliminary_opinion`` re-runs the checks so the
+opinion shows the application as it stands, writes the file and records it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from slq_desk.errors import BadInput
+from slq_desk.money import D, MoneyError, fmt_grouped
+
+CONCLUSIONS = ("通过", "补正后通过", "不通过")
+# Blocking findings an applicant can put right by sending a document again.
+CURABLE = frozenset({"material_missing", "pdf_encrypted", "pdf_broken", "pdf_timeout",
+                     "entry_refused", "unsupported_file", "facts_incomplete",
+                     "direction_missing", "manifest_invalid"})
+SEVERITY_ZH = {"block": "阻断", "warn": "警示", "info": "提示"}
+STEP_LABELS = {
+    "line_base": "单项计补基数", "line_subsidy": "单项补贴额", "eligible_base": "计补基数合计",
+    "gross_subsidy": "按比例测算", "cap_remaining": "年度上限余额", "capped": "封顶后",
+    "rounding": "取整后", "subsidy": "测算补贴金额", "prorated": "按支持期折算",
+    "fiscal_limit": "财政资金50%限额",
+}
+
+
+@dataclass
+class PreliminaryData:
+    application_id: str
+    applicant_name: str
+    applicant_uscc: str
+    policy_name: str
+    policy_id: str
+    claimed_at: str
+    materials: list[dict[str, Any]]
+    findings: list[dict[str, Any]]  # CheckFinding.to_dict()
+    subsidy: str | None
+    base: str | None
+    eligible: bool | None
+    steps: list[dict[str, Any]]
+    reasons: list[dict[str, Any]]
+    documents: list[dict[str, Any]]  # file, kind, sha256, pages, readable
+    conclusion: str
+    comment: str
+    official: str
+    day: date
+    draft: bool = True
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WrittenOpinion:
+    path: Path
+    sha256: str
+    pages: int
+    conclusion: str
+
+
+def _beijing_time(when: Any) -> str:
+    """Claim times are stored in UTC; the applicant and the official think in Beijing time."""
+    if when is None:
+        return ""
+    from datetime import timedelta, timezone
+
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone(timedelta(hours=8))).strftime("%Y-%m-%d %H:%M（北京时间）")
+
+
+def default_conclusion(findings: list[dict[str, Any]]) -> str:
+    """通过 when nothing blocks; 补正后通过 when only re-sendable documents block; else 不通过."""
+    blocking = {f["code"] for f in findings if f["severity"] == "block"}
+    if not blocking:
+        return "通过"
+    return "补正后通过" if blocking <= CURABLE else "不通过"
+
+
+def _yuan(text: str | None) -> str:
+    if text is None:
+        return "—"
+    try:
+        value = D(text)
+    except MoneyError:  # a step value that is not an amount (a rate, a date) is shown as is
+        return str(text)
+    # An intermediate figure below the fen (before the policy's rounding step) keeps its digits.
+    places = max(2, -int(value.as_tuple().exponent))  # type: ignore[arg-type]
+    return f"¥{fmt_grouped(value, places)}"
+
+
+def _where(evidence: list[dict[str, Any]]) -> str:
+    out: list[str] = []
+    for e in evidence:
+        if not e.get("file"):
+            continue
+        place = e["file"] + (f" 第{e['page'] + 1}页" if e.get("page") is not None else "")
+        if place not in out:
+            out.append(place)
+    return "；".join(out[:4]) or "—"
+
+
+def render_preliminary(data: PreliminaryData) -> tuple[bytes, int]:
+    """The PDF bytes and its page count."""
+    import io
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import (KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
+                                    TableStyle)
+
+    from slq_desk.fonts import register_cjk_font
+    from slq_desk.ingest.classify import KINDS
+    from slq_desk.opinion.layout import KIND_LABELS, signature_area
+
+    # The classifier's names cover every kind it can assign; the opinion's own win where set.
+    labels = {**KINDS, **KIND_LABELS}
+
+    font = register_cjk_font()
+    base = ParagraphStyle("pbase", fontName=font, fontSize=9.5, leading=14, wordWrap="CJK")
+    small = ParagraphStyle("psmall", parent=base, fontSize=8, leading=11)
+    mono = ParagraphStyle("pmono", parent=base, fontSize=6.5, leading=8.5, wordWrap="CJK")
+    title = ParagraphStyle("ptitle", parent=base, fontSize=18, leading=26, alignment=TA_CENTER)
+    sub = ParagraphStyle("psub", parent=base, fontSize=9, leading=13, alignment=TA_CENTER,
+                         textColor=colors.HexColor("#444444"))
+    heading = ParagraphStyle("ph", parent=base, fontSize=12, leading=18, spaceBefore=8,
+                             spaceAfter=4, keepWithNext=1)
+
+    def p(text: Any, style: ParagraphStyle = base) -> Paragraph:
+        return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+
+    def grid(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
+        table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+        style = [("FONTNAME", (0, 0), (-1, -1), font),
+                 ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888")),
+                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        if header:
+            style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE")))
+        table.setStyle(TableStyle(style))
+        return table
+
+    width = A4[0] - 36 * mm
+    story: list[Any] = [
+        p("算力券申报初审意见", title),
+        p(f"{data.policy_name}（{data.policy_id}）", sub),
+        Spacer(1, 6),
+        grid([[p("申报单位"), p(data.applicant_name), p("统一社会信用代码"), p(data.applicant_uscc)],
+              [p("申报编号"), p(data.application_id), p("申报时间"), p(data.claimed_at or "—")]],
+             [22 * mm, width / 2 - 22 * mm, 34 * mm, width / 2 - 34 * mm], header=False),
+        p("一、申报材料", heading),
+    ]
+    rows = [[p("材料"), p("依据"), p("状态"), p("文件")]]
+    for m in data.materials:
+        rows.append([p(m["name"]), p(m["article"], small), p("齐全" if m["present"] else "缺失"),
+                     p("、".join(m["files"]) or "—", small)])
+    if len(rows) == 1:
+        rows.append([p("本政策未列明必备材料"), p(""), p(""), p("")])
+    story.append(grid(rows, [45 * mm, 25 * mm, 15 * mm, width - 85 * mm]))
+
+    story.append(p("二、审查发现", heading))
+    order = {"block": 0, "warn": 1, "info": 2}
+    shown = sorted(data.findings, key=lambda f: order.get(f["severity"], 3))
+    if shown:
+        rows = [[p("级别"), p("问题"), p("依据"), p("证据（文件、页码）")]]
+        for f in shown:
+            rows.append([p(SEVERITY_ZH.get(f["severity"], f["severity"])),
+                         p(f"{f['message_zh']}（{f['code']}）", small), p(f["article"] or "—", small),
+                         p(_where(f["evidence"]), small)])
+        story.append(grid(rows, [13 * mm, width - 88 * mm, 25 * mm, 50 * mm]))
+    else:
+        story.append(p("未发现问题。"))
+
+    story.append(p("三、补贴测算", heading))
+    verdict = {True: "符合条件", False: "不符合条件", None: "无法测算"}[data.eligible]
+    story.append(p(f"测算补贴金额：{_yuan(data.subsidy)}　计补基数：{_yuan(data.base)}　（{verdict}）"))
+    rows = [[p("步骤"), p("数值"), p("依据条款")]]
+    for s in data.steps:
+        rule = str(s.get("rule", ""))
+        if not rule.startswith("calc:"):
+            continue
+        name = rule[5:]
+        rows.append([p(STEP_LABELS.get(name, name)), p(_yuan(str(s.get("value"))), small),
+                     p(s.get("article", ""), small)])
+    for r in data.reasons:
+        rows.append([p("说明"), p(r.get("message", ""), small), p(r.get("article", ""), small)])
+    if len(rows) > 1:
+        story.append(grid(rows, [35 * mm, width - 85 * mm, 50 * mm]))
+    story.append(p("测算金额由政策参数及其条款逐步得出；比例为“不超过”的政策按最高比例测算，"
+                   "以主管部门核定为准。", small))
+
+    # The conclusion and the box the signature will cover stay on one page.
+    story.append(KeepTogether([
+        p("四、初审结论", heading),
+        grid([[p("结论"), p(data.conclusion)],
+              [p("意见"), p(data.comment or "—")],
+              [p("初审人"), p(data.official or "—")],
+              [p("日期"), p(data.day.isoformat())]],
+             [24 * mm, width - 24 * mm], header=False),
+        Spacer(1, 6),
+        signature_area(font, data.draft),
+    ]))
+
+    story.append(p("五、审查材料指纹（SHA-256）", heading))
+    rows = [[p("文件"), p("类别"), p("SHA-256")]]
+    for d in data.documents:
+        kind = labels.get(d["kind"], d["kind"]) + ("" if d["readable"] else "（无法读取）")
+        rows.append([p(d["file"], small), p(kind, small), p(d["sha256"], mono)])
+    story.append(grid(rows, [50 * mm, 28 * mm, width - 78 * mm]))
+    for note in data.notes:
+        story.append(p(note, small))
+
+    def decorate(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        if data.draft:
+            canvas.setFont(font, 90)
+            canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.12))
+            canvas.translate(A4[0] / 2, A4[1] / 2)
+            canvas.rotate(35)
+            canvas.drawCentredString(0, -30, "草稿")
+            canvas.rotate(-35)
+            canvas.translate(-A4[0] / 2, -A4[1] / 2)
+            canvas.setFont(font, 9)
+            canvas.setFillColor(colors.HexColor("#B00000"))
+            canvas.drawString(18 * mm, A4[1] - 12 * mm, "草稿 · 未签署，不作为正式意见")
+        canvas.setFont(font, 8)
+        canvas.setFillColor(colors.HexColor("#666666"))
+        canvas.drawCentredString(A4[0] / 2, 10 * mm,
+                                 f"{data.application_id} · 初审意见 · 第 {doc.page} 页")
+        canvas.restoreState()
+
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=18 * mm, bottomMargin=18 * mm,
+                            title=f"初审意见 {data.application_id}", author=data.official,
+                            subject=data.policy_name, creator="slq-desk", lang="zh-CN",
+                            # Without this the canvas starts in Helvetica, a font that is not
+                            # embedded: every glyph must come from the embedded CJK font.
+                            initialFontName=font, initialFontSize=9.5)
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    return buf.getvalue(), doc.page
+
+
+def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str | None = None,
+                              comment: str = "", official: str = "",
+                              policy_id: str | None = None, day: date | None = None
+                              ) -> WrittenOpinion:
+    from slq_desk import audit
+    from slq_desk.checks import run_checks
+    from slq_desk.models.schema import Application, Opinion
+    from slq_desk.policy import load_policy
+
+    if conclusion is not None and conclusion not in CONCLUSIONS:
+        raise BadInput(f"conclusion must be one of {'、'.join(CONCLUSIONS)}")
+    report = run_checks(ws, app_id, policy_id)
+    findings = [f.to_dict() for f in report.findings]
+    chosen = conclusion or default_conclusion(findings)
+    with ws.session() as s:
+        app = s.get(Application, app_id)
+        claimed = _beijing_time(app.claimed_at)
+        uscc = app.applicant_uscc
+    policy = load_policy(report.policy_id)
+    result = report.result or {}
+    data = PreliminaryData(
+        application_id=app_id, applicant_name=report.applicant_name, applicant_uscc=uscc,
+        policy_name=policy.name, policy_id=policy.id, claimed_at=claimed,
+        materials=report.materials, findings=findings,
+        subsidy=result.get("subsidy"), base=result.get("base"),
+        eligible=result.get("eligible") if result else None,
+        steps=result.get("steps", []), reasons=result.get("reasons", []),
+        documents=report.documents, conclusion=chosen, comment=comment, official=official,
+        day=day or date.today(),
+        notes=[] if conclusion else ["结论由系统按审查发现建议，初审人可改定。"],
+    )
+    pdf, pages = render_preliminary(data)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        tmp.write_bytes(pdf)
+        os.replace(tmp, out)
+    except OSError as err:
+        raise BadInput(f"cannot write {out}: {err.strerror or err}") from None
+    digest = hashlib.sha256(pdf).hexdigest()
+    with ws.session() as s:
+        row = Opinion(application_id=app_id, kind="preliminary", file_path=str(out.resolve()),
+                      sha256=digest, signature_status="unsigned")
+        s.add(row)
+        s.flush()
+        audit.record(s, ws.actor, "opinion.preliminary", "opinion", row.id, None, {
+            "application": app_id, "sha256": digest, "conclusion": chosen,
+            "official": official, "subsidy": result.get("subsidy")})
+    return WrittenOpinion(out, digest, pages, chosen)
+
+
+__all__ = ["CONCLUSIONS", "PreliminaryData", "WrittenOpinion", "default_conclusion",
+           "render_preliminary", "write_preliminary_opinion"]
