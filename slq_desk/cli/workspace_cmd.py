@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+
+from sqlalchemy import select
 from pathlib import Path
 
 
@@ -31,6 +33,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from slq_desk.checks.runner import run_checks
     from slq_desk.cli.common import open_workspace
     from slq_desk.demo.generate import generate_packages
     from slq_desk.ingest.importer import import_package
@@ -45,5 +48,12 @@ def _demo(args: argparse.Namespace) -> int:
         for n, entry in enumerate(index, 1):
             result = import_package(ws, out / entry["path"], reader=reader)
             print(f"[{n}/{total}] {entry['id']}: {result.summary()}", file=sys.stderr)
+    # Run the 初审 checks too, so the workspace opens with findings and computed amounts.
+    from slq_desk.models import Application
+
+    with ws.session() as s:
+        app_ids = list(s.scalars(select(Application.id).order_by(Application.id)))
+    for app_id in app_ids:
+        run_checks(ws, app_id)
     print(f"演示工作区已生成 / demo workspace ready: {Path(ws.path)} ({total} packages)")
     return 0
