@@ -143,6 +143,8 @@ def _embed(writer: Any, att: Attachment, when: datetime) -> None:
     if af is None:
         root["/AF"] = writer.add_object(generic.ArrayObject([spec_ref]))
     else:
+        # /AF is stored as an indirect array: append to the array itself, then mark it changed.
+        af = af.get_object()
         af.append(spec_ref)
         writer.update_container(af)
     writer.update_root()
