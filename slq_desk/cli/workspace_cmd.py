@@ -21,6 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d = sub.add_parser("demo-workspace", help="build a workspace from the demo packages")
     d.add_argument("workspace")
     d.add_argument("--seed", type=int, default=1)
+    d.add_argument("--panel", action="store_true",
+                   help="also build a demo panel: three reviewers' signed opinions, imported "
+                        "for the panel chair")
     d.set_defaults(func=_demo)
 
 
@@ -55,5 +58,9 @@ def _demo(args: argparse.Namespace) -> int:
         app_ids = list(s.scalars(select(Application.id).order_by(Application.id)))
     for app_id in app_ids:
         run_checks(ws, app_id)
+    if args.panel:
+        from slq_desk.panel.demo import build_demo_panel
+
+        build_demo_panel(ws, args.seed)
     print(f"演示工作区已生成 / demo workspace ready: {Path(ws.path)} ({total} packages)")
     return 0

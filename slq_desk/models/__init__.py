@@ -1,5 +1,6 @@
 """Workspace database: typed ORM models, the session factory and Alembic migrations."""
 
+from slq_desk.models.panel import PanelConclusion, PanelOpinion
 from slq_desk.models.schema import (
     STATUSES,
     Application,
@@ -23,6 +24,8 @@ __all__ = [
     "ExtractedField",
     "Finding",
     "Opinion",
+    "PanelConclusion",
+    "PanelOpinion",
     "Review",
     "ReviewerIdentity",
     "Setting",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
+# Every model module, so the metadata the migrations compare against is complete.
+import slq_desk.models  # noqa: F401
 from slq_desk.models.schema import Base
 
 connection = context.config.attributes.get("connection")
