@@ -38,11 +38,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Options that belong to `slq-desk` itself (before the command) and whether they take a value.
+_GLOBAL_OPTIONS = {"--database-url": True, "-h": False, "--help": False, "--version": False}
+
+
+def _with_default_command(argv: list[str], commands: set[str]) -> list[str]:
+    """`slq-desk`, `slq-desk WORKSPACE` and `slq-desk --screenshot x.png` all mean `gui`."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name = arg.split("=", 1)[0]
+        if name in _GLOBAL_OPTIONS:
+            if name in ("-h", "--help", "--version"):
+                return argv
+            i += 1 if "=" in arg or not _GLOBAL_OPTIONS[name] else 2
+            continue
+        if arg in commands:
+            return argv
+        break
+    return [*argv[:i], "gui", *argv[i:]]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    if args.command is None:
-        args = parser.parse_args(["gui", *list(sys.argv[1:] if argv is None else argv)])
+    raw = list(sys.argv[1:] if argv is None else argv)
+    commands = {name for action in parser._actions
+                if isinstance(action, argparse._SubParsersAction) for name in action.choices}
+    args = parser.parse_args(_with_default_command(raw, commands))
     try:
         return int(args.func(args) or 0)
     except SlqError as err:

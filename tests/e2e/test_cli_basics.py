@@ -47,3 +47,28 @@ def test_not_a_workspace_is_bad_input(tmp_path: Path, target: str) -> None:
     done = run("audit", "verify", str(tmp_path / target))
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "workspace" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], ["gui"]),
+        (["W"], ["gui", "W"]),
+        (["--screenshot", "x.png"], ["gui", "--screenshot", "x.png"]),
+        (["--database-url", "postgresql+psycopg://h/db", "W"],
+         ["--database-url", "postgresql+psycopg://h/db", "gui", "W"]),
+        (["--database-url=u", "list", "--workspace", "x"], ["--database-url=u", "list", "--workspace", "x"]),
+        (["--version"], ["--version"]),
+        (["list", "--workspace", "x"], ["list", "--workspace", "x"]),
+    ],
+)
+def test_window_is_the_default_command(argv: list[str], expected: list[str]) -> None:
+    from slq_desk.cli import _with_default_command
+
+    assert _with_default_command(argv, {"gui", "list", "audit"}) == expected
+
+
+def test_workspace_alone_means_gui(tmp_path: Path) -> None:
+    done = run(str(tmp_path / "no-such-workspace"))
+    # Reaches the gui command (which refuses a missing folder) instead of an argparse error.
+    assert done.returncode == 2 and "invalid choice" not in done.stderr
