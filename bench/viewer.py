@@ -1,0 +1,332 @@
+"""Viewer benchmark: request→shown latency, UI-thread stalls, memory with a 1,000-page document.
+
+Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/viewer.py [--pages 60] [--big 1000]
+
+Figures are printed beside peers measured in the same process, as ratios:
+  * request→shown p50/p95 (the view asks for a page until its sharp image is painted) against
+    raw PyMuPDF ``get_pixmap`` and raw pypdfium2 ``render`` of the same pages at the same size;
+  * the UI thread's longest stall (a 2 ms QTimer heartbeat) while the view scrolls through 50
+    pages, against the same 50 pages rendered by PyMuPDF in a background thread (the approach
+    ARCHITECTURE.md warns about);
+  * resident memory with a 1,000-page document open and scrolled, against the process before.
+Aims (issue 6): p95 shown ≤ 1.5 × raw render; longest stall < 20 ms; RSS < 400 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def rss_mb(pid: int | None = None) -> float:
+    with open(f"/proc/{pid or 'self'}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=60, help="pages of the latency document")
+    parser.add_argument("--big", type=int, default=1000, help="pages of the memory document")
+    parser.add_argument("--zoom", type=float, default=1.0)
+    parser.add_argument("--memory-only", action="store_true",
+                        help="only part 3 (run by part 3 itself in a fresh process)")
+    args = parser.parse_args()
+
+    import pymupdf
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from slq_desk.ui.qt_fonts import install_cjk_font
+    from slq_desk.ui.viewer.geometry import PX_PER_PT
+    from slq_desk.ui.viewer.pane import ViewerPane
+    from slq_desk.ui.viewer.render_service import RenderService
+    from slq_desk.ui.viewer.text_service import TextService
+    from slq_desk.ui.workspace_data import DocumentRef
+    from tests.gui.factory import make_pdf
+
+    app = QApplication([])
+    install_cjk_font(app)
+    tmp = Path(tempfile.mkdtemp(prefix="slq-bench-"))
+    doc_path = tmp / "contract.pdf"
+    doc_path.write_bytes(make_pdf(args.pages, lines_per_page=40))
+
+    def pump_until(condition, timeout: float = 60.0) -> None:
+        """Run the event loop (idle between events, as in the real app) until ``condition``."""
+        if condition():
+            return
+        loop = QEventLoop()
+        deadline = time.perf_counter() + timeout
+        failed = []
+
+        def check() -> None:
+            if condition():
+                loop.quit()
+            elif time.perf_counter() > deadline:
+                failed.append(True)
+                loop.quit()
+
+        poll = QTimer()
+        poll.setInterval(1)
+        poll.timeout.connect(check)
+        poll.start()
+        loop.exec()
+        poll.stop()
+        if failed:
+            raise TimeoutError("benchmark step did not finish")
+
+    renderer, texts = RenderService(), TextService()
+    pane = ViewerPane(renderer, texts)
+    pane.resize(1000, 900)
+    pane.show()
+    view = pane.view
+    if args.memory_only:
+        memory_part(args, app, pane, pump_until, tmp)
+        renderer.shutdown()
+        texts.shutdown()
+        shutil.rmtree(tmp, ignore_errors=True)
+        return 0
+    scan_path = tmp / "scanned.pdf"
+    scan_path.write_bytes(make_scanned_pdf(doc_path, min(args.pages, 30)))
+    print(f"viewer benchmark — zoom {args.zoom:.0%}, load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs")
+    print("\n1. request → shown (cold render until the sharp image is painted; no prefetch)")
+    print(f"   {'':44}{'p50':>11}{'p95':>11}")
+    for label, path, count in ((f"{args.pages}-page Chinese text A4", doc_path, args.pages),
+                               ("30-page scanned A4 (200 dpi JPEG)", scan_path, min(args.pages, 30))):
+        latency_part(label, path, count, pane, pump_until, args.zoom)
+
+    doc = DocumentRef(1, "bench-doc", "contract", doc_path.name, doc_path, args.pages, True, None)
+    pane.open_document(doc)
+    pump_until(pane.is_loaded)
+    view.set_zoom(args.zoom)
+    pump_until(pane.is_settled)
+    dpr = view.dpr()
+    scale = args.zoom * PX_PER_PT * dpr
+    matrix = pymupdf.Matrix(scale, scale)
+
+    # 2. UI-thread stalls while 50 pages render.
+    def heartbeat_during(work_started, is_done) -> float:
+        """Longest gap between 2 ms heartbeats, less the interval, while the work runs."""
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+        beat = QTimer()
+        beat.setInterval(2)
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        beat.timeout.connect(tick)
+        beat.start()
+        last[0] = time.perf_counter()
+        work_started()
+        pump_until(is_done, timeout=120)
+        beat.stop()
+        return max(gaps) - 0.002 if gaps else float("nan")
+
+    idle_until = time.perf_counter() + 1.0
+    stall_idle = heartbeat_during(lambda: None, lambda: time.perf_counter() > idle_until)
+    print("\n2. UI thread's longest stall while pages render (2 ms QTimer heartbeat)")
+    print(f"   idle event loop for 1 s (noise floor)        {ms(stall_idle)}   (the machine's own "
+          f"scheduling jitter; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+    pane.close_document()
+    for label, path, count in ((f"{min(50, args.pages)} text pages", doc_path, min(50, args.pages)),
+                               (f"{min(30, args.pages)} scanned pages", scan_path, min(30, args.pages))):
+        flick = DocumentRef(3, f"flick-{path.name}", "other", path.name, path, count, True, None)
+        pane.open_document(flick)
+        pump_until(pane.is_loaded)
+        view.set_zoom(args.zoom)
+        pump_until(pane.is_settled)
+        renderer.cache.drop_document(flick.key)
+        step = {"page": 0}
+        stepper = QTimer()
+        stepper.setInterval(40)  # a page every 40 ms: a fast flick through the document
+
+        def advance(step: dict[str, int] = step, count: int = count) -> None:
+            if step["page"] < count - 1:
+                step["page"] += 1
+                view.go_to_page(step["page"])
+
+        stepper.timeout.connect(advance)
+        rendered_pages: set[int] = set()
+
+        def note(key: Any, image: Any, pages: set[int] = rendered_pages) -> None:
+            pages.add(key.page)
+
+        renderer.rendered.connect(note)
+
+        def viewer_done(step: dict[str, int] = step, count: int = count) -> bool:
+            # Pages scrolled past before their render finished are withdrawn, as in real use.
+            return step["page"] >= count - 1 and pane.is_settled()
+
+        view.go_to_page(0)
+        stall_viewer = heartbeat_during(stepper.start, viewer_done)
+        stepper.stop()
+        renderer.rendered.disconnect(note)
+        pane.close_document()
+
+        done = threading.Event()
+
+        def mupdf_thread(path: Path = path, count: int = count, done: threading.Event = done) -> None:
+            local = pymupdf.open(path)
+            for page in range(count):
+                local[page].get_pixmap(matrix=matrix)
+            local.close()
+            done.set()
+
+        stall_mupdf = heartbeat_during(lambda: threading.Thread(target=mupdf_thread).start(),
+                                       done.is_set)
+        print(f"   {label}: viewer flicking through them   {ms(stall_viewer)}   "
+              f"[{len(rendered_pages)} pages rendered, on demand or prefetched] "
+              f"(aim < 20 ms: {'met' if stall_viewer < 0.020 else 'NOT met'})")
+        print(f"   {label}: PyMuPDF get_pixmap in a thread {ms(stall_mupdf)}   (peer; "
+              f"viewer / peer = {stall_viewer / stall_mupdf:.2f}×)")
+
+    # 3. Memory, in a fresh process: this one has PyMuPDF's own caches from the raw peers.
+    print(flush=True)
+    import subprocess
+
+    subprocess.run([sys.executable, __file__, "--memory-only", "--big", str(args.big)], check=False)
+
+    pane.close_document()
+    renderer.shutdown()
+    texts.shutdown()
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def make_scanned_pdf(source: Path, pages: int) -> bytes:
+    """Image-only pages, as a scanner makes them: each page of ``source`` as a 200-dpi JPEG."""
+    import pymupdf
+
+    text = pymupdf.open(source)
+    scanned = pymupdf.open()
+    for n in range(pages):
+        jpeg = text[n % text.page_count].get_pixmap(dpi=200).tobytes("jpg", jpg_quality=80)
+        page = scanned.new_page(width=text[0].rect.width, height=text[0].rect.height)
+        page.insert_image(page.rect, stream=jpeg)
+    data = scanned.tobytes(garbage=3, deflate=True)
+    text.close()
+    scanned.close()
+    return data
+
+
+def latency_part(label: str, path: Path, count: int, pane: Any, pump_until: Any, zoom: float) -> None:
+    """Request → shown for every other page of ``path``, beside raw renders of the same pages."""
+    import pymupdf
+    import pypdfium2 as pdfium
+
+    from slq_desk.ui.viewer import page_view
+    from slq_desk.ui.viewer.geometry import PX_PER_PT
+    from slq_desk.ui.viewer.image_cache import render_key
+    from slq_desk.ui.workspace_data import DocumentRef
+
+    view, renderer = pane.view, pane.renderer
+    doc = DocumentRef(9, f"latency-{path.name}", "other", path.name, path, count, True, None)
+    pane.open_document(doc)
+    pump_until(pane.is_loaded)
+    view.set_zoom(zoom)
+    pump_until(pane.is_settled)
+    dpr = view.dpr()
+    page_view.PREFETCH_PAGES = 0
+    renderer.cache.drop_document(doc.key)
+    pages = list(range(2, count - 1, 2))
+    shown: list[float] = []
+    for page in pages:
+        view.go_to_page(page)
+        key = render_key(doc.key, page, view.zoom, view.rotation, dpr)
+        pump_until(lambda key=key: key in view.shown_latency)
+        shown.append(view.shown_latency[key])
+    page_view.PREFETCH_PAGES = 2
+    pane.close_document()
+
+    scale = zoom * PX_PER_PT * dpr
+    raw_mupdf: list[float] = []
+    mdoc = pymupdf.open(path)
+    matrix = pymupdf.Matrix(scale, scale)
+    for page in pages:
+        t0 = time.perf_counter()
+        mdoc[page].get_pixmap(matrix=matrix)
+        raw_mupdf.append(time.perf_counter() - t0)
+    mdoc.close()
+    raw_pdfium: list[float] = []
+    pdoc = pdfium.PdfDocument(str(path))
+    for page in pages:
+        t0 = time.perf_counter()
+        p = pdoc[page]
+        p.render(scale=scale, prefer_bgrx=True).close()
+        p.close()
+        raw_pdfium.append(time.perf_counter() - t0)
+    pdoc.close()
+    print(f"   {label} ({len(pages)} pages sampled)")
+    for name, values in (("viewer: request → shown (pypdfium2 thread)", shown),
+                         ("raw PyMuPDF get_pixmap", raw_mupdf), ("raw pypdfium2 render", raw_pdfium)):
+        print(f"     {name:42}{ms(pct(values, .5))}{ms(pct(values, .95))}")
+    best = min(pct(raw_mupdf, .95), pct(raw_pdfium, .95))
+    print(f"     shown p95 / raw pypdfium2 p95 = {pct(shown, .95) / pct(raw_pdfium, .95):.2f}×, "
+          f"/ raw PyMuPDF p95 = {pct(shown, .95) / pct(raw_mupdf, .95):.2f}×  "
+          f"(aim ≤ 1.5× the faster raw engine: {'met' if pct(shown, .95) <= 1.5 * best else 'NOT met'})")
+
+
+def memory_part(args: argparse.Namespace, app: object, pane: object, pump_until: object,
+                tmp: Path) -> None:
+    """Part 3: RSS of a process showing one pane with a 1,000-page document, scrolled and searched."""
+    from slq_desk.ui.workspace_data import DocumentRef
+    from tests.gui.factory import make_pdf
+
+    view, renderer, texts = pane.view, pane.renderer, pane.texts  # type: ignore[attr-defined]
+    big_path = tmp / "big.pdf"
+    t0 = time.perf_counter()
+    big_path.write_bytes(make_pdf(args.big, title="使用记录", lines_per_page=12))
+    made = time.perf_counter() - t0
+    before = rss_mb()
+    big = DocumentRef(2, "bench-big", "usage_log", big_path.name, big_path, args.big, True, None)
+    t0 = time.perf_counter()
+    pane.open_document(big)  # type: ignore[attr-defined]
+    pump_until(pane.is_loaded)  # type: ignore[attr-defined,operator]
+    opened = time.perf_counter() - t0
+    pump_until(pane.is_settled)  # type: ignore[attr-defined,operator]
+    for page in range(0, args.big, max(1, args.big // 40)):  # scroll through the document
+        view.go_to_page(page)
+        pump_until(pane.is_settled)  # type: ignore[attr-defined,operator]
+    pane.search("金额")  # type: ignore[attr-defined]
+    pump_until(lambda: not pane._searching, 300)  # type: ignore[attr-defined,operator]
+    after = rss_mb()
+    worker = texts.process.pid if texts.process is not None else None
+    worker_rss = rss_mb(worker) if worker else 0.0
+    print(f"3. memory with a {args.big}-page document open (generated in {made:.1f} s; fresh process)")
+    print(f"   open to first layout {ms(opened)}; scrolled through 40 places; searched "
+          f"({pane.hit_count()} hits); image cache {renderer.cache.bytes / 2**20:.0f} MB "  # type: ignore[attr-defined]
+          f"in {len(renderer.cache)} images (budget {renderer.cache.budget / 2**20:.0f} MB)")
+    print(f"   RSS with the window shown, before open {before:6.0f} MB   after {after:6.0f} MB   "
+          f"(aim < 400 MB: {'met' if after < 400 else 'NOT met'}; ratio after / before = {after / before:.2f}×)")
+    print(f"   text worker process RSS {worker_rss:6.0f} MB (separate process; both together "
+          f"{after + worker_rss:.0f} MB)")
+    pane.close_document()  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Start-up of the desktop client: the QApplication, fonts, the main window, screenshots.
+
+``run_gui`` is what ``slq-desk gui`` calls. Every check that can fail on bad input (workspace
+folder, application id, screenshot path) runs before Qt starts, so a mistake gets a one-line
+message and exit code 2 instead of a window or a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from slq_desk.errors import BadInput, SlqError
+from slq_desk.workspace import DB_NAME, MARKER, Workspace
+
+ORGANISATION = "slq-desk"
+APPLICATION = "slq-desk"
+SCREENSHOT_POLL_MS = 50
+
+
+def is_workspace(folder: Path) -> bool:
+    return (folder / DB_NAME).exists() or (folder / MARKER).exists()
+
+
+def open_workspace(path: str | os.PathLike[str], database_url: str | None = None) -> Workspace:
+    """Open an existing workspace (or an empty folder); refuse anything else with a clear message."""
+    folder = Path(path).expanduser()
+    if not folder.exists():
+        raise BadInput(f"no workspace at {folder} (create one with: slq-desk demo-workspace {folder})")
+    if not folder.is_dir():
+        raise BadInput(f"{folder} is a file, not a workspace folder")
+    if not is_workspace(folder) and any(folder.iterdir()) and database_url is None:
+        raise BadInput(f"{folder} is not an slq-desk workspace (no {DB_NAME}) and is not empty")
+    return Workspace.open(folder, database_url=database_url)
+
+
+def _ensure_display(headless_ok: bool) -> None:
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux":
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    if headless_ok:
+        # A screenshot needs no screen: render offscreen rather than fail on a headless machine.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return
+    raise SlqError("no display (DISPLAY/WAYLAND_DISPLAY unset); run under a desktop session, "
+                   "or use xvfb-run, or pass --screenshot to render offscreen")
+
+
+def create_application(argv: list[str] | None = None) -> object:
+    """The QApplication (reused when one exists, as under pytest-qt), with the CJK font installed."""
+    from PySide6.QtWidgets import QApplication
+
+    from slq_desk.ui.qt_fonts import install_cjk_font
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        argv if argv is not None else [sys.argv[0]])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("算力券审核")
+    install_cjk_font(app)  # type: ignore[arg-type]
+    install_translation(app, os.environ.get("SLQ_DESK_LANG", ""))
+    return app
+
+
+def install_translation(app: object, language: str) -> bool:
+    """Load ``resources/i18n/slq_desk_<language>.qm`` when it exists (Chinese is built in)."""
+    if not language or language.startswith("zh"):
+        return False
+    from PySide6.QtCore import QTranslator
+
+    from slq_desk.resources import resource_path
+
+    translator = QTranslator(app)  # type: ignore[arg-type]
+    if not translator.load(str(resource_path("i18n", f"slq_desk_{language}.qm"))):
+        return False
+    return bool(app.installTranslator(translator))  # type: ignore[attr-defined]
+
+
+def run_gui(workspace: str | None = None, database_url: str | None = None,
+            screenshot: str | None = None, open_app: str | None = None,
+            timeout: float = 60.0) -> int:
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(ORGANISATION, APPLICATION)
+    if workspace is None and database_url is None:
+        last = settings.value("workspace/last")
+        if isinstance(last, str) and last and Path(last).is_dir() and is_workspace(Path(last)):
+            workspace = last
+    ws = open_workspace(workspace, database_url) if workspace is not None else None
+    if open_app is not None:
+        from slq_desk.ui.workspace_data import list_documents
+
+        if ws is None:
+            raise BadInput("--open needs a WORKSPACE")
+        if list_documents(ws, open_app) is None:
+            ws.close()
+            raise BadInput(f"no application {open_app!r} in {ws.path}")
+    shot: Path | None = None
+    if screenshot is not None:
+        shot = Path(screenshot).expanduser()
+        if not shot.parent.is_dir():
+            raise BadInput(f"cannot write the screenshot: no folder {shot.parent}")
+    _ensure_display(headless_ok=shot is not None)
+
+    app = create_application()
+    from slq_desk.ui.main_window import MainWindow
+
+    window = MainWindow(ws, settings, remember_geometry=shot is None)
+    if ws is not None and workspace is not None:
+        settings.setValue("workspace/last", str(ws.path))
+    if open_app is not None:
+        window.open_application(open_app)
+    window.show()
+    if shot is None:
+        return int(app.exec())  # type: ignore[attr-defined]
+    return _screenshot_and_quit(app, window, shot, timeout)
+
+
+def _screenshot_and_quit(app: object, window: object, shot: Path, timeout: float) -> int:
+    """Wait until the visible pages are rendered, save the window as PNG, quit."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    deadline = time.monotonic() + timeout
+    result = {"code": 0}
+    settled_polls = {"n": 0}
+    timer = QTimer()
+    timer.setInterval(SCREENSHOT_POLL_MS)
+
+    def poll() -> None:
+        settled = window.is_settled()  # type: ignore[attr-defined]
+        settled_polls["n"] = settled_polls["n"] + 1 if settled else 0
+        late = time.monotonic() > deadline
+        # Two settled polls in a row: the last rendered page has also been painted.
+        if settled_polls["n"] < 2 and not late:
+            return
+        timer.stop()
+        if late:
+            print(f"slq-desk: pages still rendering after {timeout:.0f} s; screenshot taken anyway",
+                  file=sys.stderr)
+            result["code"] = 1
+        if not window.grab().save(str(shot), "PNG"):  # type: ignore[attr-defined]
+            print(f"slq-desk: could not write {shot}", file=sys.stderr)
+            result["code"] = 2
+        window.close()  # type: ignore[attr-defined]
+        app.quit()  # type: ignore[attr-defined]
+
+    timer.timeout.connect(poll)
+    timer.start()
+    app.exec()  # type: ignore[attr-defined]
+    return result["code"]

@@ -1,0 +1,135 @@
+"""What the window shows of a workspace, read into plain values (no Qt, no live ORM objects).
+
+The UI works on these frozen rows so a widget never holds a session open or touches a detached
+ORM object; issue 7's queue and checklist can extend them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from slq_desk.models import STATUSES, Application, Document
+from slq_desk.workspace import Workspace
+
+# Chinese names of the document kinds (as ingest.classify names them), in the order the
+# picker lists them: the documents a reviewer compares most often first. Kept here rather than
+# imported so the window does not load the classifier (and PyMuPDF) at start-up.
+KIND_LABELS: dict[str, str] = {
+    "contract": "服务合同",
+    "invoice": "发票",
+    "payment_receipt": "付款凭证",
+    "usage_log": "结算单/账单/计量记录",
+    "usage_report": "算力资源使用报告",
+    "application_form": "申报表/备案表/使用情况表",
+    "voucher_certificate": "算力券凭证",
+    "implementation_report": "项目实施报告",
+    "commitment_letter": "承诺函",
+    "authorisation_letter": "法人授权书",
+    "business_licence": "营业执照",
+    "legal_rep_id": "法定代表人身份证明",
+    "credit_report": "信用报告",
+    "sme_declaration": "中小企业声明函",
+    "model_filing": "模型备案/登记证明",
+    "supplier_qualification": "算力供给方资质证明",
+    "other": "其他材料",
+}
+
+POLICY_LABELS: dict[str, str] = {
+    "wuhan-2026": "武汉 2026",
+    "dazhou-2026": "达州 2026",
+    "dazhou-2026-draft": "达州 2026（征求意见稿）",
+    "chengdu-2026": "成都 2026",
+    "hunan-2026": "湖南 2026",
+    "beijing-2026": "北京 2026",
+}
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind or KIND_LABELS["other"])
+
+
+def kind_order(kind: str) -> int:
+    keys = list(KIND_LABELS)
+    return keys.index(kind) if kind in keys else len(keys)
+
+
+def policy_label(policy_id: str) -> str:
+    return POLICY_LABELS.get(policy_id, policy_id)
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    id: int
+    sha256: str
+    kind: str
+    original_name: str
+    path: Path  # absolute
+    pages: int
+    readable: bool
+    error: str | None
+
+    @property
+    def key(self) -> str:
+        """How the viewer names the document (render cache, evidence look-ups)."""
+        return self.sha256 or str(self.path)
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: str
+    policy_id: str
+    applicant_name: str
+    status: str
+    document_count: int
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES.get(self.status, self.status)
+
+    @property
+    def policy_label(self) -> str:
+        return policy_label(self.policy_id)
+
+
+def list_applications(ws: Workspace) -> list[ApplicationRow]:
+    counts = (
+        select(Document.application_id, func.count(Document.id).label("n"))
+        .group_by(Document.application_id)
+        .subquery()
+    )
+    query = (
+        select(Application, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.application_id == Application.id)
+        .order_by(Application.created_at, Application.id)
+    )
+    with ws.session() as s:
+        return [
+            ApplicationRow(a.id, a.policy_id, a.applicant_name, a.status, int(n))
+            for a, n in s.execute(query)
+        ]
+
+
+def list_documents(ws: Workspace, application_id: str) -> list[DocumentRef] | None:
+    """The application's documents grouped by kind, or None when there is no such application."""
+    with ws.session() as s:
+        if s.get(Application, application_id) is None:
+            return None
+        rows = s.scalars(select(Document).where(Document.application_id == application_id)).all()
+        refs = [
+            DocumentRef(d.id, d.sha256, d.kind, d.original_name, resolve_stored(ws, d.stored_path),
+                        d.pages, d.readable, d.error)
+            for d in rows
+        ]
+    return sorted(refs, key=lambda r: (kind_order(r.kind), r.original_name, r.id))
+
+
+def resolve_stored(ws: Workspace, stored_path: str) -> Path:
+    """A stored path (relative to the workspace) made absolute, refusing one that leaves it."""
+    path = (ws.path / stored_path).resolve()
+    if not path.is_relative_to(ws.path):
+        # A database edited by hand could point anywhere; the viewer then reports a missing file.
+        return ws.path / "packages" / "outside-workspace"
+    return path
