@@ -51,7 +51,7 @@ _WORDS = re.compile(rf"{spaced('大写')}\)?\s*:?\s*[⊗ⓧ×xX]?\s*(?P<v>[零�
 _FIGURES = re.compile(rf"{spaced('小写')}\)?\s*:?\s*(?P<v>{MONEY})")
 _TOTAL_LABEL = re.compile(spaced("价税合计"))
 _SUM_LABEL = re.compile(rf"^\s*{spaced('合计')}")
-_AMOUNT_TOKEN = re.compile(rf"(?<![\d.])(?P<v>¥\s*-?[\d,]+\.\d{{2}}|-?[\d,]+\.\d{{2}}|\*+)(?![\d])")
+_AMOUNT_TOKEN = re.compile(r"(?<![\d.])(?P<v>¥\s*-?[\d,]+\.\d{2}|-?[\d,]+\.\d{2}|\*+)(?![\d])")
 
 
 def extract_invoice(text: DocText, qr: InvoiceQR | None = None) -> Extraction:

@@ -87,10 +87,8 @@ def export_opinion(ws: Workspace, application_id: str, out: Path,
                     signer=identity.info.name if identity else "", notes=notes)
 
 
-def _record(ws: Workspace, s: object, built: Built, out: Path, digest: str,
+def _record(ws: Workspace, s: Session, built: Built, out: Path, digest: str,
             identity: LoadedIdentity | None) -> None:
-    from sqlalchemy.orm import Session
-
     from sqlalchemy import select
 
     from slq_desk.models.schema import Application, Opinion, ReviewerIdentity

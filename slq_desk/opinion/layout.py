@@ -105,47 +105,28 @@ def signature_area(font: str, draft: bool) -> Any:
 def render(data: OpinionData, draft: bool = False) -> RenderedOpinion:
     """Lay out the opinion; ``draft`` prints 草稿 across every page (for unsigned copies)."""
     from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import (
         KeepTogether,
-        Paragraph,
         SimpleDocTemplate,
         Spacer,
         Table,
         TableStyle,
     )
-    from xml.sax.saxutils import escape
 
-    from slq_desk.fonts import register_cjk_font
+    from slq_desk.opinion.pdfstyle import HEADER_FILL, pdf_styles
 
-    font = register_cjk_font()
-    base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=14, wordWrap="CJK")
-    small = ParagraphStyle("small", parent=base, fontSize=7.5, leading=10)
-    tiny = ParagraphStyle("tiny", parent=base, fontSize=6.5, leading=8.5, wordWrap="CJK")
-    title = ParagraphStyle("title", parent=base, fontSize=18, leading=26, alignment=TA_CENTER)
-    subtitle = ParagraphStyle("sub", parent=base, fontSize=9, leading=13, alignment=TA_CENTER,
-                              textColor=colors.HexColor("#444444"))
-    heading = ParagraphStyle("h", parent=base, fontSize=12, leading=18, spaceBefore=8,
-                             spaceAfter=4, keepWithNext=1)
+    st = pdf_styles()
+    font, small, tiny = st.font, st.small, st.tiny
+    title, subtitle, heading, grid = st.title, st.subtitle, st.heading, st.grid
+    p = st.para
 
-    def p(text: Any, style: ParagraphStyle = base) -> Paragraph:
-        return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
-
-    grid = TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ])
     header_grid = TableStyle(grid.getCommands() + [
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF5")),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
     ])
     label_grid = TableStyle(grid.getCommands() + [
-        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#E8EEF5")),
+        ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
     ])
 
     page_w, page_h = A4

@@ -110,42 +110,28 @@ def _where(evidence: list[dict[str, Any]]) -> str:
 def render_preliminary(data: PreliminaryData) -> tuple[bytes, int]:
     """The PDF bytes and its page count."""
     import io
-    from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import (KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
+    from reportlab.platypus import (KeepTogether, SimpleDocTemplate, Spacer, Table,
                                     TableStyle)
 
-    from slq_desk.fonts import register_cjk_font
     from slq_desk.ingest.classify import KINDS
     from slq_desk.opinion.layout import KIND_LABELS, signature_area
+    from slq_desk.opinion.pdfstyle import pdf_styles
 
     # The classifier's names cover every kind it can assign; the opinion's own win where set.
     labels = {**KINDS, **KIND_LABELS}
 
-    font = register_cjk_font()
-    base = ParagraphStyle("pbase", fontName=font, fontSize=9.5, leading=14, wordWrap="CJK")
-    small = ParagraphStyle("psmall", parent=base, fontSize=8, leading=11)
-    mono = ParagraphStyle("pmono", parent=base, fontSize=6.5, leading=8.5, wordWrap="CJK")
-    title = ParagraphStyle("ptitle", parent=base, fontSize=18, leading=26, alignment=TA_CENTER)
-    sub = ParagraphStyle("psub", parent=base, fontSize=9, leading=13, alignment=TA_CENTER,
-                         textColor=colors.HexColor("#444444"))
-    heading = ParagraphStyle("ph", parent=base, fontSize=12, leading=18, spaceBefore=8,
-                             spaceAfter=4, keepWithNext=1)
-
-    def p(text: Any, style: ParagraphStyle = base) -> Paragraph:
-        return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+    st = pdf_styles(small_size=8, small_leading=11)
+    font, small, mono = st.font, st.small, st.tiny
+    title, sub, heading = st.title, st.subtitle, st.heading
+    p = st.para
 
     def grid(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
         table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
-        style = [("FONTNAME", (0, 0), (-1, -1), font),
-                 ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888")),
-                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        style = [*st.grid.getCommands(), ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
         if header:
             style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE")))
         table.setStyle(TableStyle(style))

@@ -7,7 +7,6 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
 from slq_desk.money import fmt_grouped
 from slq_desk.opinion.layout import SignatureBox, signature_area
@@ -30,7 +29,6 @@ def render_summary(agg: PanelAggregate, plist: PanelList, chair: str, organisati
                    title_note: str = "", today: date | None = None,
                    draft: bool = False) -> SummaryPdf:
     from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -43,29 +41,19 @@ def render_summary(agg: PanelAggregate, plist: PanelList, chair: str, organisati
         TableStyle,
     )
 
-    from slq_desk.fonts import register_cjk_font
+    from slq_desk.opinion.pdfstyle import HEADER_FILL, pdf_styles
 
-    font = register_cjk_font()
     day = today or date.today()
     places = agg.settings.places
     q = quantum(places)
-    base = ParagraphStyle("b", fontName=font, fontSize=9, leading=13, wordWrap="CJK")
-    small = ParagraphStyle("s", parent=base, fontSize=7.5, leading=10)
-    title = ParagraphStyle("t", parent=base, fontSize=18, leading=26, alignment=TA_CENTER)
-    sub = ParagraphStyle("u", parent=base, alignment=TA_CENTER, textColor=colors.HexColor("#444444"))
-    heading = ParagraphStyle("h", parent=base, fontSize=12, leading=18, spaceBefore=8,
-                             spaceAfter=4, keepWithNext=1)
+    st = pdf_styles(base_size=9, base_leading=13)
+    font, base, small = st.font, st.base, st.small
+    title, sub, heading = st.title, st.subtitle, st.heading
 
     def p(text: Any, style: ParagraphStyle = small) -> Paragraph:
-        return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+        return st.para(text, style)
 
-    grid = TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF5")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ])
+    grid = TableStyle([*st.grid.getCommands(), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)])
     page_w, page_h = landscape(A4)
     margin = 14 * mm
     width = page_w - 2 * margin
