@@ -15,27 +15,10 @@ from pathlib import PurePosixPath
 
 from slq_desk.extract.normalise import compact
 from slq_desk.extract.text import DocText, Line
+from slq_desk.kinds import DOCUMENT_KINDS
 
-KINDS: dict[str, str] = {
-    "contract": "服务合同",
-    "invoice": "发票",
-    "payment_receipt": "付款凭证",
-    "usage_log": "结算单/账单/计量记录",
-    "usage_report": "算力资源使用报告",
-    "application_form": "申报表/备案表/使用情况表",
-    "commitment_letter": "承诺函",
-    "business_licence": "营业执照",
-    "credit_report": "信用报告",
-    "sme_declaration": "中小企业声明函",
-    "implementation_report": "项目实施报告",
-    # Beyond the list: materials the policies ask for that the demo packages carry.
-    "authorisation_letter": "法人授权书",
-    "legal_rep_id": "法定代表人身份证明",
-    "model_filing": "模型备案/登记证明",
-    "supplier_qualification": "算力供给方资质证明",
-    "voucher_certificate": "算力券凭证",
-    "other": "其他材料",
-}
+# The shared vocabulary (slq_desk/kinds.py), under the name the extractors use.
+KINDS: dict[str, str] = DOCUMENT_KINDS
 
 
 @dataclass(frozen=True)

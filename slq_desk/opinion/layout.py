@@ -12,24 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from slq_desk.kinds import DOCUMENT_KINDS
 from slq_desk.money import fmt_grouped
 from slq_desk.opinion.data import OpinionData
 
-KIND_LABELS: dict[str, str] = {
-    "invoice": "发票",
-    "contract": "服务合同",
-    "payment_receipt": "付款凭证",
-    "usage_log": "算力使用记录",
-    "usage_report": "算力使用情况报告",
-    "application_form": "申报表",
-    "commitment_letter": "承诺函",
-    "business_licence": "营业执照",
-    "credit_report": "信用报告",
-    "sme_declaration": "中小企业声明函",
-    "implementation_report": "项目实施报告",
-    "authorisation": "法人授权书",
-    "other": "其他",
-}
+KIND_LABELS: dict[str, str] = DOCUMENT_KINDS
 SEVERITY_LABELS = {"block": "阻断", "warn": "警告", "info": "提示"}
 MAX_FINDINGS_LISTED = 40
 SIGNATURE_BOX_SIZE = (240.0, 70.0)  # points: room for the stamp's three lines

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from slq_desk.errors import BadInput
-from slq_desk.money import ROUNDING_MODES, MoneyError, D
+from slq_desk.kinds import DOCUMENT_KINDS as KIND_LABELS
+from slq_desk.money import ROUNDING_MODES, D, MoneyError
 from slq_desk.policy import model
 from slq_desk.policy.model import Citation, DatedValue, Parameter, Policy, Window
 from slq_desk.resources import resource_path
@@ -68,11 +69,8 @@ COMPUTE_CLASSES = frozenset({"intelligent", "supercomputing", "quantum", "genera
 APPLICANT_KINDS = frozenset(
     {"enterprise", "research_institute", "university", "opc", "new_rnd_institution"}
 )
-DOCUMENT_KINDS = frozenset(
-    {"contract", "invoice", "payment_receipt", "usage_log", "usage_report", "application_form",
-     "commitment_letter", "business_licence", "credit_report", "sme_declaration",
-     "implementation_report"}
-)
+# Materials name document kinds of the shared vocabulary ("other" is never required).
+DOCUMENT_KINDS = frozenset(KIND_LABELS) - {"other"}
 FORM_TYPES = frozenset({"declaration", "filing", "subsidy", "usage_table"})
 # Which list-valued parameters hold names from which closed vocabulary.
 VOCABULARIES: dict[str, frozenset[str]] = {

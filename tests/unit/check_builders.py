@@ -84,7 +84,9 @@ def view(policy: str = "wuhan-2026", docs: list[DocView] | None = None,
          claimed: datetime | None = None, **kw: Any) -> ApplicationView:
     base = {"wuhan-2026": [contract(), doc("commitment_letter", "02-承诺函.pdf",
                                             {"applicant_name": APPLICANT}),
-                           invoice(), payment(), usage_log()]}
+                           doc("authorisation_letter", "03-法人授权书.pdf", {}),
+                           invoice(), payment(), usage_log(),
+                           doc("voucher_certificate", "09-算力券凭证.pdf", {})]}
     return ApplicationView(
         id=kw.pop("id", "app-1"), policy_id=policy, applicant_name=kw.pop("name", APPLICANT),
         applicant_uscc=kw.pop("uscc", APPLICANT_ID), direction=kw.pop("direction", None),

@@ -14,7 +14,8 @@ def test_clean_wuhan_package_has_every_material() -> None:
 
 
 def test_missing_commitment_letter_blocks_with_the_article() -> None:
-    v = view(docs=[contract(), invoice(), payment(), usage_log()])
+    v = view(docs=[contract(), doc("authorisation_letter", "a.pdf"), invoice(), payment(),
+                   usage_log(), doc("voucher_certificate", "v.pdf")])
     found = material_missing(v, params())
     assert codes(found) == ["material_missing"]
     assert found[0].severity == "block"
@@ -24,7 +25,8 @@ def test_missing_commitment_letter_blocks_with_the_article() -> None:
 
 def test_an_unreadable_file_of_the_kind_counts_as_present() -> None:
     locked = doc("usage_log", "05-算力使用记录.pdf", readable=False)
-    v = view(docs=[contract(), doc("commitment_letter", "c.pdf"), invoice(), payment(), locked])
+    v = view(docs=[contract(), doc("commitment_letter", "c.pdf"), doc("authorisation_letter", "a.pdf"),
+                   invoice(), payment(), locked, doc("voucher_certificate", "v.pdf")])
     assert material_missing(v, params()) == []
 
 
@@ -35,5 +37,6 @@ def test_forms_are_told_apart_by_type_and_alternatives_count() -> None:
     assert [f.message_en for f in found] == ["required material missing: application_form:filing"]
     # Beijing accepts a payment proof in place of the invoice (附件14-1 四).
     beijing = [contract(), payment(), usage_log(), form("usage_table"),
-               doc("implementation_report", "i.pdf"), doc("commitment_letter", "c.pdf")]
+               doc("implementation_report", "i.pdf"), doc("commitment_letter", "c.pdf"),
+               doc("model_filing", "m.pdf"), doc("supplier_qualification", "q.pdf")]
     assert material_missing(view("beijing-2026", beijing), params("beijing-2026")) == []

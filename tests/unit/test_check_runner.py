@@ -63,6 +63,8 @@ def _workspace(tmp_path: Path, payment_amount: str = "106000.00") -> Workspace:
             "payer_name": APPLICANT, "payee_name": SUPPLIER, "amount": payment_amount,
             "pay_date": "2026-02-20"})
         _add_doc(s, "wh-1", "05-算力使用记录.pdf", "usage_log", {"amount": "100000.00"})
+        _add_doc(s, "wh-1", "06-法人授权书.pdf", "authorisation_letter", {})
+        _add_doc(s, "wh-1", "07-算力券凭证.pdf", "voucher_certificate", {})
         s.add(Finding(application_id="wh-1", document_id=inv.id, code="image_only_page",
                       severity="warn", message_zh="扫描页", message_en="scan", stage="ingest"))
     return ws

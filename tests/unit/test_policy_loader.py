@@ -177,7 +177,8 @@ def test_refuses_a_rate_above_one(tmp_path: Path) -> None:
 
 
 def test_refuses_an_unknown_material(tmp_path: Path) -> None:
-    text = WUHAN.replace('value = ["contract", "commitment_letter"]', 'value = ["contract", "授权书"]')
+    text = WUHAN.replace('value = ["contract", "commitment_letter", "authorisation_letter"]',
+                         'value = ["contract", "授权书"]')
     _refused(tmp_path, text, "params.materials_apply", "授权书")
 
 
