@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run_check)
 
     o = sub.add_parser(
-        "preliminary-opinion", help="write the 初审意见 (draft) PDF of a checked application")
+        "preliminary-opinion", help="write the 初审意见 PDF of a checked application "
+                                 "(signed with --sign, else a draft)")
     o.add_argument("application", metavar="APP_ID")
     o.add_argument("--workspace", "-w", required=True)
     o.add_argument("--out", required=True, help="PDF file to write")
@@ -42,6 +43,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     o.add_argument("--comment", default="", help="the official's comment")
     o.add_argument("--official", default="", help="the official's name (default: the OS user)")
     o.add_argument("--policy", help="policy id (default: the application's)")
+    o.add_argument("--sign", action="store_true",
+                   help="sign it (PAdES) with the installed identity or --identity; "
+                        "without --sign it is a draft marked 草稿")
+    o.add_argument("--identity", type=Path, metavar="P12",
+                   help="key file (default: the installed identity); implies --sign")
+    o.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from VAR")
     o.set_defaults(func=run_opinion)
 
 
@@ -186,11 +193,18 @@ def run_opinion(args: argparse.Namespace) -> int:
         raise BadInput(f"{out} is a folder; give a file name ending in .pdf")
     if not out.parent.exists():
         raise BadInput(f"folder {out.parent} does not exist")
+    ident = None
+    if args.sign or args.identity:
+        from slq_desk.opinion import identity
+
+        source = identity.passphrase_source(args.identity, env_var=args.passphrase_env)
+        ident = identity.load_with(args.identity, source)
     ws = open_workspace(args)
     try:
         written = write_preliminary_opinion(
             ws, args.application, out, conclusion=args.conclusion, comment=args.comment,
-            official=args.official or ws.actor, policy_id=args.policy)
+            official=args.official or (ident.info.name if ident else ws.actor),
+            policy_id=args.policy, identity=ident)
     finally:
         ws.close()
     print(f"{written.path}  ({written.pages} 页, 结论 {written.conclusion}, sha256 {written.sha256[:16]}…)")

@@ -109,6 +109,12 @@ def _where(evidence: list[dict[str, Any]]) -> str:
 
 def render_preliminary(data: PreliminaryData) -> tuple[bytes, int]:
     """The PDF bytes and its page count."""
+    rendered = _render(data)
+    return rendered[0], rendered[1]
+
+
+def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
+    """The PDF bytes, its page count and where the signature box was drawn."""
     import io
 
     from reportlab.lib import colors
@@ -137,6 +143,7 @@ def render_preliminary(data: PreliminaryData) -> tuple[bytes, int]:
         table.setStyle(TableStyle(style))
         return table
 
+    area = signature_area(font, data.draft)
     width = A4[0] - 36 * mm
     story: list[Any] = [
         p("算力券申报初审意见", title),
@@ -195,7 +202,7 @@ def render_preliminary(data: PreliminaryData) -> tuple[bytes, int]:
               [p("日期"), p(data.day.isoformat())]],
              [24 * mm, width - 24 * mm], header=False),
         Spacer(1, 6),
-        signature_area(font, data.draft),
+        area,
     ]))
 
     story.append(p("五、审查材料指纹（SHA-256）", heading))
@@ -235,16 +242,21 @@ def render_preliminary(data: PreliminaryData) -> tuple[bytes, int]:
                             # embedded: every glyph must come from the embedded CJK font.
                             initialFontName=font, initialFontSize=9.5)
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return buf.getvalue(), doc.page
+    return buf.getvalue(), doc.page, area.box
 
 
 def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str | None = None,
                               comment: str = "", official: str = "",
-                              policy_id: str | None = None, day: date | None = None
-                              ) -> WrittenOpinion:
+                              policy_id: str | None = None, day: date | None = None,
+                              identity: Any = None) -> WrittenOpinion:
+    """Write the 初审意见; signed (PAdES, like the expert opinion) when ``identity`` is given,
+    else a draft marked 草稿 on every page."""
     from slq_desk import audit
     from slq_desk.checks import run_checks
     from slq_desk.models.schema import Application, Opinion
+    from slq_desk.models.types import utcnow
+    from slq_desk.opinion.data import ATTACHMENT_NAME
+    from slq_desk.opinion.sign import Attachment, SignRequest, finalise
     from slq_desk.policy import load_policy
 
     if conclusion is not None and conclusion not in CONCLUSIONS:
@@ -268,8 +280,15 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
         documents=report.documents, conclusion=chosen, comment=comment, official=official,
         day=day or date.today(),
         notes=[] if conclusion else ["结论由系统按审查发现建议，初审人可改定。"],
+        draft=identity is None,
     )
-    pdf, pages = render_preliminary(data)
+    pdf, pages, box = _render(data)
+    pdf = finalise(pdf, SignRequest(
+        box=box, attachments=(Attachment(ATTACHMENT_NAME, _opinion_data(data).json_bytes(),
+                                         description="机器可读初审数据 (machine-readable "
+                                                     "preliminary review)"),),
+        identity=identity, reason="算力券申报初审意见", role="初审人",
+    ))
     tmp = out.with_name(out.name + ".part")
     try:
         tmp.write_bytes(pdf)
@@ -279,13 +298,38 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
     digest = hashlib.sha256(pdf).hexdigest()
     with ws.session() as s:
         row = Opinion(application_id=app_id, kind="preliminary", file_path=str(out.resolve()),
-                      sha256=digest, signature_status="unsigned")
+                      sha256=digest, signature_status="signed" if identity else "unsigned",
+                      signer=identity.info.name if identity else "",
+                      signed_at=utcnow() if identity else None)
         s.add(row)
         s.flush()
         audit.record(s, ws.actor, "opinion.preliminary", "opinion", row.id, None, {
             "application": app_id, "sha256": digest, "conclusion": chosen,
             "official": official, "subsidy": result.get("subsidy")})
     return WrittenOpinion(out, digest, pages, chosen)
+
+
+def _opinion_data(data: PreliminaryData) -> Any:
+    """The machine-readable 初审意见 embedded in the PDF, in the expert opinion's schema
+    (kind "preliminary"), so `slq-desk verify --package` checks the same document hashes."""
+    from slq_desk.opinion.build import steps_from_facts
+    from slq_desk.opinion.data import DocumentRef, FindingRef, OpinionData
+
+    return OpinionData(
+        application_id=data.application_id, applicant_name=data.applicant_name,
+        applicant_uscc=data.applicant_uscc, policy_id=data.policy_id,
+        policy_name=data.policy_name, reviewer=data.official, review_date=data.day,
+        kind="preliminary",
+        documents=[DocumentRef(d["file"], d["kind"], int(d.get("pages") or 0), d["sha256"])
+                   for d in data.documents],
+        findings=[FindingRef(f["code"], f["severity"], f["message_zh"], f.get("article", ""),
+                             (f.get("evidence") or [{}])[0].get("file", ""),
+                             (f.get("evidence") or [{}])[0].get("page"))
+                  for f in data.findings],
+        computed_subsidy=D(data.subsidy) if data.subsidy else None,
+        subsidy_steps=steps_from_facts({"steps": data.steps}),
+        recommendation=data.conclusion, comment=data.comment,
+    )
 
 
 __all__ = ["CONCLUSIONS", "PreliminaryData", "WrittenOpinion", "default_conclusion",

@@ -20,7 +20,7 @@ from slq_desk.opinion.layout import SignatureBox
 FIELD_NAME = "ReviewerSignature"
 DEFAULT_REASON = "评审意见签署"
 DEFAULT_LOCATION = "中国"
-STAMP_TEXT = "评审专家：%(signer)s\n%(org)s\n签署时间：%(when)s"
+STAMP_TEXT = "%(role)s：%(signer)s\n%(org)s\n签署时间：%(when)s"
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class SignRequest:
     reason: str = DEFAULT_REASON
     location: str = DEFAULT_LOCATION
     signer_label: str = ""
+    # Who signs, as the stamp and the field name say it: 评审专家, 初审人, 评审组组长.
+    role: str = "评审专家"
     when: datetime = field(default_factory=lambda: datetime.now().astimezone())
 
 
@@ -159,7 +161,8 @@ def finalise(pdf: bytes, request: SignRequest) -> bytes:
     for att in request.attachments:
         _embed(writer, att, request.when)
     spec = fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=request.box.page,
-                               box=request.box.as_ints(), readable_field_name="评审专家签名")
+                               box=request.box.as_ints(),
+                               readable_field_name=f"{request.role}签名")
     out = io.BytesIO()
     if request.identity is None:
         fields.append_signature_field(writer, spec)
@@ -177,7 +180,7 @@ def finalise(pdf: bytes, request: SignRequest) -> bytes:
         location=request.location,
         name=name,
     )
-    params = {"signer": name, "org": ident.info.organisation or " ",
+    params = {"role": request.role, "signer": name, "org": ident.info.organisation or " ",
               "when": chinese_time(request.when)}
     style = cjk_stamp_style("".join(params.values()))
     pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec)
