@@ -58,10 +58,14 @@ def parse_manifest(data: bytes) -> Manifest:
         except ValueError:
             m.problems.append(f"manifest claimed_at {claimed[:40]!r} is not an ISO time; ignored")
     direction = raw.get("direction")
+    if isinstance(direction, str):
+        # Only ASCII digits: str.isdigit() also accepts "²" and other Unicode digits that int()
+        # refuses, and a long digit string would exceed int()'s limit.
+        text = direction.strip()
+        direction = int(text) if re.fullmatch(r"[0-9]{1,2}", text) else direction
     if isinstance(direction, int) and not isinstance(direction, bool) and 1 <= direction <= 9:
         m.direction = direction
-    elif isinstance(direction, str) and direction.strip().isdigit():
-        m.direction = int(direction.strip())
     elif direction is not None:
-        m.problems.append(f"manifest direction {str(direction)[:20]!r} is not a number; ignored")
+        m.problems.append(f"manifest direction {str(direction)[:20]!r} is not a direction "
+                          "number (1–9); ignored")
     return m

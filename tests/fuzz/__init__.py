@@ -1,0 +1,1 @@
+"""Fuzz tests of the importer and extractors (see README.md here)."""
