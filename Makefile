@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 WORKSPACE ?= demo-workspace
 
-.PHONY: run test sysdeps venv bench clean
+.PHONY: run test sysdeps venv bench bundle clean
 
 run: sysdeps $(STAMP)
 	@test -f "$(WORKSPACE)/workspace.db" || $(PY) -m slq_desk demo-workspace "$(WORKSPACE)"
@@ -25,6 +25,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test,bench]'
 	@touch $(STAMP)
+
+# A one-folder Linux bundle in /tmp/slq-desk-dist (see packaging/README.md).
+bundle: $(STAMP)
+	$(PY) -m pip install -q -e '.[package]'
+	bash packaging/build.sh
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
