@@ -1,0 +1,1 @@
+"""The panel chair's view: import signed opinions, aggregate, calibrate, rank, simulate, export."""

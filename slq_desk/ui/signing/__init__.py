@@ -1,0 +1,2 @@
+"""Signing in the desktop client: the reviewer's identity page, the sign-and-export dialog,
+the verify window, and the background operations they run (``workers``)."""
