@@ -21,6 +21,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="wait until the visible pages are rendered, save a PNG of the window "
                              "and quit (renders offscreen when there is no display)")
+    parser.add_argument("--tab", choices=("checklist", "scoring", "calculation"),
+                        help="show this review tab (with --open)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"),
+                        help="interface language for this run (default: the remembered one)")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                         help="longest wait for rendering before the screenshot (default 60)")
     # Also accepted after `gui`; SUPPRESS keeps a top-level --database-url from being overwritten.
@@ -40,4 +44,6 @@ def run(args: argparse.Namespace) -> int:
         screenshot=args.screenshot,
         open_app=args.open_app,
         timeout=args.timeout,
+        tab=args.tab,
+        language=args.lang,
     )

@@ -48,7 +48,10 @@ def _ensure_display(headless_ok: bool) -> None:
                    "or use xvfb-run, or pass --screenshot to render offscreen")
 
 
-def create_application(argv: list[str] | None = None) -> object:
+TABS = ("checklist", "scoring", "calculation")
+
+
+def create_application(argv: list[str] | None = None, language: str | None = None) -> object:
     """The QApplication (reused when one exists, as under pytest-qt), with the CJK font installed."""
     from PySide6.QtWidgets import QApplication
 
@@ -61,27 +64,26 @@ def create_application(argv: list[str] | None = None) -> object:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("算力券审核")
     install_cjk_font(app)  # type: ignore[arg-type]
-    install_translation(app, os.environ.get("SLQ_DESK_LANG", ""))
+    if language is None:
+        from PySide6.QtCore import QSettings
+
+        from slq_desk.ui.i18n import chosen_language
+
+        language = chosen_language(QSettings(ORGANISATION, APPLICATION))
+    install_translation(app, language)
     return app
 
 
 def install_translation(app: object, language: str) -> bool:
     """Load ``resources/i18n/slq_desk_<language>.qm`` when it exists (Chinese is built in)."""
-    if not language or language.startswith("zh"):
-        return False
-    from PySide6.QtCore import QTranslator
+    from slq_desk.ui import i18n
 
-    from slq_desk.resources import resource_path
-
-    translator = QTranslator(app)  # type: ignore[arg-type]
-    if not translator.load(str(resource_path("i18n", f"slq_desk_{language}.qm"))):
-        return False
-    return bool(app.installTranslator(translator))  # type: ignore[attr-defined]
+    return i18n.install(app, language)  # type: ignore[arg-type]
 
 
 def run_gui(workspace: str | None = None, database_url: str | None = None,
             screenshot: str | None = None, open_app: str | None = None,
-            timeout: float = 60.0) -> int:
+            timeout: float = 60.0, tab: str | None = None, language: str | None = None) -> int:
     from PySide6.QtCore import QSettings
 
     settings = QSettings(ORGANISATION, APPLICATION)
@@ -105,7 +107,11 @@ def run_gui(workspace: str | None = None, database_url: str | None = None,
             raise BadInput(f"cannot write the screenshot: no folder {shot.parent}")
     _ensure_display(headless_ok=shot is not None)
 
-    app = create_application()
+    if tab is not None and tab not in TABS:
+        raise BadInput(f"--tab must be one of {', '.join(TABS)}")
+    if tab is not None and open_app is None:
+        raise BadInput("--tab needs --open APP_ID")
+    app = create_application(language=language)
     from slq_desk.ui.main_window import MainWindow
 
     window = MainWindow(ws, settings, remember_geometry=shot is None)
@@ -113,6 +119,8 @@ def run_gui(workspace: str | None = None, database_url: str | None = None,
         settings.setValue("workspace/last", str(ws.path))
     if open_app is not None:
         window.open_application(open_app)
+        if tab is not None:
+            window.show_review_tab(TABS.index(tab))
     window.show()
     if shot is None:
         return int(app.exec())  # type: ignore[attr-defined]
@@ -132,7 +140,7 @@ def _screenshot_and_quit(app: object, window: object, shot: Path, timeout: float
     timer.setInterval(SCREENSHOT_POLL_MS)
 
     def poll() -> None:
-        settled = window.is_settled()  # type: ignore[attr-defined]
+        settled = window.is_settled() and not window.operations  # type: ignore[attr-defined]
         settled_polls["n"] = settled_polls["n"] + 1 if settled else 0
         late = time.monotonic() > deadline
         # Two settled polls in a row: the last rendered page has also been painted.

@@ -1,24 +1,41 @@
 """The main window: application list, two viewer panes side by side, the review dock.
 
-A shell that issue 7 fills: the right dock already holds an (empty) tab widget for the
-检查清单 / 评分 / 测算 tabs, added with :meth:`MainWindow.add_review_tab`. Geometry and dock
-layout are remembered with QSettings (organisation "slq-desk").
+Left: the workspace's applications (status, computed subsidy, blocking findings; search, status
+filter, sort by any column). Middle: two viewer panes. Right: the 检查清单 / 评分 / 测算 tabs
+(more can be added with :meth:`MainWindow.add_review_tab`; menus are in ``self.menus`` for other
+modules to extend). Packages are imported by menu or by dropping a folder or .zip on the window,
+in a background operation behind a cancellable progress dialog; checks, corrections and the
+tabs' data are background operations too (``operations.py``). Geometry, dock layout, reviewer
+and language are remembered with QSettings (organisation "slq-desk").
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDockWidget,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -28,7 +45,18 @@ from PySide6.QtWidgets import (
 )
 
 from slq_desk.errors import SlqError
-from slq_desk.ui.application_list import ROW_ROLE, ApplicationListModel
+from slq_desk.models import STATUSES
+from slq_desk.ui import operations
+from slq_desk.ui.application_list import (
+    ROW_ROLE,
+    ApplicationFilter,
+    ApplicationListModel,
+)
+from slq_desk.ui.review_data import CalculationData, ChecklistData
+from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
+from slq_desk.ui.review_tabs.checklist_tab import ChecklistTab
+from slq_desk.ui.review_tabs.scoring_tab import ScoringTab
+from slq_desk.ui.settings_dialog import SettingsDialog, reviewer_name
 from slq_desk.ui.viewer.image_cache import ImageCache
 from slq_desk.ui.viewer.pane import ViewerPane
 from slq_desk.ui.viewer.render_service import RenderService
@@ -56,11 +84,22 @@ def first_of(documents: list[DocumentRef], kinds: tuple[str, ...],
     return next((d for d in documents if d is not exclude), None)
 
 
+def droppable(path: Path) -> bool:
+    """What can be dropped on the window to import: a folder or a .zip file."""
+    return path.is_dir() or (path.is_file() and path.suffix.lower() == ".zip")
+
+
 class MainWindow(QMainWindow):
+    # Tests set this to run background operations in the calling thread (deterministic).
+    synchronous_operations = False
+
     def __init__(self, workspace: Workspace | None = None, settings: QSettings | None = None,
                  remember_geometry: bool = True) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.operations: set[operations.Operation] = set()
+        self.menus: dict[str, QMenu] = {}
         self.setWindowTitle(self.tr("算力券申报审核工作台"))
         self.settings = settings if settings is not None else QSettings("slq-desk", "slq-desk")
         self.remember_geometry = remember_geometry
@@ -86,9 +125,8 @@ class MainWindow(QMainWindow):
         self._build_review_dock()
         self._build_actions()
         self.statusBar().showMessage(self.tr("就绪"))
-        self.resize(1500, 950)
-        self.resizeDocks([self.application_dock, self.review_dock], [360, 280],
-                         Qt.Orientation.Horizontal)
+        self.resize(1600, 1000)
+        self._docks_sized = False  # True once a saved layout or the first show sized them
         if remember_geometry:
             self._restore_layout()
         self.set_workspace(workspace)
@@ -96,26 +134,67 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------
     def _build_application_dock(self) -> None:
         self.app_model = ApplicationListModel(self)
+        self.app_filter = ApplicationFilter(self)
+        self.app_filter.setSourceModel(self.app_model)
         self.app_table = QTableView(self)
-        self.app_table.setModel(self.app_model)
+        self.app_table.setObjectName("ApplicationTable")
+        self.app_table.setModel(self.app_filter)
+        self.app_table.setSortingEnabled(True)
+        self.app_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.app_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.app_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.app_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.app_table.verticalHeader().hide()
-        self.app_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.app_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.app_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The applicant's name takes what is left (elided; the tooltip has it whole), so the
+        # amount and the blocking count stay in view in a narrow dock.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(36)
+        # A narrow dock cannot show all seven columns: policy and document count start hidden
+        # (the search matches the policy; the tooltip names it); the header's context menu
+        # shows or hides any column.
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in range(self.app_model.columnCount()):
+            action = QAction(str(self.app_model.headerData(column, Qt.Orientation.Horizontal)), header)
+            action.setCheckable(True)
+            action.setChecked(column not in (1, 4))
+            action.toggled.connect(lambda on, c=column: self.app_table.setColumnHidden(c, not on))
+            header.addAction(action)
+            self.app_table.setColumnHidden(column, not action.isChecked())
         self.app_table.activated.connect(self._on_application_activated)
         self.app_table.clicked.connect(self._on_application_activated)
         self.app_message = QLabel(self)
         self.app_message.setWordWrap(True)
         self.app_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.app_message.setMargin(16)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("ApplicationSearch")
+        self.search_edit.setPlaceholderText(self.tr("搜索编号、申报单位、政策 (Ctrl+K)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self.app_filter.set_text)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("StatusFilter")
+        self.status_filter.addItem(self.tr("全部状态"), "")
+        for code, label in STATUSES.items():
+            self.status_filter.addItem(self.tr(label), code)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.app_filter.set_status(str(self.status_filter.currentData() or "")))
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.status_filter)
         self.app_stack = QStackedWidget(self)
         self.app_stack.addWidget(self.app_message)
         self.app_stack.addWidget(self.app_table)
+        holder = QWidget(self)
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(2, 2, 2, 2)
+        holder_layout.addLayout(filters)
+        holder_layout.addWidget(self.app_stack, 1)
         dock = QDockWidget(self.tr("申报列表"), self)
         dock.setObjectName("ApplicationDock")
-        dock.setWidget(self.app_stack)
+        dock.setWidget(holder)
         dock.setMinimumWidth(220)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.application_dock = dock
@@ -138,6 +217,20 @@ class MainWindow(QMainWindow):
         dock.setMinimumWidth(220)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.review_dock = dock
+        self.checklist_tab = ChecklistTab(self)
+        self.checklist_tab.evidence_requested.connect(self._on_evidence_requested)
+        self.checklist_tab.correction_requested.connect(self.correct_field)
+        self.scoring_tab = ScoringTab(self)
+        self.calculation_tab = CalculationTab(self)
+        self._review_tabs_added = False
+
+    def _show_review_tabs(self) -> None:
+        if self._review_tabs_added:
+            return
+        self._review_tabs_added = True
+        self.add_review_tab(self.checklist_tab, self.tr("检查清单"))
+        self.add_review_tab(self.scoring_tab, self.tr("评分"))
+        self.add_review_tab(self.calculation_tab, self.tr("测算"))
 
     def _build_actions(self) -> None:
         self.sync_action = QAction(self.tr("同步滚动"), self)
@@ -156,24 +249,93 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
+        self.import_zip_action = QAction(self.tr("导入申报包（.zip）…"), self)
+        self.import_zip_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_zip_action.setToolTip(self.tr("导入 .zip 申报包；也可把文件夹或 .zip 拖到窗口上 (Ctrl+I)"))
+        self.import_zip_action.triggered.connect(self._choose_zip)
+        self.import_folder_action = QAction(self.tr("导入申报文件夹…"), self)
+        self.import_folder_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_folder_action.triggered.connect(self._choose_folder)
+        self.check_action = QAction(self.tr("重新检查与测算"), self)
+        self.check_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.check_action.triggered.connect(self.run_checks)
+        self.settings_action = QAction(self.tr("评审人与语言…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.edit_settings)
+        self.search_action = QAction(self.tr("搜索申报"), self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.search_action.triggered.connect(self._focus_search)
+        self.next_action = QAction(self.tr("下一份申报"), self)
+        self.next_action.setShortcut(QKeySequence("Ctrl+]"))
+        self.next_action.triggered.connect(lambda: self.step_application(1))
+        self.previous_action = QAction(self.tr("上一份申报"), self)
+        self.previous_action.setShortcut(QKeySequence("Ctrl+["))
+        self.previous_action.triggered.connect(lambda: self.step_application(-1))
+        self.declare_action = QAction(self.tr("声明无利益冲突"), self)
+        self.declare_action.triggered.connect(lambda: self.scoring_tab.declare_no_conflict())
+        self.undo_action, self.redo_action = self.scoring_tab.undo_action_pair()
+        tab_actions = []
+        for n, title in enumerate((self.tr("检查清单"), self.tr("评分"), self.tr("测算"))):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            action.triggered.connect(lambda _c=False, i=n: self.show_review_tab(i))
+            tab_actions.append(action)
+
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         file_menu.addAction(open_action)
+        file_menu.addAction(self.import_zip_action)
+        file_menu.addAction(self.import_folder_action)
         file_menu.addAction(refresh_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         view_menu.addAction(self.sync_action)
         view_menu.addSeparator()
+        for action in tab_actions:
+            view_menu.addAction(action)
+        view_menu.addSeparator()
         view_menu.addAction(self.application_dock.toggleViewAction())
         view_menu.addAction(self.review_dock.toggleViewAction())
+        review_menu = self.menuBar().addMenu(self.tr("审核(&R)"))
+        review_menu.addAction(self.check_action)
+        review_menu.addAction(self.declare_action)
+        review_menu.addSeparator()
+        review_menu.addAction(self.previous_action)
+        review_menu.addAction(self.next_action)
+        self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "review": review_menu}
         toolbar = self.addToolBar(self.tr("工具栏"))
         toolbar.setObjectName("MainToolBar")
         toolbar.setMovable(False)
         toolbar.addAction(open_action)
+        toolbar.addAction(self.import_zip_action)
+        toolbar.addAction(self.check_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
         toolbar.addAction(self.sync_action)
+        self.toolbar = toolbar
+
+    def add_menu(self, key: str, title: str) -> QMenu:
+        """A top-level menu other modules can fill (signing, panel); one per key."""
+        if key not in self.menus:
+            self.menus[key] = self.menuBar().addMenu(title)
+        return self.menus[key]
 
     # -- workspace and applications -------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
+        if hasattr(self, "scoring_tab"):
+            # Another workspace: save what is queued, then forget the previous application.
+            self.scoring_tab.set_context(None, None, "")
+            self.checklist_tab.set_data(None)
+            self.calculation_tab.set_data(None)
         self.workspace = workspace
         self.application_id = None
         for pane in (self.left_pane, self.right_pane):
@@ -202,9 +364,7 @@ class MainWindow(QMainWindow):
         else:
             self.app_stack.setCurrentWidget(self.app_table)
         if self.application_id is not None:
-            row = self.app_model.row_of(self.application_id)
-            if row >= 0:
-                self.app_table.selectRow(row)
+            self._select_row(self.application_id)
 
     def _show_app_message(self, text: str) -> None:
         self.app_message.setText(text)
@@ -217,10 +377,9 @@ class MainWindow(QMainWindow):
         documents = list_documents(self.workspace, application_id)
         if documents is None:
             return False
+        self.scoring_tab.flush()
         self.application_id = application_id
-        row = self.app_model.row_of(application_id)
-        if row >= 0:
-            self.app_table.selectRow(row)
+        self._select_row(application_id)
         for pane in (self.left_pane, self.right_pane):
             pane.set_documents(documents)
         left = first_of(documents, LEFT_FIRST)
@@ -232,11 +391,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("申报 {0}：{1} 份材料").format(application_id, len(documents)))
         self.review_placeholder.setText(self.tr(
             "已打开申报 {0}。\n检查清单、评分表和补贴测算将显示在这里。").format(application_id))
+        self._show_review_tabs()
+        self.scoring_tab.set_context(self.workspace, application_id, self.reviewer())
+        self.reload_review_data()
         return True
 
+    def _select_row(self, application_id: str) -> None:
+        row = self.app_model.row_of(application_id)
+        if row >= 0:
+            index = self.app_filter.mapFromSource(self.app_model.index(row, 0))
+            if index.isValid():
+                self.app_table.selectRow(index.row())
     @Slot(QModelIndex)
     def _on_application_activated(self, index: QModelIndex) -> None:
-        row = self.app_model.data(index, ROW_ROLE)
+        # The view's indexes are the filter's; a source-model index (scripts, tests) works too.
+        model = self.app_model if index.model() is self.app_model else self.app_filter
+        row = model.data(index, ROW_ROLE)
         if isinstance(row, ApplicationRow) and row.id != self.application_id:
             self.open_application(row.id)
 
@@ -261,11 +431,229 @@ class MainWindow(QMainWindow):
         self.settings.setValue("workspace/last", str(folder))
         return True
 
-    # -- evidence and review tabs (used by issue 7) ----------------------------------------
+    # -- evidence and review tabs -------------------------------------------------------------
     def show_evidence(self, document: str, page: int, rect: object, label: str = "",
                       pane: str = "left") -> bool:
         target = self.left_pane if pane == "left" else self.right_pane
         return target.show_evidence(document, page, rect, label)
+
+    def pane_for(self, document: str) -> str:
+        """Where evidence goes: the pane already showing that document, else the left one."""
+        right = self.right_pane.doc
+        left = self.left_pane.doc
+        if right is not None and right.key == document and (left is None or left.key != document):
+            return "right"
+        return "left"
+
+    @Slot(str, int, object, str)
+    def _on_evidence_requested(self, document: str, page: int, rect: object, label: str) -> None:
+        pane = self.pane_for(document)
+        if rect is not None and self.show_evidence(document, page, rect, label, pane):
+            self.statusBar().showMessage(self.tr("证据：{0} 第 {1} 页").format(label, page + 1), 5000)
+            return
+        self.show_page(document, page, pane)
+
+    def show_page(self, document: str, page: int, pane: str = "left") -> bool:
+        """Open a document at a page, for evidence without a box (a whole document or page)."""
+        target = self.left_pane if pane == "left" else self.right_pane
+        doc = target.find_document(document)
+        if doc is None:
+            return False
+        if target.doc is None or target.doc.key != doc.key:
+            target.open_document(doc)
+        if target.is_loaded():
+            target.view.go_to_page(page)
+        else:
+            def go(_opened: object, pane_: Any = target, page_: int = page) -> None:
+                pane_.document_ready.disconnect(go)
+                pane_.view.go_to_page(page_)
+            target.document_ready.connect(go)
+        return True
+
+    def show_review_tab(self, index: int) -> None:
+        if self._review_tabs_added and 0 <= index < self.review_tabs.count():
+            self.review_dock.show()
+            self.review_tabs.setCurrentIndex(index)
+
+    def reviewer(self) -> str:
+        fallback = self.workspace.actor if self.workspace is not None else ""
+        return reviewer_name(self.settings, fallback)
+
+    # -- background operations ----------------------------------------------------------------
+    def run_operation(self, op: operations.Operation) -> operations.Operation:
+        """Start ``op`` off the UI thread (or here, in tests); the window keeps it alive."""
+        self.operations.add(op)
+
+        def forget(*_args: object) -> None:
+            self.operations.discard(op)
+
+        op.finished.connect(forget)
+        op.failed.connect(forget)
+        op.cancelled.connect(forget)
+        if self.synchronous_operations:
+            op.run()
+        else:
+            op.start()
+        return op
+
+    def reload_review_data(self) -> None:
+        if self.workspace is None or self.application_id is None:
+            return
+        app_id = self.application_id
+        op = operations.load_operation(self.workspace, app_id)
+        op.finished.connect(lambda result: self._show_review_data(app_id, result))
+        op.failed.connect(lambda message: self.statusBar().showMessage(message))
+        self.run_operation(op)
+
+    def _show_review_data(self, app_id: str, result: object) -> None:
+        if app_id != self.application_id or self._shut_down:
+            return  # the person moved on while it loaded
+        checklist, calculation = cast("tuple[ChecklistData, CalculationData]", result)
+        self.checklist_tab.set_data(checklist)
+        self.calculation_tab.set_data(calculation)
+        self.scoring_tab.refresh_computed()
+
+    @Slot(int, object)
+    def correct_field(self, field_id: int, value: object) -> None:
+        if self.workspace is None:
+            return
+        op = operations.correction_operation(self.workspace, field_id,
+                                             None if value is None else str(value), self.reviewer())
+        op.finished.connect(lambda _app: self._after_checks(self.tr("已更正字段并重新检查与测算")))
+        op.failed.connect(self._operation_failed)
+        self.run_operation(op)
+
+    def run_checks(self) -> None:
+        if self.workspace is None or self.application_id is None:
+            return
+        self.statusBar().showMessage(self.tr("正在检查与测算…"))
+        op = operations.checks_operation(self.workspace, self.application_id)
+        op.finished.connect(lambda _r: self._after_checks(self.tr("检查与测算已完成")))
+        op.failed.connect(self._operation_failed)
+        self.run_operation(op)
+
+    def _after_checks(self, message: str) -> None:
+        if self._shut_down:
+            return
+        self.refresh_applications()
+        self.reload_review_data()
+        self.statusBar().showMessage(message, 5000)
+
+    def _operation_failed(self, message: str) -> None:
+        self.checklist_tab.busy.clear()
+        QMessageBox.warning(self, self.tr("操作未完成"), message)
+
+    # -- importing packages -----------------------------------------------------------------------
+    def _choose_zip(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入申报包"), "",
+                                              self.tr("申报包 (*.zip)"))
+        if path:
+            self.import_package(Path(path))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("导入申报文件夹"))
+        if folder:
+            self.import_package(Path(folder))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if self.workspace is not None and urls and all(
+                u.isLocalFile() and droppable(Path(u.toLocalFile())) for u in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = [p for p in paths if droppable(p)]
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Leave the drop handler first: the source application waits for it to return.
+        QTimer.singleShot(0, lambda: self.import_packages(paths))
+
+    def import_packages(self, paths: list[Path]) -> None:
+        if paths:
+            first, rest = paths[0], paths[1:]
+            self.import_package(first, then=lambda: self.import_packages(rest))
+
+    def import_package(self, path: Path, then: Any = None) -> operations.Operation | None:
+        """Import a folder or .zip behind a cancellable progress dialog, then open it."""
+        if self.workspace is None:
+            QMessageBox.information(self, self.tr("导入申报包"), self.tr("请先打开一个工作区。"))
+            return None
+        dialog = QProgressDialog(self.tr("正在导入 {0}…").format(path.name), self.tr("取消"), 0, 0, self)
+        dialog.setObjectName("ImportProgress")
+        dialog.setWindowTitle(self.tr("导入申报包"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        self.import_dialog = dialog
+        op = operations.import_operation(self.workspace, path)
+        self.import_op = op
+
+        def progress(done: int, total: int, name: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            dialog.setLabelText(self.tr("正在导入 {0}：{1}/{2} {3}").format(path.name, done, total, name))
+
+        def finished(result: Any) -> None:
+            dialog.close()
+            self.refresh_applications()
+            message = result.summary()
+            self.statusBar().showMessage(message, 10000)
+            self.open_application(result.application_id)
+            if then is not None:
+                then()
+
+        def failed(message: str) -> None:
+            dialog.close()
+            QMessageBox.warning(self, self.tr("导入申报包"),
+                                self.tr("未能导入 {0}：\n{1}").format(path.name, message))
+
+        def cancelled() -> None:
+            dialog.close()
+            self.statusBar().showMessage(self.tr("已取消导入 {0}，未写入任何内容").format(path.name), 10000)
+
+        op.progress.connect(progress)
+        op.finished.connect(finished)
+        op.failed.connect(failed)
+        op.cancelled.connect(cancelled)
+        dialog.canceled.connect(op.cancel)
+        self.run_operation(op)
+        return op
+
+    # -- settings and navigation --------------------------------------------------------------
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        before = (self.reviewer(), dialog.language_code())
+        if dialog.exec():
+            from PySide6.QtWidgets import QApplication
+
+            from slq_desk.ui import i18n
+
+            if dialog.language_code() != before[1]:
+                i18n.install(QApplication.instance(), dialog.language_code())  # type: ignore[arg-type]
+                self.statusBar().showMessage(self.tr("界面语言将在重新启动后完全生效"), 10000)
+            if self.reviewer() != before[0] and self.application_id is not None:
+                self.scoring_tab.set_context(self.workspace, self.application_id, self.reviewer())
+
+    def _focus_search(self) -> None:
+        self.application_dock.show()
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def step_application(self, delta: int) -> None:
+        rows = self.app_filter.rowCount()
+        if rows == 0:
+            return
+        current = self.app_table.currentIndex().row()
+        target = min(max(current + delta, 0), rows - 1) if current >= 0 else 0
+        row = self.app_filter.data(self.app_filter.index(target, 0), ROW_ROLE)
+        if isinstance(row, ApplicationRow):
+            self.open_application(row.id)
 
     def add_review_tab(self, widget: QWidget, title: str) -> int:
         self.review_placeholder.hide()
@@ -282,18 +670,27 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
-            self.restoreState(state)
+            self._docks_sized = self.restoreState(state)
         # The splitter is restored once the window has its final size (see showEvent):
         # restoring it earlier lets the first resize redistribute the panes.
         self._pending_splitter = self.settings.value("window/splitter")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._docks_sized:
+            # First start: docks in proportion to the window (list ~21 %, review tabs ~26 %),
+            # so the two panes keep about half the width on a small screen too.
+            self._docks_sized = True
+            width = self.width()
+            self.resizeDocks([self.application_dock, self.review_dock],
+                             [max(260, width * 21 // 100), max(300, width * 26 // 100)],
+                             Qt.Orientation.Horizontal)
         state, self._pending_splitter = self._pending_splitter, None
         if isinstance(state, QByteArray):
             QTimer.singleShot(0, lambda: self.splitter.restoreState(state))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.scoring_tab.flush()
         if self.remember_geometry:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
@@ -307,6 +704,11 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.scoring_tab.flush()
+        for op in list(self.operations):
+            # Background work finishes its transaction (or rolls back) before the DB goes.
+            op.cancel()
+            op.done.wait(30)
         self.left_pane.close_document()
         self.right_pane.close_document()
         self.renderer.shutdown()

@@ -7,11 +7,12 @@ ORM object; issue 7's queue and checklist can extend them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from slq_desk.models import STATUSES, Application, Document
+from slq_desk.models import STATUSES, Application, Document, Finding
 from slq_desk.workspace import Workspace
 
 # Chinese names of the document kinds (as ingest.classify names them), in the order the
@@ -84,6 +85,9 @@ class ApplicationRow:
     applicant_name: str
     status: str
     document_count: int
+    # Issue 7's queue columns: what the checks computed and how many findings block payment.
+    computed_subsidy: Decimal | None = None
+    blocking: int = 0
 
     @property
     def status_label(self) -> str:
@@ -100,15 +104,23 @@ def list_applications(ws: Workspace) -> list[ApplicationRow]:
         .group_by(Document.application_id)
         .subquery()
     )
+    blocking = (
+        select(Finding.application_id, func.count(Finding.id).label("b"))
+        .where(Finding.severity == "block")
+        .group_by(Finding.application_id)
+        .subquery()
+    )
     query = (
-        select(Application, func.coalesce(counts.c.n, 0))
+        select(Application, func.coalesce(counts.c.n, 0), func.coalesce(blocking.c.b, 0))
         .outerjoin(counts, counts.c.application_id == Application.id)
+        .outerjoin(blocking, blocking.c.application_id == Application.id)
         .order_by(Application.created_at, Application.id)
     )
     with ws.session() as s:
         return [
-            ApplicationRow(a.id, a.policy_id, a.applicant_name, a.status, int(n))
-            for a, n in s.execute(query)
+            ApplicationRow(a.id, a.policy_id, a.applicant_name, a.status, int(n),
+                           a.computed_subsidy, int(b))
+            for a, n, b in s.execute(query)
         ]
 
 

@@ -23,7 +23,8 @@ def test_application_list_shows_policy_applicant_status_and_count(window, qtbot)
     model = window.app_model
     assert model.rowCount() == 1
     row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert row == ["WH-2026-001", "武汉 2026", "武汉示例算力科技有限公司1号", "待初审", "5"]
+    # Issue 7 added the computed subsidy and the blocking count (none: no checks ran here).
+    assert row == ["WH-2026-001", "武汉 2026", "武汉示例算力科技有限公司1号", "待初审", "5", "—", ""]
     assert [model.headerData(c, Qt.Orientation.Horizontal)
             for c in range(5)] == ["编号", "政策", "申报单位", "状态", "材料"]
     assert window.app_stack.currentWidget() is window.app_table

@@ -1,0 +1,322 @@
+"""The 检查清单 tab: materials present or missing, findings by severity, fields by document.
+
+Every row that has evidence (a finding with its document and box, an extracted field with its
+page and box) asks the window to show it through ``evidence_requested``; the window picks the
+pane. Corrections are requested through ``correction_requested`` and carried out by the window
+in a background operation, because they re-run the checks; this widget only shows data.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from slq_desk.money import fmt
+from slq_desk.ui.review_data import SEVERITY_LABELS, ChecklistData, FieldRow, FindingRow
+
+# What each tree row carries (UserRole): ("finding", FindingRow, sha) / ("field", FieldRow, sha)
+# / ("document", sha, name).
+PAYLOAD = Qt.ItemDataRole.UserRole + 1
+SEVERITY_COLORS = {"block": QColor(200, 30, 30), "warn": QColor(190, 110, 0), "info": QColor(40, 90, 160)}
+MISSING_COLOR = QColor(200, 30, 30)
+PRESENT_COLOR = QColor(30, 130, 60)
+CORRECTED_COLOR = QColor(120, 60, 170)
+
+
+# The severity names come from review_data (no Qt); marked here so lupdate collects them.
+_SEVERITY_NAMES = (QT_TRANSLATE_NOOP("ChecklistTab", "阻断"), QT_TRANSLATE_NOOP("ChecklistTab", "警告"),
+                   QT_TRANSLATE_NOOP("ChecklistTab", "提示"))
+
+
+
+class ChecklistTab(QWidget):
+    # document sha256, page (0-based), bbox (strings) or None, label
+    evidence_requested = Signal(str, int, object, str)
+    # field id, new value (None: withdraw the correction)
+    correction_requested = Signal(int, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ChecklistTab")
+        self.data: ChecklistData | None = None
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("筛选字段或问题…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("ChecklistTree")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("项目"), self.tr("内容"), self.tr("页")])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setColumnWidth(0, 190)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.itemClicked.connect(self._on_clicked)
+        self.tree.itemActivated.connect(self._on_clicked)
+        self.tree.itemDoubleClicked.connect(self._on_double_clicked)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.correct_button = QPushButton(self.tr("更正字段值…"), self)
+        self.correct_button.setToolTip(self.tr("更正所选字段的值；原提取值保留 (F2)"))
+        self.correct_button.clicked.connect(self.edit_current)
+        self.withdraw_button = QPushButton(self.tr("撤回更正"), self)
+        self.withdraw_button.clicked.connect(self.withdraw_current)
+        self.busy = QLabel(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.withdraw_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.busy)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self.tree, self.edit_current)
+        self._update_buttons()
+
+    # -- data ----------------------------------------------------------------------------
+    def set_data(self, data: ChecklistData | None) -> None:
+        """Fill the tree; keeps which sections were open and which row was current."""
+        self.data = data
+        current = self._current_key()
+        self.tree.clear()
+        self.busy.clear()
+        if data is None:
+            self.summary.setText(self.tr("未打开申报。"))
+            self._update_buttons()
+            return
+        blocking = sum(f.severity == "block" for f in data.findings)
+        missing = sum(not m.present for m in data.materials)
+        subsidy = fmt(data.computed_subsidy) if data.computed_subsidy is not None else "—"
+        self.summary.setText(
+            self.tr("<b>{0}</b> {1}<br>测算补贴 <b>{2}</b> 元 · 阻断问题 <b>{3}</b> 项 · 缺少材料 <b>{4}</b> 项")
+            .format(data.application_id, data.applicant, subsidy, blocking, missing))
+
+        materials = self._section(self.tr("材料（{0} 项，缺 {1} 项）").format(len(data.materials), missing))
+        for m in data.materials:
+            item = QTreeWidgetItem(materials, [
+                m.name, (self.tr("✔ 已提交：") + "、".join(m.files)) if m.present else self.tr("✘ 缺少"),
+                ""])
+            item.setForeground(1, QBrush(PRESENT_COLOR if m.present else MISSING_COLOR))
+            # A present material opens its (first) file; materials name files, not hashes.
+            doc = next((d for d in data.documents if m.files and d.name == m.files[0]), None)
+            if doc is not None:
+                item.setData(0, PAYLOAD, ("document", doc.sha256, doc.name))
+            item.setToolTip(0, self.tr("条款：{0}").format(m.article))
+            item.setToolTip(1, "、".join(m.files))
+        if data.materials_error:
+            QTreeWidgetItem(materials, [self.tr("无法列出材料"), data.materials_error, ""])
+
+        findings = self._section(self.tr("发现问题（{0} 项）").format(len(data.findings)))
+        for severity in ("block", "warn", "info"):
+            rows = [f for f in data.findings if f.severity == severity]
+            if not rows:
+                continue
+            group = QTreeWidgetItem(findings, [
+                f"{self.tr(SEVERITY_LABELS[severity])}（{len(rows)}）", "", ""])
+            group.setForeground(0, QBrush(SEVERITY_COLORS[severity]))
+            group.setExpanded(True)
+            for f in rows:
+                self._finding_item(group, f)
+        if not data.findings:
+            QTreeWidgetItem(findings, [self.tr("未发现问题"), "", ""])
+
+        fields = self._section(self.tr("提取字段（{0} 份材料）").format(len(data.documents)))
+        for doc in data.documents:
+            head = QTreeWidgetItem(fields, [doc.kind_label, doc.name, ""])
+            head.setData(0, PAYLOAD, ("document", doc.sha256, doc.name))
+            head.setToolTip(1, doc.name)
+            items: dict[int, QTreeWidgetItem] = {}
+            for row in doc.fields:
+                parent = head
+                if row.item_index is not None:
+                    parent = items.get(row.item_index) or QTreeWidgetItem(
+                        head, [self.tr("明细第 {0} 行").format(row.item_index + 1), "", ""])
+                    items[row.item_index] = parent
+                self._field_item(parent, row, doc.sha256)
+                if row.corrected:
+                    # Corrections are what a second reader looks for first: keep them in view.
+                    head.setExpanded(True)
+                    parent.setExpanded(True)
+        for top in self._top_items():
+            top.setExpanded(True)
+        self._restore_current(current)
+        self._apply_filter(self.filter_edit.text())
+        self._update_buttons()
+
+    def _section(self, title: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self.tree, [title, "", ""])
+        font = QFont(item.font(0))
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setFirstColumnSpanned(True)
+        return item
+
+    def _finding_item(self, parent: QTreeWidgetItem, f: FindingRow) -> QTreeWidgetItem:
+        page = str(f.page + 1) if f.page is not None else ""
+        item = QTreeWidgetItem(parent, [f.code, f.message_zh, page])
+        item.setForeground(0, QBrush(SEVERITY_COLORS.get(f.severity, QColor("black"))))
+        tip = f.message_zh + (f"\n{f.message_en}" if f.message_en else "")
+        if f.article:
+            tip += "\n" + self.tr("条款：{0}").format(f.article)
+        if f.document_name:
+            tip += "\n" + self.tr("材料：{0}").format(f.document_name)
+        item.setToolTip(0, tip)
+        item.setToolTip(1, tip)
+        item.setData(0, PAYLOAD, ("finding", f, f.sha256))
+        return item
+
+    def _field_item(self, parent: QTreeWidgetItem, row: FieldRow, sha: str) -> QTreeWidgetItem:
+        page = str(row.page + 1) if row.page is not None else ""
+        shown = row.effective
+        if row.corrected:
+            shown = self.tr("{0}（更正；原提取：{1}）").format(row.corrected_value, row.value)
+        item = QTreeWidgetItem(parent, [row.name.removeprefix("item."), shown, page])
+        item.setData(0, PAYLOAD, ("field", row, sha))
+        if row.corrected:
+            item.setForeground(1, QBrush(CORRECTED_COLOR))
+            item.setToolTip(1, self.tr("原提取值：{0}\n更正为：{1}\n更正人：{2}\n更正时间：{3}").format(
+                row.value, row.corrected_value, row.corrected_by or "", row.corrected_at or ""))
+        else:
+            item.setToolTip(1, shown)
+        return item
+
+    # -- interaction ---------------------------------------------------------------------
+    @Slot(QTreeWidgetItem, int)
+    def _on_clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        self.show_item_evidence(item)
+
+    def show_item_evidence(self, item: QTreeWidgetItem) -> bool:
+        payload = item.data(0, PAYLOAD)
+        if not payload:
+            return False
+        kind = payload[0]
+        if kind == "document":
+            self.evidence_requested.emit(payload[1], 0, None, payload[2])
+            return True
+        row, sha = payload[1], payload[2]
+        if not sha:
+            return False
+        page = row.page if row.page is not None else 0
+        label = row.code if kind == "finding" else row.name.removeprefix("item.")
+        self.evidence_requested.emit(sha, page, list(row.bbox) if row.bbox else None, label)
+        return True
+
+    def _on_double_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._field_of(item) is not None:
+            self.edit_current()
+
+    def _field_of(self, item: QTreeWidgetItem | None) -> FieldRow | None:
+        payload = item.data(0, PAYLOAD) if item is not None else None
+        return payload[1] if payload and payload[0] == "field" else None
+
+    def edit_current(self) -> None:
+        row = self._field_of(self.tree.currentItem())
+        if row is None:
+            return
+        value, ok = QInputDialog.getText(
+            self, self.tr("更正字段值"),
+            self.tr("字段 {0}\n原提取值：{1}\n\n更正为（原值保留，更正人和时间将记录在审计日志中）：")
+            .format(row.name, row.value), QLineEdit.EchoMode.Normal, row.effective)
+        if ok and value != row.effective:
+            self.request_correction(row.id, value)
+
+    def withdraw_current(self) -> None:
+        row = self._field_of(self.tree.currentItem())
+        if row is not None and row.corrected:
+            self.request_correction(row.id, None)
+
+    def request_correction(self, field_id: int, value: str | None) -> None:
+        self.busy.setText(self.tr("正在重新检查与测算…"))
+        self.correct_button.setEnabled(False)
+        self.correction_requested.emit(field_id, value)
+
+    def _update_buttons(self) -> None:
+        row = self._field_of(self.tree.currentItem())
+        self.correct_button.setEnabled(row is not None)
+        self.withdraw_button.setEnabled(row is not None and row.corrected)
+
+    # -- finding rows (used by tests and the window) ----------------------------------------
+    def items(self, kind: str) -> list[QTreeWidgetItem]:
+        out: list[QTreeWidgetItem] = []
+        stack = self._top_items()
+        while stack:
+            item = stack.pop(0)
+            payload = item.data(0, PAYLOAD)
+            if payload and payload[0] == kind:
+                out.append(item)
+            stack.extend(_children(item))
+        return out
+
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        items = (self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    def field_item(self, name: str, document_kind: str | None = None) -> QTreeWidgetItem | None:
+        for item in self.items("field"):
+            if item.data(0, PAYLOAD)[1].name == name and (
+                    document_kind is None or self._doc_kind(item) == document_kind):
+                return item
+        return None
+
+    def _doc_kind(self, item: QTreeWidgetItem) -> str:
+        sha = item.data(0, PAYLOAD)[2]
+        for doc in self.data.documents if self.data else ():
+            if doc.sha256 == sha:
+                return doc.kind
+        return ""
+
+    def _current_key(self) -> tuple[str, int] | None:
+        item = self.tree.currentItem()
+        payload = item.data(0, PAYLOAD) if item is not None else None
+        if payload and payload[0] in ("field", "finding"):
+            return payload[0], payload[1].id
+        return None
+
+    def _restore_current(self, key: tuple[str, int] | None) -> None:
+        if key is None:
+            return
+        for item in self.items(key[0]):
+            if item.data(0, PAYLOAD)[1].id == key[1]:
+                self.tree.setCurrentItem(item)
+                self.tree.scrollToItem(item)
+                return
+
+    @Slot(str)
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+
+        def visit(item: QTreeWidgetItem) -> bool:
+            own = not needle or any(needle in item.text(c).lower() for c in range(3))
+            child_match = False
+            for child in _children(item):
+                child_match = visit(child) or child_match
+            shown = own or child_match or (item.parent() is None)
+            item.setHidden(not shown)
+            return own or child_match
+
+        for top in self._top_items():
+            visit(top)
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    found = (item.child(n) for n in range(item.childCount()))
+    return [child for child in found if child is not None]

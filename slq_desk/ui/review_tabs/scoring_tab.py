@@ -1,0 +1,775 @@
+"""The 评分 tab: the rubric's form behind the conflict-of-interest gate, autosaved, undoable.
+
+All rules live in ``slq_desk.review`` (service, scoring, coi); this widget only shows them and
+feeds them edits. The order of things a reviewer meets is the order of the duty: declare
+conflicts first (until then the form is disabled; a declared conflict keeps it disabled for
+good), then score with the running weighted total against the pass threshold, then recommend.
+
+Saving: every edit is queued and written by a single-shot timer started at the *first* queued
+edit (not restarted by later ones), so a change is on disk within ``SAVE_DELAY_MS`` however fast
+the person types. A save passes the version it loaded; when another window or ``slq-desk review
+set`` saved in between, the service raises ``ConcurrentEdit``: the form says so in red, keeps
+the unsaved values on screen and writes nothing until the person reloads. A review write is one
+small SQLite transaction (a few ms), so it runs on the UI thread; that keeps the version
+bookkeeping strictly ordered.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QRegularExpression,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QKeyEvent,
+    QKeySequence,
+    QRegularExpressionValidator,
+    QUndoStack,
+    QValidator,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from slq_desk.errors import SlqError
+from slq_desk.money import D, MoneyError, fmt
+from slq_desk.review.rubric import Criterion, Rubric
+from slq_desk.ui.undo import SetValueCommand
+from slq_desk.workspace import Workspace
+
+SAVE_DELAY_MS = 500
+RECOMMENDATIONS = ("推荐", "不推荐", "修改后推荐")
+# Display names; the stored value is always the Chinese word (the opinion prints it).
+RECOMMENDATION_LABELS = {"": QT_TRANSLATE_NOOP("ScoringTab", "（未选择）"),
+                         "推荐": QT_TRANSLATE_NOOP("ScoringTab", "推荐"),
+                         "不推荐": QT_TRANSLATE_NOOP("ScoringTab", "不推荐"),
+                         "修改后推荐": QT_TRANSLATE_NOOP("ScoringTab", "修改后推荐")}
+ERROR_STYLE = "color: #b91c1c;"
+OK_STYLE = "color: #15803d;"
+NOTICE_STYLE = "color: #92400e; background: #fef3c7; padding: 4px; border-radius: 3px;"
+BANNER_STYLE = "color: white; background: #b91c1c; padding: 6px; border-radius: 3px;"
+
+
+
+def half(message: str) -> str:
+    """The core's messages are "中文 / English": show the half of the language in use."""
+    from slq_desk.ui import i18n
+
+    zh, sep, en = message.partition(" / ")
+    if not sep or i18n.current() != "en":
+        return zh
+    # "key（名称）: 中文 / English" keeps the criterion's key in English too.
+    lead = re.match(r"^(\w+)（[^）]*）: ", zh)
+    return f"{lead.group(1)}: {en}" if lead else en
+
+
+def english() -> bool:
+    from slq_desk.ui import i18n
+
+    return i18n.current() == "en"
+
+
+class ScoreSpin(QSpinBox):
+    """A score on the criterion's scale, held as a whole number of steps (no float anywhere).
+
+    −1 is "not scored" (shown as the special value text)."""
+
+    def __init__(self, criterion: Criterion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.criterion = criterion
+        span = (criterion.max_score - criterion.min_score) / criterion.step
+        self.setRange(-1, int(span))
+        self.setSpecialValueText(self.tr("未评分"))
+        self.setValue(-1)
+        self.setAccelerated(True)
+        self.setMinimumWidth(90)
+
+    def score_text(self, steps: int) -> str:
+        if steps < 0:
+            return ""
+        c = self.criterion
+        return str(c.check_score(c.min_score + c.step * steps))
+
+    def steps_of(self, text: str) -> int | None:
+        text = text.strip()
+        if not text:
+            return -1
+        try:
+            value = D(text)
+            c = self.criterion
+            c.check_score(value)
+        except (MoneyError, SlqError):
+            return None
+        return int((value - c.min_score) / c.step)
+
+    def textFromValue(self, value: int) -> str:
+        return self.score_text(value) if value >= 0 else ""
+
+    def valueFromText(self, text: str) -> int:
+        steps = self.steps_of(text)
+        return -1 if steps is None else steps
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if text == self.specialValueText():
+            return QValidator.State.Acceptable, text, pos
+        stripped = text.strip()
+        if self.steps_of(stripped) is not None:
+            return QValidator.State.Acceptable, text, pos
+        ok = all(ch.isdigit() or ch == "." for ch in stripped) and stripped.count(".") <= 1
+        return (QValidator.State.Intermediate if ok else QValidator.State.Invalid), text, pos
+
+    def set_score_text(self, text: str) -> None:
+        steps = self.steps_of(text)
+        self.setValue(-1 if steps is None else steps)
+
+
+class FormTextEdit(QPlainTextEdit):
+    """A comment field whose Ctrl+Z / Ctrl+Shift+Z go to the form's undo stack.
+
+    A text edit claims those keys for its own undo (ShortcutOverride); the form's stack already
+    records every text change (merged per field), so the editor's own history is switched off
+    and the keys are left to the window's Undo/Redo actions — one history for the whole form."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
+class CriterionBox(QGroupBox):
+    def __init__(self, criterion: Criterion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The rubric carries its own English; the window's language picks the text.
+        name = criterion.name_en if english() and criterion.name_en else criterion.name
+        description = (criterion.description_en if english() and criterion.description_en
+                       else criterion.description)
+        self.setTitle(self.tr("{0}（权重 {1}%）").format(name, criterion.weight))
+        self.criterion = criterion
+        desc = QLabel(description, self)
+        desc.setWordWrap(True)
+        desc.setStyleSheet("color: #4b5563;")
+        desc.setToolTip(self.tr("条款：{0}").format(criterion.article))
+        self.spin = ScoreSpin(criterion, self)
+        self.spin.setObjectName(f"score_{criterion.key}")
+        scale = QLabel(self.tr("/ {0} 分 · 步长 {1} · 阈值 {2}").format(
+            criterion.max_score, criterion.step, criterion.threshold), self)
+        scale.setWordWrap(True)  # English is longer; wrap rather than scroll sideways
+        self.part = QLabel(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("评分"), self))
+        row.addWidget(self.spin)
+        row.addWidget(scale, 1)
+        row.addWidget(self.part)
+        self.comment = FormTextEdit(self)
+        self.comment.setObjectName(f"comment_{criterion.key}")
+        self.comment.setPlaceholderText(self.tr("评语（低于阈值或满分时必填）"))
+        self.comment.setFixedHeight(52)
+        self.flag = QLabel(self)
+        self.flag.setStyleSheet(ERROR_STYLE)
+        self.flag.hide()
+        layout = QVBoxLayout(self)
+        layout.setSpacing(4)
+        layout.addWidget(desc)
+        layout.addLayout(row)
+        layout.addWidget(self.comment)
+        layout.addWidget(self.flag)
+
+
+class ScoringTab(QWidget):
+    saved = Signal(object)  # ReviewState after every successful write
+    stale = Signal(str)  # someone else saved: the message shown
+
+    def __init__(self, parent: QWidget | None = None, save_delay_ms: int = SAVE_DELAY_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("ScoringTab")
+        self.ws: Workspace | None = None
+        self.application_id: str | None = None
+        self.reviewer = ""
+        self.rubric: Rubric | None = None
+        self.rubric_ref: str | None = None  # a panel's own rubric file, before the first score
+        self.version: int | None = None
+        self.computed: Decimal | None = None
+        self.locked = True
+        self.is_stale = False
+        self.status_text = ""
+        self.values: dict[str, str] = {}
+        self.pending: dict[str, str] = {}
+        self.boxes: dict[str, CriterionBox] = {}
+        self.undo_stack = QUndoStack(self)
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(save_delay_ms)
+        self.save_timer.timeout.connect(self.save_now)
+        self._build()
+
+    # -- construction ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.reviewer_label = QLabel(self)
+        self.rubric_button = QPushButton(self.tr("载入评分表文件…"), self)
+        self.rubric_button.setToolTip(self.tr("评审组可使用自己的评分表（TOML），须在评分之前载入"))
+        self.rubric_button.clicked.connect(self._choose_rubric)
+        who = QHBoxLayout()
+        who.addWidget(self.reviewer_label, 1)
+        who.addWidget(self.rubric_button)
+
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.reload_button = QPushButton(self.tr("重新载入"), self)
+        self.reload_button.clicked.connect(self.reload)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.reload_button)
+        self.banner_box = QWidget(self)
+        self.banner_box.setLayout(banner_row)
+        banner_row.setContentsMargins(0, 0, 0, 0)
+        self.banner_box.hide()
+
+        self.coi_box = QGroupBox(self.tr("第一步：利益冲突声明"), self)
+        self.coi_text = QLabel(self.coi_box)
+        self.coi_text.setWordWrap(True)
+        self.coi_none = QPushButton(self.tr("声明无利益冲突"), self.coi_box)
+        self.coi_none.setObjectName("coi_none")
+        self.coi_none.clicked.connect(lambda: self.declare_no_conflict())
+        self.coi_conflict = QPushButton(self.tr("存在利益冲突…"), self.coi_box)
+        self.coi_conflict.clicked.connect(lambda: self.declare_conflict())
+        coi_buttons = QHBoxLayout()
+        coi_buttons.addWidget(self.coi_none)
+        coi_buttons.addWidget(self.coi_conflict)
+        coi_buttons.addStretch(1)
+        coi_layout = QVBoxLayout(self.coi_box)
+        coi_layout.addWidget(self.coi_text)
+        coi_layout.addLayout(coi_buttons)
+
+        self.form = QWidget(self)
+        self.criteria_layout = QVBoxLayout()
+        self.criteria_layout.setContentsMargins(0, 0, 0, 0)
+        rec_box = QGroupBox(self.tr("推荐意见"), self.form)
+        self.recommendation = QComboBox(rec_box)
+        self.recommendation.setObjectName("recommendation")
+        self.recommendation.addItem(self.tr(str(RECOMMENDATION_LABELS[""])), "")
+        for rec in RECOMMENDATIONS:
+            self.recommendation.addItem(self.tr(str(RECOMMENDATION_LABELS[rec])), rec)
+        self.recommendation.activated.connect(
+            lambda _i: self._edited("recommendation", str(self.recommendation.currentData() or "")))
+        self.amount = QLineEdit(rec_box)
+        self.amount.setObjectName("amount")
+        # Money stays text: digits and at most two decimals, checked again as Decimal.
+        self.amount.setValidator(QRegularExpressionValidator(
+            QRegularExpression(r"^\d{0,12}(\.\d{0,2})?$"), self.amount))
+        self.amount.textEdited.connect(lambda text: self._edited("amount", text))
+        self.computed_label = QLabel(rec_box)
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.amount, 1)
+        amount_row.addWidget(self.computed_label)
+        self.reason = FormTextEdit(rec_box)
+        self.reason.setObjectName("reason")
+        self.reason.setFixedHeight(52)
+        self.reason.setPlaceholderText(self.tr("理由（推荐金额低于测算金额、不推荐或修改后推荐时必填）"))
+        self.reason.textChanged.connect(lambda: self._edited("reason", self.reason.toPlainText()))
+        rec_form = QFormLayout(rec_box)
+        rec_form.addRow(self.tr("意见"), self.recommendation)
+        rec_form.addRow(self.tr("推荐金额（元）"), amount_row)
+        rec_form.addRow(self.tr("理由"), self.reason)
+        form_layout = QVBoxLayout(self.form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addLayout(self.criteria_layout)
+        form_layout.addWidget(rec_box)
+        form_layout.addStretch(1)
+
+        inner = QWidget(self)
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 6, 0)
+        inner_layout.addWidget(self.coi_box)
+        inner_layout.addWidget(self.form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        self.scroll_area = scroll
+
+        self.total = QLabel(self)
+        self.total.setObjectName("total")
+        self.total.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet(ERROR_STYLE)
+        self.status = QLabel(self)
+        self.status.setStyleSheet("color: #6b7280;")
+        self.submit_button = QPushButton(self.tr("提交评审"), self)
+        self.submit_button.clicked.connect(lambda: self.submit())
+        foot = QHBoxLayout()
+        foot.addWidget(self.status, 1)
+        foot.addWidget(self.submit_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.notice)
+        layout.addLayout(who)
+        layout.addWidget(self.banner_box)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.total)
+        layout.addWidget(self.problems)
+        layout.addLayout(foot)
+        self._set_enabled()
+
+    def _build_criteria(self, rubric: Rubric) -> None:
+        for box in self.boxes.values():
+            box.setParent(None)
+            box.deleteLater()
+        self.boxes = {}
+        for c in rubric.criteria:
+            box = CriterionBox(c, self.form)
+            key = c.key
+            box.spin.valueChanged.connect(
+                lambda v, k=key, b=box: self._edited(f"score:{k}", b.spin.score_text(v)))
+            box.comment.textChanged.connect(
+                lambda k=key, b=box: self._edited(f"comment:{k}", b.comment.toPlainText()))
+            self.criteria_layout.addWidget(box)
+            self.boxes[key] = box
+
+    # -- loading ---------------------------------------------------------------------------
+    def set_context(self, ws: Workspace | None, application_id: str | None, reviewer: str) -> None:
+        """Show this reviewer's form for the application (saving what the previous one had)."""
+        self.flush()
+        self.ws, self.application_id, self.reviewer = ws, application_id, reviewer.strip()
+        self.rubric_ref = None
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the review from the workspace and show it exactly; forgets unsaved edits."""
+        from slq_desk.review import service
+        from slq_desk.review.rubric import RubricError
+
+        self.save_timer.stop()
+        self.pending.clear()
+        self.is_stale = False
+        self.banner_box.hide()
+        self.undo_stack.clear()
+        if self.ws is None or self.application_id is None:
+            self._show_rubric(None, "")
+            return
+        self.reviewer_label.setText(self.tr("评审专家：{0}").format(self.reviewer or self.tr("（未设置）")))
+        message = ""
+        state = None
+        rubric: Rubric | None = None
+        try:
+            with self.ws.session() as s:
+                app = service.get_application(s, self.application_id)
+                self.computed = app.computed_subsidy
+                review = service.get_review(s, self.application_id, self.reviewer) if self.reviewer else None
+                if review is not None:
+                    state = service.state(s, review)
+                    rubric = state.rubric
+                else:
+                    rubric = service.form_rubric(s, self.application_id, self.reviewer or "-",
+                                                 self.rubric_ref)
+        except RubricError as err:
+            message = str(err)
+        except SlqError as err:
+            message = str(err)
+        self._show_rubric(rubric, message)
+        self._fill(state)
+
+    def refresh_computed(self) -> None:
+        """After the checks re-ran: the new computed amount, without touching the form."""
+        from slq_desk.models import Application
+
+        if self.ws is None or self.application_id is None:
+            return
+        with self.ws.session() as s:
+            app = s.get(Application, self.application_id)
+            self.computed = app.computed_subsidy if app is not None else None
+        self._refresh_local()
+
+    def _show_rubric(self, rubric: Rubric | None, message: str) -> None:
+        if rubric is not self.rubric or rubric is None:
+            self._build_criteria(rubric) if rubric is not None else self._build_criteria_empty()
+        self.rubric = rubric
+        if rubric is None:
+            self.title.setText(message or self.tr("未打开申报。"))
+            self.notice.hide()
+            return
+        title = rubric.title_en if english() and rubric.title_en else rubric.title
+        notice = rubric.notice_en if english() and rubric.notice_en else rubric.notice
+        self.title.setText(f"{title}（{rubric.id} v{rubric.version}）")
+        self.title.setToolTip(rubric.source)
+        self.notice.setText(self.tr("注意：{0}。通过线 {1} 分（满分 100）。").format(
+            notice.rstrip("。."), rubric.pass_threshold))
+        self.notice.show()
+
+    def _build_criteria_empty(self) -> None:
+        for box in self.boxes.values():
+            box.setParent(None)
+            box.deleteLater()
+        self.boxes = {}
+
+    def _fill(self, state: object) -> None:
+        """Put the stored review into the widgets, without creating undo steps or saves."""
+        from slq_desk.review.service import ReviewState
+
+        self.values = {}
+        st = state if isinstance(state, ReviewState) else None
+        self.version = st.version if st else None
+        if st is not None:
+            for r in st.scoring.criteria:
+                self.values[f"score:{r.criterion.key}"] = str(r.score) if r.score is not None else ""
+                self.values[f"comment:{r.criterion.key}"] = r.comment
+            self.values["recommendation"] = st.recommendation or ""
+            self.values["amount"] = fmt(st.recommended_amount) if st.recommended_amount is not None else ""
+            self.values["reason"] = st.reason
+        for key in list(self.boxes):
+            self.values.setdefault(f"score:{key}", "")
+            self.values.setdefault(f"comment:{key}", "")
+        for key in ("recommendation", "amount", "reason"):
+            self.values.setdefault(key, "")
+        for key, value in self.values.items():
+            self._set_widget(key, value)
+        self._coi(st)
+        self.status.setText(self.tr("已保存（版本 {0}）").format(st.version) if st else "")
+        self._refresh_local()
+
+    def _coi(self, st: object) -> None:
+        declared = bool(getattr(st, "coi_declared", False))
+        conflict = bool(getattr(st, "coi_conflict", False))
+        submitted = getattr(st, "status", "") == "submitted"
+        if not declared:
+            self.coi_text.setText(self.tr(
+                "评分之前，请就本申报的申报单位及其算力供给方声明是否存在利益冲突"
+                "（投资、隶属、任职、亲属或其他利益关系）。声明之前评分表保持锁定。"))
+        elif conflict:
+            self.coi_text.setText(self.tr("已声明存在利益冲突（{0}）：{1}\n您须回避本项评审，评分表保持锁定。")
+                                  .format(getattr(st, "coi_at", ""), getattr(st, "coi_text", "")))
+        else:
+            self.coi_text.setText(self.tr("已声明（{0}）：{1}").format(getattr(st, "coi_at", ""),
+                                                               getattr(st, "coi_text", "")))
+        self.coi_none.setVisible(not declared)
+        self.coi_conflict.setVisible(not conflict)
+        self.locked = not declared or conflict or submitted
+        self.submitted = submitted
+        self.conflict = conflict
+        self._set_enabled()
+
+    def _set_enabled(self) -> None:
+        has_form = self.rubric is not None and self.application_id is not None
+        self.coi_box.setEnabled(has_form and bool(self.reviewer))
+        self.form.setEnabled(has_form and not self.locked and not self.is_stale)
+        self.rubric_button.setEnabled(self.application_id is not None and not any(
+            self.values.get(f"score:{k}") for k in self.boxes) and not getattr(self, "conflict", False))
+        self.submit_button.setEnabled(has_form and not self.locked and not self.is_stale)
+
+    def _set_widget(self, key: str, value: str) -> None:
+        if key.startswith("score:"):
+            box = self.boxes.get(key[6:])
+            if box is not None and box.spin.score_text(box.spin.value()) != value:
+                box.spin.blockSignals(True)
+                box.spin.set_score_text(value)
+                box.spin.blockSignals(False)
+        elif key.startswith("comment:"):
+            box = self.boxes.get(key[8:])
+            if box is not None and box.comment.toPlainText() != value:
+                box.comment.blockSignals(True)
+                box.comment.setPlainText(value)
+                box.comment.blockSignals(False)
+        elif key == "recommendation":
+            index = max(0, self.recommendation.findData(value))
+            self.recommendation.setCurrentIndex(index)
+        elif key == "amount":
+            if self.amount.text() != value:
+                self.amount.setText(value)
+        elif key == "reason" and self.reason.toPlainText() != value:
+            self.reason.blockSignals(True)
+            self.reason.setPlainText(value)
+            self.reason.blockSignals(False)
+
+    # -- editing --------------------------------------------------------------------------
+    def _edited(self, key: str, new: str) -> None:
+        if key.startswith("score:") and new and key[6:] in self.boxes:
+            # One spelling per score ("25" → "25.0" on a 0.5 scale), as the spin box shows it.
+            spin = self.boxes[key[6:]].spin
+            steps = spin.steps_of(new)
+            if steps is None:
+                return
+            new = spin.score_text(steps)
+        old = self.values.get(key, "")
+        if old == new or self.locked:
+            return
+        label = {"recommendation": self.tr("推荐意见"), "amount": self.tr("推荐金额"), "reason": self.tr("理由")}.get(key)
+        if label is None:
+            box = self.boxes.get(key.split(":", 1)[1])
+            what = self.tr("评分") if key.startswith("score:") else self.tr("评语")
+            label = f"{box.criterion.name if box else key} {what}"
+        self.undo_stack.push(SetValueCommand(self, key, old, new, label))
+
+    def apply_value(self, key: str, value: str) -> None:
+        """Set one value (from an edit, an undo or a redo) and queue it for saving."""
+        self.values[key] = value
+        self._set_widget(key, value)
+        self.pending[key] = value
+        if not self.save_timer.isActive():
+            self.save_timer.start()
+        self.status.setText(self.tr("有未保存的修改…"))
+        self._refresh_local()
+
+    def set_value(self, key: str, value: str) -> None:
+        """What a person's edit does (used by tests and shortcuts): an undoable change."""
+        self._edited(key, value)
+
+    def _amount_problem(self, text: str) -> str:
+        if not text:
+            return ""
+        try:
+            value = D(text)
+        except MoneyError:
+            return self.tr("推荐金额不是有效金额")
+        if self.computed is not None and value > self.computed:
+            return self.tr("推荐金额 {0} 超过测算金额 {1}").format(fmt(value), fmt(self.computed))
+        return ""
+
+    def _refresh_local(self) -> None:
+        """Running total, per-criterion flags and what is still missing, from the screen values."""
+        from slq_desk.review.scoring import evaluate
+        from slq_desk.review.service import recommendation_problems
+
+        self.computed_label.setText(self.tr("≤ 测算金额 {0}").format(
+            fmt(self.computed) if self.computed is not None else "—"))
+        if self.rubric is None:
+            self.total.clear()
+            self.problems.setText("")
+            self._set_enabled()
+            return
+        scores = {k[6:]: v for k, v in self.values.items() if k.startswith("score:") and v}
+        comments = {k[8:]: v for k, v in self.values.items() if k.startswith("comment:") and v}
+        result = evaluate(self.rubric, scores, comments)
+        for r in result.criteria:
+            box = self.boxes.get(r.criterion.key)
+            if box is None:
+                continue
+            box.part.setText(self.tr("得分 {0}").format(fmt(r.contribution)) if r.contribution is not None else "")
+            if r.comment_missing:
+                why = self.tr("低于阈值") if r.below_threshold else self.tr("满分")
+                box.flag.setText(self.tr("{0}：须填写评语（至少 {1} 字）").format(
+                    why, self.rubric.comment_rules.min_chars))
+                box.flag.show()
+            else:
+                box.flag.hide()
+        verdict = {True: self.tr("达到通过线"), False: self.tr("低于通过线"), None: self.tr("未评完")}[result.passed]
+        color = {True: OK_STYLE, False: ERROR_STYLE, None: ""}[result.passed]
+        self.total.setText(self.tr("加权总分 {0} / 100 · 通过线 {1} · {2}").format(
+            fmt(result.total_display), self.rubric.pass_threshold, verdict))
+        self.total.setStyleSheet("font-size: 15px; font-weight: bold;" + color)
+        amount_problem = self._amount_problem(self.values.get("amount", ""))
+        amount = None
+        if self.values.get("amount") and not amount_problem:
+            amount = D(self.values["amount"])
+        problems = [half(p) for p in result.problems]
+        problems += [half(p) for p in recommendation_problems(
+            self.values.get("recommendation") or None, amount, self.values.get("reason", "").strip(),
+            self.computed)]
+        if amount_problem:
+            problems.insert(0, amount_problem)
+        if self.locked:
+            problems = []
+        self.problem_list = problems
+        shown = problems[:4] + ([self.tr("……另有 {0} 项").format(len(problems) - 4)] if len(problems) > 4 else [])
+        self.problems.setText("\n".join("• " + p for p in shown))
+        self.problems.setToolTip("\n".join(problems))
+        self._set_enabled()
+
+    # -- saving -----------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write what is queued now (before switching application or closing)."""
+        if self.pending:
+            self.save_now()
+
+    def save_now(self) -> bool:
+        from slq_desk.errors import BadInput
+        from slq_desk.review import service
+
+        self.save_timer.stop()
+        if not self.pending or self.is_stale or self.ws is None or self.application_id is None:
+            return False
+        pending = dict(self.pending)
+        amount = pending.get("amount")
+        if amount is not None and self._amount_problem(amount):
+            # Kept on screen (and in the problems), not written: the service would refuse it.
+            del pending["amount"]
+        changes = service.ReviewChanges(
+            scores={k[6:]: v for k, v in pending.items() if k.startswith("score:")},
+            comments={k[8:]: v for k, v in pending.items() if k.startswith("comment:")},
+            recommendation=pending.get("recommendation"),
+            amount=pending.get("amount"),
+            reason=pending.get("reason"),
+        )
+        try:
+            with self.ws.session() as s:
+                state = service.update(s, self.reviewer, self.application_id, self.reviewer,
+                                       changes, expected_version=self.version)
+        except service.ConcurrentEdit as err:
+            self._go_stale(str(err))
+            return False
+        except BadInput as err:
+            self.pending.clear()
+            self.status.setText(self.tr("未保存：{0}").format(half(str(err))))
+            self.status.setStyleSheet(ERROR_STYLE)
+            return False
+        self.pending = {k: v for k, v in self.pending.items() if k not in pending or pending[k] != v}
+        self.version = state.version
+        # The service fills in what follows from a choice (the computed amount on 推荐, 0 on
+        # 不推荐); show it, as a value of the form rather than an edit of the person.
+        server_amount = fmt(state.recommended_amount) if state.recommended_amount is not None else ""
+        if "amount" not in self.pending and self.values.get("amount") != server_amount:
+            self.values["amount"] = server_amount
+            self._set_widget("amount", server_amount)
+        self.status.setStyleSheet("color: #6b7280;")
+        self.status.setText(self.tr("已自动保存 {0}（版本 {1}）").format(
+            datetime.now().strftime("%H:%M:%S"), state.version))
+        self._refresh_local()
+        self.saved.emit(state)
+        return True
+
+    def _go_stale(self, message: str) -> None:
+        self.is_stale = True
+        self.save_timer.stop()
+        self.banner.setText(self.tr("此评审已在别处被修改（另一窗口或命令行），您的修改未保存、也未覆盖对方。"
+                               "请点击“重新载入”查看最新内容后再修改。") + "\n" + half(message))
+        self.banner_box.show()
+        self.status.setText(self.tr("未保存：版本冲突"))
+        self._set_enabled()
+        self.stale.emit(message)
+
+    # -- declarations and submission ------------------------------------------------------------
+    def declare_no_conflict(self) -> bool:
+        return self._declare("none")
+
+    def declare_conflict(self, text: str | None = None) -> bool:
+        if text is None:
+            text, ok = QInputDialog.getMultiLineText(
+                self, self.tr("声明利益冲突"),
+                self.tr("请写明与申报单位或其算力供给方的利益关系。\n声明后您将回避本项评审，且不能撤回。"))
+            if not ok or not text.strip():
+                return False
+        return self._declare(text)
+
+    def _declare(self, declaration: str) -> bool:
+        from slq_desk.review import service
+
+        if self.ws is None or self.application_id is None or not self.reviewer:
+            return False
+        try:
+            with self.ws.session() as s:
+                state = service.declare_coi(s, self.reviewer, self.application_id, self.reviewer,
+                                            declaration, expected_version=self.version,
+                                            rubric_ref=self.rubric_ref)
+        except service.ConcurrentEdit as err:
+            self._go_stale(str(err))
+            return False
+        except SlqError as err:
+            # Shown in the form, not in a modal box: the declaration stays as it was.
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(half(str(err)))
+            return False
+        self._show_rubric(state.rubric, "")
+        self._fill(state)
+        self.saved.emit(state)
+        return True
+
+    def submit(self, confirm: bool = True) -> bool:
+        from slq_desk.review import service
+
+        self.flush()
+        if self.ws is None or self.application_id is None or self.is_stale:
+            return False
+        if confirm and QMessageBox.question(
+                self, self.tr("提交评审"), self.tr("提交后不能再修改。确定提交吗？")) != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            with self.ws.session() as s:
+                state = service.submit(s, self.reviewer, self.application_id, self.reviewer,
+                                       expected_version=self.version)
+        except service.ConcurrentEdit as err:
+            self._go_stale(str(err))
+            return False
+        except SlqError as err:
+            self.status.setText(self.tr("未提交：{0}").format(half(str(err))))
+            return False
+        self._fill(state)
+        self.saved.emit(state)
+        return True
+
+    def _choose_rubric(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("载入评分表"), "", self.tr("评分表 (*.toml)"))
+        if path:
+            self.load_rubric_file(Path(path))
+
+    def load_rubric_file(self, path: Path) -> bool:
+        """Use a panel's own rubric for this review (only before any score is given)."""
+        from slq_desk.review import service
+        from slq_desk.review.rubric import resolve
+
+        try:
+            rubric = resolve(str(path))
+            if self.version is not None and self.ws is not None and self.application_id:
+                with self.ws.session() as s:
+                    state = service.update(s, self.reviewer, self.application_id, self.reviewer,
+                                           service.ReviewChanges(rubric=str(path)),
+                                           expected_version=self.version)
+                self._show_rubric(state.rubric, "")
+                self._fill(state)
+                return True
+        except service.ConcurrentEdit as err:
+            self._go_stale(str(err))
+            return False
+        except SlqError as err:
+            QMessageBox.warning(self, self.tr("载入评分表"), str(err))
+            return False
+        self.rubric_ref = str(path)
+        self._show_rubric(rubric, "")
+        self._fill(None)
+        return True
+
+    def undo_action_pair(self) -> tuple[QAction, QAction]:
+        undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)  # every platform binding, not the first
+        redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y and Ctrl+Shift+Z
+        return undo, redo

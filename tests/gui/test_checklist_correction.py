@@ -1,0 +1,65 @@
+# ruff: noqa: F811  (pytest fixtures imported from review_factory, then used as arguments)
+"""Correcting an extracted field: kept beside the extracted value, audited, amount recomputed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from slq_desk.models import AuditEvent, ExtractedField
+from tests.gui.review_factory import (  # noqa: F401  (fixtures)
+    REVIEWER,
+    review_settings,
+    review_template,
+    review_window,
+    review_ws_path,
+)
+
+
+def _amount_item(tab):
+    return next(i for i in tab.items("field")
+                if i.data(0, 257)[1].name == "item.amount" and i.data(0, 257)[1].value == "276102.00")
+
+
+def test_correcting_a_field_updates_the_amount_everywhere(review_window):
+    win = review_window
+    assert win.open_application("hunan-clean-1")
+    before = win.calculation_tab.data.subsidy
+    assert before == Decimal("172922.04")
+    item = _amount_item(win.checklist_tab)
+    field = item.data(0, 257)[1]
+    win.checklist_tab.tree.setCurrentItem(item)
+    win.checklist_tab.request_correction(field.id, "176102.00")  # 100 000 yuan less
+
+    after = win.calculation_tab.data.subsidy
+    assert after == before - Decimal("30000.00")  # 30 % of the 100 000 taken out
+    assert "142922.04" in win.calculation_tab.headline.text()
+    assert win.checklist_tab.data.computed_subsidy == after
+    assert win.app_model.rows[win.app_model.row_of("hunan-clean-1")].computed_subsidy == after
+    assert win.scoring_tab.computed == after
+
+    # The extracted value stays; the correction sits beside it with who and when.
+    item = next(i for i in win.checklist_tab.items("field") if i.data(0, 257)[1].id == field.id)
+    row = item.data(0, 257)[1]
+    assert (row.value, row.corrected_value, row.corrected_by) == ("276102.00", "176102.00", REVIEWER)
+    assert row.corrected_at
+    assert "原提取：276102.00" in item.text(1)
+    with win.workspace.session() as s:
+        stored = s.get(ExtractedField, field.id)
+        assert stored.value == "276102.00" and stored.effective_value == "176102.00"
+        events = s.scalars(select(AuditEvent).where(AuditEvent.action == "field.correct")).all()
+        assert len(events) == 1 and events[0].actor == REVIEWER
+        assert events[0].after["extracted"] == "276102.00"
+        assert events[0].after["corrected_value"] == "176102.00"
+
+
+def test_withdrawing_a_correction_restores_the_extracted_value(review_window):
+    win = review_window
+    assert win.open_application("hunan-clean-1")
+    field = _amount_item(win.checklist_tab).data(0, 257)[1]
+    win.correct_field(field.id, "176102.00")
+    win.correct_field(field.id, None)
+    assert win.calculation_tab.data.subsidy == Decimal("172922.04")
+    row = next(i for i in win.checklist_tab.items("field") if i.data(0, 257)[1].id == field.id)
+    assert row.data(0, 257)[1].corrected_value is None

@@ -1,0 +1,87 @@
+# ruff: noqa: F811  (pytest fixtures imported from review_factory, then used as arguments)
+"""Checklist tab: materials, findings by severity, fields by document; a click shows the evidence."""
+
+from __future__ import annotations
+
+from tests.gui.helpers import WAIT_MS
+from tests.gui.review_factory import (  # noqa: F401  (fixtures)
+    review_settings,
+    review_template,
+    review_window,
+    review_ws_path,
+)
+
+
+def _finding(tab, code):
+    return next(i for i in tab.items("finding") if i.data(0, 257)[1].code == code)
+
+
+def test_checklist_lists_materials_findings_and_fields(review_window):
+    win = review_window
+    assert win.open_application("wuhan-flawed-1")
+    tab = win.checklist_tab
+    data = tab.data
+    assert data is not None and data.application_id == "wuhan-flawed-1"
+    assert any(not m.present for m in data.materials)  # the flawed package misses one
+    codes = [f.code for f in data.findings]
+    assert "amount_words_mismatch" in codes and "material_missing" in codes
+    assert [f.severity for f in data.findings] == sorted(
+        (f.severity for f in data.findings), key={"block": 0, "warn": 1, "info": 2}.get)
+    assert tab.items("field") and tab.items("document")
+    assert "阻断问题 <b>2</b>" in tab.summary.text()
+
+
+def test_click_on_finding_opens_page_and_draws_box(review_window, qtbot):
+    win = review_window
+    assert win.open_application("wuhan-flawed-1")
+    tab = win.checklist_tab
+    item = _finding(tab, "amount_words_mismatch")
+    finding = item.data(0, 257)[1]
+    tab.tree.setCurrentItem(item)
+    tab.tree.itemClicked.emit(item, 0)
+    pane = win.left_pane if win.pane_for(finding.sha256) == "left" else win.right_pane
+    qtbot.waitUntil(lambda: pane.is_loaded() and pane.doc.key == finding.sha256, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: pane.view.evidence is not None, timeout=WAIT_MS)
+    evidence = pane.view.evidence
+    assert evidence.page == finding.page
+    assert evidence.rect == tuple(float(v) for v in finding.bbox)
+    assert evidence.label == "amount_words_mismatch"
+    box = pane.view.evidence_view_rect()
+    assert box is not None and pane.view.viewport().rect().contains(box.center().toPoint())
+
+
+def test_click_on_field_shows_its_box_in_the_pane_already_showing_it(review_window, qtbot):
+    win = review_window
+    assert win.open_application("hunan-clean-1")
+    tab = win.checklist_tab
+    qtbot.waitUntil(lambda: win.right_pane.is_loaded(), timeout=WAIT_MS)
+    shown = win.right_pane.doc  # the first invoice opens on the right
+    item = next(i for i in tab.items("field")
+                if i.data(0, 257)[2] == shown.key and i.data(0, 257)[1].name == "total")
+    tab.tree.itemClicked.emit(item, 0)
+    qtbot.waitUntil(lambda: win.right_pane.view.evidence is not None, timeout=WAIT_MS)
+    field = item.data(0, 257)[1]
+    assert win.right_pane.view.evidence.rect == tuple(float(v) for v in field.bbox)
+    assert win.right_pane.view.evidence.label == "total"
+
+
+def test_material_missing_without_document_does_not_move_panes(review_window):
+    win = review_window
+    assert win.open_application("wuhan-flawed-1")
+    tab = win.checklist_tab
+    before = win.left_pane.doc
+    assert tab.show_item_evidence(_finding(tab, "material_missing")) is False
+    assert win.left_pane.doc is before
+
+
+def test_click_on_a_present_material_opens_its_file(review_window, qtbot):
+    win = review_window
+    assert win.open_application("hunan-clean-1")
+    tab = win.checklist_tab
+    licence = next(i for i in tab.items("document") if i.text(0).startswith("营业执照"))
+    sha = licence.data(0, 257)[1]
+    tab.tree.itemClicked.emit(licence, 0)
+    pane = win.left_pane if win.pane_for(sha) == "left" else win.right_pane
+    qtbot.waitUntil(lambda: pane.doc is not None and pane.doc.key == sha, timeout=WAIT_MS)
+    qtbot.waitUntil(pane.is_loaded, timeout=WAIT_MS)
+    assert pane.view.current_page() == 0

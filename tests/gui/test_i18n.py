@@ -1,0 +1,72 @@
+"""Chinese by default, English switchable (Qt translation in resources/i18n), remembered."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from slq_desk.resources import resource_path
+from slq_desk.ui import i18n
+
+
+@pytest.fixture()
+def english(qapp):
+    assert i18n.install(qapp, "en")
+    yield
+    i18n.install(qapp, "zh_CN")
+
+
+def _menu_titles(win) -> list[str]:
+    return [a.text() for a in win.menuBar().actions()]
+
+
+def test_every_string_of_the_window_has_an_english_translation():
+    ts = Path(resource_path("i18n", "slq_desk_en.ts"))
+    messages = list(ET.parse(ts).iter("message"))
+    assert len(messages) > 150
+    unfinished = [m.findtext("source") for m in messages
+                  if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
+    assert unfinished == []
+    assert Path(i18n.qm_path("en")).stat().st_mtime >= ts.stat().st_mtime - 1  # .qm rebuilt
+
+
+def test_chinese_by_default_and_english_when_switched(qapp, qtbot, tmp_path, english):
+    from slq_desk.ui.main_window import MainWindow
+
+    assert QCoreApplication.translate("MainWindow", "文件(&F)") == "&File"
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(None, settings, remember_geometry=False)
+    qtbot.addWidget(win)
+    assert _menu_titles(win)[:4] == ["&File", "&Edit", "&View", "&Review"]
+    assert win.windowTitle() == "Computing-voucher review desk"
+    assert win.scoring_tab.recommendation.itemText(1) == "Recommend"
+    assert win.scoring_tab.recommendation.itemData(1) == "推荐"  # stored value stays Chinese
+    win.shutdown()
+
+    i18n.install(qapp, "zh_CN")
+    zh = MainWindow(None, settings, remember_geometry=False)
+    qtbot.addWidget(zh)
+    assert _menu_titles(zh)[:4] == ["文件(&F)", "编辑(&E)", "视图(&V)", "审核(&R)"]
+    zh.shutdown()
+
+
+def test_language_and_reviewer_are_remembered(qtbot, tmp_path, monkeypatch):
+    from slq_desk.ui.settings_dialog import SettingsDialog, reviewer_name
+
+    monkeypatch.delenv("SLQ_DESK_LANG", raising=False)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert i18n.chosen_language(settings) == "zh_CN"
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("李专家")
+    dialog.organisation.setText("省工信厅")
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.accept()
+    again = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert i18n.chosen_language(again) == "en"
+    assert reviewer_name(again) == "李专家"
+    monkeypatch.setenv("SLQ_DESK_LANG", "zh_CN")  # one run in Chinese, the setting untouched
+    assert i18n.chosen_language(again) == "zh_CN"
