@@ -310,6 +310,9 @@ class MainWindow(QMainWindow):
         review_menu.addAction(self.previous_action)
         review_menu.addAction(self.next_action)
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "review": review_menu}
+        from slq_desk.ui.signing_actions import SigningActions
+
+        self.signing = SigningActions(self)
         toolbar = self.addToolBar(self.tr("工具栏"))
         toolbar.setObjectName("MainToolBar")
         toolbar.setMovable(False)
@@ -709,6 +712,7 @@ class MainWindow(QMainWindow):
             # Background work finishes its transaction (or rolls back) before the DB goes.
             op.cancel()
             op.done.wait(30)
+        self.signing.shutdown()
         self.left_pane.close_document()
         self.right_pane.close_document()
         self.renderer.shutdown()
