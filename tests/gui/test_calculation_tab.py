@@ -1,16 +1,8 @@
-# ruff: noqa: F811  (pytest fixtures imported from review_factory, then used as arguments)
 """Calculation tab: the subsidy with steps and articles, five policies side by side, read-aloud text."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-
-from tests.gui.review_factory import (  # noqa: F401  (fixtures)
-    review_settings,
-    review_template,
-    review_window,
-    review_ws_path,
-)
 
 
 def test_calculation_shows_steps_articles_and_five_policies(review_window):

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from review_factory, then used as arguments)
 """Correcting an extracted field: kept beside the extracted value, audited, amount recomputed."""
 
 from __future__ import annotations
@@ -8,13 +7,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from slq_desk.models import AuditEvent, ExtractedField
-from tests.gui.review_factory import (  # noqa: F401  (fixtures)
-    REVIEWER,
-    review_settings,
-    review_template,
-    review_window,
-    review_ws_path,
-)
+from tests.gui.review_factory import REVIEWER
 
 
 def _amount_item(tab):

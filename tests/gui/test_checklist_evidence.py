@@ -1,15 +1,8 @@
-# ruff: noqa: F811  (pytest fixtures imported from review_factory, then used as arguments)
 """Checklist tab: materials, findings by severity, fields by document; a click shows the evidence."""
 
 from __future__ import annotations
 
 from tests.gui.helpers import WAIT_MS
-from tests.gui.review_factory import (  # noqa: F401  (fixtures)
-    review_settings,
-    review_template,
-    review_window,
-    review_ws_path,
-)
 
 
 def _finding(tab, code):

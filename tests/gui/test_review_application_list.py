@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from review_factory, then used as arguments)
 """The queue: status, computed subsidy, blocking count; search, status filter, sort; shortcuts."""
 
 from __future__ import annotations
@@ -8,12 +7,6 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from slq_desk.ui.application_list import COL_BLOCKING, COL_SUBSIDY, ROW_ROLE
-from tests.gui.review_factory import (  # noqa: F401  (fixtures)
-    review_settings,
-    review_template,
-    review_window,
-    review_ws_path,
-)
 
 
 def _ids(win) -> list[str]:

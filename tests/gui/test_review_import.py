@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from review_factory, then used as arguments)
 """Opening a package: by the menu's path, by drag-and-drop, cancellable, off the UI thread."""
 
 from __future__ import annotations
@@ -12,13 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from slq_desk.models import Application
 from slq_desk.ui import operations
-from tests.gui.review_factory import (  # noqa: F401  (fixtures)
-    NOT_IMPORTED,
-    review_settings,
-    review_template,
-    review_window,
-    review_ws_path,
-)
+from tests.gui.review_factory import NOT_IMPORTED
 
 
 def _count(win) -> int:

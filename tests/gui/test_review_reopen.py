@@ -1,16 +1,9 @@
-# ruff: noqa: F811  (pytest fixtures imported from review_factory, then used as arguments)
 """Nothing lost: close the window mid-edit, open a new one, the form is exactly as it was."""
 
 from __future__ import annotations
 
 from slq_desk.ui.main_window import MainWindow
 from slq_desk.workspace import Workspace
-from tests.gui.review_factory import (  # noqa: F401  (fixtures)
-    review_settings,
-    review_template,
-    review_window,
-    review_ws_path,
-)
 
 
 def test_close_and_reopen_restores_the_form(review_window, review_ws_path, review_settings, qtbot):

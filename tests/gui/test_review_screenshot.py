@@ -11,11 +11,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.gui.review_factory import review_template  # noqa: F401  (fixture)
-
 
 @pytest.mark.parametrize("tab", ["scoring"])
-def test_gui_screenshot_of_a_review_tab_is_not_blank(review_template, tmp_path, tab):  # noqa: F811
+def test_gui_screenshot_of_a_review_tab_is_not_blank(review_template, tmp_path, tab):
     shot = tmp_path / f"{tab}.png"
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
     env.pop("QT_QPA_PLATFORM", None)

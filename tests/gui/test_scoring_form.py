@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from review_factory, then used as arguments)
 """Scoring tab: COI gate first, running total, required comments, autosave, reopen, undo, stale."""
 
 from __future__ import annotations
@@ -10,13 +9,7 @@ import pytest
 from slq_desk.review import service
 from slq_desk.ui.review_tabs.scoring_tab import ScoringTab
 from slq_desk.workspace import Workspace
-from tests.gui.review_factory import (  # noqa: F401  (fixtures)
-    REVIEWER,
-    review_settings,
-    review_template,
-    review_window,
-    review_ws_path,
-)
+from tests.gui.review_factory import REVIEWER
 
 APP = "hunan-clean-1"
 
