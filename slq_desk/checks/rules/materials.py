@@ -13,9 +13,13 @@ from slq_desk.checks.model import BLOCK, CheckFinding, Evidence
 from slq_desk.checks.params import PolicyParams
 from slq_desk.checks.rules import rule
 from slq_desk.checks.view import ApplicationView
+from slq_desk.kinds import DOCUMENT_KINDS
 
 # Chinese names of the materials, for messages and the opinion's table.
+# The policies' own names for materials, where they say more than the kind's label; any other
+# kind falls back to the shared label (slq_desk/kinds.py), never to the raw key.
 MATERIAL_NAMES: dict[str, str] = {
+    **DOCUMENT_KINDS,
     "contract": "算力服务合同",
     "invoice": "发票",
     "payment_receipt": "付款凭证",
