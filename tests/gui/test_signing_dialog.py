@@ -11,11 +11,11 @@ import pytest
 from tests.gui.signing_support import (
     PASS,
     Asker,
-    MemoryKeyring,
     install,
     isolate,
     make_p12,
 )
+from tests.support.keyring_memory import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 

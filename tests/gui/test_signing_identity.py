@@ -8,7 +8,8 @@ from pathlib import Path
 import keyring
 import pytest
 
-from tests.gui.signing_support import PASS, MemoryKeyring, isolate, make_p12
+from tests.gui.signing_support import PASS, isolate, make_p12
+from tests.support.keyring_memory import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 

@@ -7,33 +7,13 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from slq_desk.errors import BadInput
 from slq_desk.opinion import identity, passphrase
+from tests.support.keyring_memory import MemoryKeyring
 
 PASS = "口令-pass"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in the test: the real one is never read or written."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
 
 @pytest.fixture(autouse=True)
 def _isolated_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
