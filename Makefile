@@ -8,7 +8,7 @@ WORKSPACE ?= demo-workspace
 .PHONY: run test sysdeps venv bench bundle clean
 
 run: sysdeps $(STAMP)
-	@test -f "$(WORKSPACE)/workspace.db" || $(PY) -m slq_desk demo-workspace "$(WORKSPACE)"
+	@test -f "$(WORKSPACE)/workspace.db" || $(PY) -m slq_desk demo-workspace --panel "$(WORKSPACE)"
 	$(PY) -m slq_desk gui "$(WORKSPACE)"
 
 test: sysdeps $(STAMP)
