@@ -28,7 +28,6 @@ $(STAMP): pyproject.toml
 
 # A one-folder Linux bundle in /tmp/slq-desk-dist (see packaging/README.md).
 bundle: $(STAMP)
-	$(PY) -m pip install -q -e '.[package]'
 	bash packaging/build.sh
 
 bench: $(STAMP)
