@@ -145,6 +145,15 @@ EN: dict[str, str] = {
     "正在打开“{0}”…": "Opening “{0}”…", "正在打开": "Opening",
     "待初审": "To check", "初审中": "Checking", "待评审": "To review", "评审中": "Reviewing",
     "已评审": "Reviewed", "已签署": "Signed",
+    # accessible names (screen readers), issue 10 item 5
+    "按状态筛选": "Filter by status", "选择材料": "Choose a document", "缩放": "Zoom",
+    "文档页面": "Document pages", "在文档中查找": "Find in document", "关闭查找": "Close find",
+    "筛选字段或问题": "Filter fields or findings", "{0} 评分": "{0} score", "{0} 评语": "{0} comment",
+    # the signing and panel menu entries (signing_actions.py)
+    "签署并导出评审意见…": "Sign and export opinion…", "验证签名文件…": "Verify signed file…",
+    "签名身份…": "Signing identity…", "评审组汇总…": "Panel summary…", "工具(&T)": "&Tools",
+    "评审组(&P)": "&Panel", "请先在左侧选择一份申报": "Choose an application on the left first",
+    "签名身份": "Signing identity", "请先打开工作区": "Open a workspace first",
 }
 
 # Where one Chinese word needs two English ones (a column header vs. a severity).

@@ -60,6 +60,8 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(
         argv if argv is not None else [sys.argv[0]])
+    from slq_desk.ui.theme import install_theme  # light/dark, following the system
+    install_theme(app)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("算力券审核")

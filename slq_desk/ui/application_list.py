@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from slq_desk.money import fmt
+from slq_desk.ui.theme import severity_color
 from slq_desk.ui.workspace_data import ApplicationRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -94,7 +95,7 @@ class ApplicationListModel(QAbstractTableModel):
                 tip += "\n" + self.tr("阻断问题 {0} 项").format(row.blocking)
             return tip
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_BLOCKING and row.blocking:
-            return QBrush(BLOCKING_COLOR)
+            return QBrush(severity_color(BLOCKING_COLOR))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_SUBSIDY, COL_BLOCKING, COL_DOCUMENTS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.app_filter.setSourceModel(self.app_model)
         self.app_table = QTableView(self)
         self.app_table.setObjectName("ApplicationTable")
+        self.app_table.setAccessibleName(self.tr("申报列表"))
         self.app_table.setModel(self.app_filter)
         self.app_table.setSortingEnabled(True)
         self.app_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -172,9 +173,11 @@ class MainWindow(QMainWindow):
         self.search_edit.setObjectName("ApplicationSearch")
         self.search_edit.setPlaceholderText(self.tr("搜索编号、申报单位、政策 (Ctrl+K)"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(self.tr("搜索申报"))
         self.search_edit.textChanged.connect(self.app_filter.set_text)
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("StatusFilter")
+        self.status_filter.setAccessibleName(self.tr("按状态筛选"))
         self.status_filter.addItem(self.tr("全部状态"), "")
         for code, label in STATUSES.items():
             self.status_filter.addItem(self.tr(label), code)
@@ -201,6 +204,7 @@ class MainWindow(QMainWindow):
 
     def _build_review_dock(self) -> None:
         self.review_tabs = QTabWidget(self)
+        self.review_tabs.setAccessibleName(self.tr("检查清单 / 评分 / 测算"))
         self.review_tabs.hide()
         self.review_placeholder = QLabel(
             self.tr("检查清单、评分表和补贴测算将显示在这里。\n请先在左侧打开一份申报。"), self)
@@ -272,6 +276,7 @@ class MainWindow(QMainWindow):
         self.previous_action.setShortcut(QKeySequence("Ctrl+["))
         self.previous_action.triggered.connect(lambda: self.step_application(-1))
         self.declare_action = QAction(self.tr("声明无利益冲突"), self)
+        self.declare_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.declare_action.triggered.connect(lambda: self.scoring_tab.declare_no_conflict())
         self.undo_action, self.redo_action = self.scoring_tab.undo_action_pair()
         tab_actions = []

@@ -101,6 +101,8 @@ def _fill_row(table: QTableWidget, row: int, cells: list[QTableWidgetItem],
     for col, cell in enumerate(cells):
         if bg is not None:
             cell.setBackground(QBrush(bg))
+            if fg is None:  # light tints: keep dark text on them under a dark theme too
+                cell.setForeground(QBrush(QColor(20, 20, 20)))
         if fg is not None:
             cell.setForeground(QBrush(fg))
         table.setItem(row, col, cell)

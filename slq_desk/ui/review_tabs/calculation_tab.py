@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from slq_desk.money import fmt
 from slq_desk.ui.review_data import CalculationData
+from slq_desk.ui.theme import muted_css
 
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
@@ -62,6 +63,7 @@ class CalculationTab(QWidget):
         self.explanation = QPlainTextEdit(self)
         self.explanation.setObjectName("explanation")
         self.explanation.setReadOnly(True)
+        self.explanation.setAccessibleName(self.tr("测算说明（可直接宣读）"))
         self.explanation.setMaximumHeight(130)
         copy = QPushButton(self.tr("复制说明"), self)
         copy.clicked.connect(self.copy_explanation)
@@ -70,21 +72,23 @@ class CalculationTab(QWidget):
         say.addWidget(copy)
         self.steps = _table([self.tr("步骤"), self.tr("金额（元）"), self.tr("条款")], self)
         self.steps.setObjectName("steps")
+        self.steps.setAccessibleName(self.tr("计算步骤"))
         self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.steps.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.steps.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.articles = QLabel(self)
         self.articles.setWordWrap(True)
-        self.articles.setStyleSheet("color: #4b5563;")
+        self.articles.setStyleSheet(muted_css())
         self.compare = _table([self.tr("政策"), self.tr("符合"), self.tr("计补基数"), self.tr("补贴金额"), self.tr("说明")], self)
         self.compare.setObjectName("compare")
+        self.compare.setAccessibleName(self.tr("五项政策对照"))
         for col in range(4):
             self.compare.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.compare.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.compare_note = QLabel(self.tr("同一申报读出的事实在五项政策下分别测算，仅供比较；"
                                       "各地材料与认定口径不同，以本申报适用政策为准。"), self)
         self.compare_note.setWordWrap(True)
-        self.compare_note.setStyleSheet("color: #6b7280;")
+        self.compare_note.setStyleSheet(muted_css())
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.policy)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from slq_desk.money import fmt
 from slq_desk.ui.review_data import SEVERITY_LABELS, ChecklistData, FieldRow, FindingRow
+from slq_desk.ui.theme import severity_color
 
 # What each tree row carries (UserRole): ("finding", FindingRow, sha) / ("field", FieldRow, sha)
 # / ("document", sha, name).
@@ -57,9 +58,11 @@ class ChecklistTab(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("筛选字段或问题…"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("筛选字段或问题"))
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("ChecklistTree")
+        self.tree.setAccessibleName(self.tr("检查清单"))
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("项目"), self.tr("内容"), self.tr("页")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -115,7 +118,7 @@ class ChecklistTab(QWidget):
             item = QTreeWidgetItem(materials, [
                 m.name, (self.tr("✔ 已提交：") + "、".join(m.files)) if m.present else self.tr("✘ 缺少"),
                 ""])
-            item.setForeground(1, QBrush(PRESENT_COLOR if m.present else MISSING_COLOR))
+            item.setForeground(1, QBrush(severity_color(PRESENT_COLOR if m.present else MISSING_COLOR)))
             # A present material opens its (first) file; materials name files, not hashes.
             doc = next((d for d in data.documents if m.files and d.name == m.files[0]), None)
             if doc is not None:
@@ -132,7 +135,7 @@ class ChecklistTab(QWidget):
                 continue
             group = QTreeWidgetItem(findings, [
                 f"{self.tr(SEVERITY_LABELS[severity])}（{len(rows)}）", "", ""])
-            group.setForeground(0, QBrush(SEVERITY_COLORS[severity]))
+            group.setForeground(0, QBrush(severity_color(SEVERITY_COLORS[severity])))
             group.setExpanded(True)
             for f in rows:
                 self._finding_item(group, f)
@@ -173,7 +176,7 @@ class ChecklistTab(QWidget):
     def _finding_item(self, parent: QTreeWidgetItem, f: FindingRow) -> QTreeWidgetItem:
         page = str(f.page + 1) if f.page is not None else ""
         item = QTreeWidgetItem(parent, [f.code, f.message_zh, page])
-        item.setForeground(0, QBrush(SEVERITY_COLORS.get(f.severity, QColor("black"))))
+        item.setForeground(0, QBrush(severity_color(SEVERITY_COLORS.get(f.severity, QColor(90, 90, 90)))))
         tip = f.message_zh + (f"\n{f.message_en}" if f.message_en else "")
         if f.article:
             tip += "\n" + self.tr("条款：{0}").format(f.article)
@@ -192,7 +195,7 @@ class ChecklistTab(QWidget):
         item = QTreeWidgetItem(parent, [row.name.removeprefix("item."), shown, page])
         item.setData(0, PAYLOAD, ("field", row, sha))
         if row.corrected:
-            item.setForeground(1, QBrush(CORRECTED_COLOR))
+            item.setForeground(1, QBrush(severity_color(CORRECTED_COLOR)))
             item.setToolTip(1, self.tr("原提取值：{0}\n更正为：{1}\n更正人：{2}\n更正时间：{3}").format(
                 row.value, row.corrected_value, row.corrected_by or "", row.corrected_at or ""))
         else:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -59,6 +60,7 @@ from PySide6.QtWidgets import (
 from slq_desk.errors import SlqError
 from slq_desk.money import D, MoneyError, fmt
 from slq_desk.review.rubric import Criterion, Rubric
+from slq_desk.ui.theme import error_css, muted_css, ok_color
 from slq_desk.ui.undo import SetValueCommand
 from slq_desk.workspace import Workspace
 
@@ -179,25 +181,31 @@ class CriterionBox(QGroupBox):
         self.criterion = criterion
         desc = QLabel(description, self)
         desc.setWordWrap(True)
-        desc.setStyleSheet("color: #4b5563;")
+        desc.setStyleSheet(muted_css())
         desc.setToolTip(self.tr("条款：{0}").format(criterion.article))
         self.spin = ScoreSpin(criterion, self)
         self.spin.setObjectName(f"score_{criterion.key}")
-        scale = QLabel(self.tr("/ {0} 分 · 步长 {1} · 阈值 {2}").format(
-            criterion.max_score, criterion.step, criterion.threshold), self)
+        self.spin.setAccessibleName(self.tr("{0} 评分").format(name))
+        scale_text = self.tr("/ {0} 分 · 步长 {1} · 阈值 {2}").format(
+            criterion.max_score, criterion.step, criterion.threshold)
+        self.spin.setAccessibleDescription(scale_text)
+        scale = QLabel(scale_text, self)
         scale.setWordWrap(True)  # English is longer; wrap rather than scroll sideways
         self.part = QLabel(self)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("评分"), self))
+        score_label = QLabel(self.tr("评分"), self)
+        score_label.setBuddy(self.spin)
+        row.addWidget(score_label)
         row.addWidget(self.spin)
         row.addWidget(scale, 1)
         row.addWidget(self.part)
         self.comment = FormTextEdit(self)
         self.comment.setObjectName(f"comment_{criterion.key}")
+        self.comment.setAccessibleName(self.tr("{0} 评语").format(name))
         self.comment.setPlaceholderText(self.tr("评语（低于阈值或满分时必填）"))
         self.comment.setFixedHeight(52)
         self.flag = QLabel(self)
-        self.flag.setStyleSheet(ERROR_STYLE)
+        self.flag.setStyleSheet(error_css())
         self.flag.hide()
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
@@ -285,6 +293,7 @@ class ScoringTab(QWidget):
         rec_box = QGroupBox(self.tr("推荐意见"), self.form)
         self.recommendation = QComboBox(rec_box)
         self.recommendation.setObjectName("recommendation")
+        self.recommendation.setAccessibleName(self.tr("推荐意见"))
         self.recommendation.addItem(self.tr(str(RECOMMENDATION_LABELS[""])), "")
         for rec in RECOMMENDATIONS:
             self.recommendation.addItem(self.tr(str(RECOMMENDATION_LABELS[rec])), rec)
@@ -292,6 +301,7 @@ class ScoringTab(QWidget):
             lambda _i: self._edited("recommendation", str(self.recommendation.currentData() or "")))
         self.amount = QLineEdit(rec_box)
         self.amount.setObjectName("amount")
+        self.amount.setAccessibleName(self.tr("推荐金额（元）"))
         # Money stays text: digits and at most two decimals, checked again as Decimal.
         self.amount.setValidator(QRegularExpressionValidator(
             QRegularExpression(r"^\d{0,12}(\.\d{0,2})?$"), self.amount))
@@ -302,12 +312,16 @@ class ScoringTab(QWidget):
         amount_row.addWidget(self.computed_label)
         self.reason = FormTextEdit(rec_box)
         self.reason.setObjectName("reason")
+        self.reason.setAccessibleName(self.tr("理由"))
         self.reason.setFixedHeight(52)
         self.reason.setPlaceholderText(self.tr("理由（推荐金额低于测算金额、不推荐或修改后推荐时必填）"))
         self.reason.textChanged.connect(lambda: self._edited("reason", self.reason.toPlainText()))
         rec_form = QFormLayout(rec_box)
         rec_form.addRow(self.tr("意见"), self.recommendation)
         rec_form.addRow(self.tr("推荐金额（元）"), amount_row)
+        amount_label = rec_form.labelForField(amount_row)
+        if isinstance(amount_label, QLabel):  # a row holding a layout gets no buddy by itself
+            amount_label.setBuddy(self.amount)
         rec_form.addRow(self.tr("理由"), self.reason)
         form_layout = QVBoxLayout(self.form)
         form_layout.setContentsMargins(0, 0, 0, 0)
@@ -332,9 +346,9 @@ class ScoringTab(QWidget):
         self.total.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet(ERROR_STYLE)
+        self.problems.setStyleSheet(error_css())
         self.status = QLabel(self)
-        self.status.setStyleSheet("color: #6b7280;")
+        self.status.setStyleSheet(muted_css())
         self.submit_button = QPushButton(self.tr("提交评审"), self)
         self.submit_button.clicked.connect(lambda: self.submit())
         foot = QHBoxLayout()
@@ -350,6 +364,7 @@ class ScoringTab(QWidget):
         layout.addWidget(self.total)
         layout.addWidget(self.problems)
         layout.addLayout(foot)
+        self._set_tab_order()
         self._set_enabled()
 
     def _build_criteria(self, rubric: Rubric) -> None:
@@ -366,6 +381,20 @@ class ScoringTab(QWidget):
                 lambda k=key, b=box: self._edited(f"comment:{k}", b.comment.toPlainText()))
             self.criteria_layout.addWidget(box)
             self.boxes[key] = box
+        self._set_tab_order()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The scoring form in keyboard order: declaration, each criterion's score then comment,
+        the recommendation, amount and reason, then submit."""
+        chain: list[QWidget] = [self.rubric_button, self.reload_button, self.coi_none, self.coi_conflict]
+        for box in self.boxes.values():
+            chain += [box.spin, box.comment]
+        return chain + [self.recommendation, self.amount, self.reason, self.submit_button]
+
+    def _set_tab_order(self) -> None:
+        chain = self.tab_chain()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- loading ---------------------------------------------------------------------------
     def set_context(self, ws: Workspace | None, application_id: str | None, reviewer: str) -> None:
@@ -593,7 +622,7 @@ class ScoringTab(QWidget):
             else:
                 box.flag.hide()
         verdict = {True: self.tr("达到通过线"), False: self.tr("低于通过线"), None: self.tr("未评完")}[result.passed]
-        color = {True: OK_STYLE, False: ERROR_STYLE, None: ""}[result.passed]
+        color = {True: f"color: {ok_color()};", False: error_css(), None: ""}[result.passed]
         self.total.setText(self.tr("加权总分 {0} / 100 · 通过线 {1} · {2}").format(
             fmt(result.total_display), self.rubric.pass_threshold, verdict))
         self.total.setStyleSheet("font-size: 15px; font-weight: bold;" + color)
@@ -650,7 +679,7 @@ class ScoringTab(QWidget):
         except BadInput as err:
             self.pending.clear()
             self.status.setText(self.tr("未保存：{0}").format(half(str(err))))
-            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setStyleSheet(error_css())
             return False
         self.pending = {k: v for k, v in self.pending.items() if k not in pending or pending[k] != v}
         self.version = state.version
@@ -660,7 +689,7 @@ class ScoringTab(QWidget):
         if "amount" not in self.pending and self.values.get("amount") != server_amount:
             self.values["amount"] = server_amount
             self._set_widget("amount", server_amount)
-        self.status.setStyleSheet("color: #6b7280;")
+        self.status.setStyleSheet(muted_css())
         self.status.setText(self.tr("已自动保存 {0}（版本 {1}）").format(
             datetime.now().strftime("%H:%M:%S"), state.version))
         self._refresh_local()
@@ -705,7 +734,7 @@ class ScoringTab(QWidget):
             return False
         except SlqError as err:
             # Shown in the form, not in a modal box: the declaration stays as it was.
-            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setStyleSheet(error_css())
             self.status.setText(half(str(err)))
             return False
         self._show_rubric(state.rubric, "")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from slq_desk.ui import theme
 from slq_desk.ui.signing import workers
 from slq_desk.ui.signing.common import (
     BAD_STYLE,
@@ -75,7 +76,7 @@ class VerifyWindow(QWidget):
         self.drop_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.drop_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.drop_label.setMinimumHeight(70)
-        self.drop_label.setStyleSheet("QLabel { border: 2px dashed #8aa; color: #355; }")
+        self.drop_label.setStyleSheet(f"QLabel {{ border: 2px dashed #8aa; {theme.muted_css()} }}")
         layout.addWidget(self.drop_label)
 
         row = QHBoxLayout()
@@ -243,7 +244,7 @@ class VerifyWindow(QWidget):
     def _show_error(self, message: str) -> None:
         self.error = message
         self.verdict.setText(translate("VerifyWindow", "无法核验"))
-        self.verdict.setStyleSheet("QLabel { color: #8a1c12; }")
+        self.verdict.setStyleSheet(f"QLabel {{ color: {theme.error_color()}; }}")
         self.verdict.show()
         show_message(self.reasons, message, BAD_STYLE)
         self.tabs.hide()
@@ -261,7 +262,7 @@ class VerifyWindow(QWidget):
 
     def _set_verdict(self, valid: bool, title: str) -> None:
         self.verdict.setText(("✔ " if valid else "✘ ") + title)
-        self.verdict.setStyleSheet("QLabel { color: %s; }" % ("#0b5b23" if valid else "#8a1c12"))
+        self.verdict.setStyleSheet("QLabel { color: %s; }" % (theme.ok_color() if valid else theme.error_color()))
         self.verdict.show()
 
     def _show_opinion(self, r: Any) -> None:
@@ -314,6 +315,7 @@ class VerifyWindow(QWidget):
             if state in (translate("VerifyWindow", "已改动"), translate("VerifyWindow", "缺失")):
                 for c in cells:
                     c.setBackground(Qt.GlobalColor.yellow)
+                    c.setForeground(Qt.GlobalColor.black)  # readable under a dark theme too
             for j, c in enumerate(cells):
                 self.docs_table.setItem(i, j, c)
         if pk is not None:

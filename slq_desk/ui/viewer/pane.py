@@ -70,15 +70,18 @@ class ViewerPane(QWidget):
         self._searching = False
 
         self.picker = DocumentPicker(self)
+        self.picker.setAccessibleName(self.tr("选择材料"))
         self.page_box = QSpinBox(self)
         self.page_box.setRange(0, 0)
         self.page_box.setToolTip(self.tr("页码"))
+        self.page_box.setAccessibleName(self.tr("页码"))
         self.page_box.setKeyboardTracking(False)
         self.page_total = QLabel("/ 0", self)
         self.zoom_box = QComboBox(self)
         self.zoom_box.setEditable(True)
         self.zoom_box.addItems([self.tr("适合宽度"), self.tr("适合页面"), *ZOOM_PRESETS])
         self.zoom_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zoom_box.setAccessibleName(self.tr("缩放"))
         self.zoom_box.setToolTip(self.tr("缩放（Ctrl+滚轮，Ctrl+加号/减号，Ctrl+0 适合宽度）"))
         zoom_out = self._button("−", self.tr("缩小 (Ctrl+-)"))
         zoom_in = self._button("+", self.tr("放大 (Ctrl++)"))
@@ -101,6 +104,7 @@ class ViewerPane(QWidget):
         self.search_bar = SearchBar(self)
         self.search_bar.hide()
         self.view = PageView(renderer, texts, self)
+        self.view.setAccessibleName(self.tr("文档页面"))
         self.thumbnail_model = ThumbnailModel(renderer, self)
         self.thumbnails = ThumbnailView(self.thumbnail_model, self)
         self.thumbnails.hide()
@@ -163,6 +167,7 @@ class ViewerPane(QWidget):
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
+        button.setAccessibleName(tip.split(" (")[0])  # the tip without its shortcut: "缩小", "放大"…
         button.setAutoRaise(True)
         return button
 

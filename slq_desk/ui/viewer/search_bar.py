@@ -20,6 +20,7 @@ class SearchBar(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("在文档中查找（不区分大小写）"))
         self.edit.setClearButtonEnabled(True)
+        self.edit.setAccessibleName(self.tr("在文档中查找"))
         self.count = QLabel(self)
         self.count.setMinimumWidth(56)
         self.previous = QToolButton(self)
@@ -31,6 +32,7 @@ class SearchBar(QWidget):
         close = QToolButton(self)
         close.setText("×")
         close.setToolTip(self.tr("关闭查找 (Esc)"))
+        close.setAccessibleName(self.tr("关闭查找"))
         for widget in (self.edit, self.count, self.previous, self.next, close):
             layout.addWidget(widget)
         self.edit.textChanged.connect(self.query_changed)
