@@ -124,6 +124,9 @@ def run_gui(workspace: str | None = None, database_url: str | None = None,
         if tab is not None:
             window.show_review_tab(TABS.index(tab))
     window.show()
+    if os.environ.get("SLQ_DESK_TEST_DRIVER"):  # tests only: tests/e2e/test_crash_safety.py
+        from slq_desk.ui import testing_driver
+        testing_driver.start(window, os.environ["SLQ_DESK_TEST_DRIVER"])  # a script types in
     if shot is None:
         return int(app.exec())  # type: ignore[attr-defined]
     return _screenshot_and_quit(app, window, shot, timeout)
