@@ -12,31 +12,18 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from slq_desk.kinds import DOCUMENT_KINDS
+from slq_desk.kinds import (
+    kind_label as kind_label,  # re-exported for the viewer and tabs
+)
 from slq_desk.models import STATUSES, Application, Document, Finding
 from slq_desk.workspace import Workspace
 
 # Chinese names of the document kinds (as ingest.classify names them), in the order the
 # picker lists them: the documents a reviewer compares most often first. Kept here rather than
 # imported so the window does not load the classifier (and PyMuPDF) at start-up.
-KIND_LABELS: dict[str, str] = {
-    "contract": "服务合同",
-    "invoice": "发票",
-    "payment_receipt": "付款凭证",
-    "usage_log": "结算单/账单/计量记录",
-    "usage_report": "算力资源使用报告",
-    "application_form": "申报表/备案表/使用情况表",
-    "voucher_certificate": "算力券凭证",
-    "implementation_report": "项目实施报告",
-    "commitment_letter": "承诺函",
-    "authorisation_letter": "法人授权书",
-    "business_licence": "营业执照",
-    "legal_rep_id": "法定代表人身份证明",
-    "credit_report": "信用报告",
-    "sme_declaration": "中小企业声明函",
-    "model_filing": "模型备案/登记证明",
-    "supplier_qualification": "算力供给方资质证明",
-    "other": "其他材料",
-}
+# The shared vocabulary: a kind the classifier learns is labelled here at once.
+KIND_LABELS: dict[str, str] = DOCUMENT_KINDS
 
 POLICY_LABELS: dict[str, str] = {
     "wuhan-2026": "武汉 2026",
@@ -46,10 +33,6 @@ POLICY_LABELS: dict[str, str] = {
     "hunan-2026": "湖南 2026",
     "beijing-2026": "北京 2026",
 }
-
-
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind or KIND_LABELS["other"])
 
 
 def kind_order(kind: str) -> int:
