@@ -80,7 +80,7 @@ OVERRIDABLE = ("applicant_kind", "sme", "received_this_year", "other_fiscal_supp
 
 def parse_overrides(items: list[str]) -> dict[str, Any]:
     """``FACT=VALUE`` pairs, validated; an empty value (``FACT=``) means remove it (None)."""
-    from slq_desk.money import MoneyError, D
+    from slq_desk.money import D, MoneyError
     from slq_desk.policy.loader import APPLICANT_KINDS
 
     out: dict[str, Any] = {}
@@ -195,10 +195,9 @@ def run_opinion(args: argparse.Namespace) -> int:
         raise BadInput(f"folder {out.parent} does not exist")
     ident = None
     if args.sign or args.identity:
-        from slq_desk.opinion import identity
+        from slq_desk.cli.common import load_signing_identity
 
-        source = identity.passphrase_source(args.identity, env_var=args.passphrase_env)
-        ident = identity.load_with(args.identity, source)
+        ident = load_signing_identity(args.identity, args.passphrase_env)
     ws = open_workspace(args)
     try:
         written = write_preliminary_opinion(

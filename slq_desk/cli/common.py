@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from slq_desk.errors import BadInput
 from slq_desk.workspace import DB_NAME, MARKER, Workspace
@@ -21,3 +22,17 @@ def open_workspace(args: argparse.Namespace, create: bool = False,
         raise BadInput(f"{path} is not an slq-desk workspace (no {DB_NAME}); "
                        "create one with `slq-desk init` or `slq-desk demo-workspace`")
     return Workspace.open(path, database_url=url, create=create)
+
+
+def load_signing_identity(key_file: Path | None, passphrase_env: str | None) -> Any:
+    """The reviewer's key for signing (installed one unless ``key_file``), passphrase from the
+    environment variable, the keyring or a prompt; its usage warnings go to stderr."""
+    import sys
+
+    from slq_desk.opinion import identity
+
+    source = identity.passphrase_source(key_file, env_var=passphrase_env)
+    ident = identity.load_with(key_file, source)
+    for note in identity.usage_warnings(ident):
+        print(f"注意 / note: {note}", file=sys.stderr)
+    return ident

@@ -147,7 +147,7 @@ def run_compute(args: argparse.Namespace) -> int:
 
 
 def run_allocate(args: argparse.Namespace) -> int:
-    from slq_desk.money import MoneyError, D
+    from slq_desk.money import D, MoneyError
     from slq_desk.policy import allocate, compute
 
     policy = _option_policy(args.policy)

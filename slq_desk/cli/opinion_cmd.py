@@ -38,15 +38,9 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _identity(args: argparse.Namespace) -> object | None:
-    from slq_desk.opinion import identity
+    from slq_desk.cli.common import load_signing_identity
 
-    if args.draft:
-        return None
-    source = identity.passphrase_source(args.identity, env_var=args.passphrase_env)
-    ident = identity.load_with(args.identity, source)
-    for note in identity.usage_warnings(ident):
-        print(f"注意 / note: {note}", file=sys.stderr)
-    return ident
+    return None if args.draft else load_signing_identity(args.identity, args.passphrase_env)
 
 
 def _kwargs(args: argparse.Namespace) -> dict[str, object]:

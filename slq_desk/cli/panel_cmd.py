@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -198,15 +197,9 @@ def _rank_list(s: Any, args: argparse.Namespace) -> tuple[Any, Any, Any]:
 
 
 def _identity(args: argparse.Namespace) -> Any | None:
-    from slq_desk.opinion import identity
+    from slq_desk.cli.common import load_signing_identity
 
-    if args.draft:
-        return None
-    source = identity.passphrase_source(args.identity, env_var=args.passphrase_env)
-    ident = identity.load_with(args.identity, source)
-    for note in identity.usage_warnings(ident):
-        print(f"注意 / note: {note}", file=sys.stderr)
-    return ident
+    return None if args.draft else load_signing_identity(args.identity, args.passphrase_env)
 
 
 def _print_json(value: Any) -> None:
