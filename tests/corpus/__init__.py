@@ -1,7 +1,7 @@
 """A second author's corpus of submission packages with truth files (issue 13, item 7).
 
 ``build(out_dir)`` writes the packages and ``truth.json`` into ``out_dir``; ``load_truth`` reads
-the truth back. The generator lives in ``build.py`` and shares no code with ``slq_desk.demo`` or
+the truth back. The generator lives in ``generate.py`` (``build.py`` is its command line) and shares no code with ``slq_desk.demo`` or
 ``slq_desk.extract``; the truth format is described in ``TRUTH.md``.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 def build(out_dir: str | Path) -> Path:
     """Write the corpus into ``out_dir`` and return it."""
-    from tests.corpus.build import build as _build
+    from tests.corpus.generate import build as _build
 
     return _build(Path(out_dir))
 

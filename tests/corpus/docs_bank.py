@@ -163,7 +163,7 @@ def _boc(a: Company, s: Company, p: Payment) -> tuple[bytes, int]:
         t(46, y, label)
         t(140, y + 0.8, value)
         y += 22
-    page.draw_line((38, 158), (557, 158), color=red, width=0.5)
+    page.draw_line((38, 149), (557, 149), color=red, width=0.5)
     t(46, 272, f"金额：RMB {grouped(p.amount)}", 11)
     t(300, 272, f"金额大写：人民币{amount_in_words(p.amount)}", 9.5)
     t(46, 296, f"附言：{p.purpose}")

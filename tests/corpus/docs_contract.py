@@ -92,8 +92,8 @@ def _cn_num(n: int) -> str:
 
 
 def _sign_block(w: Writer, case: Case, left: str, right: str, stamp: bool, seed: int) -> None:
-    w.ensure(170)
-    y = w.y + 20
+    w.ensure(190)
+    y = w.y + 50
     a, s = case.applicant, case.supplier
     w.text(w.margin, y, f"{left}（盖章）：{a.name}", 10)
     w.text(w.w / 2 + 10, y, f"{right}（盖章）：{s.name}", 10)
@@ -106,6 +106,22 @@ def _sign_block(w: Writer, case: Case, left: str, right: str, stamp: bool, seed:
         w.seal(a.name, w.margin + 60, y - 30, 110, seed)
         w.seal(s.name, w.w / 2 + 80, y - 24, 110, seed + 1)
     w.y = y + 80
+
+
+def _annex_config(w: Writer, case: Case) -> None:
+    """附件一: the server configuration list, on its own page."""
+    w.new_page()
+    w.para("附件一：算力资源配置清单", 12)
+    rows = [["项目", "配置说明"]]
+    for ln in case.compute_lines:
+        rows += [["加速卡", f"{ln.card_model}，每台8卡，共{ln.card_count}卡"],
+                 ["CPU", "2 × 64核 通用处理器"], ["内存", "2TB DDR5"], ["本地存储", "4 × 7.68TB NVMe SSD"],
+                 ["网络", "8 × 200Gbps RoCE 参数面网络，2 × 25Gbps 业务面网络"]]
+    rows.append(["交付地点", case.datacentre])
+    w.table([120, 363], rows, size=9.5)
+    w.para("附件二：服务等级协议（SLA）", 12)
+    for title, text in _FILLER[:3]:
+        w.para(f"{title}：{text}", 10, first_indent=True)
 
 
 # -- A: service contract, 甲方/乙方 in a two-column table ------------------------------------
@@ -155,6 +171,7 @@ def service_contract(case: Case, name: str, stamp: bool = False, seed: int = 0) 
     w.para(f"第{_cn_num(n + 1)}条 其他", 11)
     w.para("本合同一式肆份，甲乙双方各执贰份，自双方签字盖章之日起生效。", first_indent=True)
     _sign_block(w, case, "甲方", "乙方", stamp, seed)
+    _annex_config(w, case)
     return _doc(case, w, name, "service", fields, _items(case))
 
 
@@ -261,8 +278,9 @@ def techservice_contract(case: Case, name: str, stamp: bool = False, seed: int =
     w.para("第一条 甲方委托乙方进行技术服务的内容如下：", 11)
     w.para(f"1．技术服务的目标：为甲方{case.project}提供稳定可靠的智能算力资源，满足{case.purpose}需要。",
            fields=("purpose",))
-    w.para(f"2．技术服务的内容：乙方以{case.service_mode}形式向甲方交付{case.card_model}加速卡算力，并提供环境部署、"
-           "框架适配、故障处理等配套技术服务。", fields=("service_mode", "card_model"))
+    w.para(f"2．技术服务的内容：乙方以{case.service_mode}形式向甲方交付{case.card_model}加速卡算力"
+           f"（共{fields['card_count']}卡），并提供环境部署、框架适配、故障处理等配套技术服务。",
+           fields=("service_mode", "card_model", "card_count"))
     w.para(f"3．技术服务的方式：远程交付，算力中心位于{case.datacentre}。")
     w.para("第二条 乙方应按下列要求完成技术服务工作：", 11)
     w.para(f"1．技术服务地点：{case.datacentre}；")
@@ -281,7 +299,7 @@ def techservice_contract(case: Case, name: str, stamp: bool = False, seed: int =
                      f"{ln.unit_price:.2f}", plain(ln.amount), plain(ln.tax)])
     rows.append(["合计", "", f"{case.card_hours.normalize():f}卡时", "", plain(case.amount), plain(case.tax)])
     w.table([120, 75, 80, 70, 78, 52], rows, size=8.8, align="llrrrr",
-            row_fields=[(), ("unit_price",), (), ("card_hours", "amount", "tax")])
+            row_fields=[(), ("unit_price",)] + [()] * (len(case.lines) - 1) + [("card_hours", "amount", "tax")])
     w.para(f"技术服务费总额为人民币{wan(case.total)}万元（含税，税率6%），"
            f"大写：{amount_in_words(case.total)}。", first_indent=True, fields=("total", "tax_rate"))
     w.para("2．支付方式：按月支付，乙方每月开具增值税发票，甲方在收到发票后十个工作日内付款。")
@@ -298,8 +316,7 @@ def purchase_contract(case: Case, name: str, stamp: bool = False, seed: int = 0)
     a, s = case.applicant, case.supplier
     fields = _base_fields(case)
     fields.update(tax=plain(case.tax),
-                  unit_price=plain(case.compute_lines[0].unit_price_incl), unit_price_includes_tax="true",
-                  card_count=str(sum(ln.card_count for ln in case.compute_lines)))
+                  unit_price=plain(case.compute_lines[0].unit_price_incl), unit_price_includes_tax="true")
     w = Writer("云计算资源采购合同", margin=50)
     w.text(w.w / 2, 62, "云计算资源采购合同", 17, anchor="c")
     w.text(50, 88, f"合同编号：{case.contract_number}", 9.5)
@@ -343,6 +360,7 @@ def purchase_contract(case: Case, name: str, stamp: bool = False, seed: int = 0)
     _filler(w, 3, 4, "{n}、")
     _subsidy_clause(w, case, "九、", fields)
     _sign_block(w, case, "买方", "卖方", stamp, seed)
+    _annex_config(w, case)
     return _doc(case, w, name, "purchase", fields, _items(case))
 
 

@@ -43,6 +43,11 @@ class Op:
     color: tuple[float, float, float] = BLACK
 
 
+def T(x: float, y: float, size: float, s: str, color: tuple[float, float, float] = BLACK) -> Op:  # noqa: N802
+    """A text operation: ``s`` at (x, y) mm, ``size`` mm high."""
+    return Op("text", x, y, size, 0.0, s, color)
+
+
 def _fmt_qty(q: Decimal) -> str:
     return f"{q.normalize():f}"
 
@@ -83,54 +88,54 @@ def digital_ops(inv: Invoice, buyer: Company, seller: Company) -> list[Op]:
     """数电 layout, 210 × 140 mm."""
     ops: list[Op] = []
     title = "电子发票（增值税专用发票）" if inv.special else "电子发票（普通发票）"
-    ops.append(Op("text", 62, 14, 6.0, title, color=BROWN))
+    ops.append(T(62, 14, 6.0, title, color=BROWN))
     ops.append(Op("line", 62, 16.5, 150, 16.5, color=BROWN))
     ops.append(Op("line", 62, 17.3, 150, 17.3, color=BROWN))
-    ops.append(Op("text", 150, 11, 3.2, "发票号码：", color=BROWN))
-    ops.append(Op("text", 167, 11.35, 3.2, inv.number))
-    ops.append(Op("text", 150, 17, 3.2, "开票日期：", color=BROWN))
-    ops.append(Op("text", 167, 17.35, 3.2, cn_date(inv.issued, pad=True)))
+    ops.append(T(150, 11, 3.2, "发票号码：", color=BROWN))
+    ops.append(T(167, 11.35, 3.2, inv.number))
+    ops.append(T(150, 17, 3.2, "开票日期：", color=BROWN))
+    ops.append(T(167, 17.35, 3.2, cn_date(inv.issued, pad=True)))
     # Buyer | seller boxes.
     ops.append(Op("rect", 8, 22, 194, 22, color=BROWN))
     ops.append(Op("line", 105, 22, 105, 44, color=BROWN))
     ops.append(Op("line", 15, 22, 15, 44, color=BROWN))
     ops.append(Op("line", 112, 22, 112, 44, color=BROWN))
     for i, ch in enumerate("购买方信息"):
-        ops.append(Op("text", 10, 27 + i * 3.9, 3.0, ch, color=BROWN))
+        ops.append(T(10, 27 + i * 3.9, 3.0, ch, color=BROWN))
     for i, ch in enumerate("销售方信息"):
-        ops.append(Op("text", 107, 27 + i * 3.9, 3.0, ch, color=BROWN))
+        ops.append(T(107, 27 + i * 3.9, 3.0, ch, color=BROWN))
     for x, who in ((17, buyer), (114, seller)):
-        ops.append(Op("text", x, 30, 3.0, "名称：", color=BROWN))
-        ops.append(Op("text", x + 10, 30.4, 3.0, who.name))
-        ops.append(Op("text", x, 38, 3.0, "统一社会信用代码/纳税人识别号：", color=BROWN))
+        ops.append(T(x, 30, 3.0, "名称：", color=BROWN))
+        ops.append(T(x + 10, 30.4, 3.0, who.name))
+        ops.append(T(x, 38, 3.0, "统一社会信用代码/纳税人识别号：", color=BROWN))
         # The value's baseline sits a little off the label's, as on real 数电 PDFs.
-        ops.append(Op("text", x + 47, 38.9, 3.0, who.uscc))
+        ops.append(T(x + 47, 38.9, 3.0, who.uscc))
     # Items.
     cols = [8, 58, 82, 95, 110, 130, 152, 172, 202]
     heads = ["项目名称", "规格型号", "单位", "数量", "单价", "金额", "税率/征收率", "税额"]
     ops.append(Op("rect", 8, 44, 194, 62, color=BROWN))
     for h, x in zip(heads, cols, strict=False):
-        ops.append(Op("text", x + 2, 49, 2.8, h, color=BROWN))
+        ops.append(T(x + 2, 49, 2.8, h, color=BROWN))
     y = 55.0
     for it in inv.items:
         vals = [it.name, it.spec, it.unit, _fmt_qty(it.quantity), _fmt_price(it.unit_price),
                 plain(it.amount), _rate(it.tax_rate), plain(it.tax)]
         for v, x, x2 in zip(vals, cols, cols[1:], strict=False):
             size = 2.8 if len(v) * 2.8 < (x2 - x) * 1.6 else 2.4
-            ops.append(Op("text", x + 2, y, size, v))
+            ops.append(T(x + 2, y, size, v))
         y += 5
-    ops.append(Op("text", 12, 92, 3.0, "合　　计", color=BROWN))
-    ops.append(Op("text", 132, 92, 3.0, f"¥{plain(inv.amount)}"))
-    ops.append(Op("text", 174, 92, 3.0, f"¥{plain(inv.tax)}"))
+    ops.append(T(12, 92, 3.0, "合　　计", color=BROWN))
+    ops.append(T(132, 92, 3.0, f"¥{plain(inv.amount)}"))
+    ops.append(T(174, 92, 3.0, f"¥{plain(inv.tax)}"))
     ops.append(Op("line", 8, 96, 202, 96, color=BROWN))
-    ops.append(Op("text", 12, 102, 3.0, "价税合计（大写）", color=BROWN))
-    ops.append(Op("text", 45, 102.3, 3.2, f"⊗{amount_in_words(inv.total)}"))
-    ops.append(Op("text", 140, 102, 3.0, "（小写）", color=BROWN))
-    ops.append(Op("text", 153, 102.3, 3.2, f"¥{plain(inv.total)}"))
+    ops.append(T(12, 102, 3.0, "价税合计（大写）", color=BROWN))
+    ops.append(T(45, 102.3, 3.2, f"⊗{amount_in_words(inv.total)}"))
+    ops.append(T(140, 102, 3.0, "（小写）", color=BROWN))
+    ops.append(T(153, 102.3, 3.2, f"¥{plain(inv.total)}"))
     ops.append(Op("rect", 8, 106, 194, 16, color=BROWN))
-    ops.append(Op("text", 10, 112, 3.0, "备注", color=BROWN))
-    ops.append(Op("text", 22, 112, 2.8, inv.note))
-    ops.append(Op("text", 12, 130, 3.0, f"开票人：{inv.drawer}", color=BROWN))
+    ops.append(T(10, 112, 3.0, "备注", color=BROWN))
+    ops.append(T(22, 112, 2.8, inv.note))
+    ops.append(T(12, 130, 3.0, f"开票人：{inv.drawer}", color=BROWN))
     return ops
 
 
@@ -138,73 +143,73 @@ def old_ops(inv: Invoice, buyer: Company, seller: Company, province: str) -> lis
     """增值税电子普通发票, 210 × 140 mm; form first, values after (a separate layer)."""
     form: list[Op] = []
     vals: list[Op] = []
-    form.append(Op("text", 58, 15, 6.0, f"{province}增值税电子普通发票", color=BROWN))
+    form.append(T(58, 15, 6.0, f"{province}增值税电子普通发票", color=BROWN))
     form.append(Op("line", 58, 18, 152, 18, color=BROWN))
     for i, (label, value) in enumerate(
         (("发票代码：", inv.code), ("发票号码：", inv.number),
          ("开票日期：", cn_date(inv.issued, pad=True)),
          ("校 验 码：", " ".join(inv.check_code[k:k + 5] for k in range(0, 20, 5))))
     ):
-        form.append(Op("text", 145, 9 + i * 4.6, 2.9, label, color=BROWN))
-        vals.append(Op("text", 160, 9.6 + i * 4.6, 2.9, value))
-    form.append(Op("text", 8, 20, 2.6, "机器编号：", color=BROWN))
-    vals.append(Op("text", 22, 20.5, 2.6, "661616308251"))
+        form.append(T(145, 9 + i * 4.6, 2.9, label, color=BROWN))
+        vals.append(T(160, 9.6 + i * 4.6, 2.9, value))
+    form.append(T(32, 21, 2.6, "机器编号：", color=BROWN))
+    vals.append(T(46, 21.5, 2.6, "661616308251"))
     form.append(Op("rect", 8, 24, 194, 24, color=BROWN))
     form.append(Op("line", 15, 24, 15, 48, color=BROWN))
     form.append(Op("line", 120, 24, 120, 48, color=BROWN))
     form.append(Op("line", 127, 24, 127, 48, color=BROWN))
     for i, ch in enumerate("购买方"):
-        form.append(Op("text", 10, 31 + i * 5, 3.0, ch, color=BROWN))
+        form.append(T(10, 31 + i * 5, 3.0, ch, color=BROWN))
     for i, ch in enumerate("密码区"):
-        form.append(Op("text", 122, 31 + i * 5, 3.0, ch, color=BROWN))
+        form.append(T(122, 31 + i * 5, 3.0, ch, color=BROWN))
     blines = (("名　　　　称：", buyer.name), ("纳税人识别号：", buyer.uscc),
               ("地 址、电 话：", f"{buyer.address} {buyer.phone}"),
               ("开户行及账号：", f"{buyer.bank} {buyer.account}"))
     for i, (label, value) in enumerate(blines):
-        form.append(Op("text", 17, 29 + i * 5.4, 2.7, label, color=BROWN))
-        vals.append(Op("text", 38, 29.8 + i * 5.4, 2.6 if i < 2 else 2.2, value))
+        form.append(T(17, 29 + i * 5.4, 2.7, label, color=BROWN))
+        vals.append(T(38, 29.8 + i * 5.4, 2.6 if i < 2 else 2.2, value))
     cipher = hashlib.sha512(inv.number.encode()).hexdigest()
     for i in range(4):
         row = "".join("0123456789+-*/<>"[int(c, 16)] for c in cipher[i * 27:(i + 1) * 27])
-        vals.append(Op("text", 129, 29 + i * 5, 2.6, row))
+        vals.append(T(129, 29 + i * 5, 2.6, row))
     cols = [8, 60, 84, 96, 110, 132, 156, 172, 202]
     heads = ["货物或应税劳务、服务名称", "规格型号", "单位", "数量", "单价", "金额", "税率", "税额"]
     form.append(Op("rect", 8, 48, 194, 46, color=BROWN))
     for h, x in zip(heads, cols, strict=False):
-        form.append(Op("text", x + 1.5, 52.5, 2.6, h, color=BROWN))
+        form.append(T(x + 1.5, 52.5, 2.6, h, color=BROWN))
     y = 58.0
     for it in inv.items:
         row = [it.name, it.spec, it.unit, _fmt_qty(it.quantity), _fmt_price(it.unit_price),
                plain(it.amount), _rate(it.tax_rate), plain(it.tax)]
         for v, x in zip(row, cols, strict=False):
-            vals.append(Op("text", x + 1.5, y + 0.7, 2.6, v))
+            vals.append(T(x + 1.5, y + 0.7, 2.6, v))
         y += 4.6
-    form.append(Op("text", 20, 86, 2.9, "合　　计", color=BROWN))
-    vals.append(Op("text", 133, 86.8, 2.9, f"¥{plain(inv.amount)}"))
-    vals.append(Op("text", 173, 86.8, 2.9, f"¥{plain(inv.tax)}"))
+    form.append(T(20, 86, 2.9, "合　　计", color=BROWN))
+    vals.append(T(133, 86.8, 2.9, f"¥{plain(inv.amount)}"))
+    vals.append(T(173, 86.8, 2.9, f"¥{plain(inv.tax)}"))
     form.append(Op("rect", 8, 94, 194, 7, color=BROWN))
-    form.append(Op("text", 10, 99, 2.9, "价税合计（大写）", color=BROWN))
-    vals.append(Op("text", 45, 99.7, 3.0, f"ⓧ{amount_in_words(inv.total)}"))
-    form.append(Op("text", 140, 99, 2.9, "（小写）", color=BROWN))
-    vals.append(Op("text", 153, 99.7, 3.0, f"¥{plain(inv.total)}"))
+    form.append(T(10, 99, 2.9, "价税合计（大写）", color=BROWN))
+    vals.append(T(45, 99.7, 3.0, f"ⓧ{amount_in_words(inv.total)}"))
+    form.append(T(140, 99, 2.9, "（小写）", color=BROWN))
+    vals.append(T(153, 99.7, 3.0, f"¥{plain(inv.total)}"))
     form.append(Op("rect", 8, 101, 194, 24, color=BROWN))
     form.append(Op("line", 15, 101, 15, 125, color=BROWN))
     form.append(Op("line", 120, 101, 120, 125, color=BROWN))
     for i, ch in enumerate("销售方"):
-        form.append(Op("text", 10, 108 + i * 5, 3.0, ch, color=BROWN))
-    form.append(Op("text", 122, 110, 3.0, "备", color=BROWN))
-    form.append(Op("text", 122, 117, 3.0, "注", color=BROWN))
+        form.append(T(10, 108 + i * 5, 3.0, ch, color=BROWN))
+    form.append(T(122, 110, 3.0, "备", color=BROWN))
+    form.append(T(122, 117, 3.0, "注", color=BROWN))
     slines = (("名　　　　称：", seller.name), ("纳税人识别号：", seller.uscc),
               ("地 址、电 话：", f"{seller.address} {seller.phone}"),
               ("开户行及账号：", f"{seller.bank} {seller.account}"))
     for i, (label, value) in enumerate(slines):
-        form.append(Op("text", 17, 106 + i * 5.4, 2.7, label, color=BROWN))
-        vals.append(Op("text", 38, 106.8 + i * 5.4, 2.6 if i < 2 else 2.2, value))
-    form.append(Op("text", 10, 131, 2.8, "收款人：", color=BROWN))
-    form.append(Op("text", 60, 131, 2.8, "复核：", color=BROWN))
-    form.append(Op("text", 105, 131, 2.8, "开票人：", color=BROWN))
-    vals.append(Op("text", 118, 131.5, 2.8, inv.drawer))
-    form.append(Op("text", 150, 131, 2.8, "销售方：（章）", color=BROWN))
+        form.append(T(17, 106 + i * 5.4, 2.7, label, color=BROWN))
+        vals.append(T(38, 106.8 + i * 5.4, 2.6 if i < 2 else 2.2, value))
+    form.append(T(10, 131, 2.8, "收款人：", color=BROWN))
+    form.append(T(60, 131, 2.8, "复核：", color=BROWN))
+    form.append(T(105, 131, 2.8, "开票人：", color=BROWN))
+    vals.append(T(118, 131.5, 2.8, inv.drawer))
+    form.append(T(150, 131, 2.8, "销售方：（章）", color=BROWN))
     return form + vals
 
 

@@ -79,13 +79,15 @@ def platform_log(case: Case, name: str) -> Doc:
     truth_rows = []
     for mi, r in enumerate(case.usage):
         # Four jobs a month whose card-hours and fees add up to the month's row exactly.
-        parts = [r.hours * k / 10 for k in (4, 3, 2, 1)]
-        fees = [r.amount * k / 10 for k in (4, 3, 2, 1)]
+        parts = [(r.hours * k / 10).to_integral_value() for k in (4, 3, 2)]
+        parts.append(r.hours - sum(parts))
+        fees = [(r.amount * h / r.hours).quantize(Decimal("0.01")) for h in parts[:3]]
+        fees.append(r.amount - sum(fees))
         day = r.start
         for j, (h, f) in enumerate(zip(parts, fees, strict=True)):
             rows.append([f"job-{r.start:%y%m}-{j + 1:03d}", f"ins-{mi:02d}{j}", f"{day:%Y-%m-%d} 08:00",
                          f"{min(day + timedelta(days=6), r.end):%Y-%m-%d} 20:00", "8",
-                         f"{h.normalize():f}", f"{f.quantize(Decimal('0.01'))}"])
+                         f"{h.normalize():f}", plain(f)])
             day += timedelta(days=7)
         rows.append([f"{r.start:%Y年%m月}小计", "", "", "", "", f"{r.hours.normalize():f}", plain(r.amount)])
         truth_rows.append({"period_start": r.start.isoformat(), "period_end": r.end.isoformat(),
@@ -179,7 +181,7 @@ def _grid(w: Writer, rows: list[list[str]], cols: list[float], fields: list[tupl
 
 
 def _box(b: bool) -> str:
-    return "☑是　□否" if b else "□是　☑否"
+    return "√是　□否" if b else "□是　√否"
 
 
 def hunan_demand_form(case: Case, name: str, requested: Decimal) -> Doc:
@@ -239,7 +241,7 @@ def hunan_filing_form(case: Case, name: str) -> Doc:
               ["算力（服务）提供方名称", s.name, "使用算力类型", f"{'国产' if case.compute_lines[0].domestic else '非国产'}/{case.card_model}"],
               ["算力中心地址", case.datacentre, "", ""]],
           c4, [("applicant_name", "applicant_id"), (), ("sme",), (), ("contract_number",), ("contract_total",)])
-    w.para("算力用途：☑人工智能模型训练推理　□数据标注　□数据分析　□工程设计　□其他", 10)
+    w.para("算力用途：√人工智能模型训练推理　□数据标注　□数据分析　□工程设计　□其他", 10)
     w.para("本单位承诺，递交的申报资料真实有效，如存在利用虚假资料瞒报、虚报等手段获得补贴的，公司将承担相应的法律责任及后果。", first_indent=True)
     fields = {"form_type": "filing", "applicant_name": a.name, "applicant_id": a.uscc,
               "sme": "true" if case.sme else "false", "contract_number": case.contract_number,
@@ -320,11 +322,11 @@ def chengdu_registration_form(case: Case, name: str) -> Doc:
     w.heading("成都市算力券申领登记表", 16, 18)
     c4 = [100, 160, 100, 143]
     _grid(w, [["单位名称（盖章）", a.name, "统一社会信用代码", a.uscc],
-              ["单位类型", "☑企业 □科研院所 □高校 □OPC社区运营主体", "是否中小企业", _box(case.sme)],
+              ["单位类型", "√企业 □科研院所 □高校 □OPC社区运营主体", "是否中小企业", _box(case.sme)],
               ["法定代表人", a.legal_rep, "身份证号码", a.legal_rep_id],
               ["联系人", a.contact, "联系电话", a.contact_phone],
               ["注册地址", a.address, "成立日期", f"{a.founded:%Y/%m/%d}"],
-              ["拟使用算力类型", "☑智能算力（GPU/NPU）", "拟申领额度（万元）", "30"],
+              ["拟使用算力类型", "√智能算力（GPU/NPU）", "拟申领额度（万元）", "30"],
               ["人工智能研发或应用方向", case.purpose, "", ""]],
           c4, [("applicant_name", "applicant_id"), ("sme",), ("legal_representative",)])
     w.para("承诺：本单位所填信息真实有效，未同时申请成都市科技创新券用于同一算力服务。", first_indent=True)
