@@ -43,7 +43,7 @@ class Op:
     color: tuple[float, float, float] = BLACK
 
 
-def T(x: float, y: float, size: float, s: str, color: tuple[float, float, float] = BLACK) -> Op:  # noqa: N802
+def T(x: float, y: float, size: float, s: str, color: tuple[float, float, float] = BLACK) -> Op:
     """A text operation: ``s`` at (x, y) mm, ``size`` mm high."""
     return Op("text", x, y, size, 0.0, s, color)
 
@@ -292,7 +292,7 @@ def invoice_ofd(inv: Invoice, buyer: Company, seller: Company, name: str,
     """A minimal OFD (GB/T 33190-2016): OFD.xml → Document.xml → one page of text and paths."""
     ops = digital_ops(inv, buyer, seller) if inv.layout == "digital" else old_ops(inv, buyer, seller, province)
     content, max_id = _ofd_content(ops)
-    doc_id = hashlib.md5(inv.number.encode()).hexdigest()  # noqa: S324 - an identifier, not security
+    doc_id = hashlib.md5(inv.number.encode()).hexdigest()
     fields, items = truth(inv, buyer, seller)
     custom = "".join(
         f'<ofd:CustomData Name="{k}">{escape(v)}</ofd:CustomData>'

@@ -19,7 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from tests.corpus import docs_bank, docs_contract, docs_invoice, docs_misc
-from tests.corpus.model import Case, Company, Doc, Invoice, InvoiceItem, Line, Payment, UsageRow
+from tests.corpus.model import (
+    Case,
+    Company,
+    Doc,
+    Invoice,
+    InvoiceItem,
+    Line,
+    Payment,
+    UsageRow,
+)
 from tests.corpus.pdfkit import scan_pdf
 from tests.corpus.values import id_number, luhn_digit, plain, uscc
 
@@ -538,7 +547,7 @@ FOLDERS = {"wuhan-xinghe": "星河智能申报材料", "wuhan-chutian": "楚天�
 class _GbkInfo(zipfile.ZipInfo):
     """A zip entry whose name is stored as GBK bytes without the UTF-8 flag (bit 11)."""
 
-    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # noqa: N802 - zipfile's own name
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:
         return self.filename.encode("gbk"), self.flag_bits & ~0x800
 
 
