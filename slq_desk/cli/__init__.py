@@ -65,6 +65,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {name for action in parser._actions
                 if isinstance(action, argparse._SubParsersAction) for name in action.choices}
     args = parser.parse_args(_with_default_command(raw, commands))
+    secret_var = getattr(args, "passphrase_env", None)
+    if secret_var:
+        # Out of the environment before any command can start a child process (the importer's
+        # reader, a signing helper): children must not inherit the passphrase.
+        from slq_desk.opinion.passphrase import take_env
+
+        take_env(secret_var)
     try:
         return int(args.func(args) or 0)
     except SlqError as err:
