@@ -52,9 +52,23 @@ class Workspace:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in a transaction: committed on success, rolled back on any error."""
-        with self._sessions() as s, s.begin():
-            yield s
+        """A session in a transaction: committed on success, rolled back on any error.
+
+        When the transaction appended audit events, the new chain head is checkpointed (MACed,
+        beside the database; see ``slq_desk.audit``) once the commit has succeeded."""
+        from slq_desk import audit
+
+        with self._sessions() as s:
+            with s.begin():
+                yield s
+            pending = s.info.pop(audit.PENDING_HEAD, None)
+        audit.checkpoint_after_commit(self.path, self.database_label, pending, self.actor)
+
+    @property
+    def database_label(self) -> str:
+        from slq_desk import audit
+
+        return audit.database_label(self.engine.url)
 
     def blob_path(self, sha256: str) -> Path:
         return self.path / PACKAGES_DIR / sha256[:2] / sha256
