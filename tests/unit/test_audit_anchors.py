@@ -142,3 +142,62 @@ def test_no_checkpoint_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_explicit_checkpoint_command(ws_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", "checkpoint", str(ws_path)]) == 0
     assert "event 5" in capsys.readouterr().out
+
+
+def test_signed_opinion_carries_the_chain_head_and_shows_a_later_cut(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The head goes into the signed opinion.json; a log cut below it is found from the PDF
+    even when every checkpoint beside the database is gone."""
+    import shutil
+
+    from slq_desk.opinion import identity
+    from slq_desk.opinion.export import export_opinion
+    from slq_desk.opinion.sample import REVIEWER, add_reviewed_application
+    from slq_desk.opinion.verify import verify_file
+
+    monkeypatch.setenv("SLQ_DESK_DATA_DIR", str(tmp_path / "data"))
+    ws = Workspace.open(tmp_path / "ws")
+    add_reviewed_application(ws, "hunan-1", tmp_path / "pkg1")
+    for i in range(3):
+        with ws.session() as s:
+            audit.record(s, REVIEWER, "review.update", "review", 1, None, {"n": i})
+    with ws.session() as s:
+        head = audit.head(s)
+    ident = identity.unlock(identity.create_self_signed(REVIEWER, "", "pw"), "pw")
+    out = tmp_path / "hunan-1.pdf"
+    export_opinion(ws, "hunan-1", out, ident)
+    ws.close()
+    from slq_desk.cli.audit_cmd import export_anchor
+
+    assert export_anchor(out) == {"seq": head[0], "hash": head[1]}
+    assert verify_file(out, tmp_path / "pkg1").valid  # still a valid signed opinion
+    code, out_text = _verify(tmp_path / "ws", capsys, "--export", str(out))
+    assert code == 0, out_text
+    shutil.rmtree(tmp_path / "ws" / "audit-checkpoints")
+    shutil.rmtree(tmp_path / "data" / "audit-checkpoints")
+    _sql(tmp_path / "ws", f"DELETE FROM audit_event WHERE seq >= {head[0]}")
+    code, out_text = _verify(tmp_path / "ws", capsys, "--export", str(out))
+    assert code == 1 and CUT in out_text and "hunan-1.pdf" in out_text
+
+
+def test_preliminary_opinion_carries_the_chain_head(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from slq_desk.cli.audit_cmd import export_anchor
+    from slq_desk.opinion.preliminary import write_preliminary_opinion
+    from slq_desk.opinion.sample import add_reviewed_application
+
+    monkeypatch.setenv("SLQ_DESK_DATA_DIR", str(tmp_path / "data"))
+    ws = Workspace.open(tmp_path / "ws")
+    add_reviewed_application(ws, "hunan-1", tmp_path / "pkg1")
+    out = tmp_path / "初审意见.pdf"
+    write_preliminary_opinion(ws, "hunan-1", out, official="李初审")
+    from sqlalchemy import select
+
+    from slq_desk.models import AuditEvent
+
+    with ws.session() as s:
+        events = list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
+    ws.close()
+    # The head just before the export recorded itself.
+    assert events[-1].action == "opinion.preliminary"
+    assert export_anchor(out) == {"seq": events[-2].seq, "hash": events[-2].hash}
