@@ -87,6 +87,12 @@ def _database_refusal(err: BaseException) -> str | None:
     """The server's message when it refused on privilege grounds (row-level security, a
     missing grant, the audit trigger), else None."""
     orig = getattr(err, "orig", None)
+    if type(err).__name__ == "OperationalError" and "connection" in str(orig or err):
+        first = str(orig or err).strip().splitlines()[0]
+        raise BadInput(f"无法连接数据库 / cannot connect to the database: {first} — the password "
+                       "comes from ~/.pgpass or PGPASSFILE, a service file (PGSERVICEFILE), the "
+                       "OS keyring (slq-desk db remember-password), --database-url-file or "
+                       "--database-password-prompt")
     sqlstate = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "diag", None),
                                                             "sqlstate", None)
     if sqlstate in ("42501",):
@@ -118,7 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("slq-desk: interrupted", file=sys.stderr)
         return 130
     except Exception as err:
-        refusal = _database_refusal(err)
+        try:
+            refusal = _database_refusal(err)
+        except BadInput as connect_error:
+            print(f"slq-desk: {connect_error}", file=sys.stderr)
+            return connect_error.exit_code
         if refusal is None:
             raise
         print(f"slq-desk: 数据库拒绝了此操作 / the database refused this: {refusal}",

@@ -11,6 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -52,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rem.set_defaults(func=_remember)
 
 
-def _engine(args: argparse.Namespace) -> object:
+def _engine(args: argparse.Namespace) -> Engine:
     from slq_desk.cli.common import database_password
     from slq_desk.errors import BadInput
     from slq_desk.models.dburl import connect_password
@@ -94,7 +98,7 @@ def _setup(args: argparse.Namespace) -> int:
     from slq_desk.models.roles import setup_roles
 
     engine = _engine(args)
-    done = setup_roles(engine)  # type: ignore[arg-type]
+    done = setup_roles(engine)
     if args.verbose:
         for statement in done:
             print(statement)
@@ -109,7 +113,7 @@ def _add(args: argparse.Namespace) -> int:
     engine = _engine(args)
     role = args.role or default_role(args.name, args.kind)
     password = _new_password(args.password_file, role)
-    person = add_person(engine, args.name, args.kind, role, password)  # type: ignore[arg-type]
+    person = add_person(engine, args.name, args.kind, role, password)
     print(f"{KIND_LABELS[person.kind]} {person.name} → 数据库角色 / database role {person.role}")
     return 0
 
@@ -117,7 +121,7 @@ def _add(args: argparse.Namespace) -> int:
 def _people(args: argparse.Namespace) -> int:
     from slq_desk.models.roles import KIND_LABELS, people
 
-    for person in people(_engine(args)):  # type: ignore[arg-type]
+    for person in people(_engine(args)):
         print(f"{person.role:<24} {KIND_LABELS.get(person.kind, person.kind)}  {person.name}")
     return 0
 
@@ -129,7 +133,7 @@ def _whoami(args: argparse.Namespace) -> int:
     from slq_desk.models.roles import KIND_LABELS, whoami
 
     engine = _engine(args)
-    with Session(engine) as s:  # type: ignore[call-overload]
+    with Session(engine) as s:
         role = s.scalar(text("SELECT current_user"))
         person = whoami(s)
     if person is None:

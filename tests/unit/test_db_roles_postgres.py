@@ -148,8 +148,11 @@ def test_psql_reviewer_cannot_read_edit_or_forge_the_audit_log(shared: Shared) -
 
 
 def test_wrong_or_missing_password_is_refused(shared: Shared) -> None:
-    wrong = _psql(shared, "zhangwei", "SELECT 1",
-                  env={"PGPASSFILE": os.devnull, "PGPASSWORD": "guess"})
+    empty = shared.root / "empty.pgpass"
+    empty.write_text("", "utf-8")
+    empty.chmod(0o600)
+    wrong = _psql(shared, "zhangwei", "SELECT 1", env={"PGPASSFILE": str(empty),
+                                                       "PGPASSWORD": "guess"})
     assert wrong.returncode != 0 and "password authentication failed" in wrong.stderr
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect(shared.dsn("lina", "not-her-password"))
@@ -228,7 +231,10 @@ def test_password_on_the_command_line_is_refused(shared: Shared,
 
 def test_url_file_and_whoami(shared: Shared, monkeypatch: pytest.MonkeyPatch,
                              capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("PGPASSFILE", os.devnull)  # the file alone carries the password
+    empty = shared.root / "empty.pgpass"
+    empty.write_text("", "utf-8")
+    empty.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(empty))  # the URL file alone carries the password
     url_file = shared.root / "lina.url"
     url_file.write_text(shared.admin_url.replace("postgres@", f"lina:{PASSWORDS['lina']}@") + "\n",
                         "utf-8")
@@ -239,3 +245,54 @@ def test_url_file_and_whoami(shared: Shared, monkeypatch: pytest.MonkeyPatch,
     url_file.chmod(0o644)
     assert main(["db", "whoami", "--database-url-file", str(url_file)]) == 0
     assert "chmod 600" in capsys.readouterr().err
+
+
+def test_service_file_and_keyring_supply_the_password(
+        shared: Shared, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """libpq's connection service file names the server (no URL on the command line at all);
+    the password then comes from the OS keyring — a real one, never a plaintext backend."""
+    import keyring
+
+    from slq_desk.models.dburl import KEYRING_SERVICE, keyring_account, parse
+    from slq_desk.opinion import passphrase
+    from tests.support.keyring_memory import MemoryKeyring
+
+    empty = shared.root / "empty.pgpass"
+    empty.write_text("", "utf-8")
+    empty.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(empty))
+    service = shared.root / "pg_service.conf"
+    service.write_text(f"[slq]\nhost=127.0.0.1\nport={shared.port}\ndbname={shared.dbname}\n"
+                       "user=lina\n", "utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(service))
+    url = "postgresql+psycopg://lina@127.0.0.1:{}/{}".format(shared.port, shared.dbname)
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    monkeypatch.setattr(passphrase, "_notice_shown", False)
+    try:
+        # No password anywhere: the server refuses, and the CLI says how to give one.
+        assert main(["--database-url", url, "db", "whoami"]) == 2
+        assert "PGPASSFILE" in capsys.readouterr().err
+        ring.set_password(KEYRING_SERVICE, keyring_account(parse(url)), PASSWORDS["lina"])
+        ws = Workspace.open(shared.root / "lina-ws", database_url=url)
+        assert ws.actor == "李娜"  # the person is who the database says
+        ws.close()
+        # The same role through the service file (host, port, db, user) and libpq's
+        # password file: no address and no password on the command line at all.
+        (shared.root / "lina.pgpass").write_text(
+            f"127.0.0.1:{shared.port}:{shared.dbname}:lina:{PASSWORDS['lina']}\n", "utf-8")
+        (shared.root / "lina.pgpass").chmod(0o600)
+        monkeypatch.setenv("PGPASSFILE", str(shared.root / "lina.pgpass"))
+        keyring.set_keyring(previous)
+        assert main(["--database-url", "postgresql+psycopg:///?service=slq", "db", "whoami"]) == 0
+        assert "李娜" in capsys.readouterr().out
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_prompt_without_a_terminal_says_so(shared: Shared, capsys: pytest.CaptureFixture[str]
+                                          ) -> None:
+    code = main(["--database-url", shared.url("lina"), "--database-password-prompt", "db",
+                 "whoami"])
+    assert code == 2 and "no terminal" in capsys.readouterr().err
