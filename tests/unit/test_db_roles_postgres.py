@@ -296,3 +296,25 @@ def test_prompt_without_a_terminal_says_so(shared: Shared, capsys: pytest.Captur
     code = main(["--database-url", shared.url("lina"), "--database-password-prompt", "db",
                  "whoami"])
     assert code == 2 and "no terminal" in capsys.readouterr().err
+
+
+def test_the_official_has_no_access_to_reviews(shared: Shared) -> None:
+    _drafts(shared)
+    pw = shared.root / "official.pw"
+    pw.write_text("初审口令-Off4\n", "utf-8")
+    assert main(["--database-url", shared.admin_url, "db", "add-official", "李初审", "--role",
+                 "lichushen", "--password-file", str(pw)]) == 0
+    with psycopg.connect(shared.dsn("lichushen", "初审口令-Off4")) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT count(*) FROM review")
+    with psycopg.connect(shared.dsn("lichushen", "初审口令-Off4")) as conn:
+        assert conn.execute("SELECT count(*) FROM application").fetchone()[0] >= 1  # type: ignore[index]
+
+
+def test_a_name_cannot_be_given_to_two_roles(shared: Shared, capsys: pytest.CaptureFixture[str]
+                                             ) -> None:
+    pw = shared.root / "x.pw"
+    pw.write_text("另一个口令-Xx5\n", "utf-8")
+    assert main(["--database-url", shared.admin_url, "db", "add-reviewer", "张伟", "--role",
+                 "zhangwei2", "--password-file", str(pw)]) == 2
+    assert "already" in capsys.readouterr().err
