@@ -117,7 +117,8 @@ def _log(args: argparse.Namespace) -> int:
         events = list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(args.limit)))
         rows = [
             {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
-             "entity": e.entity, "entity_id": e.entity_id, "before": e.before, "after": e.after}
+             "entity": e.entity, "entity_id": e.entity_id, "before": e.before, "after": e.after,
+             "db_role": e.db_role}
             for e in reversed(events)
         ]
     if args.json:

@@ -31,7 +31,7 @@ from slq_desk.extract.evidence import FindingData
 
 # (code, pattern over an object's source, Chinese label, English label)
 _KINDS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
-    ("pdf_javascript", re.compile(r"/S\s*/JavaScript\b|/JS\b|/JavaScript\s*[<\d\[]"),
+    ("pdf_javascript", re.compile(r"/S\s*/JavaScript\b|/JS\s*[(<\d]|/JavaScript\s*[<\d\[]"),
      "JavaScript 脚本", "JavaScript"),
     ("pdf_launch_action", re.compile(r"/S\s*/Launch\b"), "启动外部程序（Launch）动作",
      "a Launch action (starts a program or opens a file)"),
@@ -42,7 +42,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
     ("pdf_import_data", re.compile(r"/S\s*/ImportData\b"), "导入数据（ImportData）动作",
      "an ImportData action (reads field values from a file)"),
     ("pdf_embedded_file", re.compile(
-        r"/EmbeddedFiles?\b|/Subtype\s*/FileAttachment\b|/Type\s*/Filespec\b[^>]*/EF\b"),
+        r"/EmbeddedFiles\s*[<\d]|/Type\s*/EmbeddedFile\b|/Subtype\s*/FileAttachment\b"
+        r"|/Type\s*/Filespec\b[^>]*/EF\s*<"),
      "内嵌文件（附件）", "an embedded file (attachment)"),
 )
 # Keys through which an annotation or page reaches its actions and attachments.

@@ -85,3 +85,11 @@ def test_damaged_object_tree_never_costs_the_document() -> None:
     report = analyse_file("合同.pdf", data)
     assert report.readable
     doc.close()
+
+
+def test_font_named_like_a_key_is_not_active_content() -> None:
+    """Names that merely start like a key (a font called /JS-Gothic) are not JavaScript."""
+    doc = _base()
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<</Type/Font/Subtype/Type1/BaseFont/JS-Gothic/Name/EmbeddedFile-X>>")
+    assert _active(doc.tobytes()) == {}
