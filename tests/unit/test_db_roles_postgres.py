@@ -318,3 +318,43 @@ def test_a_name_cannot_be_given_to_two_roles(shared: Shared, capsys: pytest.Capt
     assert main(["--database-url", shared.admin_url, "db", "add-reviewer", "张伟", "--role",
                  "zhangwei2", "--password-file", str(pw)]) == 2
     assert "already" in capsys.readouterr().err
+
+
+def test_the_official_imports_through_their_role(shared: Shared) -> None:
+    """初审 through the official's role: a package imported, recorded and audited as them."""
+    from slq_desk.ingest.importer import import_package
+    from slq_desk.ingest.worker import InlineReader
+    from tests.unit.test_ingest_importer import _package
+
+    pw = shared.root / "official.pw"
+    pw.write_text("初审口令-Off4\n", "utf-8")
+    assert main(["--database-url", shared.admin_url, "db", "add-official", "李初审", "--role",
+                 "lichushen", "--password-file", str(pw)]) == 0
+    pgpass = Path(os.environ["PGPASSFILE"])
+    with pgpass.open("a", encoding="utf-8") as fh:
+        fh.write(f"127.0.0.1:{shared.port}:{shared.dbname}:lichushen:初审口令-Off4\n")
+    ws = Workspace.open(shared.root / "official", database_url=shared.url("lichushen"))
+    assert ws.actor == "李初审"
+    result = import_package(ws, _package(shared.root / "pkg"), reader=InlineReader())
+    assert result.created and result.documents >= 2
+    ws.close()
+    admin = Workspace.open(shared.root / "admin", database_url=shared.admin_url)
+    with admin.session() as s:
+        imported = list(s.scalars(select(AuditEvent).where(AuditEvent.db_role == "lichushen")))
+        assert imported and {e.actor for e in imported} == {"李初审"}
+        assert audit.verify(s).ok
+    admin.close()
+
+
+def test_the_chair_aggregates_through_their_role(shared: Shared) -> None:
+    from slq_desk.panel import aggregate
+
+    _drafts(shared)
+    assert _review(shared, "zhangwei", "张伟", "--recommend", "推荐", "--amount", shared.computed,
+                   "--submit") == 0
+    chair = Workspace.open(shared.root / "chair", database_url=shared.url("zhaomin"))
+    assert chair.actor == "赵敏"
+    with chair.session() as s:
+        agg = aggregate.run(s, source="reviews")
+    assert [r.reviewer for r in agg.records] == ["张伟"]  # 李娜's draft is not the chair's to see
+    chair.close()
