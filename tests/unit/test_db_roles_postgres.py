@@ -313,6 +313,11 @@ def test_the_official_has_no_access_to_reviews(shared: Shared) -> None:
 
 def test_a_name_cannot_be_given_to_two_roles(shared: Shared, capsys: pytest.CaptureFixture[str]
                                              ) -> None:
+    capsys.readouterr()
+    assert main(["--database-url", shared.admin_url, "db", "people"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert any("zhangwei" in line and "张伟" in line and "评审专家" in line for line in listed)
+    assert any("zhaomin" in line and "赵敏" in line and "评审组长" in line for line in listed)
     pw = shared.root / "x.pw"
     pw.write_text("另一个口令-Xx5\n", "utf-8")
     assert main(["--database-url", shared.admin_url, "db", "add-reviewer", "张伟", "--role",
