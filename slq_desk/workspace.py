@@ -35,7 +35,7 @@ class Workspace:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], database_url: str | None = None,
-             create: bool = True) -> Workspace:
+             create: bool = True, password: str | None = None) -> Workspace:
         folder = Path(path).expanduser().resolve()
         if folder.exists() and not folder.is_dir():
             raise BadInput(f"workspace {folder} is a file, not a folder")
@@ -46,15 +46,43 @@ class Workspace:
         (folder / PACKAGES_DIR).mkdir(exist_ok=True)
         (folder / MARKER).touch(exist_ok=True)
         url = database_url or f"sqlite:///{folder / DB_NAME}"
-        engine = make_engine(url)
+        if database_url and password is None:
+            from slq_desk.models.dburl import connect_password
+
+            password = connect_password(database_url)  # the OS keyring, if one holds it
+        engine = make_engine(url, password)
         migrate(engine)
-        return cls(path=folder, engine=engine, _sessions=session_factory(engine))
+        ws = cls(path=folder, engine=engine, _sessions=session_factory(engine))
+        if engine.dialect.name == "postgresql":
+            # On a shared database with per-person roles, the person is who the database says
+            # (the audit trigger refuses any other actor for that role).
+            from slq_desk.models.roles import whoami
+
+            with ws._sessions() as s:
+                person = whoami(s)
+            if person is not None:
+                ws.actor = person.name
+        return ws
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in a transaction: committed on success, rolled back on any error."""
-        with self._sessions() as s, s.begin():
-            yield s
+        """A session in a transaction: committed on success, rolled back on any error.
+
+        When the transaction appended audit events, the new chain head is checkpointed (MACed,
+        beside the database; see ``slq_desk.audit``) once the commit has succeeded."""
+        from slq_desk import audit
+
+        with self._sessions() as s:
+            with s.begin():
+                yield s
+            pending = s.info.pop(audit.PENDING_HEAD, None)
+        audit.checkpoint_after_commit(self.path, self.database_label, pending, self.actor)
+
+    @property
+    def database_label(self) -> str:
+        from slq_desk import audit
+
+        return audit.database_label(self.engine.url)
 
     def blob_path(self, sha256: str) -> Path:
         return self.path / PACKAGES_DIR / sha256[:2] / sha256

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 
@@ -10,6 +11,9 @@ import pytest
 
 # Tests never touch the real user's data folder, settings or keyring.
 os.environ.setdefault("SLQ_DESK_USER", "测试员")
+# The per-user data folder (identity, the audit checkpoints' MAC key) is a throw-away one unless
+# a test names its own.
+os.environ.setdefault("SLQ_DESK_DATA_DIR", tempfile.mkdtemp(prefix="slq-data-"))
 
 
 @pytest.fixture(scope="session")

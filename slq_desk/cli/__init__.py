@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from slq_desk import __version__
-from slq_desk.errors import SlqError
+from slq_desk.errors import BadInput, SlqError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,8 +25,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"slq-desk {__version__}")
     parser.add_argument(
         "--database-url",
-        help="SQLAlchemy URL of a shared workspace database "
+        help="SQLAlchemy URL of a shared workspace database, without a password "
         "(e.g. postgresql+psycopg://user@host/db); default: WORKSPACE/workspace.db",
+    )
+    parser.add_argument(
+        "--database-url-file", metavar="F",
+        help="read the database URL (which may hold the password) from file F (chmod 600)",
+    )
+    parser.add_argument(
+        "--database-password-prompt", action="store_true",
+        help="ask for the database password on the terminal (else ~/.pgpass/PGPASSFILE, "
+        "PGSERVICEFILE or the OS keyring)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     import slq_desk.cli as pkg
@@ -39,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Options that belong to `slq-desk` itself (before the command) and whether they take a value.
-_GLOBAL_OPTIONS = {"--database-url": True, "-h": False, "--help": False, "--version": False}
+_GLOBAL_OPTIONS = {"--database-url": True, "--database-url-file": True,
+                   "--database-password-prompt": False, "-h": False, "--help": False,
+                   "--version": False}
 
 
 def _with_default_command(argv: list[str], commands: set[str]) -> list[str]:
@@ -59,13 +70,52 @@ def _with_default_command(argv: list[str], commands: set[str]) -> list[str]:
     return [*argv[:i], "gui", *argv[i:]]
 
 
+def _database_url(args: argparse.Namespace) -> None:
+    """--database-url must not carry a password; --database-url-file may (and sets the URL)."""
+    from slq_desk.models.dburl import read_url_file, refuse_embedded_password
+
+    refuse_embedded_password(getattr(args, "database_url", None))
+    url_file = getattr(args, "database_url_file", None)
+    if url_file:
+        if getattr(args, "database_url", None):
+            raise BadInput("give --database-url or --database-url-file, not both")
+        args.database_url = read_url_file(url_file)
+        args.database_url_file = None  # read once
+
+
+def _database_refusal(err: BaseException) -> str | None:
+    """The server's message when it refused on privilege grounds (row-level security, a
+    missing grant, the audit trigger), else None."""
+    orig = getattr(err, "orig", None)
+    if type(err).__name__ == "OperationalError" and "connection" in str(orig or err):
+        first = str(orig or err).strip().splitlines()[0]
+        raise BadInput(f"无法连接数据库 / cannot connect to the database: {first} — the password "
+                       "comes from ~/.pgpass or PGPASSFILE, a service file (PGSERVICEFILE), the "
+                       "OS keyring (slq-desk db remember-password), --database-url-file or "
+                       "--database-password-prompt")
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "diag", None),
+                                                            "sqlstate", None)
+    if sqlstate in ("42501",):
+        message = getattr(getattr(orig, "diag", None), "message_primary", None) or str(orig)
+        return str(message).strip()
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     raw = list(sys.argv[1:] if argv is None else argv)
     commands = {name for action in parser._actions
                 if isinstance(action, argparse._SubParsersAction) for name in action.choices}
     args = parser.parse_args(_with_default_command(raw, commands))
+    secret_var = getattr(args, "passphrase_env", None)
+    if secret_var:
+        # Out of the environment before any command can start a child process (the importer's
+        # reader, a signing helper): children must not inherit the passphrase.
+        from slq_desk.opinion.passphrase import take_env
+
+        take_env(secret_var)
     try:
+        _database_url(args)
         return int(args.func(args) or 0)
     except SlqError as err:
         print(f"slq-desk: {err}", file=sys.stderr)
@@ -73,6 +123,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("slq-desk: interrupted", file=sys.stderr)
         return 130
+    except Exception as err:
+        try:
+            refusal = _database_refusal(err)
+        except BadInput as connect_error:
+            print(f"slq-desk: {connect_error}", file=sys.stderr)
+            return connect_error.exit_code
+        if refusal is None:
+            raise
+        print(f"slq-desk: 数据库拒绝了此操作 / the database refused this: {refusal}",
+              file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # `slq-desk … | head` closed the pipe: not an error of ours. Point stdout at devnull so
         # the interpreter's final flush does not raise again.

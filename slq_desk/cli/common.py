@@ -21,7 +21,18 @@ def open_workspace(args: argparse.Namespace, create: bool = False,
     if not create and url is None and not (path / DB_NAME).exists() and not (path / MARKER).exists():
         raise BadInput(f"{path} is not an slq-desk workspace (no {DB_NAME}); "
                        "create one with `slq-desk init` or `slq-desk demo-workspace`")
-    return Workspace.open(path, database_url=url, create=create)
+    return Workspace.open(path, database_url=url, create=create, password=database_password(args))
+
+
+def database_password(args: argparse.Namespace) -> str | None:
+    """The shared database's password from the keyring or a prompt (None: libpq's pgpass or
+    service file, or the URL read from --database-url-file, provides it)."""
+    url = getattr(args, "database_url", None)
+    if not url or not getattr(args, "database_password_prompt", False):
+        return None  # Workspace.open looks in the keyring; libpq in pgpass/service files
+    from slq_desk.models.dburl import connect_password
+
+    return connect_password(url, prompt=True)
 
 
 def load_signing_identity(key_file: Path | None, passphrase_env: str | None) -> Any:

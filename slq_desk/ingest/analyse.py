@@ -119,6 +119,10 @@ def _read_document(report: FileReport, data: bytes, max_pages: int, kind: str | 
             _add(report, "pages_not_read", "warn",
                  f"文件页数过多，后 {read.truncated_pages} 页未读取",
                  f"too many pages: the last {read.truncated_pages} were not read")
+        if report.media_type == sniff.PDF:
+            from slq_desk.ingest.active_content import findings as active_findings
+
+            report.extraction.findings.extend(active_findings(doc, report.name))
         ocr_pages = _image_only_pages(report, doc, read.text)
         if kind:
             report.kind, report.confidence, report.kind_reason = kind, 100, "set by a person"

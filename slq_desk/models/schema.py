@@ -219,3 +219,17 @@ class AuditEvent(Base):
     after: Mapped[Any | None] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The database role that wrote the event (PostgreSQL ``current_user``, checked by a trigger
+    # on insert; see migration 0004). None on SQLite, where there are no roles.
+    db_role: Mapped[str | None] = mapped_column(String(63))
+
+
+class DbRole(Base):
+    """A login role of the shared PostgreSQL workspace and the person it is (see
+    ``slq_desk.models.roles``): row-level security and the audit trigger read it."""
+
+    __tablename__ = "db_role"
+    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))  # reviewer | chair | official
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

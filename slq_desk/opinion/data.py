@@ -94,6 +94,9 @@ class OpinionData:
     coi_at: datetime | None = None
     reviewer_organisation: str = ""
     comment: str = ""
+    # The workspace's audit chain head when the opinion was made ({"seq", "hash"}; see
+    # ``slq_desk.audit``): a signed copy of it, so a later cut of the log shows.
+    audit_anchor: dict[str, Any] | None = None
 
     @property
     def title(self) -> str:
@@ -155,7 +158,10 @@ class OpinionData:
         }
 
     def json_bytes(self) -> bytes:
-        return json.dumps(self.to_json(), ensure_ascii=False, indent=2,
+        out = self.to_json()
+        if self.audit_anchor is not None:
+            out["audit_anchor"] = dict(self.audit_anchor)
+        return json.dumps(out, ensure_ascii=False, indent=2,
                           sort_keys=False).encode("utf-8")
 
     @classmethod
@@ -209,6 +215,8 @@ class OpinionData:
                 reviewer_organisation=str(raw["reviewer"].get("organisation", "")),
                 review_date=date.fromisoformat(raw["review_date"]),
                 comment=str(raw.get("comment", "")),
+                audit_anchor=(dict(raw["audit_anchor"])
+                              if isinstance(raw.get("audit_anchor"), dict) else None),
             )
         except BadInput:
             raise

@@ -65,6 +65,7 @@ def export_opinion(ws: Workspace, application_id: str, out: Path,
                 f"申报 {application_id} 的评审尚未完成，不能签署 / the review of "
                 f"{application_id} cannot be signed yet:\n  - " + "\n  - ".join(built.problems))
         data = built.data
+        data.audit_anchor = audit.anchor(s)
         notes = list(built.notes)
         if identity is not None:
             data.reviewer_organisation = identity.info.organisation

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from slq_desk.errors import BadInput
-from slq_desk.opinion.passphrase import Notify, PassphraseSource, Prompt
+from slq_desk.opinion.passphrase import Notify, PassphraseSource, Prompt, check_new_passphrase
 
 DATA_DIR_ENV = "SLQ_DESK_DATA_DIR"
 IDENTITY_DIR = "identity"
@@ -277,6 +277,7 @@ def current() -> IdentityInfo | None:
 def create(name: str, organisation: str, passphrase: str, out: Path | None = None,
            days: int = DEFAULT_VALIDITY_DAYS) -> IdentityInfo:
     """Create a self-signed identity, install it, and optionally write a copy to ``out``."""
+    check_new_passphrase(passphrase)
     if out is not None and out.exists():
         raise BadInput(f"{out} already exists; choose another --out (nothing was overwritten)")
     data = create_self_signed(name, organisation, passphrase, days)

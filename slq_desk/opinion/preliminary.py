@@ -268,6 +268,7 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
         app = s.get(Application, app_id)
         claimed = _beijing_time(app.claimed_at)
         uscc = app.applicant_uscc
+        anchor = audit.anchor(s)
     policy = load_policy(report.policy_id)
     result = report.result or {}
     data = PreliminaryData(
@@ -283,8 +284,10 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
         draft=identity is None,
     )
     pdf, pages, box = _render(data)
+    embedded = _opinion_data(data)
+    embedded.audit_anchor = anchor
     pdf = finalise(pdf, SignRequest(
-        box=box, attachments=(Attachment(ATTACHMENT_NAME, _opinion_data(data).json_bytes(),
+        box=box, attachments=(Attachment(ATTACHMENT_NAME, embedded.json_bytes(),
                                          description="机器可读初审数据 (machine-readable "
                                                      "preliminary review)"),),
         identity=identity, reason="算力券申报初审意见", role="初审人",

@@ -149,20 +149,29 @@ def scores_json_bytes(rows: list[dict[str, Any]], agg: PanelAggregate) -> bytes:
 
 
 def summary_pdf_bytes(agg: PanelAggregate, plist: PanelList, identity: Any | None,
-                      chair: str) -> bytes:
+                      chair: str, audit_anchor: dict[str, Any] | None = None) -> bytes:
     from slq_desk.opinion.sign import Attachment, SignRequest, finalise
     from slq_desk.panel.summary_pdf import render_summary
 
     org = identity.info.organisation if identity is not None else ""
     rendered = render_summary(agg, plist, chair, org, draft=identity is None)
-    data = json.dumps({"schema": "slq-desk/panel-summary", "schema_version": 1,
-                       "list": plist.to_json(agg.settings.places), "aggregate": agg.to_json()},
-                      ensure_ascii=False, indent=2).encode("utf-8")
+    summary: dict[str, Any] = {"schema": "slq-desk/panel-summary", "schema_version": 1,
+                               "list": plist.to_json(agg.settings.places),
+                               "aggregate": agg.to_json()}
+    if audit_anchor is not None:  # the audit chain head, signed with the summary
+        summary["audit_anchor"] = dict(audit_anchor)
+    data = json.dumps(summary, ensure_ascii=False, indent=2).encode("utf-8")
     return finalise(rendered.pdf, SignRequest(
         box=rendered.signature_box,
         attachments=(Attachment(SUMMARY_ATTACHMENT, data,
                                 description="评审结果汇总数据 (panel results, machine-readable)"),),
         identity=identity, reason="评审结果汇总表签署", signer_label=chair))
+
+
+def _anchor(s: Session) -> dict[str, Any]:
+    from slq_desk import audit
+
+    return audit.anchor(s)
 
 
 def export_all(s: Session, agg: PanelAggregate, plist: PanelList, out_dir: Path,
@@ -180,7 +189,7 @@ def export_all(s: Session, agg: PanelAggregate, plist: PanelList, out_dir: Path,
                            "nothing was overwritten (use --force to replace)")
     rows = score_rows(s, agg)
     contents = {
-        SUMMARY_NAME: summary_pdf_bytes(agg, plist, identity, chair),
+        SUMMARY_NAME: summary_pdf_bytes(agg, plist, identity, chair, _anchor(s)),
         LIST_CSV: list_csv_bytes(plist, agg.settings.places),
         LIST_XLSX: list_xlsx_bytes(plist, agg.settings.places),
         SCORES_CSV: scores_csv_bytes(rows),

@@ -253,6 +253,12 @@ class ExportedPanel:
     signer: str = ""
 
 
+def _audit_anchor(s: Session) -> dict[str, Any]:
+    from slq_desk import audit
+
+    return audit.anchor(s)
+
+
 def export_panel_opinion(ws: Workspace, app_id: str, out: Path, identity: Any | None, *,
                          chair: str | None = None, settings: PanelSettings | None = None,
                          replace: bool = False) -> ExportedPanel:
@@ -270,6 +276,7 @@ def export_panel_opinion(ws: Workspace, app_id: str, out: Path, identity: Any | 
     name = chair or (identity.info.name if identity is not None else ws.actor)
     with ws.session() as s:
         draft = build_panel(s, app_id, name, settings, ws)
+        draft.data.audit_anchor = _audit_anchor(s)  # the audit chain head, signed with it
         if identity is not None and draft.problems:
             raise BadInput("综合意见尚不能签署 / the panel opinion cannot be signed yet:\n  - "
                            + "\n  - ".join(draft.problems))

@@ -16,7 +16,7 @@ import pytest
 SLQ = [sys.executable, "-m", "slq_desk"]
 # The demo panel is built once per module: keep the module on one worker.
 pytestmark = pytest.mark.xdist_group("panel-cli")
-PASS = "组长-口令"
+PASS = "组长-签名口令"
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from slq_desk.opinion.sample import REVIEWER, add_reviewed_application
 from slq_desk.workspace import Workspace
 
 SLQ = [sys.executable, "-m", "slq_desk"]
-PASS = "e2e-口令"
+PASS = "e2e-口令-签名用"
 
 
 @pytest.fixture(scope="module")

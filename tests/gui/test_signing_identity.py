@@ -53,6 +53,10 @@ def test_create_refusals(qtbot: object) -> None:
     p.new_pass2.setText("b")
     p.create_identity()
     assert "不一致" in p.message.text()
+    p.new_pass.setText("short")
+    p.new_pass2.setText("short")
+    p.create_identity()
+    assert "口令强度不足" in p.message.text() and p.new_pass.text() == "short"  # kept to fix
     assert identity.current() is None
 
 

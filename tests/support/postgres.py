@@ -2,8 +2,10 @@
 
 Uses the Debian server binaries (``/usr/lib/postgresql/<v>/bin``). initdb refuses to run as root,
 so as root the cluster is created and started as the ``postgres`` system user. The server
-listens on 127.0.0.1 only, on a free port, with trust authentication inside a temp folder, and is
-stopped when the test session ends.
+listens on 127.0.0.1 only, on a free port, inside a temp folder, and is stopped when the test
+session ends. The ``postgres`` superuser connects with trust authentication (what the fixtures
+use); every other role needs its password (SCRAM), so the per-reviewer roles of
+``slq-desk db add-reviewer`` are tested with real credentials.
 """
 
 from __future__ import annotations
@@ -87,6 +89,16 @@ def start() -> PostgresServer:
     server = PostgresServer(bin_dir, data, _free_port(), run_as)
     server._run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                 "--locale=C.UTF-8")
+    hba = data / "pg_hba.conf"
+    hba_text = ("local all postgres trust\n"
+                "host all postgres 127.0.0.1/32 trust\n"
+                "host all all 127.0.0.1/32 scram-sha-256\n")
+    if run_as:
+        # The data folder belongs to the server's user: write the file as that user.
+        subprocess.run(["runuser", "-u", run_as, "--", "sh", "-c", f"cat > '{hba}'"],
+                       input=hba_text, text=True, check=True, timeout=30)
+    else:
+        hba.write_text(hba_text)
     server._run(
         "pg_ctl", "-D", str(data), "-l", str(root / "log"), "-w", "-t", "60",
         "-o", f"-h 127.0.0.1 -p {server.port} -k {root} -c fsync=off -c full_page_writes=off",

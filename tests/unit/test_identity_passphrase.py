@@ -19,6 +19,7 @@ PASS = "口令-pass"
 def _isolated_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     previous = keyring.get_keyring()
     monkeypatch.setattr(passphrase, "_notice_shown", False)
+    monkeypatch.setattr(passphrase, "_taken_env", {})  # secrets taken out of os.environ
     yield
     keyring.set_keyring(previous)
 

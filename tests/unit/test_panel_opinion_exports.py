@@ -227,3 +227,10 @@ def test_panel_steps_are_in_the_audit_chain(panel: tuple[Workspace, DemoPanel], 
         actions = set(s.scalars(select(AuditEvent.action)))
         assert audit.verify(s).ok
     assert {"panel.import", "panel.conclusion", "panel.opinion.sign", "panel.export"} <= actions
+    # Both signed panel exports carry the audit chain head of their moment.
+    from slq_desk.cli.audit_cmd import export_anchor
+    from slq_desk.panel.exports import SUMMARY_NAME
+
+    for pdf in (tmp_path / "p.pdf", tmp_path / "out" / SUMMARY_NAME):
+        anchored = export_anchor(pdf)
+        assert anchored is not None and anchored["seq"] > 0 and len(anchored["hash"]) == 64

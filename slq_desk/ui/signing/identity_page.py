@@ -225,6 +225,14 @@ class IdentityPage(QWidget):
             problem = translate("IdentityPage", "两次输入的口令不一致。")
         elif backup is not None and backup.exists():
             problem = translate("IdentityPage", "备份文件已存在，未覆盖：") + str(backup)
+        if not problem:
+            from slq_desk.errors import BadInput
+            from slq_desk.opinion.passphrase import check_new_passphrase
+
+            try:  # said before the fields are cleared, so the person can lengthen it
+                check_new_passphrase(first)
+            except BadInput as weak:
+                problem = str(weak)  # the core's bilingual sentence
         if problem:
             show_message(self.message, problem, BAD_STYLE)
             return

@@ -77,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         ask = None
         if args.passphrase_env:
+            from slq_desk.opinion.passphrase import from_env
+
             env = args.passphrase_env
-            ask = lambda _label: os.environ.get(env)
+            ask = lambda _label: from_env(env)
         widget = SignDialog(ws, app_id, ask=ask)
     elif args.widget == "verify":
         from slq_desk.ui.signing.verify_window import VerifyWindow
