@@ -212,7 +212,7 @@ def _compute_amounts(run: _Run) -> list[tuple[str, Decimal, list[Any]]]:
     """Each contract's intelligent-compute amount (reading 17): its ``compute_total`` when
     given, else the sum of its intelligent-compute lines (tax as in the base)."""
     includes_tax = bool(run.p.get("base_includes_tax"))
-    out = []
+    out: list[tuple[str, Decimal, list[Any]]] = []
     for contract in run.facts.contracts:
         if contract.compute_total is not None:
             out.append((contract.id, contract.compute_total, []))

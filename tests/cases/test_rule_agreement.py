@@ -27,7 +27,6 @@ from slq_desk.checks.runner import EXPLAINED_BY, check_view, evaluate
 from slq_desk.checks.view import ApplicationView, DocView, FieldView
 from slq_desk.policy import compute, load_policy, parse_application
 from slq_desk.policy.trace import INELIGIBLE
-
 from tests.cases.test_policy_cases import _application, _cases
 
 # Rules about the documents themselves (not a policy's conditions): the synthetic documents
