@@ -15,9 +15,18 @@ from slq_desk.checks.rules import registers as r
 from slq_desk.errors import BadInput
 from slq_desk.policy.rules.registers import Entry, ListView
 from slq_desk.workspace import Workspace
-
-from tests.unit.check_builders import (APPLICANT, APPLICANT_ID, CST, SUPPLIER, SUPPLIER_ID,
-                                       codes, contract, invoice, params, view)
+from tests.unit.check_builders import (
+    APPLICANT,
+    APPLICANT_ID,
+    CST,
+    SUPPLIER,
+    SUPPLIER_ID,
+    codes,
+    contract,
+    invoice,
+    params,
+    view,
+)
 
 
 def _list(kind: str, *entries: Entry) -> dict[str, ListView]:
