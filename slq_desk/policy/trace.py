@@ -64,8 +64,8 @@ class Step:
 # code -> (Chinese template, English template); templates use str.format(**details).
 MESSAGES: dict[str, tuple[str, str]] = {
     "claim_outside_period": (
-        "申报日期{day}（北京时间）不在本政策有效期内",
-        "the claim date {day} (Beijing time) is outside the period in which the policy is in force",
+        "申报日期{day}（北京时间）不在本政策有效期（{span}）内",
+        "the claim date {day} (Beijing time) is outside the policy's period in force ({span})",
     ),
     "applicant_kind_not_supported": (
         "申报主体类型（{kind}）不在支持对象范围内",

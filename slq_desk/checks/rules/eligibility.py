@@ -19,7 +19,7 @@ from slq_desk.checks.facts import contract_compute_amount, infer_applicant_kind
 from slq_desk.checks.model import BLOCK, INFO, WARN, CheckFinding, Evidence
 from slq_desk.checks.params import PolicyParams
 from slq_desk.checks.rules import findings, rule
-from slq_desk.checks.services import item_service
+from slq_desk.checks.services import compute_class_of, item_service
 from slq_desk.checks.values import amount, day, flag, id_key
 from slq_desk.checks.view import ApplicationView, DocView
 from slq_desk.extract.uscc import IdStatus, check_id
@@ -116,6 +116,8 @@ def covered_purchase(view: ApplicationView, params: PolicyParams
         return None
     covered = set(params.value("covered_services") or ())
     excluded = set(params.value("excluded_services") or ())
+    classes = set(params.value("covered_compute_classes") or ())
+    excluded_classes = set(params.value("excluded_compute_classes") or ())
     with_tax = bool(params.value("base_includes_tax"))
     total, evidence = ZERO, []
     for doc in view.readable("invoice"):
@@ -123,6 +125,12 @@ def covered_purchase(view: ApplicationView, params: PolicyParams
             service = item_service(item)
             if service in excluded or (covered and service not in covered):
                 continue
+            if service == "compute":
+                # The classes the calculator counts (e.g. not general compute in Chengdu 第八条).
+                cls = compute_class_of(item["name"].value if "name" in item else "",
+                                       item["spec"].value if "spec" in item else "")
+                if cls in excluded_classes or (classes and cls not in classes):
+                    continue
             value = amount(item["amount"].value) if "amount" in item else None
             if value is None:
                 return None
