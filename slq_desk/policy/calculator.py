@@ -228,6 +228,8 @@ def _compute_amounts(run: _Run) -> list[tuple[str, Decimal, list[Any]]]:
 
 def _excluded_contracts(run: _Run) -> set[str]:
     """Contracts whose service runs past the voucher year's end (Dazhou 第十一条)."""
+    if not run.p.has("contract_term_end"):
+        return set()  # the rule is not stated: skip gathering its inputs (the hot path)
     ends: dict[str, date] = {}
     for line in run.facts.lines:
         if line.period_end > ends.get(line.contract, date.min):

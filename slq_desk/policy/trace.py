@@ -7,6 +7,7 @@ so recording every read costs a list append, not an allocation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Union
 
 from slq_desk.policy.model import money_value
@@ -201,12 +202,13 @@ class Reason:
     __slots__ = ("code", "article", "effect", "details", "evidence")
 
     def __init__(self, code: str, article: str, effect: str, details: dict[str, Any],
-                 evidence: list[Any] | None = None) -> None:
+                 evidence: Sequence[Any] | None = None) -> None:
         self.code = code
         self.article = article
         self.effect = effect
         self.details = details
-        self.evidence = evidence if evidence is not None else []
+        # A shared empty tuple when there is none: the calculator makes many reasons.
+        self.evidence: Sequence[Any] = evidence if evidence is not None else ()
 
     def messages(self) -> tuple[str, str]:
         zh, en = MESSAGES[self.code]
