@@ -12,11 +12,18 @@ import pytest
 from slq_desk.checks.params import PolicyParams
 from slq_desk.policy import load_policy
 from slq_desk.policy.params import Params
-from slq_desk.policy.rules import amounts, contract, direction, period, threshold
+from slq_desk.policy.rules import (
+    ParamReader,
+    amounts,
+    contract,
+    direction,
+    period,
+    threshold,
+)
 from slq_desk.policy.trace import INELIGIBLE, INFO
 
 
-def readers(policy_id: str, day: date = date(2026, 7, 1)) -> list[object]:
+def readers(policy_id: str, day: date = date(2026, 7, 1)) -> list[ParamReader]:
     """Both accessors for the same policy and day."""
     policy = load_policy(policy_id)
     return [Params(policy.resolved(day), []), PolicyParams(policy, day)]
@@ -86,7 +93,7 @@ def test_beijing_direction_two_sums_all_contracts(which: int) -> None:
     p = readers("beijing-2026", date(2026, 4, 20))[which]
     key, wrong = direction.declared_direction(p, 2)
     assert key == "2" and wrong is None
-    twelve_eight = [("HT-1", Decimal("12000000"), []), ("HT-2", Decimal("8000000"), [])]
+    twelve_eight: list[tuple[str, Decimal, list[object]]] = [("HT-1", Decimal("12000000"), []), ("HT-2", Decimal("8000000"), [])]
     assert direction.direction_contract_total(p, key, twelve_eight) is None
     short = direction.direction_contract_total(p, key, twelve_eight[:1])
     assert short is not None and short.details["total"] == Decimal("12000000")
