@@ -186,3 +186,13 @@ def test_import_keeps_every_list_and_uses_the_newest(tmp_path: Path) -> None:
     with ws.session() as s:
         assert audit.verify(s).ok
     ws.close()
+
+
+def test_each_judgement_is_asked_with_its_article() -> None:
+    found = r.judgements(view("beijing-2026", docs=[contract()], direction=4), params("beijing-2026"))
+    assert {f.code for f in found} == {"judgement_required"}
+    assert {f.article for f in found} == {"一（二）", "一（五）", "一（六）", "附件14-1 一"}
+    assert all(f.severity == "info" and f.message_zh.startswith("需人工判断：") for f in found)
+    assert all(f.message_en.startswith("a person's judgement: ") for f in found)
+    chengdu = r.judgements(view("chengdu-2026", docs=[]), params("chengdu-2026"))
+    assert "第八条" in {f.article for f in chengdu}

@@ -23,7 +23,7 @@ from slq_desk.policy.trace import INFO, Reason
 ASKS = frozenset({
     "supplier_list_unchecked", "supplier_registration_unchecked", "credit_unchecked",
     "ban_list_unchecked", "unsafe_devices_unchecked", "industry_to_confirm",
-    "direction_condition_to_confirm", "quota_ledger_to_confirm",
+    "direction_condition_to_confirm", "quota_ledger_to_confirm", "judgement_required",
 })
 
 reg.register_messages({
@@ -127,3 +127,14 @@ def quota_ledger(view: ApplicationView, params: PolicyParams) -> list[CheckFindi
         return []
     return findings(Reason("quota_ledger_to_confirm", params.article("payout_within_quota"),
                            INFO, {}))
+
+
+@rule("registers", "judgement_required")
+def judgements(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
+    """Every condition of the text only a person can judge (``judge_*`` parameters): one info
+    finding each, with its article, so the 初审 record shows it was looked at."""
+    out: list[CheckFinding] = []
+    for name, parameter in params.policy.parameters.items():
+        if name.startswith(reg.JUDGEMENT_PREFIX):
+            out += findings(reg.judgement(params, name, parameter.description))
+    return out

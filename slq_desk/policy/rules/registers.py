@@ -353,3 +353,24 @@ def direction_conditions(p: ParamReader, key: str, applicant: Party, lists: dict
             out.append(Reason("model_filed_too_early", article, INELIGIBLE,
                               {"after": after, "filed": model_filed_on}, filing_evidence))
     return out
+
+
+register_messages({
+    "judgement_required": (
+        "需人工判断：{question}",
+        "a person's judgement: {question_en}",
+    ),
+})
+
+# Parameters named judge_* state a condition only a person can judge: the value is the question
+# (Chinese), the description its English, the citation the article.
+JUDGEMENT_PREFIX = "judge_"
+
+
+def judgement(p: ParamReader, name: str, question_en: str) -> Reason | None:
+    """A person's judgement the text requires (``judge_*`` parameters), as a finding that asks."""
+    if not name.startswith(JUDGEMENT_PREFIX) or not p.has(name):
+        return None
+    return Reason("judgement_required", p.article(name), INFO,
+                  {"topic": name[len(JUDGEMENT_PREFIX):], "question": p.get(name),
+                   "question_en": question_en})
