@@ -188,7 +188,8 @@ def _text(report: Any) -> str:
     if report.result is not None:
         r = report.result
         eligible = "符合条件" if r["eligible"] else "不符合条件"
-        lines.append(f"测算补贴 / subsidy: {r['subsidy']} 元（基数 {r['base']} 元，{eligible}）")
+        draft = f"〔{r['draft']}，仅供参考 / draft for comment〕" if r.get("draft") else ""
+        lines.append(f"测算补贴 / subsidy: {r['subsidy']} 元（基数 {r['base']} 元，{eligible}）{draft}")
         for step in r["steps"]:
             if str(step.get("rule", "")).startswith("calc:"):
                 lines.append(f"  {step['rule'][5:]}: {step.get('value')}  〔{step.get('article', '')}〕")

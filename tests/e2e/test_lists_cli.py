@@ -95,6 +95,8 @@ def test_dazhou_draft_is_said_everywhere(packages: Path, tmp_path: Path,
     assert "draft_for_comment" in [r["code"] for r in report["result"]["reasons"]]
     assert report["findings"] and all(f["message_zh"].startswith("（征求意见稿）")
                                       for f in report["findings"])
+    code, out, _ = cli(capsys, "check", report["application_id"], "--workspace", str(tmp_path / "ws"))
+    assert code == 0 and "〔征求意见稿，仅供参考 / draft for comment〕" in out
 
 
 def test_facts_a_person_records(packages: Path, tmp_path: Path,
