@@ -16,7 +16,7 @@ from typing import Any
 
 from slq_desk.checks.facts import Facts, assemble
 from slq_desk.checks.lists import load_lists
-from slq_desk.checks.model import BLOCK, CheckFinding
+from slq_desk.checks.model import BLOCK, CheckFinding, Evidence
 from slq_desk.checks.params import PolicyParams
 from slq_desk.checks.rules import all_rules, finding
 from slq_desk.checks.rules.integrity import duplicate_left_out
@@ -85,8 +85,10 @@ def evaluate(view: ApplicationView, policy: Any, day: date | None = None) -> lis
     return findings
 
 
-def calculation_findings(reasons: list[Reason], reported: list[CheckFinding]) -> list[CheckFinding]:
-    """The calculator's blocking reasons no blocking finding already says (see EXPLAINED_BY)."""
+def calculation_findings(reasons: list[Reason], reported: list[CheckFinding],
+                         facts: Facts | None = None) -> list[CheckFinding]:
+    """The calculator's blocking reasons no blocking finding already says (see EXPLAINED_BY),
+    with the evidence of the figures they concern (the facts' sources)."""
     blocking = {f.code for f in reported if f.severity == BLOCK}
     out: list[CheckFinding] = []
     for reason in reasons:
@@ -94,9 +96,24 @@ def calculation_findings(reasons: list[Reason], reported: list[CheckFinding]) ->
             continue
         if EXPLAINED_BY.get(reason.code, set()) & blocking:
             continue
-        out.append(finding(reason, BLOCK))
+        made = finding(reason, BLOCK)
+        if not made.evidence and facts is not None:
+            made.evidence = _figures_evidence(reason, facts)
+        out.append(made)
         blocking.add(reason.code)
     return out
+
+
+def _figures_evidence(reason: Reason, facts: Facts) -> list[Evidence]:
+    """Where the figures behind a calculator reason were read: its line, else every line."""
+    line = reason.details.get("line")
+    keys = ([f"lines[{int(line) - 1}].amount"] if isinstance(line, int)
+            else [k for k in facts.evidence if k.startswith("lines[") and k.endswith("].amount")])
+    seen: dict[tuple[str, str | None], Evidence] = {}
+    for key in keys:
+        for e in facts.evidence.get(key, []):
+            seen.setdefault((e.sha256, e.field), e)
+    return list(seen.values())[:20]  # enough to jump to; the facts keep them all
 
 
 def mark_draft(findings: list[CheckFinding], policy: Any, day: date) -> list[CheckFinding]:
@@ -146,7 +163,7 @@ def check_view(view: ApplicationView, policy: Any) -> CheckReport:
     else:
         result = computed.to_dict()
         subsidy = computed.subsidy
-        findings += calculation_findings(computed.reasons, findings + view.ingest_findings)
+        findings += calculation_findings(computed.reasons, findings + view.ingest_findings, facts)
     # Findings made while reading the files carry no article; the documents they concern are
     # the policy's required materials, so they cite the materials articles in the report.
     materials_article = params.article("materials_apply", "materials_payout")

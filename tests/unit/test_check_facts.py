@@ -58,7 +58,9 @@ def test_calculator_ineligibility_is_reported_when_no_rule_blocked() -> None:
     small = invoice(amount="10000.00", tax="600.00", total="10600.00")
     report = check_view(view("chengdu-2026", docs=[contract(total="10600.00"), small]),
                         load_policy("chengdu-2026"))
-    assert "below_minimum" in [f.code for f in report.findings if f.severity == "block"]
+    [below] = [f for f in report.findings if f.code == "below_minimum"]
+    assert below.severity == "block" and below.article == "第六条"
+    assert below.evidence and all(e.file == "03-发票-1.pdf" for e in below.evidence)
 
 
 def test_claim_day_is_the_beijing_date() -> None:
