@@ -47,6 +47,8 @@ def test_in_force_boundaries_and_span() -> None:
     assert period.in_force(dazhou, date(2026, 3, 16)) is not None
     assert period.in_force(dazhou, date(2026, 3, 17)) is None
     assert period.draft_label(dazhou, date(2026, 7, 1)) == "征求意见稿"
+    # What the expert opinion (document) and the 初审意见 (name) print under the policy.
+    assert "征求意见稿" in dazhou.document and "征求意见稿" in dazhou.name
     assert period.draft_label(load_policy("wuhan-2026"), date(2026, 7, 1)) is None
 
 
