@@ -85,7 +85,11 @@ def _rows(path: Path, data: bytes) -> list[list[Any]]:
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             sheet = book.worksheets[0]
-            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+            rows = []
+            for row in sheet.iter_rows(values_only=True):
+                rows.append(list(row)[:50])  # a list has a handful of columns
+                if len(rows) > MAX_ROWS + 1:  # a bomb of rows: stop reading, refused below
+                    break
             book.close()
         except Exception as err:  # openpyxl raises many kinds on a damaged workbook
             raise BadInput(f"{path.name}: not a readable XLSX workbook ({err})") from None
@@ -99,7 +103,12 @@ def _rows(path: Path, data: bytes) -> list[list[Any]]:
     else:
         raise BadInput(f"{path.name}: neither UTF-8 nor GB18030 text")
     try:
-        return [row for row in csv.reader(io.StringIO(text))]
+        rows = []
+        for row in csv.reader(io.StringIO(text)):
+            rows.append(row[:50])
+            if len(rows) > MAX_ROWS + 1:
+                break
+        return rows
     except csv.Error as err:
         raise BadInput(f"{path.name}: not a CSV file ({err})") from None
 
