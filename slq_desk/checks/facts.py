@@ -99,6 +99,8 @@ def assemble(view: ApplicationView, params: PolicyParams,
         "kind": kind,
         "sme": _sme(view, facts),
         "received_this_year": str(view.overrides.get("received_this_year", "0")),
+        # Qualifying purchases earlier this year, as a person recorded them (Wuhan, reading 2).
+        "purchased_this_year": str(view.overrides.get("purchased_this_year", "0")),
     }
     for kind_name, name_field, id_field in (("business_licence", "name", "uscc"),
                                             ("application_form", "applicant_name", "applicant_id")):
@@ -119,6 +121,8 @@ def assemble(view: ApplicationView, params: PolicyParams,
         "contracts": contracts,
         "lines": lines,
     }
+    if "quota_granted" in view.overrides:  # Chengdu 第十二条: from the platform's quota ledger
+        facts.application["quota_granted"] = str(view.overrides["quota_granted"])
     return facts
 
 
@@ -138,8 +142,12 @@ def _contracts(view: ApplicationView, facts: Facts, exclude: set[int]
             continue
         i = len(out)
         support = _other_support(view, facts, i) if i == 0 else "0"
-        out.append({"id": number, "total": fmt(total), "signed_on": signed.isoformat(),
-                    "other_fiscal_support": support})
+        entry = {"id": number, "total": fmt(total), "signed_on": signed.isoformat(),
+                 "other_fiscal_support": support}
+        compute = contract_compute_amount(doc)
+        if compute is not None and compute != total:
+            entry["compute_total"] = fmt(compute)
+        out.append(entry)
         docs.append(doc)
         facts.add(f"contracts[{i}].id", doc.evidence("contract_number"))
         facts.add(f"contracts[{i}].total", doc.evidence("total"))
@@ -294,3 +302,25 @@ def _lines(view: ApplicationView, params: PolicyParams, facts: Facts, exclude: s
         facts.add(f"lines[{i}].amount", *sources[key])
         facts.add(f"lines[{i}].period", *period_ev)
     return lines
+
+
+def contract_compute_amount(doc: DocView) -> Decimal | None:
+    """A contract's intelligent-compute amount (Beijing direction 2, reading 17): its total when
+    every priced line is intelligent compute (or it has no priced lines), else the sum of its
+    intelligent-compute lines as written; storage, network and security do not count."""
+    total = amount(doc.get("total"))
+    compute, other = ZERO, ZERO
+    for item in doc.items:
+        value = amount(item["amount"].value) if "amount" in item else None
+        if value is None:
+            continue
+        name = item["name"].value if "name" in item else ""
+        spec = item["spec"].value if "spec" in item else ""
+        service = item["service"].value if "service" in item else item_service(item)
+        if service == "compute" and compute_class_of(name, spec) == "intelligent":
+            compute += value
+        else:
+            other += value
+    if other == 0:
+        return total
+    return compute

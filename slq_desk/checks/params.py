@@ -52,6 +52,18 @@ class PolicyParams:
             return None
         return self.policy.parameter(name).at(self.day).citation  # type: ignore[union-attr]
 
+    def get(self, name: str) -> Any:
+        """The value, as the shared rules (``policy/rules``) read it; None when not stated."""
+        return self.value(name)
+
+    def get_key(self, name: str, key: str) -> Any:
+        """Entry ``key`` (or "*") of a map parameter, or None."""
+        mapping = self.value(name) or {}
+        return mapping.get(key, mapping.get("*"))
+
+    def articles(self, *names: str) -> str:
+        return self.article(*names)
+
     def article(self, *names: str) -> str:
         """The distinct articles behind these parameters, joined with "；"."""
         seen: list[str] = []

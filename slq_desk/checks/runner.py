@@ -15,37 +15,33 @@ from decimal import Decimal
 from typing import Any
 
 from slq_desk.checks.facts import Facts, assemble
-from slq_desk.checks.model import BLOCK, CheckFinding
+from slq_desk.checks.lists import load_lists
+from slq_desk.checks.model import BLOCK, CheckFinding, Evidence
 from slq_desk.checks.params import PolicyParams
-from slq_desk.checks.rules import all_rules
-from slq_desk.checks.rules.materials import materials_table
+from slq_desk.checks.rules import all_rules, finding
 from slq_desk.checks.rules.integrity import duplicate_left_out
+from slq_desk.checks.rules.materials import materials_table
 from slq_desk.checks.view import ApplicationView, build_view
 from slq_desk.errors import BadInput
 from slq_desk.money import fmt
+from slq_desk.policy.rules.period import draft_label
+from slq_desk.policy.trace import INELIGIBLE, Reason
 
 # Findings that take a document's figures out of the base: not the applicant's purchase, or
 # already claimed elsewhere.
 LEAVE_OUT = ("buyer_mismatch", "duplicate_invoice")
 
-# The calculator's reasons for ineligibility and the findings that already say the same thing
-# to the reviewer (with evidence); a reason not covered becomes a not_eligible finding. A base
-# that fell below the threshold because lines were kept out (outside the window, another buyer,
-# a duplicate, an excluded service) is explained by those findings; the calculator's reasons,
-# shown with the subsidy and in the opinion, still say it.
-COVERED_BY: dict[str, set[str]] = {
-    "not_in_force": {"claim_outside_period"},
-    "applicant_kind": {"applicant_kind_not_supported"},
-    "below_threshold": {"below_threshold", "outside_window", "buyer_mismatch",
-                        "duplicate_invoice", "excluded_service"},
-    "no_eligible_lines": {"outside_window", "excluded_service", "buyer_mismatch",
-                          "duplicate_invoice", "facts_incomplete", "pdf_encrypted", "pdf_broken",
-                          "material_missing", "claim_outside_period"},
-    "direction_missing": {"direction_missing"},
-    "direction_invalid": {"direction_invalid"},
-    "direction_applicant_kind": {"direction_applicant_kind"},
-    "contract_total_below_direction_minimum": {"contract_below_direction_minimum"},
-    "contract_term_beyond_year_end": {"contract_term_beyond_year_end"},
+# The calculator's blocking reasons are the same Reason objects the policy rules return to the
+# 初审 (policy/rules): one not already reported by a blocking finding of the same code becomes a
+# finding itself, with its own code, article and message. A reason may also be explained by
+# another blocking finding: a base that fell to nothing or below the threshold because lines
+# were kept out (outside the window, another buyer, a duplicate, an unreadable file) is said by
+# those findings; the calculator's reasons, shown with the subsidy and in the opinion, still say it.
+EXPLAINED_BY: dict[str, set[str]] = {
+    "below_threshold": {"outside_window", "buyer_mismatch", "duplicate_invoice"},
+    "no_eligible_lines": {"outside_window", "buyer_mismatch", "duplicate_invoice",
+                          "facts_incomplete", "pdf_encrypted", "pdf_broken", "material_missing",
+                          "claim_outside_period"},
 }
 
 
@@ -89,6 +85,48 @@ def evaluate(view: ApplicationView, policy: Any, day: date | None = None) -> lis
     return findings
 
 
+def calculation_findings(reasons: list[Reason], reported: list[CheckFinding],
+                         facts: Facts | None = None) -> list[CheckFinding]:
+    """The calculator's blocking reasons no blocking finding already says (see EXPLAINED_BY),
+    with the evidence of the figures they concern (the facts' sources)."""
+    blocking = {f.code for f in reported if f.severity == BLOCK}
+    out: list[CheckFinding] = []
+    for reason in reasons:
+        if reason.effect != INELIGIBLE or reason.code in blocking:
+            continue
+        if EXPLAINED_BY.get(reason.code, set()) & blocking:
+            continue
+        made = finding(reason, BLOCK)
+        if not made.evidence and facts is not None:
+            made.evidence = _figures_evidence(reason, facts)
+        out.append(made)
+        blocking.add(reason.code)
+    return out
+
+
+def _figures_evidence(reason: Reason, facts: Facts) -> list[Evidence]:
+    """Where the figures behind a calculator reason were read: its line, else every line."""
+    line = reason.details.get("line")
+    keys = ([f"lines[{int(line) - 1}].amount"] if isinstance(line, int)
+            else [k for k in facts.evidence if k.startswith("lines[") and k.endswith("].amount")])
+    seen: dict[tuple[str, str | None], Evidence] = {}
+    for key in keys:
+        for e in facts.evidence.get(key, []):
+            seen.setdefault((e.sha256, e.field), e)
+    return list(seen.values())[:20]  # enough to jump to; the facts keep them all
+
+
+def mark_draft(findings: list[CheckFinding], policy: Any, day: date) -> list[CheckFinding]:
+    """Reading 14: under a draft for comment every finding says "征求意见稿"."""
+    label = draft_label(policy, day)
+    if not label:
+        return findings
+    prefix_zh, prefix_en = f"（{label}）", "(draft for comment) "
+    return [f if f.message_zh.startswith(prefix_zh) else
+            replace(f, message_zh=prefix_zh + f.message_zh, message_en=prefix_en + f.message_en)
+            for f in findings]
+
+
 def _left_out(view: ApplicationView, findings: list[CheckFinding]) -> set[int]:
     """Documents whose figures do not count here. A duplicated invoice stays with the
     application that claimed it first (first come, first served) and leaves the later ones."""
@@ -125,17 +163,12 @@ def check_view(view: ApplicationView, policy: Any) -> CheckReport:
     else:
         result = computed.to_dict()
         subsidy = computed.subsidy
-        reported = {f.code for f in findings} | {f.code for f in view.ingest_findings}
-        for reason in computed.reasons:
-            # A reason of the calculator that no rule reported: say it, with its article.
-            if reason.effect == "ineligible" and not (COVERED_BY.get(reason.code, set()) & reported):
-                zh, en = reason.messages()
-                findings.append(CheckFinding("not_eligible", BLOCK, zh, en, reason.article))
+        findings += calculation_findings(computed.reasons, findings + view.ingest_findings, facts)
     # Findings made while reading the files carry no article; the documents they concern are
     # the policy's required materials, so they cite the materials articles in the report.
     materials_article = params.article("materials_apply", "materials_payout")
     ingest = [replace(f, article=f.article or materials_article) for f in view.ingest_findings]
-    all_findings = ingest + findings
+    all_findings = mark_draft(ingest + findings, policy, view.claim_day)
     return CheckReport(view.id, policy.id, view.applicant_name, all_findings,
                        materials_table(view, params), facts, result, subsidy,
                        [{"file": d.file, "kind": d.kind, "sha256": d.sha256, "pages": d.pages,
@@ -150,6 +183,7 @@ def run_checks(ws: Any, app_id: str, policy_id: str | None = None) -> CheckRepor
 
     with ws.session() as s:
         view = build_view(s, app_id)
+        view.lists = load_lists(s)
         policy = load_policy(policy_id or view.policy_id)
         report = check_view(view, policy)
         app = s.get(Application, app_id)

@@ -83,6 +83,8 @@ class ApplicationView:
     claimed_elsewhere: dict[str, datetime | None] = field(default_factory=dict)
     # Facts a person set on the application (e.g. applicant kind), overriding inference.
     overrides: dict[str, Any] = field(default_factory=dict)
+    # The newest reference list of each kind the workspace holds (checks/lists.py), by kind.
+    lists: dict[str, Any] = field(default_factory=dict)
 
     def of_kind(self, kind: str, form_type: str | None = None) -> list[DocView]:
         docs = [d for d in self.documents if d.kind == kind]

@@ -29,7 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--set", action="append", default=[], metavar="FACT=VALUE",
                    help="a fact the documents do not show, kept with the application: "
                    "applicant_kind=research_institute, sme=true, received_this_year=120000.00, "
-                   "other_fiscal_support=0 (repeatable; FACT= removes it)")
+                   "other_fiscal_support=0, purchased_this_year=30000.00, quota_granted=50000.00, "
+                   "industry=信息软件业, model_filed_on=2026-02-01 (repeatable; FACT= removes it)")
     p.set_defaults(func=run_check)
 
     o = sub.add_parser(
@@ -75,7 +76,12 @@ def _application_id(args: argparse.Namespace, ws: Any) -> str:
     return result.application_id
 
 
-OVERRIDABLE = ("applicant_kind", "sme", "received_this_year", "other_fiscal_support")
+OVERRIDABLE = ("applicant_kind", "sme", "received_this_year", "other_fiscal_support",
+               # Facts the policy rules ask a person for (policy/rules; docs/rules.md):
+               "purchased_this_year",  # Wuhan 第七条, reading 2
+               "quota_granted",  # Chengdu 第十二条, from the platform's quota ledger
+               "industry",  # Beijing 一（一）
+               "model_filed_on")  # Beijing 一（四） direction 4
 
 
 def parse_overrides(items: list[str]) -> dict[str, Any]:
@@ -99,6 +105,15 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
             if value.lower() not in ("true", "false"):
                 raise BadInput("--set sme: true or false")
             out[key] = value.lower() == "true"
+        elif key == "industry":
+            out[key] = value
+        elif key == "model_filed_on":
+            from datetime import date
+
+            try:
+                out[key] = date.fromisoformat(value).isoformat()
+            except ValueError:
+                raise BadInput("--set model_filed_on: a date, YYYY-MM-DD") from None
         else:
             try:
                 amount = D(value)
@@ -173,7 +188,8 @@ def _text(report: Any) -> str:
     if report.result is not None:
         r = report.result
         eligible = "符合条件" if r["eligible"] else "不符合条件"
-        lines.append(f"测算补贴 / subsidy: {r['subsidy']} 元（基数 {r['base']} 元，{eligible}）")
+        draft = f"〔{r['draft']}，仅供参考 / draft for comment〕" if r.get("draft") else ""
+        lines.append(f"测算补贴 / subsidy: {r['subsidy']} 元（基数 {r['base']} 元，{eligible}）{draft}")
         for step in r["steps"]:
             if str(step.get("rule", "")).startswith("calc:"):
                 lines.append(f"  {step['rule'][5:]}: {step.get('value')}  〔{step.get('article', '')}〕")

@@ -286,6 +286,7 @@ def _documents(seed: int, pkg: Package, earlier: dict[str, Package]) -> list[Doc
         usage_log("算力使用计量日志", "智能算力使用计量清单")
     elif policy == "hunan-2026":
         add("营业执照", licence)
+        add("法定代表人身份证明", lambda s: letters.legal_rep_certificate(deal, s, signed))  # 四、2
         add("附件1-算力补贴需求申请表", lambda s: render_form("declaration", deal, claim, s, policy))
         add("附件2-算力使用备案表", lambda s: render_form("filing", deal, claim, s, policy))
         contract("算力购买合同")

@@ -1,5 +1,6 @@
 """Workspace database: typed ORM models, the session factory and Alembic migrations."""
 
+from slq_desk.models.lists import ReferenceList, ReferenceListEntry
 from slq_desk.models.panel import PanelConclusion, PanelOpinion
 from slq_desk.models.schema import (
     STATUSES,
@@ -28,6 +29,8 @@ __all__ = [
     "Opinion",
     "PanelConclusion",
     "PanelOpinion",
+    "ReferenceList",
+    "ReferenceListEntry",
     "Review",
     "ReviewerIdentity",
     "Setting",

@@ -26,10 +26,13 @@ _TOO_LARGE = Decimal("1000000000000000")
 CHINA = timezone(timedelta(hours=8), "UTC+08:00")
 
 APPLICATION_FIELDS = frozenset(
-    {"id", "policy", "claimed_at", "applicant", "direction", "score", "contracts", "lines"}
+    {"id", "policy", "claimed_at", "applicant", "direction", "score", "contracts", "lines",
+     "quota_granted"}
 )
-APPLICANT_FIELDS = frozenset({"name", "uscc", "kind", "sme", "received_this_year"})
-CONTRACT_FIELDS = frozenset({"id", "total", "signed_on", "other_fiscal_support"})
+APPLICANT_FIELDS = frozenset(
+    {"name", "uscc", "kind", "sme", "received_this_year", "purchased_this_year"}
+)
+CONTRACT_FIELDS = frozenset({"id", "total", "signed_on", "other_fiscal_support", "compute_total"})
 LINE_FIELDS = frozenset(
     {"contract", "service", "compute_class", "domestic", "amount", "tax", "period_start",
      "period_end", "in_window_amount"}
@@ -43,6 +46,8 @@ class Applicant:
     kind: str
     sme: bool
     received_this_year: Decimal
+    # Qualifying purchases earlier this year, before this application (Wuhan, reading 2).
+    purchased_this_year: Decimal = ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,9 @@ class Contract:
     total: Decimal
     signed_on: date
     other_fiscal_support: Decimal
+    # The intelligent-compute part of the total (Beijing direction 2, reading 17); None: the
+    # contract's intelligent-compute lines stand in for it.
+    compute_total: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +84,13 @@ class Application:
     score: Decimal | None
     contracts: tuple[Contract, ...]
     lines: tuple[Line, ...]
+    # The voucher quota granted on the platform (Chengdu 第十二条), when known.
+    quota_granted: Decimal | None = None
 
     @property
     def claim_day(self) -> date:
-        return self.claimed_at.date()
+        """The Beijing date of the claim (reading 15): 16:30Z is 00:30 the next day."""
+        return self.claimed_at.astimezone(CHINA).date()
 
 
 def _fail(where: str, message: str) -> BadInput:
@@ -222,6 +233,7 @@ def parse_application(data: Any, where: str = "") -> Application:
         _fast_line(raw, ids) or _line(raw, f"{p}lines[{i}]", ids)
         for i, raw in enumerate(lines_raw)
     ]
+    quota = _amount(top, "quota_granted", p) if top.get("quota_granted") is not None else None
     return Application(
         id=app_id,
         policy=policy,
@@ -231,6 +243,7 @@ def parse_application(data: Any, where: str = "") -> Application:
         score=score,
         contracts=tuple(contracts),
         lines=tuple(lines),
+        quota_granted=quota,
     )
 
 
@@ -341,12 +354,13 @@ def _applicant(top: dict[str, Any], p: str) -> Applicant:
         kind=_choice(a, "kind", ap, APPLICANT_KINDS),
         sme=_bool(a, "sme", ap, default=False),
         received_this_year=_amount(a, "received_this_year", ap, default=ZERO),
+        purchased_this_year=_amount(a, "purchased_this_year", ap, default=ZERO),
     )
 
 
 def _fast_applicant(raw: Any) -> Applicant | None:
     """The well-formed applicant (see ``_fast_line``); None sends it to ``_applicant``."""
-    if type(raw) is not dict or not APPLICANT_FIELDS.issuperset(raw):
+    if type(raw) is not dict or not APPLICANT_FIELDS.issuperset(raw) or "purchased_this_year" in raw:
         return None
     get = raw.get
     name, uscc, kind, sme = get("name"), get("uscc"), get("kind"), get("sme", False)
@@ -373,12 +387,14 @@ def _contract(raw: Any, cp: str) -> Contract:
         total=_amount(c, "total", f"{cp}."),
         signed_on=_date(c, "signed_on", f"{cp}."),
         other_fiscal_support=_amount(c, "other_fiscal_support", f"{cp}.", default=ZERO),
+        compute_total=(_amount(c, "compute_total", f"{cp}.")
+                       if c.get("compute_total") is not None else None),
     )
 
 
 def _fast_contract(raw: Any) -> Contract | None:
     """The well-formed contract (see ``_fast_line``); None sends it to ``_contract``."""
-    if type(raw) is not dict or not CONTRACT_FIELDS.issuperset(raw):
+    if type(raw) is not dict or not CONTRACT_FIELDS.issuperset(raw) or "compute_total" in raw:
         return None
     get = raw.get
     contract_id = get("id")

@@ -7,6 +7,7 @@ so recording every read costs a list append, not an allocation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Union
 
 from slq_desk.policy.model import money_value
@@ -63,11 +64,11 @@ class Step:
 
 # code -> (Chinese template, English template); templates use str.format(**details).
 MESSAGES: dict[str, tuple[str, str]] = {
-    "not_in_force": (
-        "申报日期{day}不在本政策有效期内",
-        "the claim date {day} is outside the period in which the policy is in force",
+    "claim_outside_period": (
+        "申报日期{day}（北京时间）不在本政策有效期（{span}）内",
+        "the claim date {day} (Beijing time) is outside the policy's period in force ({span})",
     ),
-    "applicant_kind": (
+    "applicant_kind_not_supported": (
         "申报主体类型（{kind}）不在支持对象范围内",
         "applicant kind {kind} is not among those the policy supports",
     ),
@@ -81,13 +82,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "direction {direction} is only for {kinds}; the applicant is {kind}",
     ),
     "contract_total_below_direction_minimum": (
-        "方向{direction}要求智能算力合同总额不低于{minimum}元，实际为{total}元",
-        "direction {direction} requires compute contracts totalling at least {minimum}; "
-        "got {total}",
+        "方向{direction}要求使用智能算力的合同总额不低于{minimum}元，各合同智能算力金额合计为{total}元"
+        "（存储、网络、安全等不计）",
+        "direction {direction} requires intelligent-compute contract amounts totalling at least "
+        "{minimum}; all contracts together have {total} (storage, network, security not counted)",
     ),
     "contract_term_beyond_year_end": (
-        "合同{contract}服务期限至{end}，超过当年12月31日，不予支持",
-        "contract {contract} runs to {end}, beyond 31 December of the claim year",
+        "合同{contract}服务期限至{end}，超过申领当年（{year}年）12月31日，不予支持",
+        "contract {contract} runs to {end}, beyond 31 December of the voucher year {year}",
     ),
     "service_excluded": (
         "第{line}行服务类型（{service}）明确不在支持范围内",
@@ -125,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "符合条件的购买金额{base}元低于门槛{threshold}元",
         "the qualifying purchase {base} is below the threshold {threshold}",
     ),
+    "threshold_met_by_payout": (
+        "本年度已获本政策兑付{received}元，门槛视为已满足",
+        "{received} already paid under this policy this year: the threshold is met",
+    ),
     "fiscal_support_limit": (
         "合同{contract}各级财政支持合计不超过核定成本的{ratio}，补贴由{before}元降至{after}元",
         "contract {contract}: all fiscal support is limited to {ratio} of the approved cost; "
@@ -139,8 +145,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the yearly cap is used up ({received} already received)",
     ),
     "below_minimum": (
-        "核定金额{subsidy}元低于最低额度{minimum}元，不予发放",
-        "the computed {subsidy} is below the minimum {minimum}; not granted",
+        "本年度累计额度{cumulative}元（已获{received}元＋本次{subsidy}元）低于最低额度{minimum}元，不予发放",
+        "the yearly cumulative {cumulative} ({received} received + {subsidy} now) is below the "
+        "minimum {minimum}; not granted",
     ),
     "topped_up": (
         "核定金额{subsidy}元低于最低额度，按{minimum}元发放",
@@ -185,13 +192,23 @@ def _zh(key: str, value: Any) -> Any:
 
 
 class Reason:
-    __slots__ = ("code", "article", "effect", "details")
+    """Why an application or a line is in, out or limited: one rule's verdict.
 
-    def __init__(self, code: str, article: str, effect: str, details: dict[str, Any]) -> None:
+    The same object serves the calculator (its reasons) and the 初审 (a finding is made from it,
+    same code, article and messages), so ``evidence`` carries where the rule's inputs were read
+    when the caller knows (the 初审 does; the calculator's bare facts do not).
+    """
+
+    __slots__ = ("code", "article", "effect", "details", "evidence")
+
+    def __init__(self, code: str, article: str, effect: str, details: dict[str, Any],
+                 evidence: Sequence[Any] | None = None) -> None:
         self.code = code
         self.article = article
         self.effect = effect
         self.details = details
+        # A shared empty tuple when there is none: the calculator makes many reasons.
+        self.evidence: Sequence[Any] = evidence if evidence is not None else ()
 
     def messages(self) -> tuple[str, str]:
         zh, en = MESSAGES[self.code]

@@ -86,7 +86,7 @@ def test_beijing_direction_rules() -> None:
     assert e.direction(institute, p) == []
     small = view("beijing-2026", docs=[contract(total="1000000.00")], direction=2)
     found = e.direction(small, p)
-    assert codes(found) == ["contract_below_direction_minimum"] and found[0].article == "一（四）"
+    assert codes(found) == ["contract_total_below_direction_minimum"] and found[0].article == "一（四）"
     disagree = view("beijing-2026", docs=[form("usage_table", direction="3")], direction=2)
     assert codes(e.direction(disagree, p)) == ["direction_invalid"]
 

@@ -53,11 +53,14 @@ def test_sme_from_the_form_and_kind_from_the_name() -> None:
 
 
 def test_calculator_ineligibility_is_reported_when_no_rule_blocked() -> None:
-    # Chengdu 第六条: a voucher below 10,000 is not granted (reading 4); no rule covers it.
+    # Chengdu 第六条: a first voucher below 10,000 is not granted (reading 4); the calculator's
+    # reason is the finding, with its own code.
     small = invoice(amount="10000.00", tax="600.00", total="10600.00")
     report = check_view(view("chengdu-2026", docs=[contract(total="10600.00"), small]),
                         load_policy("chengdu-2026"))
-    assert "not_eligible" in [f.code for f in report.findings if f.severity == "block"]
+    [below] = [f for f in report.findings if f.code == "below_minimum"]
+    assert below.severity == "block" and below.article == "第六条"
+    assert below.evidence and all(e.file == "03-发票-1.pdf" for e in below.evidence)
 
 
 def test_claim_day_is_the_beijing_date() -> None:

@@ -31,7 +31,8 @@ def test_an_unreadable_file_of_the_kind_counts_as_present() -> None:
 
 
 def test_forms_are_told_apart_by_type_and_alternatives_count() -> None:
-    hunan = [doc("business_licence", "l.pdf"), form("declaration"), contract(), invoice(),
+    hunan = [doc("business_licence", "l.pdf"), doc("legal_rep_id", "id.pdf"), form("declaration"),
+             contract(), invoice(),
              payment(), form("subsidy"), doc("usage_report", "r.pdf")]
     found = material_missing(view("hunan-2026", hunan), params("hunan-2026"))
     assert [f.message_en for f in found] == ["required material missing: application_form:filing"]

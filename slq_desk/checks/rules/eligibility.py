@@ -1,9 +1,11 @@
 """Eligibility: who may apply, where, for what period, above which threshold, which direction.
 
-Every limit is a policy parameter and every finding cites the parameter's article. The
-calculator applies the same parameters to the amount; these rules say *why* to the reviewer, with
-the page that shows it, and catch what the calculator cannot see (region, the filing form's date,
-the contract's clause on other subsidies).
+Every limit is a policy parameter and every finding cites the parameter's article. Where the
+calculator applies the same rule (period in force, applicant kind, directions, Dazhou's term, the
+threshold), both call the one function in ``policy/rules``: these rules only read its inputs from
+the documents, with the page that shows them, and turn its verdict into a finding. The rest is
+what the calculator cannot see (region, the filing form's date, the contract's clause on other
+subsidies).
 """
 
 from __future__ import annotations
@@ -13,15 +15,20 @@ import tomllib
 from datetime import date
 from decimal import Decimal
 
-from slq_desk.checks.facts import infer_applicant_kind
+from slq_desk.checks.facts import contract_compute_amount, infer_applicant_kind
 from slq_desk.checks.model import BLOCK, INFO, WARN, CheckFinding, Evidence
 from slq_desk.checks.params import PolicyParams
-from slq_desk.checks.rules import rule
-from slq_desk.checks.services import item_service
+from slq_desk.checks.rules import findings, rule
+from slq_desk.checks.services import compute_class_of, item_service
 from slq_desk.checks.values import amount, day, flag, id_key
 from slq_desk.checks.view import ApplicationView, DocView
 from slq_desk.extract.uscc import IdStatus, check_id
-from slq_desk.money import ZERO, fmt
+from slq_desk.money import ZERO
+from slq_desk.policy.rules import applicant as applicant_rules
+from slq_desk.policy.rules import contract as contract_rules
+from slq_desk.policy.rules import direction as direction_rules
+from slq_desk.policy.rules import period
+from slq_desk.policy.rules import threshold as threshold_rules
 from slq_desk.resources import resource_path
 
 KIND_NAMES = {"enterprise": "企业", "opc": "一人公司（OPC）", "research_institute": "科研机构",
@@ -37,35 +44,26 @@ def _applicant_evidence(view: ApplicationView) -> list[Evidence]:
 
 @rule("eligibility", "claim_outside_period")
 def claim_outside_period(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
-    if not params.policy.has("in_force") or view.claimed_at is None:
+    """The claim's Beijing date against the period in force (policy/rules/period.py)."""
+    if view.claimed_at is None:
         return []
-    values = params.policy.parameter("in_force").values
-    if any(v.holds_on(params.claim_day) and v.value is True for v in values):
-        return []
-    article = params.article("in_force")
-    span = "、".join(f"{v.valid_from.isoformat()}至{v.valid_to.isoformat() if v.valid_to else '今'}"
-                    for v in values if v.value is True)
-    when = params.claim_day.isoformat()
-    return [CheckFinding("claim_outside_period", BLOCK,
-                         f"申报日期{when}不在政策有效期（{span}）内",
-                         f"the claim date {when} is outside the policy's period in force ({span})",
-                         article)]
+    return findings(period.in_force(params.policy, params.claim_day))
+
+
+@rule("eligibility", "draft_for_comment")
+def draft_for_comment(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
+    """Reading 14: a draft's 初审 says so (the runner also marks every finding)."""
+    return findings(period.draft_notice(params))
+
+
+def applicant_kind_of(view: ApplicationView, params: PolicyParams) -> str:
+    return view.overrides.get("applicant_kind") or infer_applicant_kind(view.applicant_name, params)
 
 
 @rule("eligibility", "applicant_kind_not_supported")
 def applicant_kind(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
-    kinds = params.value("applicant_kinds")
-    if not kinds:
-        return []
-    kind = view.overrides.get("applicant_kind") or infer_applicant_kind(view.applicant_name, params)
-    if kind in kinds:
-        return []
-    allowed = "、".join(KIND_NAMES.get(k, k) for k in kinds)
-    return [CheckFinding(
-        "applicant_kind_not_supported", BLOCK,
-        f"申报主体“{view.applicant_name}”类型为{KIND_NAMES.get(kind, kind)}，本政策支持对象为{allowed}",
-        f"applicant '{view.applicant_name}' is a {kind}; the policy supports {', '.join(kinds)}",
-        params.article("applicant_kinds"), _applicant_evidence(view))]
+    return findings(applicant_rules.applicant_kind(params, applicant_kind_of(view, params),
+                                                   _applicant_evidence(view)))
 
 
 @functools.cache
@@ -118,6 +116,8 @@ def covered_purchase(view: ApplicationView, params: PolicyParams
         return None
     covered = set(params.value("covered_services") or ())
     excluded = set(params.value("excluded_services") or ())
+    classes = set(params.value("covered_compute_classes") or ())
+    excluded_classes = set(params.value("excluded_compute_classes") or ())
     with_tax = bool(params.value("base_includes_tax"))
     total, evidence = ZERO, []
     for doc in view.readable("invoice"):
@@ -125,6 +125,12 @@ def covered_purchase(view: ApplicationView, params: PolicyParams
             service = item_service(item)
             if service in excluded or (covered and service not in covered):
                 continue
+            if service == "compute":
+                # The classes the calculator counts (e.g. not general compute in Chengdu 第八条).
+                cls = compute_class_of(item["name"].value if "name" in item else "",
+                                       item["spec"].value if "spec" in item else "")
+                if cls in excluded_classes or (classes and cls not in classes):
+                    continue
             value = amount(item["amount"].value) if "amount" in item else None
             if value is None:
                 return None
@@ -134,22 +140,20 @@ def covered_purchase(view: ApplicationView, params: PolicyParams
     return total, evidence
 
 
-@rule("eligibility", "below_threshold")
+@rule("eligibility", "below_threshold", "threshold_met_by_payout")
 def threshold(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
-    limit = params.value("threshold")
-    if limit is None or not view.readable("invoice"):
+    """The threshold on the invoices' covered lines (whole amounts: before any window, as
+    reading 16 wants), plus what a person recorded of the year's earlier purchases and payouts
+    (reading 2); judged by policy/rules/threshold.py like the calculator's."""
+    if not params.has("threshold") or not view.readable("invoice"):
         return []
     found = covered_purchase(view, params)
     if found is None:
         return []
     total, evidence = found
-    if total >= limit:
-        return []
-    return [CheckFinding(
-        "below_threshold", BLOCK,
-        f"符合条件的算力购买金额{fmt(total)}元，低于{fmt(limit)}元（含）的申报门槛",
-        f"qualifying purchases of {fmt(total)} yuan are below the {fmt(limit)} yuan threshold",
-        params.article("threshold"), evidence)]
+    earlier = amount(str(view.overrides.get("purchased_this_year", "0"))) or ZERO
+    received = amount(str(view.overrides.get("received_this_year", "0"))) or ZERO
+    return findings(threshold_rules.threshold(params, total, earlier, received, evidence))
 
 
 def service_period(view: ApplicationView) -> tuple[date, date, list[Evidence]] | None:
@@ -188,22 +192,17 @@ def window(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
 
 
 @rule("eligibility", "direction_missing", "direction_invalid", "direction_applicant_kind",
-      "contract_below_direction_minimum")
+      "contract_total_below_direction_minimum")
 def direction(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
-    directions = params.value("directions")
-    if not directions:
+    """Beijing 一（四）, judged by policy/rules/direction.py; the forms must also agree with the
+    declared direction (one direction per applicant)."""
+    if not params.has("directions"):
         return []
-    article = params.article("directions")
     evidence = [d.evidence("direction") for d in view.of_kind("application_form") if d.get("direction")]
-    if view.direction is None:
-        return [CheckFinding("direction_missing", BLOCK, "未选择申报方向（须且只能申报一个方向）",
-                             "no direction declared (exactly one is required)", article, evidence)]
-    key = str(view.direction)
-    if key not in directions:
-        return [CheckFinding("direction_invalid", BLOCK, f"申报方向{key}不存在",
-                             f"direction {key} does not exist", article, evidence)]
+    key, wrong = direction_rules.declared_direction(params, view.direction, evidence)
+    if wrong is not None:
+        return findings(wrong)
     out = []
-    # The forms must agree with the declared direction: one direction per applicant.
     for doc in view.of_kind("application_form"):
         said = doc.get("direction")
         if said and said != key:
@@ -211,51 +210,28 @@ def direction(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]
                 "direction_invalid", BLOCK,
                 f"“{doc.file}”所填申报方向（{said}）与申报的方向{key}不一致",
                 f"'{doc.file}' declares direction {said}, the application direction {key}",
-                article, [doc.evidence("direction")]))
-    kinds = (params.value("direction_applicant_kinds") or {}).get(key)
-    kind = view.overrides.get("applicant_kind") or infer_applicant_kind(view.applicant_name, params)
-    if kinds and kind not in kinds:
-        out.append(CheckFinding(
-            "direction_applicant_kind", BLOCK,
-            f"方向{key}仅支持{'、'.join(KIND_NAMES.get(k, k) for k in kinds)}，申报单位为{KIND_NAMES.get(kind, kind)}",
-            f"direction {key} is only for {', '.join(kinds)}; the applicant is a {kind}",
-            params.article("direction_applicant_kinds"), _applicant_evidence(view)))
-    minimum = (params.value("direction_contract_minimum") or {}).get(key)
-    if minimum is not None:
-        for doc in view.readable("contract"):
-            total = amount(doc.get("total"))
-            if total is not None and total < minimum:
-                out.append(CheckFinding(
-                    "contract_below_direction_minimum", BLOCK,
-                    f"方向{key}要求合同总额不低于{fmt(minimum)}元，合同“{doc.get('contract_number') or doc.file}”为{fmt(total)}元",
-                    f"direction {key} needs a contract total of at least {fmt(minimum)}; this one is {fmt(total)}",
-                    params.article("direction_contract_minimum"), [doc.evidence("total")]))
+                params.article("directions"), [doc.evidence("direction")]))
+    out += findings(direction_rules.direction_applicant_kind(
+        params, key, applicant_kind_of(view, params), _applicant_evidence(view)))
+    amounts = [(doc.get("contract_number") or doc.file, compute, [doc.evidence("total")])
+               for doc in view.readable("contract")
+               for compute in [contract_compute_amount(doc)] if compute is not None]
+    if amounts:  # no contract read: the materials rule says so; nothing to sum here
+        out += findings(direction_rules.direction_contract_total(params, key, amounts))
     return out
 
 
 @rule("eligibility", "contract_term_beyond_year_end")
 def contract_term(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
-    """Dazhou 第十一条: the contract term may not run past 31 December of the voucher year."""
-    month_day = params.value("contract_term_end")
-    if not month_day:
+    """Dazhou 第十一条, judged by policy/rules/contract.py on the claim (voucher) year."""
+    if not params.has("contract_term_end"):
         return []
-    month, dd = (int(x) for x in str(month_day).split("-"))
-    out = []
+    terms = []
     for doc in view.readable("contract"):
         end = day(doc.get("term_end"))
-        if end is None:
-            continue
-        limit = date(view.claim_day.year, month, dd)
-        signed = day(doc.get("signed_on"))
-        if signed is not None:
-            limit = date(signed.year, month, dd)  # “当年”: the year the contract was made
-        if end > limit:
-            out.append(CheckFinding(
-                "contract_term_beyond_year_end", BLOCK,
-                f"合同期限至{end.isoformat()}，超过当年{limit.isoformat()}",
-                f"the contract runs to {end.isoformat()}, past {limit.isoformat()}",
-                params.article("contract_term_end"), [doc.evidence("term_end")]))
-    return out
+        if end is not None:
+            terms.append((doc.get("contract_number") or doc.file, end, [doc.evidence("term_end")]))
+    return findings(*contract_rules.contract_term(params, params.claim_day, terms))
 
 
 @rule("eligibility", "filing_late", "filing_date_unknown")
@@ -319,8 +295,8 @@ def quota_validity(view: ApplicationView, params: PolicyParams) -> list[CheckFin
         return []
     doc, when = granted
     deadline = _add_months(when, int(months))
-    dates = [(d, day(d.get("issue_date"))) for d in view.readable("invoice")]
-    dates = [(d, x) for d, x in dates if x]
+    dates = [(d, x) for d in view.readable("invoice") for x in [day(d.get("issue_date"))]
+             if x is not None]
     if not dates:
         return []
     first_doc, first = min(dates, key=lambda t: t[1])
