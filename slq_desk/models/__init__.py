@@ -1,5 +1,6 @@
 """Workspace database: typed ORM models, the session factory and Alembic migrations."""
 
+from slq_desk.models.office import DedupKey, ManualCheck, OfficeNotice, PackageVersion
 from slq_desk.models.panel import PanelConclusion, PanelOpinion
 from slq_desk.models.schema import (
     STATUSES,
@@ -20,10 +21,14 @@ __all__ = [
     "Application",
     "AuditEvent",
     "Base",
+    "DedupKey",
     "Document",
     "ExtractedField",
     "Finding",
+    "ManualCheck",
+    "OfficeNotice",
     "Opinion",
+    "PackageVersion",
     "PanelConclusion",
     "PanelOpinion",
     "Review",
