@@ -60,6 +60,8 @@ class CheckReport:
     result: dict[str, Any] | None
     subsidy: Decimal | None
     documents: list[dict[str, Any]] = field(default_factory=list)
+    # What officials checked by hand (invoice 查验, 信用中国): office.verification.records_for.
+    manual_checks: dict[str, Any] = field(default_factory=dict)
 
     @property
     def blocking(self) -> bool:
@@ -77,6 +79,7 @@ class CheckReport:
             "result": self.result,
             "facts": self.facts.to_json() if self.facts else None,
             "documents": self.documents,
+            "manual_checks": self.manual_checks,
         }
 
 
@@ -180,6 +183,9 @@ def run_checks(ws: Any, app_id: str, policy_id: str | None = None) -> CheckRepor
         stored["policy"] = policy.id
         app.facts = stored
         app.computed_subsidy = report.subsidy
+        from slq_desk.office.verification import records_for
+
+        report.manual_checks = records_for(s, app_id)
         audit.record(s, ws.actor, "application.check", "application", app_id, before, {
             "policy": policy.id,
             "subsidy": fmt(report.subsidy) if report.subsidy is not None else None,
