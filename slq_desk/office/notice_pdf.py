@@ -28,27 +28,27 @@ def _body(draft: NoticeDraft) -> list[str]:
     claimed = f"于{_cn_date(draft.claimed_on)}" if draft.claimed_on else ""
     subject = (f"你单位{claimed}提交的{draft.policy_name}申报材料（申报编号：{draft.application_id}）")
     if draft.kind == "supplement":
-        return [f"{subject}，经初审，存在下列材料不齐全或者不符合法定形式的情形。根据《中华人民共和国"
+        return [(f"{subject}，经初审，存在下列材料不齐全或者不符合法定形式的情形。根据《中华人民共和国"
                 "行政许可法》第三十二条、《优化营商环境条例》第三十六条的规定，现一次性告知你单位需要"
-                "补正的全部内容如下："]
+                "补正的全部内容如下：")]
     if draft.kind == "acceptance":
-        return [f"{subject}，经审查，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》"
-                "第三十二条第一款第（五）项的规定，决定予以受理。",
-                f"受理日期：{_cn_date(draft.issued_on)}。本机关将依照{draft.policy_name}"
-                "的规定组织审核、评审，结果另行告知。"]
+        return [(f"{subject}，经审查，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》"
+                "第三十二条第一款第（五）项的规定，决定予以受理。"),
+                (f"受理日期：{_cn_date(draft.issued_on)}。本机关将依照{draft.policy_name}"
+                "的规定组织审核、评审，结果另行告知。")]
     return [f"{subject}，经审查，不符合受理条件，理由如下："]
 
 
 def _closing(draft: NoticeDraft) -> list[str]:
     if draft.kind == "supplement":
-        return [f"请你单位{draft.deadline_rule or ''}，即于{_cn_date(draft.deadline)}前，"
-                "一次性提交上述全部补正材料。逾期未补正的，视为放弃本次申报。",
+        return [(f"请你单位{draft.deadline_rule or ''}，即于{_cn_date(draft.deadline)}前，"
+                "一次性提交上述全部补正材料。逾期未补正的，视为放弃本次申报。"),
                 "补正材料提交后，本机关将重新审查；补正材料仍不符合要求的，依法作出处理。"]
     if draft.kind == "rejection":
-        return ["根据《中华人民共和国行政许可法》第三十二条、第三十八条第二款的规定，决定不予受理。",
-                "如对本决定不服，可以自收到本通知书之日起六十日内依照《中华人民共和国行政复议法》"
+        return ["根据《中华人民共和国行政许可法》第三十二条的规定，决定不予受理。",
+                ("如对本决定不服，可以自收到本通知书之日起六十日内依照《中华人民共和国行政复议法》"
                 "的规定申请行政复议，或者自收到本通知书之日起六个月内依照《中华人民共和国行政诉讼法》"
-                "的规定向人民法院提起行政诉讼。"]
+                "的规定向人民法院提起行政诉讼。")]
     return []
 
 
@@ -59,7 +59,13 @@ def render_notice(draft: NoticeDraft, signed: bool) -> tuple[bytes, int, Any]:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        KeepTogether,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     from slq_desk.opinion.layout import signature_area
     from slq_desk.opinion.pdfstyle import HEADER_FILL, pdf_styles

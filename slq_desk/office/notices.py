@@ -34,7 +34,7 @@ from slq_desk import audit
 from slq_desk.errors import BadInput
 from slq_desk.kinds import kind_label
 from slq_desk.models.office import OfficeNotice
-from slq_desk.models.schema import Application, Document, Finding, Setting
+from slq_desk.models.schema import Application, Document, Setting
 from slq_desk.models.types import utcnow
 
 FORMAT = "slq-desk-notice/1"
@@ -186,24 +186,24 @@ def office_name(ws: Any, given: str | None) -> str:
         return str(row.value)
 
 
-def _items(s: Any, app_id: str) -> list[NoticeItem]:
-    """Every open finding as an item: blocking ones included, the rest offered unticked."""
-    names = {d.id: (d.original_name, d.kind) for d in s.scalars(
+def _items(s: Any, app_id: str, findings: list[Any]) -> list[NoticeItem]:
+    """Every finding of the check report as an item: blocking ones included, warnings offered
+    unticked for the official to add. The report's findings carry their articles (a finding
+    made while reading a file cites the policy's materials articles)."""
+    kinds = {d.original_name: d.kind for d in s.scalars(
         select(Document).where(Document.application_id == app_id))}
     order = {"block": 0, "warn": 1, "info": 2}
-    rows = sorted(s.scalars(select(Finding).where(Finding.application_id == app_id)),
-                  key=lambda f: (order.get(f.severity, 3), f.id))
     out: list[NoticeItem] = []
     seen: set[tuple[str, str]] = set()
-    for f in rows:
+    for f in sorted(findings, key=lambda f: order.get(f.severity, 3)):
         if f.severity == "info" or (f.code, f.message_zh) in seen:
             continue
         seen.add((f.code, f.message_zh))
+        files = [e.file for e in f.evidence if e.file]
         if f.code == "material_missing":
             material = f.message_zh.split("：", 1)[-1]
-        elif f.document_id in names:
-            file, kind = names[f.document_id]
-            material = f"{kind_label(kind)}（{file}）"
+        elif files:
+            material = f"{kind_label(kinds.get(files[0], 'other'))}（{files[0]}）"
         else:
             material = "申报材料"
         out.append(NoticeItem(material=material, problem=f.message_zh, article=f.article or "",
@@ -232,13 +232,13 @@ def draft_notice(ws: Any, app_id: str, kind: str = "supplement", office: str | N
     # The notice lists the application as it stands: the checks run first, as for the 初审意见.
     from slq_desk.checks import run_checks
 
-    run_checks(ws, app_id)
+    report = run_checks(ws, app_id)
     with ws.session() as s:
         app = s.get(Application, app_id)
         if app is None:
             raise BadInput(f"no application {app_id!r} in this workspace")
         policy = load_policy(app.policy_id)
-        items = _items(s, app_id)
+        items = _items(s, app_id, report.findings)
         notes: list[str] = []
         deadline, rule = "", ""
         if kind == "supplement":
@@ -252,10 +252,14 @@ def draft_notice(ws: Any, app_id: str, kind: str = "supplement", office: str | N
                 deadline = working_days_after(issued, n).isoformat()
                 rule = f"自本通知书发出之日起{n}个工作日内"
                 notes.append("截止日期按周一至周五计算，未扣除法定节假日及调休，签发前请核对。")
+        blocking = sum(1 for i in items if i.include)
+        if kind == "acceptance" and blocking:
+            notes.append(f"尚有 {blocking} 项阻断问题未解决；材料不齐全或不符合法定形式的，"
+                         "应一次性告知补正，而非受理。")
         refusal: list[str] = list(reasons or [])
         if kind == "rejection" and not refusal:
-            refusal = [f"{i.problem}（{i.article}）" if i.article else i.problem
-                       for i in items if i.include]
+            refusal = [f"{i.problem}（《{policy.document}》{i.article}）" if i.article
+                       else i.problem for i in items if i.include]
             if not refusal:
                 raise BadInput("a 不予受理通知书 needs its reasons (--reason …): no blocking "
                                "finding gives one")

@@ -172,7 +172,13 @@ def render_pdf(rows: list[SummaryRow], office: str, official: str, when: datetim
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        KeepTogether,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     from slq_desk.opinion.layout import signature_area
     from slq_desk.opinion.pdfstyle import HEADER_FILL, pdf_styles

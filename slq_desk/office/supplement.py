@@ -209,7 +209,7 @@ def import_supplement(ws: Any, path: str | os.PathLike[str], app_id: str,
         result = SupplementResult(app_id, version, fingerprint, subsidy_before=subsidy_before)
         held = {d.sha256 for d in app.documents}
         by_name = {name_key(d.original_name): d for d in app.documents}
-        for entry, report in zip(files, reports):
+        for entry, report in zip(files, reports, strict=True):
             if report.sha256 in held:
                 result.unchanged.append(report.name)
                 continue
