@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import timedelta, timezone
 from typing import Any
 
-from sqlalchemy import and_, delete, select
+from sqlalchemy import and_, delete, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from slq_desk import audit
@@ -49,12 +49,16 @@ CODES = {
 }
 
 
-def _fields(s: Session, app_id: str) -> dict[int, dict[str, str]]:
+def _fields(s: Session, app_ids: list[str]) -> dict[int, dict[str, str]]:
+    """Effective values of the invoice and contract fields the keys use, per document."""
+    names = ("invoice_number", "invoice_code", "contract_number", "buyer_id", "buyer_name",
+             "supplier_id", "supplier_name", "total", "signed_on")
     rows = s.execute(
         select(ExtractedField.document_id, ExtractedField.name, ExtractedField.value,
                ExtractedField.corrected_value)
         .join(Document, Document.id == ExtractedField.document_id)
-        .where(Document.application_id == app_id, ExtractedField.item_index.is_(None),
+        .where(Document.application_id.in_(app_ids), ExtractedField.item_index.is_(None),
+               ExtractedField.name.in_(names),
                Document.kind.in_(("invoice", "contract")), Document.readable.is_(True)))
     out: dict[int, dict[str, str]] = defaultdict(dict)
     for doc_id, name, value, corrected in rows:
@@ -68,62 +72,71 @@ def _norm(text: str) -> str:
     return "".join(text.split()).upper()
 
 
-def keys_of(s: Session, app: Application) -> list[DedupKey]:
-    """The identities of one application, as unsaved ``DedupKey`` rows."""
-    out: list[DedupKey] = []
-    fields = _fields(s, app.id)
-    for doc in app.documents:
-        out.append(DedupKey(kind="file", key=doc.sha256, application_id=app.id,
-                            document_id=doc.id, label=doc.original_name[:500]))
-        values = fields.get(doc.id, {})
-        if doc.kind == "invoice" and values.get("invoice_number"):
+def _key(kind: str, key: str, app_id: str, doc_id: int | None, label: str) -> dict[str, Any]:
+    return {"kind": kind, "key": key[:300], "application_id": app_id, "document_id": doc_id,
+            "label": label[:500]}
+
+
+def keys_for(app_ids: list[str], s: Session) -> list[dict[str, Any]]:
+    """The identities of these applications, as rows for ``dedup_key`` (a few queries for any
+    number of applications, so rebuilding the index of a large workspace stays cheap)."""
+    out: list[dict[str, Any]] = []
+    fields = _fields(s, app_ids)
+    for doc_id, app_id, sha, kind, name in s.execute(
+            select(Document.id, Document.application_id, Document.sha256, Document.kind,
+                   Document.original_name).where(Document.application_id.in_(app_ids))
+            .order_by(Document.id)):
+        out.append(_key("file", sha, app_id, doc_id, name))
+        values = fields.get(doc_id, {})
+        if kind == "invoice" and values.get("invoice_number"):
             number = _norm(values["invoice_number"])
             code = _norm(values.get("invoice_code", ""))
             key = f"{code}-{number}" if code else number
-            out.append(DedupKey(kind="invoice", key=key[:300], application_id=app.id,
-                                document_id=doc.id, label=f"{doc.original_name}（发票 {key}）"[:500]))
-        if doc.kind == "contract":
+            out.append(_key("invoice", key, app_id, doc_id, f"{name}（发票 {key}）"))
+        if kind == "contract":
             if values.get("contract_number"):
                 number = _norm(values["contract_number"])
-                out.append(DedupKey(kind="contract", key=number[:300], application_id=app.id,
-                                    document_id=doc.id,
-                                    label=f"{doc.original_name}（合同 {number}）"[:500]))
+                out.append(_key("contract", number, app_id, doc_id, f"{name}（合同 {number}）"))
             buyer = id_key(values.get("buyer_id")) or name_key(values.get("buyer_name"))
             supplier = id_key(values.get("supplier_id")) or name_key(values.get("supplier_name"))
             total, signed = amount(values.get("total")), day(values.get("signed_on"))
             if buyer and supplier and total is not None and signed is not None:
                 key = f"{buyer}|{supplier}|{fmt(total)}|{signed.isoformat()}"
-                out.append(DedupKey(kind="contract_deal", key=key[:300], application_id=app.id,
-                                    document_id=doc.id,
-                                    label=f"{doc.original_name}（{fmt(total)} 元，{signed}）"[:500]))
-    who = id_key(app.applicant_uscc) or name_key(app.applicant_name)
-    if who:
-        out.append(DedupKey(kind="applicant", key=who[:300], application_id=app.id,
-                            document_id=None, label=app.applicant_name[:500]))
+                out.append(_key("contract_deal", key, app_id, doc_id,
+                                f"{name}（{fmt(total)} 元，{signed}）"))
+    for app_id, applicant, uscc in s.execute(
+            select(Application.id, Application.applicant_name, Application.applicant_uscc)
+            .where(Application.id.in_(app_ids))):
+        who = id_key(uscc) or name_key(applicant)
+        if who:
+            out.append(_key("applicant", who, app_id, None, applicant or who))
     return out
 
 
+def index_applications(s: Session, app_ids: list[str]) -> int:
+    """Replace these applications' rows of the index, in the caller's transaction."""
+    s.flush()
+    written = 0
+    for start in range(0, len(app_ids), 500):  # bounded IN lists
+        chunk = app_ids[start:start + 500]
+        s.execute(delete(DedupKey).where(DedupKey.application_id.in_(chunk)))
+        rows = keys_for(chunk, s)
+        if rows:
+            s.execute(insert(DedupKey), rows)
+        written += len(rows)
+    return written
+
+
 def index_application(s: Session, app_id: str) -> int:
-    """Replace one application's rows of the index, in the caller's transaction."""
-    app = s.get(Application, app_id)
-    if app is None:
-        return 0
-    s.flush()
-    s.execute(delete(DedupKey).where(DedupKey.application_id == app_id))
-    rows = keys_of(s, app)
-    s.add_all(rows)
-    s.flush()
-    return len(rows)
+    """Replace one application's rows of the index (at import and 补正)."""
+    return index_applications(s, [app_id])
 
 
 def reindex(ws: Any, app_ids: list[str] | None = None) -> int:
     """Rebuild the index for some or all applications; the number of keys written."""
-    total = 0
     with ws.session() as s:
         ids = app_ids or list(s.scalars(select(Application.id).order_by(Application.id)))
-        for app_id in ids:
-            total += index_application(s, app_id)
-    return total
+        return index_applications(s, ids)
 
 
 @dataclass(frozen=True)
@@ -183,13 +196,18 @@ class Duplicate:
 def find_duplicates(s: Session, app_ids: list[str] | None = None) -> list[Duplicate]:
     """Every pair of applications sharing a key (optionally: pairs touching ``app_ids``)."""
     a, b = aliased(DedupKey), aliased(DedupKey)
-    query = (select(a.kind, a.key, a.application_id, a.document_id, a.label,
-                    b.application_id, b.document_id, b.label)
-             .join(b, and_(a.kind == b.kind, a.key == b.key,
-                           a.application_id < b.application_id)))
-    if app_ids is not None:
-        query = query.where((a.application_id.in_(app_ids)) | (b.application_id.in_(app_ids)))
-    rows = s.execute(query).all()
+    columns = (a.kind, a.key, a.application_id, a.document_id, a.label,
+               b.application_id, b.document_id, b.label)
+    if app_ids is None:
+        rows = list(s.execute(select(*columns).join(
+            b, and_(a.kind == b.kind, a.key == b.key, a.application_id < b.application_id))))
+    else:
+        # From these applications' own keys to the same keys elsewhere: index lookups only.
+        found = s.execute(select(*columns).join(
+            b, and_(a.kind == b.kind, a.key == b.key, a.application_id != b.application_id))
+            .where(a.application_id.in_(app_ids))).all()
+        rows = [r if r[2] < r[5] else (r[0], r[1], r[5], r[6], r[7], r[2], r[3], r[4])
+                for r in found]
     involved = {r[2] for r in rows} | {r[5] for r in rows}
     info: dict[str, tuple[str, Any]] = {}
     if involved:
@@ -234,10 +252,22 @@ def refresh_findings(ws: Any, app_ids: list[str] | None = None) -> list[Duplicat
     from slq_desk.policy import load_policy
 
     with ws.session() as s:
-        dups = find_duplicates(s, app_ids)
-        touched = set(app_ids or []) | {d.first for d in dups} | {d.second for d in dups}
+        if app_ids is None:
+            dups = find_duplicates(s)
+            touched: set[str] | None = None
+        else:
+            # The applications whose findings may change: these, their partners now, and those
+            # whose findings name them (a 补正 may have removed the shared invoice). Pairs are
+            # then found for all of them, so a partner's pairs with third applications stay.
+            touched = set(app_ids)
+            for app_id in app_ids:
+                touched |= set(s.scalars(select(Finding.application_id).where(
+                    Finding.stage == STAGE, Finding.message_zh.contains(app_id))))
+            first = find_duplicates(s, sorted(touched))
+            touched |= {d.first for d in first} | {d.second for d in first}
+            dups = find_duplicates(s, sorted(touched))
         cleared = select(Finding).where(Finding.stage == STAGE)
-        if app_ids is not None:
+        if touched is not None:
             cleared = cleared.where(Finding.application_id.in_(touched))
         before: dict[str, list[str]] = defaultdict(list)
         for old in s.scalars(cleared):
@@ -248,7 +278,7 @@ def refresh_findings(ws: Any, app_ids: list[str] | None = None) -> list[Duplicat
         for d in dups:
             for own, doc in ((d.first, d.first_document), (d.second, d.second_document)):
                 app = s.get(Application, own)
-                if app is None:
+                if app is None or (touched is not None and own not in touched):
                     continue
                 if app.policy_id not in articles:
                     # The citation table does not depend on the day; any day of the policy will do.
@@ -264,8 +294,9 @@ def refresh_findings(ws: Any, app_ids: list[str] | None = None) -> list[Duplicat
                               article=articles[app.policy_id][:200], stage=STAGE))
         after: dict[str, list[str]] = defaultdict(list)
         for d in dups:
-            after[d.first].append(d.code)
-            after[d.second].append(d.code)
+            for own in (d.first, d.second):
+                if touched is None or own in touched:
+                    after[own].append(d.code)
         changed = {k for k in set(before) | set(after) if sorted(before[k]) != sorted(after[k])}
         if changed:
             audit.record(s, ws.actor, "application.dedup", "workspace", "dedup",
