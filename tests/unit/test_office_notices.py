@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from slq_desk.errors import BadInput
-from slq_desk.office.notices import NoticeDraft, draft_notice, sign_notice, working_days_after
+from slq_desk.office.notices import (
+    NoticeDraft,
+    draft_notice,
+    sign_notice,
+    working_days_after,
+)
 from tests.unit.office_builders import add_application, invoice, workspace
 
 
