@@ -198,15 +198,16 @@ def find_duplicates(s: Session, app_ids: list[str] | None = None) -> list[Duplic
     a, b = aliased(DedupKey), aliased(DedupKey)
     columns = (a.kind, a.key, a.application_id, a.document_id, a.label,
                b.application_id, b.document_id, b.label)
+    rows: list[tuple[Any, ...]]
     if app_ids is None:
-        rows = list(s.execute(select(*columns).join(
-            b, and_(a.kind == b.kind, a.key == b.key, a.application_id < b.application_id))))
+        rows = [tuple(r) for r in s.execute(select(*columns).join(
+            b, and_(a.kind == b.kind, a.key == b.key, a.application_id < b.application_id)))]
     else:
         # From these applications' own keys to the same keys elsewhere: index lookups only.
         found = s.execute(select(*columns).join(
             b, and_(a.kind == b.kind, a.key == b.key, a.application_id != b.application_id))
             .where(a.application_id.in_(app_ids))).all()
-        rows = [r if r[2] < r[5] else (r[0], r[1], r[5], r[6], r[7], r[2], r[3], r[4])
+        rows = [tuple(r) if r[2] < r[5] else (r[0], r[1], r[5], r[6], r[7], r[2], r[3], r[4])
                 for r in found]
     involved = {r[2] for r in rows} | {r[5] for r in rows}
     info: dict[str, tuple[str, Any]] = {}

@@ -103,6 +103,7 @@ def test_old_workspaces_statuses_are_mapped_by_the_migration(tmp_path: Path) -> 
                 {"id": app_id, "st": status})
     migrate(engine)
     with engine.connect() as conn:
-        rows = dict(conn.execute(text("SELECT id, status FROM application")).all())
+        rows: dict[str, str] = {r[0]: r[1] for r in conn.execute(
+            text("SELECT id, status FROM application"))}
     engine.dispose()
     assert rows == {"a": "pending_check", "b": "check_passed", "c": "reviewed", "d": "reviewing"}
