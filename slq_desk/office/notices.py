@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from slq_desk import audit
 from slq_desk.errors import BadInput
@@ -216,6 +217,30 @@ def _number(office: str, kind: str, year: int, seq: int) -> str:
     return f"{office}{KINDS[kind][1]}〔{year}〕{seq}号"
 
 
+def _numbered(s: Any, draft: NoticeDraft, office: str, year: int, actor: str) -> OfficeNotice:
+    """Store the notice under the next free number of the office's year. Two clients of a
+    shared workspace may race for a number: the unique constraint refuses the second, which
+    takes the next one (inside a savepoint, so the rest of the transaction stands)."""
+    tried = 0
+    for _attempt in range(5):
+        seq = max(tried + 1, int(s.scalar(select(func.max(OfficeNotice.seq)).where(
+            OfficeNotice.office == office, OfficeNotice.year == year)) or 0) + 1)
+        tried = seq
+        draft.number = _number(office, draft.kind, year, seq)
+        row = OfficeNotice(application_id=draft.application_id, kind=draft.kind, office=office,
+                           year=year, seq=seq, number=draft.number, status="draft", draft={},
+                           deadline=draft.deadline or None, created_by=actor)
+        try:
+            with s.begin_nested():
+                s.add(row)
+                s.flush()
+        except IntegrityError:
+            continue
+        return row
+    raise BadInput("could not give the notice a number: other clients kept taking the next "
+                   "one; try again")
+
+
 def draft_notice(ws: Any, app_id: str, kind: str = "supplement", office: str | None = None,
                  official: str = "", working_days: int | None = None,
                  calendar_days: int | None = None, reasons: list[str] | None = None,
@@ -264,26 +289,20 @@ def draft_notice(ws: Any, app_id: str, kind: str = "supplement", office: str | N
                 raise BadInput("a 不予受理通知书 needs its reasons (--reason …): no blocking "
                                "finding gives one")
         year = issued.year
-        seq = int(s.scalar(select(func.max(OfficeNotice.seq)).where(
-            OfficeNotice.office == issuer, OfficeNotice.year == year)) or 0) + 1
-        number = _number(issuer, kind, year, seq)
         claimed = app.claimed_at.astimezone(CHINA).date().isoformat() if app.claimed_at else ""
         draft = NoticeDraft(
-            notice_id=0, kind=kind, number=number, title=KINDS[kind][0], office=issuer,
+            notice_id=0, kind=kind, number="", title=KINDS[kind][0], office=issuer,
             official=official, application_id=app_id, applicant_name=app.applicant_name,
             applicant_uscc=app.applicant_uscc, policy_id=policy.id, policy_name=policy.name,
-            policy_document=policy.document, claimed_on=claimed, issued_on=issued.isoformat(), deadline=deadline,
-            deadline_rule=rule, items=items if kind == "supplement" else [],
+            policy_document=policy.document, claimed_on=claimed,
+            issued_on=issued.isoformat(), deadline=deadline, deadline_rule=rule,
+            items=items if kind == "supplement" else [],
             reasons=refusal if kind == "rejection" else [], notes=notes)
-        row = OfficeNotice(application_id=app_id, kind=kind, office=issuer, year=year, seq=seq,
-                           number=number, status="draft", draft={}, deadline=deadline or None,
-                           created_by=ws.actor)
-        s.add(row)
-        s.flush()
+        row = _numbered(s, draft, issuer, year, ws.actor)
         draft.notice_id = row.id
         row.draft = draft.to_dict()
         audit.record(s, ws.actor, "notice.draft", "office_notice", row.id, None,
-                     {"application": app_id, "kind": kind, "number": number,
+                     {"application": app_id, "kind": kind, "number": draft.number,
                       "items": len(draft.included), "deadline": deadline})
     return draft
 

@@ -119,3 +119,26 @@ def test_refreshing_one_application_keeps_its_partners_other_pairs(tmp_path: Pat
         rows = sorted((f.application_id, f.code) for f in s.scalars(
             select(Finding).where(Finding.stage == "dedup")))
     assert rows == [("c", "dedup_invoice"), ("p", "dedup_invoice")]
+
+
+def test_office_tables_on_postgresql(tmp_path: Path, postgres_url: str) -> None:
+    """The same 查重, status move and numbering on a shared PostgreSQL workspace."""
+    from slq_desk.office import status as wf
+    from slq_desk.office.notices import draft_notice
+    from slq_desk.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "pg", database_url=postgres_url)
+    try:
+        add_application(ws, "a", documents=[("发票.pdf", "invoice", invoice(SHUDIAN))])
+        add_application(ws, "b", applicant="乙", uscc="91420100MA4K000002",
+                        documents=[("发票.pdf", "invoice", invoice(SHUDIAN))])
+        dedup.reindex(ws)
+        assert [(d.code, d.first, d.second) for d in dedup.refresh_findings(ws)] == [
+            ("dedup_invoice", "a", "b")]
+        first = draft_notice(ws, "a", office="武汉市数据局", official="王")
+        second = draft_notice(ws, "b", official="王")
+        assert (first.number[-3:], second.number[-3:]) == ("〕1号", "〕2号")
+        assert wf.move_status(ws, "a", "补正中", "已送达", "李四", override=True).after \
+            == "supplementing"
+    finally:
+        ws.close()

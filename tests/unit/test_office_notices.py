@@ -101,3 +101,16 @@ def test_unticked_items_are_left_out_and_an_empty_notice_is_refused(tmp_path: Pa
         item.include = False
     with pytest.raises(BadInput, match="lists no item"):
         sign_notice(ws, draft, out)
+
+
+def test_a_number_taken_meanwhile_is_skipped(tmp_path: Path) -> None:
+    from slq_desk.models.office import OfficeNotice
+
+    ws = workspace(tmp_path)
+    add_application(ws, "a1")
+    # Another client took 〔2026〕1号 under a record this client's max(seq) does not see.
+    with ws.session() as s:
+        s.add(OfficeNotice(application_id="a1", kind="supplement", office="其他", year=2026,
+                           seq=1, number="武汉市数据局补正告字〔2026〕1号"))
+    notice = draft_notice(ws, "a1", office="武汉市数据局", official="王", today=date(2026, 12, 3))
+    assert notice.number == "武汉市数据局补正告字〔2026〕2号"
