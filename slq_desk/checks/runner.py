@@ -149,8 +149,15 @@ def run_checks(ws: Any, app_id: str, policy_id: str | None = None) -> CheckRepor
     """Check one application of the workspace and store the outcome (see the module doc)."""
     from slq_desk import audit
     from slq_desk.models.schema import Application, Finding
+    from slq_desk.office import dedup
     from slq_desk.policy import load_policy
 
+    # A re-check follows a change (a field corrected, a kind set, a 补正): the 查重 index and
+    # findings of this application are brought up to date first, so the view carries them.
+    with ws.session() as s:
+        if s.get(Application, app_id) is not None:
+            dedup.index_application(s, app_id)
+    dedup.refresh_findings(ws, [app_id])
     with ws.session() as s:
         view = build_view(s, app_id)
         policy = load_policy(policy_id or view.policy_id)

@@ -142,3 +142,22 @@ def test_office_tables_on_postgresql(tmp_path: Path, postgres_url: str) -> None:
             == "supplementing"
     finally:
         ws.close()
+
+
+def test_a_recheck_after_a_correction_updates_the_index(tmp_path: Path) -> None:
+    from slq_desk.checks import run_checks
+    from slq_desk.models.schema import Document, ExtractedField
+
+    ws = workspace(tmp_path)
+    add_application(ws, "a", documents=[("发票.pdf", "invoice", invoice(SHUDIAN))])
+    add_application(ws, "b", applicant="乙", uscc="91420100MA4K000002",
+                    documents=[("发票.pdf", "invoice", invoice("26422000000011111111"))])
+    dedup.reindex(ws)
+    with ws.session() as s:  # a person corrects b's number to the one a holds (a misreading)
+        field = s.scalars(select(ExtractedField).join(Document).where(
+            Document.application_id == "b", ExtractedField.name == "invoice_number")).one()
+        field.corrected_value = SHUDIAN
+    report = run_checks(ws, "b")
+    assert [f.code for f in report.findings if f.stage == "dedup"] == ["dedup_invoice"]
+    with ws.session() as s:
+        assert [(d.first, d.second) for d in dedup.find_duplicates(s)] == [("a", "b")]
