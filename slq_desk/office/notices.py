@@ -126,6 +126,24 @@ class NoticeDraft:
     def from_dict(cls, data: dict[str, Any]) -> NoticeDraft:
         if data.get("format") != FORMAT:
             raise BadInput(f"not an slq-desk notice draft (format {data.get('format')!r})")
+        # The official edits this file by hand: say what is wrong rather than fail on a type.
+        items_in, reasons_in = data.get("items", []), data.get("reasons", [])
+        if not isinstance(items_in, list) or not all(isinstance(i, dict) for i in items_in):
+            raise BadInput("items must be a list of {material, problem, article, standard, "
+                           "include} objects")
+        for n, item in enumerate(items_in, 1):
+            if not isinstance(item.get("include", True), bool):
+                raise BadInput(f"item {n}: include must be true or false")
+            for key in ("material", "problem", "article", "standard", "code"):
+                if not isinstance(item.get(key, ""), str):
+                    raise BadInput(f"item {n}: {key} must be text")
+        if not isinstance(reasons_in, list) or not all(isinstance(r, str) for r in reasons_in):
+            raise BadInput("reasons must be a list of texts")
+        for key in ("number", "official", "office", "deadline", "issued_on", "contact", "kind"):
+            if not isinstance(data.get(key, ""), str):
+                raise BadInput(f"{key} must be text")
+        if not isinstance(data.get("notice_id"), int):
+            raise BadInput("notice_id must be the number the draft was given")
         try:
             items = [NoticeItem(**{k: v for k, v in i.items()
                                    if k in NoticeItem.__dataclass_fields__})

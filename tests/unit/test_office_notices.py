@@ -114,3 +114,17 @@ def test_a_number_taken_meanwhile_is_skipped(tmp_path: Path) -> None:
                            seq=1, number="武汉市数据局补正告字〔2026〕1号"))
     notice = draft_notice(ws, "a1", office="武汉市数据局", official="王", today=date(2026, 12, 3))
     assert notice.number == "武汉市数据局补正告字〔2026〕2号"
+
+
+@pytest.mark.parametrize("change", [
+    {"items": "承诺函"}, {"items": [{"material": "x", "include": "yes"}]},
+    {"items": [{"material": 5}]}, {"reasons": "理由"}, {"official": None}, {"notice_id": "1"}])
+def test_a_badly_edited_draft_gets_a_clear_message(tmp_path: Path, change: dict[str, object]) -> None:
+    ws = workspace(tmp_path)
+    add_application(ws, "a1")
+    path = tmp_path / "d.json"
+    draft_notice(ws, "a1", office="武汉市数据局", official="王").write(path)
+    data = {**json.loads(path.read_text(encoding="utf-8")), **change}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(BadInput):
+        NoticeDraft.read(path)
