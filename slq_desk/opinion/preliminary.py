@@ -279,6 +279,10 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
     if conclusion is not None and conclusion not in CONCLUSIONS:
         raise BadInput(f"conclusion must be one of {'、'.join(CONCLUSIONS)}")
     report = run_checks(ws, app_id, policy_id)
+    # Stored in UTC; the opinion's date and its signature's time are shown in Beijing time.
+    from datetime import datetime, timedelta, timezone
+
+    signed_at = datetime.now(timezone(timedelta(hours=8)))
     findings = [f.to_dict() for f in report.findings]
     chosen = conclusion or default_conclusion(findings)
     with ws.session() as s:
@@ -295,7 +299,7 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
         eligible=result.get("eligible") if result else None,
         steps=result.get("steps", []), reasons=result.get("reasons", []),
         documents=report.documents, conclusion=chosen, comment=comment, official=official,
-        day=day or date.today(),
+        day=day or signed_at.date(),
         notes=[] if conclusion else ["结论由系统按审查发现建议，初审人可改定。"],
         draft=identity is None, manual_checks=report.manual_checks,
     )
@@ -304,7 +308,7 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
         box=box, attachments=(Attachment(ATTACHMENT_NAME, _opinion_data(data).json_bytes(),
                                          description="机器可读初审数据 (machine-readable "
                                                      "preliminary review)"),),
-        identity=identity, reason="算力券申报初审意见", role="初审人",
+        identity=identity, reason="算力券申报初审意见", role="初审人", when=signed_at,
     ))
     tmp = out.with_name(out.name + ".part")
     try:
