@@ -76,6 +76,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ns.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from VAR")
     ns.set_defaults(func=_notice_sign)
 
+    nl = nsub.add_parser("list", help="the application's notices: number, kind, status, file")
+    nl.add_argument("application", metavar="APP_ID")
+    nl.add_argument("--workspace", "-w", required=True)
+    nl.add_argument("--json", action="store_true")
+    nl.set_defaults(func=_notice_list)
+
     vi = osub.add_parser("verify-invoice", help="record the national 查验 result of an invoice")
     vi.add_argument("application", metavar="APP_ID")
     vi.add_argument("invoice", help="invoice number (or 代码-号码), or the document id")
@@ -231,6 +237,27 @@ def _notice_sign(args: argparse.Namespace) -> int:
     state = "已签署 signed" if ident else "草稿 unsigned draft"
     print(f"{written.path}  文书编号 {written.number}  ({written.pages} 页, {state}, "
           f"sha256 {written.sha256[:16]}…)")
+    return 0
+
+
+def _notice_list(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.office.notices import notices
+
+    ws = open_workspace(args)
+    try:
+        rows = notices(ws, args.application)
+    finally:
+        ws.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print(f"{args.application}: 尚无文书 / no notices")
+    for r in rows:
+        state = {"draft": "草稿 draft", "signed": f"已签署 signed by {r['signer']}"}.get(
+            r["status"], r["status"])
+        print(f"{r['number']}\t{r['title']}\t{state}\t{r['deadline'] or ''}\t{r['file']}")
     return 0
 
 
