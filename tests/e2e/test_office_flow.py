@@ -105,6 +105,8 @@ def test_office_flow(office: tuple[Path, dict[str, str]]) -> None:
     assert run("office", "notice", "sign", str(draft), "--workspace", ws, "--out",
                str(root / "again.pdf"), "--unsigned", env=env).returncode == 2
 
+    listed = json.loads(ok("office", "notice", "list", APP, "--workspace", ws, "--json", env=env))
+    assert [(n["number"], n["status"]) for n in listed] == [(data["number"], "signed")]
     ok("status", APP, "--workspace", ws, "--to", "补正中", "--reason", "已送达补正通知书",
        "--by", "李四", env=env)
     listed = json.loads(ok("list", "--workspace", ws, "--status", "补正中", "--json", env=env))
