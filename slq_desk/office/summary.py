@@ -113,11 +113,14 @@ def summary_rows(s: Any, app_ids: list[str]) -> list[SummaryRow]:
             base = fmt(D(str(base))) if base is not None else None
         except MoneyError:
             base = str(base)
-        findings = [f"[{'阻断' if f.severity == 'block' else '警示'}] {f.message_zh}"
-                    + (f"（{f.article}）" if f.article else "")
-                    for f in s.scalars(select(Finding).where(
-                        Finding.application_id == app_id, Finding.severity.in_(("block", "warn")))
-                        .order_by(Finding.severity, Finding.id))]
+        findings: list[str] = []
+        for f in s.scalars(select(Finding).where(
+                Finding.application_id == app_id, Finding.severity.in_(("block", "warn")))
+                .order_by(Finding.severity, Finding.id)):
+            line = (f"[{'阻断' if f.severity == 'block' else '警示'}] {f.message_zh}"
+                    + (f"（{f.article}）" if f.article else ""))
+            if line not in findings:  # one line per problem, however many fields show it
+                findings.append(line)
         blocking = sum(1 for f in findings if f.startswith("[阻断]"))
         manual = records_for(s, app_id)
         done = [i for i in manual["invoices"] if i["result"]]
@@ -209,7 +212,7 @@ def render_pdf(rows: list[SummaryRow], office: str, official: str, when: datetim
                                            else "") or "无", small),
             p(r.manual, small), p(STATUSES.get(r.status, r.status), small),
             p(r.checked_by or "—", small)])
-    widths = [24, 36, 44, 40, 20, 20, 0, 30, 14, 16]
+    widths = [22, 32, 38, 34, 18, 18, 0, 26, 12, 14]  # the findings take what is left (~60 mm)
     fixed = sum(widths) * mm
     col_w = [w * mm if w else width - fixed for w in widths]
     table = Table(table_rows, colWidths=col_w, repeatRows=1)
