@@ -144,7 +144,9 @@ EN: dict[str, str] = {
     "无法显示“{0}”：{1}": "Cannot show “{0}”: {1}", "找不到“{0}”的文件：{1}": "File of “{0}” not found: {1}",
     "正在打开“{0}”…": "Opening “{0}”…", "正在打开": "Opening",
     "待初审": "To check", "初审中": "Checking", "待评审": "To review", "评审中": "Reviewing",
-    "已评审": "Reviewed", "已签署": "Signed",
+    "已评审": "Reviewed", "已签署": "Signed", "补正中": "Awaiting corrections",
+    "初审通过": "Check passed", "初审不通过": "Check failed", "公示中": "Published for comment",
+    "已兑付": "Paid", "撤销": "Withdrawn",
     # accessible names (screen readers), issue 10 item 5
     "按状态筛选": "Filter by status", "选择材料": "Choose a document", "缩放": "Zoom",
     "文档页面": "Document pages", "在文档中查找": "Find in document", "关闭查找": "Close find",

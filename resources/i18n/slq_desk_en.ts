@@ -33,42 +33,72 @@
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="52" />
+        <location filename="../../slq_desk/ui/application_list.py" line="42" />
+        <source>补正中</source>
+        <translation>Awaiting corrections</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="43" />
+        <source>初审通过</source>
+        <translation>Check passed</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="44" />
+        <source>初审不通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="46" />
+        <source>公示中</source>
+        <translation>Published for comment</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="47" />
+        <source>已兑付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="48" />
+        <source>撤销</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="60" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="52" />
+        <location filename="../../slq_desk/ui/application_list.py" line="60" />
         <source>政策</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="52" />
+        <location filename="../../slq_desk/ui/application_list.py" line="60" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="52" />
+        <location filename="../../slq_desk/ui/application_list.py" line="60" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="53" />
+        <location filename="../../slq_desk/ui/application_list.py" line="61" />
         <source>测算补贴</source>
         <translation>Subsidy</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="53" />
+        <location filename="../../slq_desk/ui/application_list.py" line="61" />
         <source>阻断</source>
         <translation>Blocks</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="53" />
+        <location filename="../../slq_desk/ui/application_list.py" line="61" />
         <source>材料</source>
         <translation>Docs</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="95" />
+        <location filename="../../slq_desk/ui/application_list.py" line="103" />
         <source>阻断问题 {0} 项</source>
         <translation>{0} blocking findings</translation>
     </message>
@@ -353,37 +383,37 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
 <context>
     <name>CriterionBox</name>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="179" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="180" />
         <source>{0}（权重 {1}%）</source>
         <translation>{0} (weight {1}%)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="184" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="185" />
         <source>条款：{0}</source>
         <translation>Article: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="187" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="188" />
         <source>{0} 评分</source>
         <translation>{0} score</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="188" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="189" />
         <source>/ {0} 分 · 步长 {1} · 阈值 {2}</source>
         <translation>/ {0} points · step {1} · threshold {2}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="195" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="196" />
         <source>评分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="203" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="204" />
         <source>{0} 评语</source>
         <translation>{0} comment</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="204" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="205" />
         <source>评语（低于阈值或满分时必填）</source>
         <translation>Comment (required below the threshold or at full marks)</translation>
     </message>
@@ -729,11 +759,41 @@ The checklist, scoring form and calculation appear here.</translation>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="42" />
+        <source>补正中</source>
+        <translation>Awaiting corrections</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="43" />
+        <source>初审通过</source>
+        <translation>Check passed</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="45" />
+        <source>初审不通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="46" />
+        <source>公示中</source>
+        <translation>Published for comment</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="47" />
+        <source>已兑付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="48" />
+        <source>撤销</source>
+        <translation>Withdrawn</translation>
+    </message>
 </context>
 <context>
     <name>ScoreSpin</name>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="108" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="109" />
         <source>未评分</source>
         <translation>not scored</translation>
     </message>
@@ -741,273 +801,273 @@ The checklist, scoring form and calculation appear here.</translation>
 <context>
     <name>ScoringTab</name>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="69" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="70" />
         <source>（未选择）</source>
         <translation>(none chosen)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="70" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="71" />
         <source>推荐</source>
         <translation>Recommend</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="71" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="72" />
         <source>不推荐</source>
         <translation>Do not recommend</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="72" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="73" />
         <source>修改后推荐</source>
         <translation>Recommend after changes</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="253" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="254" />
         <source>载入评分表文件…</source>
         <translation>Load rubric file…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="254" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="255" />
         <source>评审组可使用自己的评分表（TOML），须在评分之前载入</source>
         <translation>A panel can use its own rubric (TOML), loaded before scoring</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="263" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="264" />
         <source>重新载入</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="273" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="274" />
         <source>第一步：利益冲突声明</source>
         <translation>Step 1: conflict-of-interest declaration</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="276" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="277" />
         <source>声明无利益冲突</source>
         <translation>Declare no conflict of interest</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="279" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="280" />
         <source>存在利益冲突…</source>
         <translation>I have a conflict…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="292" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="295" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="564" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="293" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="296" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="565" />
         <source>推荐意见</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="316" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="317" />
         <source>理由（推荐金额低于测算金额、不推荐或修改后推荐时必填）</source>
         <translation>Reason (required for a lower amount, 不推荐 or 修改后推荐)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="319" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="320" />
         <source>意见</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="303" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="320" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="304" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="321" />
         <source>推荐金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="314" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="324" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="564" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="315" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="325" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="565" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="351" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="751" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="352" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="752" />
         <source>提交评审</source>
         <translation>Submit review</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="419" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="420" />
         <source>评审专家：{0}</source>
         <translation>Reviewer: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="419" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="420" />
         <source>（未设置）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="457" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="458" />
         <source>未打开申报。</source>
         <translation>No application open.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="464" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="465" />
         <source>注意：{0}。通过线 {1} 分（满分 100）。</source>
         <translation>Note: {0}. Pass threshold {1} of 100.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="496" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="497" />
         <source>已保存（版本 {0}）</source>
         <translation>Saved (version {0})</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="505" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="506" />
         <source>评分之前，请就本申报的申报单位及其算力供给方声明是否存在利益冲突（投资、隶属、任职、亲属或其他利益关系）。声明之前评分表保持锁定。</source>
         <translation>Before scoring, declare whether you have a conflict of interest with the applicant or its compute supplier (investment, affiliation, employment, family or other ties). The form stays locked until you declare.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="508" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="509" />
         <source>已声明存在利益冲突（{0}）：{1}
 您须回避本项评审，评分表保持锁定。</source>
         <translation>Conflict declared ({0}): {1}
 You are kept out of this review; the form stays locked.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="511" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="512" />
         <source>已声明（{0}）：{1}</source>
         <translation>Declared ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="564" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="565" />
         <source>推荐金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="567" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="568" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="567" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="568" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="578" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="579" />
         <source>有未保存的修改…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="591" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="592" />
         <source>推荐金额不是有效金额</source>
         <translation>The amount is not a valid amount</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="593" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="594" />
         <source>推荐金额 {0} 超过测算金额 {1}</source>
         <translation>The amount {0} exceeds the computed {1}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="601" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="602" />
         <source>≤ 测算金额 {0}</source>
         <translation>≤ computed {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="615" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="616" />
         <source>得分 {0}</source>
         <translation>points {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="617" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="618" />
         <source>低于阈值</source>
         <translation>Below threshold</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="617" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="618" />
         <source>满分</source>
         <translation>Full marks</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="618" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="619" />
         <source>{0}：须填写评语（至少 {1} 字）</source>
         <translation>{0}: a comment is required (at least {1} characters)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="623" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="624" />
         <source>达到通过线</source>
         <translation>passes</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="623" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="624" />
         <source>低于通过线</source>
         <translation>below the pass threshold</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="623" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="624" />
         <source>未评完</source>
         <translation>incomplete</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="625" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="626" />
         <source>加权总分 {0} / 100 · 通过线 {1} · {2}</source>
         <translation>Weighted total {0} / 100 · pass {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="641" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="642" />
         <source>……另有 {0} 项</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="680" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="681" />
         <source>未保存：{0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="692" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="693" />
         <source>已自动保存 {0}（版本 {1}）</source>
         <translation>Saved automatically {0} (version {1})</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="701" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="702" />
         <source>此评审已在别处被修改（另一窗口或命令行），您的修改未保存、也未覆盖对方。请点击“重新载入”查看最新内容后再修改。</source>
         <translation>This review was changed elsewhere (another window or the command line). Your change was not saved and did not overwrite theirs. Click Reload to see the latest version, then edit again.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="704" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="705" />
         <source>未保存：版本冲突</source>
         <translation>Not saved: version conflict</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="715" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="716" />
         <source>声明利益冲突</source>
         <translation>Declare a conflict of interest</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="716" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="717" />
         <source>请写明与申报单位或其算力供给方的利益关系。
 声明后您将回避本项评审，且不能撤回。</source>
         <translation>Describe your tie to the applicant or its compute supplier.
 You will be kept out of this review; the declaration cannot be withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="751" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="752" />
         <source>提交后不能再修改。确定提交吗？</source>
         <translation>A submitted review cannot be changed. Submit?</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="761" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="762" />
         <source>未提交：{0}</source>
         <translation>Not submitted: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="768" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="791" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="769" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="792" />
         <source>载入评分表</source>
         <translation>Load rubric</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="768" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="769" />
         <source>评分表 (*.toml)</source>
         <translation>Rubrics (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="799" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="800" />
         <source>撤销</source>
-        <translation>Undo</translation>
+        <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="801" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="802" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>

@@ -56,6 +56,8 @@ class CheckReport:
     result: dict[str, Any] | None
     subsidy: Decimal | None
     documents: list[dict[str, Any]] = field(default_factory=list)
+    # What officials checked by hand (invoice 查验, 信用中国): office.verification.records_for.
+    manual_checks: dict[str, Any] = field(default_factory=dict)
 
     @property
     def blocking(self) -> bool:
@@ -73,6 +75,7 @@ class CheckReport:
             "result": self.result,
             "facts": self.facts.to_json() if self.facts else None,
             "documents": self.documents,
+            "manual_checks": self.manual_checks,
         }
 
 
@@ -179,8 +182,15 @@ def run_checks(ws: Any, app_id: str, policy_id: str | None = None) -> CheckRepor
     """Check one application of the workspace and store the outcome (see the module doc)."""
     from slq_desk import audit
     from slq_desk.models.schema import Application, Finding
+    from slq_desk.office import dedup
     from slq_desk.policy import load_policy
 
+    # A re-check follows a change (a field corrected, a kind set, a 补正): the 查重 index and
+    # findings of this application are brought up to date first, so the view carries them.
+    with ws.session() as s:
+        if s.get(Application, app_id) is not None:
+            dedup.index_application(s, app_id)
+    dedup.refresh_findings(ws, [app_id])
     with ws.session() as s:
         view = build_view(s, app_id)
         view.lists = load_lists(s)
@@ -214,6 +224,9 @@ def run_checks(ws: Any, app_id: str, policy_id: str | None = None) -> CheckRepor
         stored["policy"] = policy.id
         app.facts = stored
         app.computed_subsidy = report.subsidy
+        from slq_desk.office.verification import records_for
+
+        report.manual_checks = records_for(s, app_id)
         audit.record(s, ws.actor, "application.check", "application", app_id, before, {
             "policy": policy.id,
             "subsidy": fmt(report.subsidy) if report.subsidy is not None else None,

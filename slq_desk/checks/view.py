@@ -158,10 +158,12 @@ def build_view(session: Any, app_id: str) -> ApplicationView:
             else:
                 doc.fields[f.name] = value
         docs.append(doc)
+    # Findings made outside the rules travel with the view: reading the files (ingest) and the
+    # workspace's 查重 (dedup, office.dedup), which names the other application.
     ingest = [
         CheckFinding(f.code, f.severity, f.message_zh, f.message_en, f.article or "",
-                     [_finding_evidence(f, docs)], stage="ingest")
-        for f in app.findings if f.stage == "ingest"
+                     [_finding_evidence(f, docs)], stage=f.stage)
+        for f in app.findings if f.stage in ("ingest", "dedup")
     ]
     view = ApplicationView(
         id=app.id, policy_id=app.policy_id, applicant_name=app.applicant_name or "",

@@ -19,11 +19,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="most megabytes a package may unpack to (default 1024)")
     p.add_argument("--file-timeout", type=float,
                    help="seconds one file may take to read before it is stopped (default 30)")
+    p.add_argument("--supplement", metavar="APP_ID",
+                   help="补正: add the package's files to this existing application as a new "
+                        "version (originals kept), re-run checks and say what changed")
     p.set_defaults(func=_import)
 
     ls = sub.add_parser("list", help="list the workspace's applications")
     ls.add_argument("--workspace", "-w", required=True)
     ls.add_argument("--json", action="store_true")
+    ls.add_argument("--status", action="append", default=[], metavar="STATUS",
+                    help="only applications in this status (code or Chinese name, e.g. 补正中 or "
+                         "supplementing); repeatable")
     ls.set_defaults(func=_list)
 
     ex = sub.add_parser("extract", help="classify one file and print its fields with evidence")
@@ -60,6 +66,8 @@ def _import(args: argparse.Namespace) -> int:
     from slq_desk.ingest.importer import import_package
 
     limits = _limits(args)
+    if args.supplement:
+        return _supplement(args, limits)
     ws = open_workspace(args, create=True)
     try:
         result = import_package(ws, args.package, policy=args.policy, limits=limits)
@@ -79,12 +87,30 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _supplement(args: argparse.Namespace, limits: Any) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.office.supplement import import_supplement
+
+    ws = open_workspace(args, create=False)
+    try:
+        result = import_supplement(ws, args.package, args.supplement, limits=limits)
+    finally:
+        ws.close()
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(result.text())
+    return 0
+
+
 def _list(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
     from slq_desk.cli.common import open_workspace
     from slq_desk.models.schema import STATUSES, Application, Document, Finding
+    from slq_desk.office.status import LEGACY, parse_status
 
+    wanted = {parse_status(v) for v in args.status}
     ws = open_workspace(args, create=False)
     with ws.session() as s:
         docs = dict(s.execute(select(Document.application_id, func.count())
@@ -97,7 +123,8 @@ def _list(args: argparse.Namespace) -> int:
                  "status_zh": STATUSES.get(a.status, a.status),
                  "documents": int(docs.get(a.id, 0)), "blocking_findings": int(blocking.get(a.id, 0)),
                  "claimed_at": a.claimed_at.isoformat() if a.claimed_at else None}
-                for a in s.scalars(select(Application).order_by(Application.id))]
+                for a in s.scalars(select(Application).order_by(Application.id))
+                if not wanted or LEGACY.get(a.status, a.status) in wanted]
     ws.close()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -28,6 +28,7 @@ from slq_desk.ingest.limits import DEFAULT_LIMITS, Limits
 from slq_desk.ingest.manifest import MANIFEST_NAME, Manifest, parse_manifest
 from slq_desk.ingest.unpack import Refusal, read_package
 from slq_desk.models.schema import Application, Document, ExtractedField, Finding
+from slq_desk.office.dedup import index_application, refresh_findings
 from slq_desk.resources import resource_path
 from slq_desk.workspace import Workspace
 
@@ -179,6 +180,9 @@ def _import(ws: Workspace, path: str | os.PathLike[str], policy: str | None, lim
         rows = s.scalars(select(Finding).where(Finding.application_id == app_id)).all()
         result.findings = len(rows)
         result.blocking = sum(1 for f in rows if f.severity == "block")
+        # The 查重 index is kept at import, so 查重 is a lookup rather than a scan.
+        index_application(s, app_id)
+    refresh_findings(ws, [app_id])
     return result
 
 
@@ -240,6 +244,12 @@ def _document(ws: Workspace, s: Session, app_id: str, report: FileReport, data: 
         "kind": report.kind, "confidence": report.confidence, "readable": report.readable,
         "fields": len(report.extraction.fields), "items": len(report.extraction.items),
         "findings": [f.code for f in report.findings]})
+
+
+def add_document(ws: Workspace, s: Session, app_id: str, report: FileReport, data: bytes) -> None:
+    """Store one read file as a document of the application, with its fields, findings and
+    audit event (the import and the 补正 import both add documents this way)."""
+    _document(ws, s, app_id, report, data)
 
 
 def write_fields(s: Session, doc: Document, report: FileReport) -> None:

@@ -1,6 +1,7 @@
 """Workspace database: typed ORM models, the session factory and Alembic migrations."""
 
 from slq_desk.models.lists import ReferenceList, ReferenceListEntry
+from slq_desk.models.office import DedupKey, ManualCheck, OfficeNotice, PackageVersion
 from slq_desk.models.panel import PanelConclusion, PanelOpinion
 from slq_desk.models.schema import (
     STATUSES,
@@ -23,10 +24,14 @@ __all__ = [
     "AuditEvent",
     "Base",
     "DbRole",
+    "DedupKey",
     "Document",
     "ExtractedField",
     "Finding",
+    "ManualCheck",
+    "OfficeNotice",
     "Opinion",
+    "PackageVersion",
     "PanelConclusion",
     "PanelOpinion",
     "ReferenceList",

@@ -31,14 +31,19 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
 
 
-# Application statuses, in workflow order (UI shows the Chinese label).
+# Application statuses, in workflow order (UI shows the Chinese label). The allowed moves
+# between them are one table in ``slq_desk.office.status``; migration 0008 maps the statuses of
+# older workspaces (初审中, 待评审, 已签署) onto these.
 STATUSES: dict[str, str] = {
     "pending_check": "待初审",
-    "checking": "初审中",
-    "pending_review": "待评审",
+    "supplementing": "补正中",
+    "check_passed": "初审通过",
+    "check_failed": "初审不通过",
     "reviewing": "评审中",
     "reviewed": "已评审",
-    "signed": "已签署",
+    "publicised": "公示中",
+    "paid": "已兑付",
+    "withdrawn": "撤销",
 }
 
 

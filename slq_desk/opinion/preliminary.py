@@ -55,6 +55,8 @@ class PreliminaryData:
     day: date
     draft: bool = True
     notes: list[str] = field(default_factory=list)
+    # Manual 查验 records (office.verification.records_for): invoices and the credit check.
+    manual_checks: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -193,9 +195,24 @@ def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
     story.append(p("测算金额由政策参数及其条款逐步得出；比例为“不超过”的政策按最高比例测算，"
                    "以主管部门核定为准。", small))
 
+    story.append(p("四、人工查验记录", heading))
+    rows = [[p("事项"), p("结果"), p("查验日期"), p("查验人")]]
+    for inv in data.manual_checks.get("invoices", []):
+        rows.append([p(f"发票查验 {inv['invoice'] or inv['file']}", small),
+                     p(inv["result"] or "未查验", small), p(inv["checked_on"] or "—", small),
+                     p(inv["checked_by"] or "—", small)])
+    credit = data.manual_checks.get("credit")
+    rows.append([p("信用中国信用报告" + (f"（{credit['note']}）" if credit and credit["note"] else ""),
+                   small), p(credit["result"] if credit else "未查验", small),
+                 p(credit["checked_on"] if credit else "—", small),
+                 p(credit["checked_by"] if credit else "—", small)])
+    story.append(grid(rows, [width - 85 * mm, 25 * mm, 25 * mm, 35 * mm]))
+    story.append(p("发票查验为初审人在全国增值税发票查验平台人工查验的结果；信用情况为初审人查阅"
+                   "信用中国信用报告的结果。", small))
+
     # The conclusion and the box the signature will cover stay on one page.
     story.append(KeepTogether([
-        p("四、初审结论", heading),
+        p("五、初审结论", heading),
         grid([[p("结论"), p(data.conclusion)],
               [p("意见"), p(data.comment or "—")],
               [p("初审人"), p(data.official or "—")],
@@ -205,7 +222,7 @@ def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
         area,
     ]))
 
-    story.append(p("五、审查材料指纹（SHA-256）", heading))
+    story.append(p("六、审查材料指纹（SHA-256）", heading))
     rows = [[p("文件"), p("类别"), p("SHA-256")]]
     for d in data.documents:
         kind = labels.get(d["kind"], d["kind"]) + ("" if d["readable"] else "（无法读取）")
@@ -262,6 +279,10 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
     if conclusion is not None and conclusion not in CONCLUSIONS:
         raise BadInput(f"conclusion must be one of {'、'.join(CONCLUSIONS)}")
     report = run_checks(ws, app_id, policy_id)
+    # Stored in UTC; the opinion's date and its signature's time are shown in Beijing time.
+    from datetime import datetime, timedelta, timezone
+
+    signed_at = datetime.now(timezone(timedelta(hours=8)))
     findings = [f.to_dict() for f in report.findings]
     chosen = conclusion or default_conclusion(findings)
     with ws.session() as s:
@@ -279,9 +300,9 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
         eligible=result.get("eligible") if result else None,
         steps=result.get("steps", []), reasons=result.get("reasons", []),
         documents=report.documents, conclusion=chosen, comment=comment, official=official,
-        day=day or date.today(),
+        day=day or signed_at.date(),
         notes=[] if conclusion else ["结论由系统按审查发现建议，初审人可改定。"],
-        draft=identity is None,
+        draft=identity is None, manual_checks=report.manual_checks,
     )
     pdf, pages, box = _render(data)
     embedded = _opinion_data(data)
@@ -290,7 +311,7 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
         box=box, attachments=(Attachment(ATTACHMENT_NAME, embedded.json_bytes(),
                                          description="机器可读初审数据 (machine-readable "
                                                      "preliminary review)"),),
-        identity=identity, reason="算力券申报初审意见", role="初审人",
+        identity=identity, reason="算力券申报初审意见", role="初审人", when=signed_at,
     ))
     tmp = out.with_name(out.name + ".part")
     try:

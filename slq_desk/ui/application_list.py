@@ -38,6 +38,14 @@ _STATUS_NAMES = (  # lupdate reads literals only, so each pair is spelled out
     QT_TRANSLATE_NOOP("ApplicationListModel", "评审中"), QT_TRANSLATE_NOOP("MainWindow", "评审中"),
     QT_TRANSLATE_NOOP("ApplicationListModel", "已评审"), QT_TRANSLATE_NOOP("MainWindow", "已评审"),
     QT_TRANSLATE_NOOP("ApplicationListModel", "已签署"), QT_TRANSLATE_NOOP("MainWindow", "已签署"),
+    # The 初审 workflow's statuses (office.status); 初审中/待评审/已签署 above are older names.
+    QT_TRANSLATE_NOOP("ApplicationListModel", "补正中"), QT_TRANSLATE_NOOP("MainWindow", "补正中"),
+    QT_TRANSLATE_NOOP("ApplicationListModel", "初审通过"), QT_TRANSLATE_NOOP("MainWindow", "初审通过"),
+    QT_TRANSLATE_NOOP("ApplicationListModel", "初审不通过"),
+    QT_TRANSLATE_NOOP("MainWindow", "初审不通过"),
+    QT_TRANSLATE_NOOP("ApplicationListModel", "公示中"), QT_TRANSLATE_NOOP("MainWindow", "公示中"),
+    QT_TRANSLATE_NOOP("ApplicationListModel", "已兑付"), QT_TRANSLATE_NOOP("MainWindow", "已兑付"),
+    QT_TRANSLATE_NOOP("ApplicationListModel", "撤销"), QT_TRANSLATE_NOOP("MainWindow", "撤销"),
 )
 
 

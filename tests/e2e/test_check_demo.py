@@ -24,6 +24,10 @@ from slq_desk.checks.runner import CheckReport
 # direction checks a list or a person decides (no list is loaded here), and the draft notice
 # every Dazhou 初审 carries (reading 14).
 NOTES = {"filing_date_unknown", "draft_for_comment"} | ASKS
+# The workspace's 查重 (office.dedup) reports a planted duplicate invoice in its own words too:
+# the same invoice, the same (copied) invoice file, and — the generator reuses the first
+# package's parties for the second — the same applicant claiming twice in one year.
+DEDUP_OF = {"duplicate_invoice": {"dedup_invoice", "dedup_file", "dedup_applicant_year"}}
 
 
 def _claimed_outside_policy(checked: dict[str, Any], package: str) -> bool:
@@ -84,7 +88,7 @@ def test_no_finding_beyond_the_planted_flaws(checked: dict[str, Any]) -> None:
         if _claimed_outside_policy(checked, entry["id"]):
             continue
         planted = {f["code"] for f in checked["expected"][entry["id"]]["flaws"]}
-        allowed = planted | NOTES
+        allowed = planted | NOTES | {c for p in planted for c in DEDUP_OF.get(p, set())}
         codes = {f.code for f in checked["reports"][entry["id"]].findings}
         if codes - allowed:
             extra[entry["id"]] = sorted(codes - allowed)

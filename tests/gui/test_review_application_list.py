@@ -28,7 +28,7 @@ def test_list_shows_subsidy_and_blocking_and_filters(review_window):
     win.search_edit.setText("WUHAN-FLAWED")
     assert _ids(win) == ["wuhan-flawed-1"]
     win.search_edit.clear()
-    win.status_filter.setCurrentIndex(win.status_filter.findData("signed"))
+    win.status_filter.setCurrentIndex(win.status_filter.findData("paid"))
     assert _ids(win) == []
     win.status_filter.setCurrentIndex(0)
     assert len(_ids(win)) == 2
