@@ -283,8 +283,11 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
         draft=identity is None,
     )
     pdf, pages, box = _render(data)
+    machine = _opinion_data(data)
+    if identity is not None:
+        machine.cert_sha256 = identity.info.cert_sha256
     pdf = finalise(pdf, SignRequest(
-        box=box, attachments=(Attachment(ATTACHMENT_NAME, _opinion_data(data).json_bytes(),
+        box=box, attachments=(Attachment(ATTACHMENT_NAME, machine.json_bytes(),
                                          description="机器可读初审数据 (machine-readable "
                                                      "preliminary review)"),),
         identity=identity, reason="算力券申报初审意见", role="初审人",
