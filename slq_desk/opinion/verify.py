@@ -136,9 +136,12 @@ def verify_file(path: Path, package: Path | None = None) -> VerifyResult:
 
 def verify_bytes(data: bytes, label: str = "<bytes>", *,
                  attachment: str | None = ATTACHMENT_NAME, now: datetime | None = None,
-                 trust_roots: list[Any] | None = None) -> VerifyResult:
+                 trust_roots: list[Any] | None = None,
+                 reviewer_from_certificate: bool = True) -> VerifyResult:
     """Judge ``data``; ``attachment`` None skips the opinion data (the panel summary carries
-    its own), ``trust_roots`` None uses the configured roots (``trust``)."""
+    its own), ``trust_roots`` None uses the configured roots (``trust``). With
+    ``reviewer_from_certificate`` an expert opinion's reviewer must be the certificate's
+    name; a panel with a roster passes False and checks the roster's name instead."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     from slq_desk.opinion.strict import count_signature_dicts
@@ -186,12 +189,20 @@ def verify_bytes(data: bytes, label: str = "<bytes>", *,
         result.fail(Refusal("PDF_DAMAGED", f"{type(err).__name__}: {err}"))
         return result
     data_ = result.data
-    if data_ is not None and data_.kind == "expert" and result.signer \
-            and data_.reviewer != result.signer:
+    if reviewer_from_certificate and data_ is not None and data_.kind == "expert" \
+            and result.signer and data_.reviewer != result.signer:
         # The reviewer is whoever holds the key; a JSON naming someone else is a forgery of
         # that person's opinion (or a mistake the reviewer must fix before sending it).
         result.fail(Refusal("REVIEWER_MISMATCH",
                             f"数据 / data: {data_.reviewer}; 证书 / certificate: {result.signer}"))
+    if data_ is not None and data_.kind == "expert" and data_.rubric_id and data_.criteria:
+        from slq_desk.opinion.scores import score_refusals
+
+        for refusal in score_refusals(data_):
+            if refusal.code == "RUBRIC_UNKNOWN":  # another office's rubric: import decides
+                result.warnings.append(refusal.text())
+            else:
+                result.fail(refusal)
     if data_ is not None and data_.cert_sha256 and result.cert_sha256 \
             and data_.cert_sha256 != result.cert_sha256:
         result.fail(Refusal("REVIEWER_MISMATCH",

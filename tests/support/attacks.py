@@ -116,7 +116,7 @@ def wrap_signature(pdf: bytes, new_json: bytes, *, hex_contents: bool = False,
               + str(len(packed)).encode() + b" >>\nstream\n" + packed + b"\nendstream")
 
     head = b"<<"
-    for key, value in sig.sig_object.items():
+    for key in sig.sig_object.keys():
         if key in ("/Contents", "/ByteRange"):
             continue
         head += b"\n" + key.encode() + b" " + _ser(sig.sig_object.raw_get(key))
