@@ -142,9 +142,12 @@ def _rank_opts(p: argparse.ArgumentParser) -> None:
 
 
 def _sign_opts(p: argparse.ArgumentParser) -> None:
+    from slq_desk.cli.common import add_token_options
+
     p.add_argument("--identity", type=Path, metavar="P12",
                    help="key file (default: the installed identity)")
     p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from VAR")
+    add_token_options(p)
     p.add_argument("--draft", action="store_true", help="unsigned draft marked 草稿")
     p.add_argument("--force", action="store_true", help="replace existing files")
 
@@ -214,9 +217,9 @@ def _rank_list(s: Any, args: argparse.Namespace) -> tuple[Any, Any, Any]:
 
 
 def _identity(args: argparse.Namespace) -> Any | None:
-    from slq_desk.cli.common import load_signing_identity
+    from slq_desk.cli.common import signing_identity
 
-    return None if args.draft else load_signing_identity(args.identity, args.passphrase_env)
+    return None if args.draft else signing_identity(args)
 
 
 def _print_json(value: Any) -> None:
