@@ -144,3 +144,18 @@ def test_roster_add_list_remove(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert [m.name for m in remove_member(ws, good.info.cert_sha256[:16])] == ["张伟"]
     assert list_members(ws) == []
     ws.close()
+
+
+def test_summary_verifier_applies_the_strict_checks(issued: tuple) -> None:
+    import json
+
+    from slq_desk.panel.exports import verify_summary
+    from tests.support.attacks import wrap_signature
+
+    ident, _root = issued
+    pdf = signed(ident)
+    ok, reasons, _payload = verify_summary(pdf)
+    assert not ok and any("DATA_MISSING" in r for r in reasons)  # an opinion is no summary
+    wrapped = wrap_signature(pdf, json.dumps({"schema": "x"}).encode())
+    ok, reasons, _payload = verify_summary(wrapped)
+    assert not ok and any("BYTERANGE_GAP" in r for r in reasons)
