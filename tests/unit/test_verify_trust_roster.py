@@ -159,3 +159,39 @@ def test_summary_verifier_applies_the_strict_checks(issued: tuple) -> None:
     wrapped = wrap_signature(pdf, json.dumps({"schema": "x"}).encode())
     ok, reasons, _payload = verify_summary(wrapped)
     assert not ok and any("BYTERANGE_GAP" in r for r in reasons)
+
+
+def test_document_timestamp_after_signing_is_reported_not_refused(issued: tuple) -> None:
+    """Validation data (a document timestamp, DSS) may follow a certifying signature; it is
+    said, and anything else after the signature is refused."""
+    import io
+
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.x509.oid import ExtendedKeyUsageOID
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.signers import PdfTimeStamper
+    from pyhanko.sign.timestamps import DummyTimeStamper
+
+    ident, _root = issued
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (x509.CertificateBuilder().subject_name(_name("TSA")).issuer_name(_name("TSA"))
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(NOW - timedelta(days=1)).not_valid_after(NOW + timedelta(days=10))
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]),
+                           critical=True)
+            .sign(key, hashes.SHA256()))
+    tsa = DummyTimeStamper(
+        tsa_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        tsa_key=asn1_keys.PrivateKeyInfo.load(key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption())))
+    out = io.BytesIO()
+    PdfTimeStamper(tsa).timestamp_pdf(IncrementalPdfFileWriter(io.BytesIO(signed(ident))),
+                                      "sha256", None, output=out)
+    result = verify_bytes(out.getvalue(), trust_roots=[])
+    assert result.valid, result.reasons
+    assert result.modification == "LTA_UPDATES"
+    assert any("document timestamps" in w for w in result.warnings)
+    stamped_then_edited = edit_attachment(out.getvalue(), b'{"schema": "x"}')
+    assert "LATER_REVISION" in verify_bytes(stamped_then_edited, trust_roots=[]).codes
