@@ -154,7 +154,8 @@ def summary_pdf_bytes(agg: PanelAggregate, plist: PanelList, identity: Any | Non
     from slq_desk.panel.summary_pdf import render_summary
 
     org = identity.info.organisation if identity is not None else ""
-    rendered = render_summary(agg, plist, chair, org, draft=identity is None)
+    rendered = render_summary(agg, plist, chair, org, draft=identity is None,
+                              cert_sha256=identity.info.cert_sha256 if identity else "")
     data = json.dumps({"schema": "slq-desk/panel-summary", "schema_version": 1,
                        "list": plist.to_json(agg.settings.places), "aggregate": agg.to_json()},
                       ensure_ascii=False, indent=2).encode("utf-8")
