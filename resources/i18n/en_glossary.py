@@ -157,7 +157,7 @@ EN: dict[str, str] = {
     # the panel roster (ui/panel/panel_view.py)
     "评审组名册（按证书识别评审专家）": "Panel roster (reviewers are known by their certificates)",
     "成员姓名": "Member name", "登记证书(&C)…": "Register &certificate…", "成员": "Member",
-    "单位": "Organisation", "有效至": "Valid until", "证书指纹 SHA-256": "Certificate SHA-256",
+    "有效至": "Valid until", "证书指纹 SHA-256": "Certificate SHA-256",
     "名册为空：导入时以证书姓名核对评审专家。建议登记每位成员的证书。":
         "The roster is empty: import matches reviewers by certificate name. Register each "
         "member's certificate.",
