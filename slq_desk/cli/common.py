@@ -31,8 +31,15 @@ def load_signing_identity(key_file: Path | None, passphrase_env: str | None) -> 
 
     from slq_desk.opinion import identity
 
+    from slq_desk.opinion.strict import certificate_refusals
+
     source = identity.passphrase_source(key_file, env_var=passphrase_env)
     ident = identity.load_with(key_file, source)
+    # A signature every verifier would refuse is not worth making: say so before signing.
+    problems = certificate_refusals(ident.certificate, None)
+    if problems:
+        raise BadInput("证书不能用于签署，签出的文件将被拒绝 / the certificate cannot sign (the "
+                       "file would be refused): " + "; ".join(p.text() for p in problems))
     for note in identity.usage_warnings(ident):
         print(f"注意 / note: {note}", file=sys.stderr)
     return ident

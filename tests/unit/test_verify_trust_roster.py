@@ -195,3 +195,22 @@ def test_document_timestamp_after_signing_is_reported_not_refused(issued: tuple)
     assert any("document timestamps" in w for w in result.warnings)
     stamped_then_edited = edit_attachment(out.getvalue(), b'{"schema": "x"}')
     assert "LATER_REVISION" in verify_bytes(stamped_then_edited, trust_roots=[]).codes
+
+
+def test_signing_with_a_certificate_verification_would_refuse_is_refused_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from slq_desk.cli.common import load_signing_identity
+
+    monkeypatch.setenv("SLQ_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.setenv("P12_PW", "pw-expired")
+    expired = make_identity("周九", not_before=NOW - timedelta(days=400),
+                            not_after=NOW - timedelta(days=1))
+    p12 = tmp_path / "expired.p12"
+    p12.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"x", expired.key, expired.certificate, None,
+        serialization.BestAvailableEncryption(b"pw-expired")))
+    with pytest.raises(BadInput, match="CERT_EXPIRED"):
+        load_signing_identity(p12, "P12_PW")
