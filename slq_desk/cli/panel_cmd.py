@@ -276,7 +276,9 @@ def _opinions(args: argparse.Namespace) -> int:
                      "status": o.status, "held": o.application_id in held,
                      "signer": o.signer, "signed_at": o.signed_at.isoformat() if o.signed_at
                      else None, "sha256": o.sha256, "source_name": o.source_name,
-                     "warnings": list(o.warnings or [])}
+                     "warnings": list(o.warnings or []),
+                     "version": (o.data or {}).get("version", 1),
+                     "cert_sha256": o.cert_sha256}
                     for o in opinions(s, args.application)]
     finally:
         ws.close()

@@ -210,6 +210,7 @@ def import_one(ws: Workspace, s: Session, source: SourceFile, report: CollectRep
     audit.record(s, ws.actor, "panel.import", "panel_opinion", row.id, None,
                  {"sha256": digest, "application_id": row.application_id,
                   "reviewer": row.reviewer, "status": row.status, "held": held,
+                  "version": _version(row), "cert_sha256": row.cert_sha256,
                   "replaced": replaced})
     report.imported.append(ImportedOpinion(
         name=source.name, sha256=digest, application_id=row.application_id,
