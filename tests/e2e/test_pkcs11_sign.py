@@ -24,6 +24,8 @@ from tests.support.attacks import make_identity
 
 SLQ = [sys.executable, "-m", "slq_desk"]
 PIN, SO_PIN, TOKEN = "314159", "271828", "slq-test-token"
+# Not a prefix of each other: pkcs11-tool may pick a token whose label merely starts with TOKEN.
+KEY_ONLY = "slq-keyonly"
 LIBS = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
         "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so")
 LIB = next((Path(p) for p in LIBS if Path(p).is_file()), None)
@@ -58,7 +60,7 @@ def token(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
                                                 serialization.NoEncryption()))
     cert_pem = root / "cert.pem"
     cert_pem.write_bytes(ident.certificate.public_bytes(serialization.Encoding.PEM))
-    for label in (TOKEN, TOKEN + "-keyonly"):
+    for label in (TOKEN, KEY_ONLY):
         sh("softhsm2-util", "--init-token", "--free", "--label", label, "--pin", PIN,
            "--so-pin", SO_PIN, env=env)
         sh("softhsm2-util", "--import", str(key_pem), "--token", label, "--label",
@@ -127,7 +129,7 @@ def test_token_holding_only_the_key_takes_the_certificate_from_a_file(
         token: dict, cli_env: dict[str, str], ws: Path, tmp_path: Path) -> None:
     out = tmp_path / "keyonly.pdf"
     done = run(cli_env, "opinion", "export", "hunan-p11-2", "--workspace", str(ws), "--out",
-               str(out), *token_args(TOKEN + "-keyonly", "--token-cert", str(token["cert"])))
+               str(out), *token_args(KEY_ONLY, "--token-cert", str(token["cert"])))
     assert done.returncode == 0, done.stderr
     assert run(cli_env, "verify", str(out)).returncode == 0
 
@@ -136,7 +138,7 @@ def test_wrong_pin_and_unknown_token_are_clear_messages(cli_env: dict[str, str],
                                                         tmp_path: Path) -> None:
     wrong = dict(cli_env, TOKEN_PIN="000000")
     done = run(wrong, "opinion", "export", "hunan-p11-3", "--workspace", str(ws), "--out",
-               str(tmp_path / "w.pdf"), *token_args(TOKEN + "-keyonly", "--token-cert",
+               str(tmp_path / "w.pdf"), *token_args(KEY_ONLY, "--token-cert",
                                                      str(tmp_path / "none.pem")))
     assert done.returncode == 2 and "Traceback" not in done.stderr
     done = run(wrong, "opinion", "export", "hunan-p11-3", "--workspace", str(ws), "--out",

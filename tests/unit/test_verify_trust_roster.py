@@ -173,6 +173,12 @@ def test_document_timestamp_after_signing_is_reported_not_refused(issued: tuple)
     from pyhanko.sign.signers import PdfTimeStamper
     from pyhanko.sign.timestamps import DummyTimeStamper
 
+    from asn1crypto import cms, tsp  # noqa: F401 — tsp registers the tst_info content type
+
+    # asn1crypto caches its name→OID map on first use; if a CMS was parsed before tsp was
+    # imported (test order), the cache lacks tst_info and building a token fails.
+    if cms.ContentType._reverse_map is not None:
+        cms.ContentType._reverse_map.setdefault("tst_info", "1.2.840.113549.1.9.16.1.4")
     ident, _root = issued
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     cert = (x509.CertificateBuilder().subject_name(_name("TSA")).issuer_name(_name("TSA"))
