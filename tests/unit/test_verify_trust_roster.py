@@ -166,14 +166,13 @@ def test_document_timestamp_after_signing_is_reported_not_refused(issued: tuple)
     said, and anything else after the signature is refused."""
     import io
 
+    from asn1crypto import cms, tsp  # noqa: F401 — tsp registers the tst_info content type
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
     from cryptography.x509.oid import ExtendedKeyUsageOID
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign.signers import PdfTimeStamper
     from pyhanko.sign.timestamps import DummyTimeStamper
-
-    from asn1crypto import cms, tsp  # noqa: F401 — tsp registers the tst_info content type
 
     # asn1crypto caches its name→OID map on first use; if a CMS was parsed before tsp was
     # imported (test order), the cache lacks tst_info and building a token fails.
