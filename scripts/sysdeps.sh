@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # System libraries slq-desk needs on Debian/Ubuntu: Qt's xcb/EGL libraries, a CJK font for the
-# window, poppler-utils (pdfsig, pdftoppm), Xvfb for the GUI tests and a PostgreSQL server for the
-# shared-workspace tests. As root we install what is missing; otherwise we print the exact
+# window, poppler-utils (pdfsig, pdftoppm), Xvfb for the GUI tests, a PostgreSQL server for the
+# shared-workspace tests, and SoftHSM2 + OpenSC's pkcs11-tool for the PKCS#11 token tests. As root we install what is missing; otherwise we print the exact
 # command and stop, because a half-working set-up is worse than a clear instruction.
 set -euo pipefail
 
@@ -10,7 +10,8 @@ command -v dpkg-query >/dev/null 2>&1 || { echo "sysdeps: not a Debian-like syst
 
 want=(libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
       libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-image0 libxcb-render-util0
-      libfontconfig1 libdbus-1-3 fonts-droid-fallback poppler-utils xvfb xauth postgresql)
+      libfontconfig1 libdbus-1-3 fonts-droid-fallback poppler-utils xvfb xauth postgresql
+      softhsm2 opensc)
 missing=()
 for p in "${want[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)

@@ -156,6 +156,16 @@ EN: dict[str, str] = {
     "签名身份…": "Signing identity…", "评审组汇总…": "Panel summary…", "工具(&T)": "&Tools",
     "评审组(&P)": "&Panel", "请先在左侧选择一份申报": "Choose an application on the left first",
     "签名身份": "Signing identity", "请先打开工作区": "Open a workspace first",
+    # the panel roster (ui/panel/panel_view.py)
+    "评审组名册（按证书识别评审专家）": "Panel roster (reviewers are known by their certificates)",
+    "成员姓名": "Member name", "登记证书(&C)…": "Register &certificate…", "成员": "Member",
+    "有效至": "Valid until", "证书指纹 SHA-256": "Certificate SHA-256",
+    "名册为空：导入时以证书姓名核对评审专家。建议登记每位成员的证书。":
+        "The roster is empty: import matches reviewers by certificate name. Register each "
+        "member's certificate.",
+    "选择成员的证书": "Choose the member's certificate",
+    "证书 (*.pem *.crt *.cer *.der)": "Certificates (*.pem *.crt *.cer *.der)",
+    "已登记 {name} 的证书。": "{name}'s certificate is registered.",
 }
 
 # Where one Chinese word needs two English ones (a column header vs. a severity).

@@ -50,6 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     o.add_argument("--identity", type=Path, metavar="P12",
                    help="key file (default: the installed identity); implies --sign")
     o.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from VAR")
+    from slq_desk.cli.common import add_token_options
+
+    add_token_options(o)  # --pkcs11-lib implies --sign
     o.set_defaults(func=run_opinion)
 
 
@@ -210,10 +213,10 @@ def run_opinion(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise BadInput(f"folder {out.parent} does not exist")
     ident = None
-    if args.sign or args.identity:
-        from slq_desk.cli.common import load_signing_identity
+    if args.sign or args.identity or args.pkcs11_lib:
+        from slq_desk.cli.common import signing_identity
 
-        ident = load_signing_identity(args.identity, args.passphrase_env)
+        ident = signing_identity(args)
     ws = open_workspace(args)
     try:
         written = write_preliminary_opinion(

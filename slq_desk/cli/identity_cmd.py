@@ -27,7 +27,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     s = isub.add_parser("show", help="show the installed identity")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--cert-out", type=Path, metavar="F.pem",
+                   help="write the certificate (public, PEM) for the panel chair's roster")
+    s.add_argument("--passphrase-env", metavar="VAR",
+                   help="identities installed by an older slq-desk: unlock once to export")
     s.set_defaults(func=_show)
+
+    t = isub.add_parser("trust", help="configure CA trust roots (PEM) to validate chains")
+    t.add_argument("file", type=Path, help="root (and intermediate) certificates, PEM")
+    t.set_defaults(func=_trust)
 
 
 def _new_passphrase(env_var: str | None) -> tuple[str, bool]:
@@ -111,6 +119,8 @@ def _show(args: argparse.Namespace) -> int:
         print("尚无评审专家身份：请运行 `slq-desk identity create` 或 `slq-desk identity import` "
               "/ no identity installed", file=sys.stderr)
         return 1
+    if args.cert_out:
+        _export_certificate(args.cert_out, args.passphrase_env)
     keyring = passphrase.keyring_available()
     if args.json:
         out = info.to_json() | {"keyring_available": keyring,
@@ -120,4 +130,33 @@ def _show(args: argparse.Namespace) -> int:
     _print_info(info)
     print("口令保存 / passphrase: " + ("系统钥匙串 / OS keyring" if keyring
                                        else "每次询问（无可用钥匙串）/ asked each time (no keyring)"))
+    return 0
+
+
+def _export_certificate(out: Path, env_var: str | None) -> None:
+    from slq_desk.opinion import identity
+    from slq_desk.opinion.export import write_atomically
+
+    pem = identity.installed_certificate_pem()
+    if pem is None:
+        # Installed before the certificate was kept beside the key: unlock once, keep it.
+        source = identity.passphrase_source(None, env_var=env_var)
+        ident = identity.load_with(None, source)
+        identity.write_certificate(ident.certificate)
+        pem = identity.installed_certificate_pem() or b""
+    write_atomically(out, pem, replace=True)
+    print(f"证书已导出 / certificate written: {out}", file=sys.stderr)
+
+
+def _trust(args: argparse.Namespace) -> int:
+    from slq_desk.opinion.layout import fingerprint_text
+    from slq_desk.opinion.trust import install_roots
+
+    target, certs = install_roots(args.file)
+    from cryptography.hazmat.primitives import hashes
+
+    print(f"已配置信任根 / trust roots installed: {target}")
+    for c in certs:
+        print(f"  {c.subject.rfc4514_string()}")
+        print(f"    SHA-256 {fingerprint_text(c.fingerprint(hashes.SHA256()).hex())}")
     return 0

@@ -26,9 +26,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _common(p: argparse.ArgumentParser) -> None:
+    from slq_desk.cli.common import add_token_options
+
     p.add_argument("--identity", type=Path, metavar="P12",
                    help="key file (default: the installed identity)")
     p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from VAR")
+    add_token_options(p)
     p.add_argument("--reviewer", help="whose review, when several reviewed the application")
     p.add_argument("--draft", action="store_true",
                    help="write an unsigned draft marked 草稿 (no key needed)")
@@ -38,9 +41,9 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _identity(args: argparse.Namespace) -> object | None:
-    from slq_desk.cli.common import load_signing_identity
+    from slq_desk.cli.common import signing_identity
 
-    return None if args.draft else load_signing_identity(args.identity, args.passphrase_env)
+    return None if args.draft else signing_identity(args)
 
 
 def _kwargs(args: argparse.Namespace) -> dict[str, object]:

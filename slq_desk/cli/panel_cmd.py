@@ -86,6 +86,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     v.add_argument("--json", action="store_true", help="print JSON")
     v.set_defaults(func=_verify)
 
+    ro = ps.add_parser("roster", help="the panel's members and their certificates (the trust "
+                                      "anchor of import)")
+    rsub = ro.add_subparsers(dest="roster_command", metavar="STEP", required=True)
+    ra = rsub.add_parser("add", help="register a member's certificate (PEM or DER)")
+    _ws(ra)
+    ra.add_argument("--name", required=True, help="the member's name as the panel knows it")
+    ra.add_argument("--cert", type=Path, required=True, help="the member's certificate file")
+    ra.add_argument("--org", default="", help="organisation (default: from the certificate)")
+    ra.set_defaults(func=_roster_add)
+    rl = rsub.add_parser("list", help="list the roster")
+    _ws(rl)
+    rl.set_defaults(func=_roster_list)
+    rr = rsub.add_parser("remove", help="remove a member (by name or fingerprint)")
+    _ws(rr)
+    rr.add_argument("member", help="name, or the certificate's SHA-256 (12+ hex digits)")
+    rr.set_defaults(func=_roster_remove)
+
     st = ps.add_parser("settings", help="store the panel's settings in the workspace, or show them")
     _ws(st)
     st.add_argument("--file", type=Path, help="panel settings TOML to store (validated first)")
@@ -125,9 +142,12 @@ def _rank_opts(p: argparse.ArgumentParser) -> None:
 
 
 def _sign_opts(p: argparse.ArgumentParser) -> None:
+    from slq_desk.cli.common import add_token_options
+
     p.add_argument("--identity", type=Path, metavar="P12",
                    help="key file (default: the installed identity)")
     p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from VAR")
+    add_token_options(p)
     p.add_argument("--draft", action="store_true", help="unsigned draft marked 草稿")
     p.add_argument("--force", action="store_true", help="replace existing files")
 
@@ -197,9 +217,9 @@ def _rank_list(s: Any, args: argparse.Namespace) -> tuple[Any, Any, Any]:
 
 
 def _identity(args: argparse.Namespace) -> Any | None:
-    from slq_desk.cli.common import load_signing_identity
+    from slq_desk.cli.common import signing_identity
 
-    return None if args.draft else load_signing_identity(args.identity, args.passphrase_env)
+    return None if args.draft else signing_identity(args)
 
 
 def _print_json(value: Any) -> None:
@@ -233,7 +253,7 @@ def _import(args: argparse.Namespace) -> int:
         for name, digest in report.already:
             print(f"已导入过 / already imported  {name}  {digest[:12]}")
         for r in report.refused:
-            print(f"拒绝 / refused  {r.name}")
+            print(f"拒绝 / refused  {r.name}  [{', '.join(r.codes)}]")
             for reason in r.reasons:
                 print(f"    {reason}")
         print(f"导入 {len(report.imported)} 份，拒绝 {len(report.refused)} 份，重复 "
@@ -256,7 +276,9 @@ def _opinions(args: argparse.Namespace) -> int:
                      "status": o.status, "held": o.application_id in held,
                      "signer": o.signer, "signed_at": o.signed_at.isoformat() if o.signed_at
                      else None, "sha256": o.sha256, "source_name": o.source_name,
-                     "warnings": list(o.warnings or [])}
+                     "warnings": list(o.warnings or []),
+                     "version": (o.data or {}).get("version", 1),
+                     "cert_sha256": o.cert_sha256}
                     for o in opinions(s, args.application)]
     finally:
         ws.close()
@@ -486,6 +508,68 @@ def _verify(args: argparse.Namespace) -> int:
         for r in reasons:
             print(f"  原因 / reason: {r}")
     return 0 if ok else 1
+
+
+def _print_member(m: Any) -> None:
+    from slq_desk.opinion.layout import fingerprint_text
+
+    until = m.not_after.date().isoformat() if m.not_after else "—"
+    print(f"{m.name:8} {m.organisation or '—':16} 有效至 / until {until}")
+    print(f"    SHA-256 {fingerprint_text(m.cert_sha256)}")
+
+
+def _roster_add(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.panel.roster import add_member
+
+    ws = open_workspace(args)
+    try:
+        m = add_member(ws, args.name, args.cert, args.org)
+    finally:
+        ws.close()
+    if args.json:
+        _print_json(m.to_json())
+    else:
+        print("已登记 / registered:")
+        _print_member(m)
+    return 0
+
+
+def _roster_list(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.panel.roster import list_members
+
+    ws = open_workspace(args)
+    try:
+        members = list_members(ws)
+    finally:
+        ws.close()
+    if args.json:
+        _print_json([m.to_json() for m in members])
+        return 0
+    for m in members:
+        _print_member(m)
+    print(f"名册共 {len(members)} 人 / {len(members)} members"
+          + ("（名册为空：导入时按证书姓名核对）/ empty roster: import matches certificate names"
+             if not members else ""))
+    return 0
+
+
+def _roster_remove(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.panel.roster import remove_member
+
+    ws = open_workspace(args)
+    try:
+        gone = remove_member(ws, args.member)
+    finally:
+        ws.close()
+    if args.json:
+        _print_json([m.to_json() for m in gone])
+    else:
+        for m in gone:
+            print(f"已移除 / removed: {m.name}  {m.cert_sha256}")
+    return 0
 
 
 def _settings_cmd(args: argparse.Namespace) -> int:

@@ -65,3 +65,22 @@ class PanelConclusion(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class RosterEntry(Base):
+    """One panel member's certificate, registered by the chair: the trust anchor of import.
+
+    Once any entry exists, an opinion is imported only when its signing certificate is on the
+    roster, and the reviewer is this entry's name, never the name inside the signed data.
+    """
+
+    __tablename__ = "panel_roster"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    cert_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    subject: Mapped[str] = mapped_column(Text, default="")
+    cert_pem: Mapped[str] = mapped_column(Text)
+    not_after: Mapped[datetime | None]
+    added_by: Mapped[str] = mapped_column(String(200), default="")
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)

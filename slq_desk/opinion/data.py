@@ -97,6 +97,11 @@ class OpinionData:
     # The workspace's audit chain head when the opinion was made ({"seq", "hash"}; see
     # ``slq_desk.audit``): a signed copy of it, so a later cut of the log shows.
     audit_anchor: dict[str, Any] | None = None
+    # Inside the signed data: the signer's certificate fingerprint (also printed on the page,
+    # to compare with the panel's published roster) and the export's version number, counted
+    # per review, which decides supersession instead of the signer's clock.
+    cert_sha256: str = ""
+    version: int = 1
 
     @property
     def title(self) -> str:
@@ -113,6 +118,7 @@ class OpinionData:
             "schema": SCHEMA,
             "schema_version": SCHEMA_VERSION,
             "kind": self.kind,
+            "version": self.version,
             "application": {
                 "id": self.application_id,
                 "applicant_name": self.applicant_name,
@@ -152,7 +158,8 @@ class OpinionData:
                 "text": self.coi_text,
                 "at": self.coi_at.isoformat() if self.coi_at else None,
             },
-            "reviewer": {"name": self.reviewer, "organisation": self.reviewer_organisation},
+            "reviewer": {"name": self.reviewer, "organisation": self.reviewer_organisation,
+                         "cert_sha256": self.cert_sha256},
             "review_date": self.review_date.isoformat(),
             "comment": self.comment,
         }
@@ -177,6 +184,9 @@ class OpinionData:
             sub = raw.get("subsidy") or {}
             coi = raw.get("coi") or {}
             rub = raw.get("rubric") or {}
+            version = raw.get("version", 1)
+            if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+                raise ValueError(f"version must be a positive integer, got {version!r}")
             return cls(
                 kind=str(raw.get("kind", "expert")),
                 application_id=str(app["id"]),
@@ -213,6 +223,8 @@ class OpinionData:
                 coi_at=datetime.fromisoformat(coi["at"]) if coi.get("at") else None,
                 reviewer=str(raw["reviewer"]["name"]),
                 reviewer_organisation=str(raw["reviewer"].get("organisation", "")),
+                cert_sha256=str(raw["reviewer"].get("cert_sha256", "")).lower(),
+                version=version,
                 review_date=date.fromisoformat(raw["review_date"]),
                 comment=str(raw.get("comment", "")),
                 audit_anchor=(dict(raw["audit_anchor"])

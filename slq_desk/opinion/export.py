@@ -69,10 +69,13 @@ def export_opinion(ws: Workspace, application_id: str, out: Path,
         notes = list(built.notes)
         if identity is not None:
             data.reviewer_organisation = identity.info.organisation
+            data.cert_sha256 = identity.info.cert_sha256
+            data.version = next_version(s, built.review_id)
             if identity.info.name and identity.info.name != data.reviewer:
                 notes.append(f"证书姓名（{identity.info.name}）与评审记录中的评审专家"
-                             f"（{data.reviewer}）不同 / certificate name differs from the "
-                             "reviewer on the review")
+                             f"（{data.reviewer}）不同，验证与评审组导入将拒绝此文件 / "
+                             "certificate name differs from the reviewer on the review: "
+                             "verify and panel import will refuse this file")
         rendered = render(data, draft=identity is None)
         pdf = finalise(rendered.pdf, SignRequest(
             box=rendered.signature_box,
@@ -86,6 +89,20 @@ def export_opinion(ws: Workspace, application_id: str, out: Path,
     return Exported(application_id=application_id, path=out, sha256=digest,
                     signed=identity is not None,
                     signer=identity.info.name if identity else "", notes=notes)
+
+
+def next_version(s: Session, review_id: int) -> int:
+    """The version number the next signed export of this review carries: one more than the
+    signed exports recorded so far. It lives inside the signed data, so a panel decides which
+    of two opinions is newer without trusting the signer's clock."""
+    from sqlalchemy import func, select
+
+    from slq_desk.models.schema import Opinion
+
+    done = s.scalar(select(func.count(Opinion.id)).where(
+        Opinion.review_id == review_id, Opinion.kind == "expert",
+        Opinion.signature_status == "signed"))
+    return int(done or 0) + 1
 
 
 def _record(ws: Workspace, s: Session, built: Built, out: Path, digest: str,

@@ -31,6 +31,7 @@ DATA_DIR_ENV = "SLQ_DESK_DATA_DIR"
 IDENTITY_DIR = "identity"
 KEY_FILE = "reviewer.p12"
 META_FILE = "identity.json"
+CERT_FILE = "reviewer.pem"  # the public certificate, for `identity show --cert-out`
 RSA_BITS = 3072
 DEFAULT_VALIDITY_DAYS = 3 * 365
 # A PKCS#12 file is a few kilobytes; anything huge is not one and is not read into memory.
@@ -237,7 +238,8 @@ def installed_key_path() -> Path:
     return identity_dir() / KEY_FILE
 
 
-def install(data: bytes, info: IdentityInfo) -> IdentityInfo:
+def install(data: bytes, info: IdentityInfo,
+            certificate: x509.Certificate | None = None) -> IdentityInfo:
     """Make this PKCS#12 the current identity; the folder and file are private to the user."""
     folder = identity_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -248,11 +250,30 @@ def install(data: bytes, info: IdentityInfo) -> IdentityInfo:
     _private(tmp, 0o600)
     os.replace(tmp, target)
     stored = IdentityInfo(**{**asdict(info), "key_file": str(target)})
+    if certificate is not None:
+        write_certificate(certificate)
+    else:
+        (folder / CERT_FILE).unlink(missing_ok=True)  # never a stale certificate
     meta = folder / META_FILE
     meta_tmp = folder / (META_FILE + ".part")
     meta_tmp.write_text(json.dumps(stored.to_json(), ensure_ascii=False, indent=2), "utf-8")
     os.replace(meta_tmp, meta)
     return stored
+
+
+def write_certificate(cert: x509.Certificate) -> Path:
+    """Keep the installed identity's certificate (public) beside it as PEM."""
+    target = identity_dir() / CERT_FILE
+    tmp = target.with_suffix(".part")
+    tmp.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    os.replace(tmp, target)
+    return target
+
+
+def installed_certificate_pem() -> bytes | None:
+    """The installed identity's certificate as PEM, if it was kept at install."""
+    path = identity_dir() / CERT_FILE
+    return path.read_bytes() if path.is_file() else None
 
 
 def _private(path: Path, mode: int) -> None:
@@ -286,14 +307,14 @@ def create(name: str, organisation: str, passphrase: str, out: Path | None = Non
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
         _private(out, 0o600)
-    return install(data, ident.info)
+    return install(data, ident.info, ident.certificate)
 
 
 def import_file(path: Path, passphrase: str) -> tuple[IdentityInfo, list[str]]:
     """Check that ``path`` opens with ``passphrase``, then install it; returns notes to show."""
     data = read_p12_bytes(path)
     ident = unlock(data, passphrase, str(path))
-    return install(data, ident.info), usage_warnings(ident)
+    return install(data, ident.info, ident.certificate), usage_warnings(ident)
 
 
 def load(path: Path | None, passphrase: str) -> LoadedIdentity:

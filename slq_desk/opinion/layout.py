@@ -54,6 +54,12 @@ def _num(value: Decimal | None) -> str:
     return text
 
 
+def fingerprint_text(sha256: str) -> str:
+    """A certificate fingerprint in colon-separated pairs, the way certificate viewers show it."""
+    h = sha256.upper()
+    return ":".join(h[i:i + 2] for i in range(0, len(h), 2))
+
+
 def signature_area(font: str, draft: bool) -> Any:
     """A ReportLab flowable: the dashed box the signature widget will cover.
 
@@ -219,6 +225,11 @@ def render(data: OpinionData, draft: bool = False) -> RenderedOpinion:
         [p("工作单位"), p(data.reviewer_organisation or "—")],
         [p("日期"), p(f"{data.review_date:%Y年%m月%d日}")],
     ]
+    if data.version > 1:
+        sign_rows.append([p("意见版本"), p(f"第 {data.version} 版（取代此前导出的版本）")])
+    if data.cert_sha256:
+        # A third party compares this with the panel's published roster of certificates.
+        sign_rows.append([p("证书指纹 SHA-256"), p(fingerprint_text(data.cert_sha256), tiny)])
     story.append(KeepTogether([
         p("七、评审专家签名", heading),
         Table(sign_rows, colWidths=[32 * mm, width - 32 * mm], style=label_grid),

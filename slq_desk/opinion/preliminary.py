@@ -54,6 +54,7 @@ class PreliminaryData:
     official: str
     day: date
     draft: bool = True
+    cert_sha256: str = ""  # the signer's certificate, printed for the roster check
     notes: list[str] = field(default_factory=list)
     # Manual 查验 records (office.verification.records_for): invoices and the credit check.
     manual_checks: dict[str, Any] = field(default_factory=dict)
@@ -126,7 +127,7 @@ def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
                                     TableStyle)
 
     from slq_desk.ingest.classify import KINDS
-    from slq_desk.opinion.layout import KIND_LABELS, signature_area
+    from slq_desk.opinion.layout import KIND_LABELS, fingerprint_text, signature_area
     from slq_desk.opinion.pdfstyle import pdf_styles
 
     # The classifier's names cover every kind it can assign; the opinion's own win where set.
@@ -216,7 +217,9 @@ def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
         grid([[p("结论"), p(data.conclusion)],
               [p("意见"), p(data.comment or "—")],
               [p("初审人"), p(data.official or "—")],
-              [p("日期"), p(data.day.isoformat())]],
+              [p("日期"), p(data.day.isoformat())],
+              *([[p("证书指纹"), p(fingerprint_text(data.cert_sha256), mono)]]
+                if data.cert_sha256 else [])],
              [24 * mm, width - 24 * mm], header=False),
         Spacer(1, 6),
         area,
@@ -303,10 +306,13 @@ def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str |
         day=day or signed_at.date(),
         notes=[] if conclusion else ["结论由系统按审查发现建议，初审人可改定。"],
         draft=identity is None, manual_checks=report.manual_checks,
+        cert_sha256=identity.info.cert_sha256 if identity is not None else "",
     )
     pdf, pages, box = _render(data)
     embedded = _opinion_data(data)
     embedded.audit_anchor = anchor
+    if identity is not None:
+        embedded.cert_sha256 = identity.info.cert_sha256
     pdf = finalise(pdf, SignRequest(
         box=box, attachments=(Attachment(ATTACHMENT_NAME, embedded.json_bytes(),
                                          description="机器可读初审数据 (machine-readable "

@@ -4,6 +4,11 @@ One incremental update on top of the ReportLab file adds the machine-readable at
 signature field over the box the layout drew, and the signature itself, so the signature covers
 every byte of the final file. Unsigned drafts get the same update without the signature (the
 field stays empty). Works for any of our PDFs: the expert opinion and the 初审意见 alike.
+
+Every signature *certifies* the document with DocMDP P=1 (no changes permitted): a later
+edit, annotation or second signature is then a violation that third-party readers (Acrobat,
+poppler's pdfsig) report too, not only our own verifier. The key is a PKCS#12 identity held
+in memory or a key on a PKCS#11 token (``pkcs11``); both hand pyHanko a signer.
 """
 
 from __future__ import annotations
@@ -37,7 +42,8 @@ class SignRequest:
 
     box: SignatureBox
     attachments: tuple[Attachment, ...] = ()
-    identity: LoadedIdentity | None = None
+    # A LoadedIdentity (PKCS#12) or a pkcs11.TokenIdentity; None for an unsigned draft.
+    identity: Any = None
     reason: str = DEFAULT_REASON
     location: str = DEFAULT_LOCATION
     signer_label: str = ""
@@ -170,7 +176,7 @@ def finalise(pdf: bytes, request: SignRequest) -> bytes:
         return out.getvalue()
 
     ident = request.identity
-    signer = _simple_signer(ident)
+    signer = signer_for(ident)
     name = request.signer_label or ident.info.name
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
@@ -179,6 +185,8 @@ def finalise(pdf: bytes, request: SignRequest) -> bytes:
         reason=request.reason,
         location=request.location,
         name=name,
+        certify=True,
+        docmdp_permissions=fields.MDPPerm.NO_CHANGES,
     )
     params = {"role": request.role, "signer": name, "org": ident.info.organisation or " ",
               "when": chinese_time(request.when)}
@@ -186,6 +194,12 @@ def finalise(pdf: bytes, request: SignRequest) -> bytes:
     pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec)
     pdf_signer.sign_pdf(writer, output=out, appearance_text_params=params)
     return out.getvalue()
+
+
+def signer_for(ident: Any) -> Any:
+    """The pyHanko signer of an identity: a token identity brings its own (``pkcs11``)."""
+    own = getattr(ident, "pyhanko_signer", None)
+    return own() if callable(own) else _simple_signer(ident)
 
 
 def _simple_signer(ident: LoadedIdentity) -> Any:

@@ -1,11 +1,15 @@
 """Collect signed expert opinions into the chair's workspace: verify, refuse, store, list.
 
-Each PDF is verified (signature over the whole file, embedded opinion data readable) before
-anything is stored; an invalid one is refused with the verifier's reasons and the rest go on.
-The same reviewer on the same application twice keeps the newer (later signing time, then
-later review date, then later import) active and the older one ``superseded`` — both stay
-listed. Opinions for applications the workspace does not hold are stored and listed as such,
-never dropped: the chair may import the package later, or must ask where they came from.
+Each PDF is verified strictly (``opinion.verify``) before anything is stored; an invalid one is
+refused with the verifier's reason codes and the rest go on. Once the chair has a roster
+(``panel.roster``), only certificates on it are accepted and the reviewer is the roster entry
+of the certificate, never the name inside the JSON; without one, the certificate's name must be
+the JSON's and a reviewer's opinions must all come from one certificate. Scores are checked
+against the rubric's scale and the total recomputed. The same reviewer on the same application
+twice keeps the higher version (a number inside the signed data), then the later import,
+active and the other ``superseded`` — both stay listed; the signer's clock decides nothing.
+Opinions for applications the workspace does not hold are stored and listed as such, never
+dropped: the chair may import the package later, or must ask where they came from.
 """
 
 from __future__ import annotations
@@ -24,7 +28,10 @@ from slq_desk import audit
 from slq_desk.models.panel import ACTIVE, SUPERSEDED, PanelOpinion
 from slq_desk.models.schema import Application, Document, ReviewerIdentity
 from slq_desk.opinion.data import OpinionData
+from slq_desk.opinion.reasons import Refusal
+from slq_desk.opinion.scores import score_refusals
 from slq_desk.opinion.verify import VerifyResult, verify_bytes
+from slq_desk.panel.roster import roster_in, roster_refusals
 from slq_desk.panel.sources import SourceFile, read_sources
 from slq_desk.workspace import Workspace
 
@@ -33,6 +40,7 @@ from slq_desk.workspace import Workspace
 class Refused:
     name: str
     reasons: tuple[str, ...]
+    codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,17 +71,22 @@ class CollectReport:
         return {
             "source": self.source,
             "imported": [vars(o) | {"warnings": list(o.warnings)} for o in self.imported],
-            "refused": [{"name": r.name, "reasons": list(r.reasons)} for r in self.refused],
+            "refused": [{"name": r.name, "reasons": list(r.reasons), "codes": list(r.codes)}
+                        for r in self.refused],
             "already_imported": [{"name": n, "sha256": h} for n, h in self.already],
             "not_held": [o.application_id for o in self.not_held],
         }
 
 
+def _version(o: PanelOpinion) -> int:
+    v = (o.data or {}).get("version", 1)
+    return v if isinstance(v, int) and not isinstance(v, bool) else 1
+
+
 def _newer(a: PanelOpinion, b: PanelOpinion) -> bool:
-    """Is ``a`` the newer opinion of the two (signing time, then review date, then import)?"""
-    def key(o: PanelOpinion) -> tuple[str, str, int]:
-        return (o.signed_at.isoformat() if o.signed_at else "", o.review_date or "", o.id or 0)
-    return key(a) > key(b)
+    """Is ``a`` the newer opinion of the two? The version inside the signed data, then the
+    import order; never the signer's clock (/M), which the signer sets."""
+    return (_version(a), a.id or 0) > (_version(b), b.id or 0)
 
 
 def _warnings(s: Session, result: VerifyResult, data: OpinionData) -> list[str]:
@@ -98,49 +111,78 @@ def _warnings(s: Session, result: VerifyResult, data: OpinionData) -> list[str]:
     return notes
 
 
-def _refuse_reasons(result: VerifyResult) -> list[str]:
-    if not result.valid:
-        return result.reasons or ["验证未通过 / verification failed"]
+def _refusals(s: Session, result: VerifyResult, roster: dict[str, Any]) -> list[Refusal]:
+    """Every reason to refuse: the verifier's, then the roster's and the data's (all of them,
+    so the chair sees the whole story of a forged file, each reason once)."""
+    found = list(result.refusals)
+    if not result.valid and not found:
+        found.append(Refusal("SIGNATURE_UNVERIFIABLE"))
+    if roster and result.cert_sha256:
+        found += roster_refusals(result, roster)
     data = result.data
     if data is None:
-        return ["没有可读的评审数据 / no readable opinion data"]
+        return _unique(found or [Refusal("DATA_MISSING")])
     if data.kind != "expert":
-        return [f"不是专家评审意见（{data.title}）/ not an expert opinion (kind {data.kind})"]
+        return _unique([*found, Refusal("NOT_EXPERT_OPINION", f"{data.title} ({data.kind})")])
+    if not roster and result.cert_sha256:
+        other = s.scalars(select(PanelOpinion).where(
+            PanelOpinion.application_id == data.application_id,
+            PanelOpinion.reviewer == data.reviewer,
+            PanelOpinion.cert_sha256 != result.cert_sha256)).first()
+        if other is not None:
+            found.append(Refusal("CERT_CONFLICT", f"{data.reviewer}: {other.cert_sha256[:16]}… "
+                                                  f"≠ {result.cert_sha256[:16]}…"))
     if data.coi_conflict or not data.coi_declared:
-        return ["评审专家未声明无利益冲突 / the reviewer did not declare freedom from conflict"]
+        found.append(Refusal("NO_COI_DECLARATION"))
     if data.total is None or not data.criteria:
-        return ["意见中没有评分 / the opinion carries no scores"]
+        found.append(Refusal("NO_SCORES"))
+    else:
+        found += score_refusals(data)
     for amount in (data.recommended_subsidy, data.computed_subsidy):
         if amount is not None and (amount < 0 or amount != amount.quantize(Decimal("0.01"))):
-            return [(f"金额 {amount} 不是精确到分的非负金额 / amount {amount} is not a "
-                     "non-negative amount to the fen")]
-    return []
+            found.append(Refusal("BAD_AMOUNT", str(amount)))
+    return _unique(found)
+
+
+def _unique(found: list[Refusal]) -> list[Refusal]:
+    return list(dict.fromkeys(found))
+
+
+def _refuse(ws: Workspace, s: Session, report: CollectReport, name: str, digest: str,
+            refusals: list[Refusal]) -> None:
+    report.refused.append(Refused(name, tuple(r.text() for r in refusals),
+                                  tuple(r.code for r in refusals)))
+    audit.record(s, ws.actor, "panel.refuse", "panel_opinion", digest, None,
+                 {"name": name, "codes": [r.code for r in refusals],
+                  "reasons": [r.text() for r in refusals]})
 
 
 def import_one(ws: Workspace, s: Session, source: SourceFile, report: CollectReport) -> None:
     if source.data is None:
-        report.refused.append(Refused(source.name, (source.error,)))
+        refusal = Refusal("SOURCE_UNREADABLE", source.error)
+        report.refused.append(Refused(source.name, (source.error,), (refusal.code,)))
         return
     digest = hashlib.sha256(source.data).hexdigest()
     if s.scalars(select(PanelOpinion.id).where(PanelOpinion.sha256 == digest)).first():
         report.already.append((source.name, digest))
         return
     if source.data.lstrip()[:5] != b"%PDF-":
-        report.refused.append(Refused(source.name, ("不是 PDF 文件 / not a PDF file",)))
+        _refuse(ws, s, report, source.name, digest, [Refusal("NOT_PDF")])
         return
-    result = verify_bytes(source.data, source.name)
-    reasons = _refuse_reasons(result)
-    if reasons:
-        report.refused.append(Refused(source.name, tuple(reasons)))
-        audit.record(s, ws.actor, "panel.refuse", "panel_opinion", digest, None,
-                     {"name": source.name, "reasons": reasons})
+    roster = roster_in(s)
+    result = verify_bytes(source.data, source.name, reviewer_from_certificate=not roster)
+    refusals = _refusals(s, result, roster)
+    if refusals:
+        _refuse(ws, s, report, source.name, digest, refusals)
         return
     data = result.data
     assert data is not None and result.raw_data is not None
     notes = _warnings(s, result, data)
     stored = ws.store_blob(digest, source.data)
+    # The reviewer is the roster's name for this certificate (equal to the JSON's, checked).
+    reviewer = roster[result.cert_sha256].name if roster else data.reviewer
     row = PanelOpinion(
-        sha256=digest, application_id=data.application_id, reviewer=data.reviewer,
+        sha256=digest, application_id=data.application_id, reviewer=reviewer,
         source_name=source.name, stored_path=ws.relative(stored), signer=result.signer,
         cert_sha256=result.cert_sha256, signed_at=_aware(result.signed_at),
         review_date=data.review_date.isoformat(), rubric_id=data.rubric_id,
@@ -168,6 +210,7 @@ def import_one(ws: Workspace, s: Session, source: SourceFile, report: CollectRep
     audit.record(s, ws.actor, "panel.import", "panel_opinion", row.id, None,
                  {"sha256": digest, "application_id": row.application_id,
                   "reviewer": row.reviewer, "status": row.status, "held": held,
+                  "version": _version(row), "cert_sha256": row.cert_sha256,
                   "replaced": replaced})
     report.imported.append(ImportedOpinion(
         name=source.name, sha256=digest, application_id=row.application_id,
@@ -184,7 +227,7 @@ def _aware(value: datetime | None) -> datetime | None:
 
 
 def _fen(value: Decimal | None) -> Decimal | None:
-    # Checked to the fen by _refuse_reasons; quantised so "300000" is stored as 300000.00.
+    # Checked to the fen by _refusals; quantised so "300000" is stored as 300000.00.
     return None if value is None else value.quantize(Decimal("0.01"))
 
 

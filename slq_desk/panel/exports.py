@@ -154,7 +154,8 @@ def summary_pdf_bytes(agg: PanelAggregate, plist: PanelList, identity: Any | Non
     from slq_desk.panel.summary_pdf import render_summary
 
     org = identity.info.organisation if identity is not None else ""
-    rendered = render_summary(agg, plist, chair, org, draft=identity is None)
+    rendered = render_summary(agg, plist, chair, org, draft=identity is None,
+                              cert_sha256=identity.info.cert_sha256 if identity else "")
     summary: dict[str, Any] = {"schema": "slq-desk/panel-summary", "schema_version": 1,
                                "list": plist.to_json(agg.settings.places),
                                "aggregate": agg.to_json()}
@@ -215,26 +216,24 @@ def export_all(s: Session, agg: PanelAggregate, plist: PanelList, out_dir: Path,
 
 
 def verify_summary(data: bytes, label: str = "<summary>") -> tuple[bool, list[str], dict[str, Any] | None]:
-    """Verify a signed 评审结果汇总表: the opinion verifier's signature checks, with the
-    summary's own attachment instead of an opinion's (``verify_bytes`` expects opinion.json)."""
+    """Verify a signed 评审结果汇总表: the opinion verifier's strict structure, signature and
+    certificate checks, with the summary's own attachment instead of an opinion's."""
     import io as _io
 
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    from slq_desk.opinion.data import ATTACHMENT_NAME
+    from slq_desk.opinion.reasons import Refusal
     from slq_desk.opinion.verify import embedded_file, verify_bytes
 
-    result = verify_bytes(data, label)
-    # verify_bytes judges an expert opinion and so misses its opinion.json here; every other
-    # reason (digest, coverage, damage, no signature) stands.
-    reasons = [r for r in result.reasons if f"no embedded {ATTACHMENT_NAME}" not in r]
+    result = verify_bytes(data, label, attachment=None)
+    reasons = list(result.reasons)
     payload: dict[str, Any] | None = None
     if not reasons:
         try:
             raw = embedded_file(PdfFileReader(_io.BytesIO(data), strict=False), SUMMARY_ATTACHMENT)
             payload = None if raw is None else json.loads(raw.decode("utf-8"))
         except Exception as err:  # noqa: BLE001 — any damage in the attachment: invalid, no crash
-            reasons.append(f"汇总数据无法读取 / summary data unreadable: {err}")
+            reasons.append(Refusal("DATA_UNREADABLE", f"{SUMMARY_ATTACHMENT}: {err}").text())
         if payload is None and not reasons:
-            reasons.append(f"文件中没有汇总数据 / no embedded {SUMMARY_ATTACHMENT}")
+            reasons.append(Refusal("DATA_MISSING", f"no embedded {SUMMARY_ATTACHMENT}").text())
     return not reasons, reasons, payload

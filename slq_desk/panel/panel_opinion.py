@@ -282,6 +282,7 @@ def export_panel_opinion(ws: Workspace, app_id: str, out: Path, identity: Any | 
                            + "\n  - ".join(draft.problems))
         if identity is not None:
             draft.data.reviewer_organisation = identity.info.organisation
+            draft.data.cert_sha256 = identity.info.cert_sha256
         rendered = render(draft.data, draft=identity is None)
         # sign.finalise cannot embed two files in one update yet (its /AF handling breaks
         # on the second), so panel.json goes in an incremental update of its own first; the

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from slq_desk.money import fmt_grouped
-from slq_desk.opinion.layout import SignatureBox, signature_area
+from slq_desk.opinion.layout import SignatureBox, fingerprint_text, signature_area
 from slq_desk.panel.aggregate import PanelAggregate
 from slq_desk.panel.rank_allocate import LIST_LABELS, PanelList, describe_tie_break
 from slq_desk.review.aggregate import quantum, round_for_display
@@ -27,7 +27,7 @@ class SummaryPdf:
 
 def render_summary(agg: PanelAggregate, plist: PanelList, chair: str, organisation: str = "",
                    title_note: str = "", today: date | None = None,
-                   draft: bool = False) -> SummaryPdf:
+                   draft: bool = False, cert_sha256: str = "") -> SummaryPdf:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -125,6 +125,7 @@ def render_summary(agg: PanelAggregate, plist: PanelList, chair: str, organisati
         calibration_title, calibration_table,
         p("四、评审组组长签名", heading),
         p(f"评审组组长：{chair}　　工作单位：{organisation or '—'}　　日期：{day:%Y年%m月%d日}", base),
+        *([p(f"证书指纹 SHA-256：{fingerprint_text(cert_sha256)}", base)] if cert_sha256 else []),
         Spacer(1, 6), area]))
 
     def on_page(canvas: Any, doc: Any) -> None:

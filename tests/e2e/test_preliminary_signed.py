@@ -44,6 +44,15 @@ def test_signed_preliminary_opinion_verifies(setup: tuple[Path, Path, dict[str, 
     checked = run("verify", str(out), "--package", str(package), env=env)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "李初审" in checked.stdout and "9 一致" in checked.stdout
+    import json
+
+    import pymupdf
+
+    fingerprint = json.loads(run("verify", str(out), "--json", env=env).stdout)["signer"][
+        "cert_sha256"]
+    with pymupdf.open(out) as doc:  # printed on the page, for the roster check
+        text = "".join(page.get_text() for page in doc).replace("\n", "").replace(":", "")
+    assert fingerprint.upper()[:16] in text
     if shutil.which("pdfsig"):
         sig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True, timeout=60)
         assert "Signature is Valid." in sig.stdout and "Total document signed" in sig.stdout

@@ -200,3 +200,24 @@ def test_export_draft_asks_nothing_and_empty_panel_refuses(qtbot: object, ws: ob
         assert "没有可排序" in e.sim_message.text()
     finally:
         empty.close()
+
+
+def test_roster_lists_members_and_adds_a_certificate(qtbot: object, ws: object,
+                                                     tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives import serialization
+
+    from tests.support.attacks import make_identity
+
+    v = view(qtbot, ws)
+    assert v.roster_table.rowCount() == 0  # type: ignore[attr-defined]
+    assert "名册为空" in v.roster_message.text()  # type: ignore[attr-defined]
+    ident = make_identity("张伟", "湖南省评审专家库")
+    cert = tmp_path / "zhang.pem"
+    cert.write_bytes(ident.certificate.public_bytes(serialization.Encoding.PEM))
+    assert v.add_roster_certificate("张伟", cert)  # type: ignore[attr-defined]
+    assert v.roster_table.rowCount() == 1  # type: ignore[attr-defined]
+    assert v.roster_table.item(0, 0).text() == "张伟"  # type: ignore[attr-defined]
+    shown = v.roster_table.item(0, 3).text().replace(":", "").lower()  # type: ignore[attr-defined]
+    assert shown == ident.info.cert_sha256
+    assert not v.add_roster_certificate("张三", cert)  # type: ignore[attr-defined]
+    assert "already on the roster" in v.roster_message.text()  # type: ignore[attr-defined]

@@ -144,3 +144,17 @@ def test_calculator_steps_keep_the_arithmetic_not_the_parameter_reads() -> None:
     steps = steps_from_facts(facts)
     assert [str(s.amount) for s in steps] == ["1060000.00", "318000.00"]
     assert all(not s.label.startswith("calc:") for s in steps)
+
+
+def test_each_signed_re_export_carries_the_next_version(ws: Workspace, ident: LoadedIdentity,
+                                                        tmp_path: Path) -> None:
+    from slq_desk.opinion.verify import verify_file
+
+    first = export_opinion(ws, "hunan-1", tmp_path / "v.pdf", ident)
+    assert first.signed
+    v1 = verify_file(tmp_path / "v.pdf")
+    export_opinion(ws, "hunan-1", tmp_path / "v.pdf", ident, replace=True)
+    v2 = verify_file(tmp_path / "v.pdf")
+    assert v1.data is not None and v2.data is not None
+    assert (v1.data.version, v2.data.version) == (1, 2)
+    assert v2.data.cert_sha256 == ident.info.cert_sha256

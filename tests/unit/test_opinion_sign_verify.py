@@ -208,23 +208,19 @@ def test_embedded_json_tampering_breaks_the_signature(signed: bytes) -> None:
 
 
 def _sign_again(pdf: bytes, ident: LoadedIdentity) -> bytes:
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
+    from tests.support.attacks import countersign
 
-    out = io.BytesIO()
-    signer = sign._simple_signer(ident)
-    meta = signers.PdfSignatureMetadata(field_name="Second", md_algorithm="sha256",
-                                        subfilter=fields.SigSeedSubFilter.PADES)
-    signers.PdfSigner(meta, signer=signer).sign_pdf(
-        IncrementalPdfFileWriter(io.BytesIO(pdf)), output=out)
-    return out.getvalue()
+    return countersign(pdf, ident)
 
 
 def test_page_changed_then_signed_again_is_caught(signed: bytes, tmp_path: Path) -> None:
     mallory = identity.unlock(identity.create_self_signed("冒名者", "", PASS), PASS)
     countersigned = verify_bytes(_sign_again(signed, mallory))
-    assert countersigned.valid, countersigned.reasons  # a second signature alone is allowed
-    assert countersigned.signer == "冒名者" and countersigned.warnings
+    # The opinion is certified (DocMDP P=1): even a second signature alone is a change.
+    assert not countersigned.valid
+    assert "MULTIPLE_SIGNATURES" in countersigned.codes
+    assert "DOCMDP_VIOLATION" in countersigned.codes
+    assert countersigned.signer == "周九"  # the opinion's signer, not the later one
 
     f = tmp_path / "t.pdf"
     f.write_bytes(signed)
@@ -233,7 +229,16 @@ def test_page_changed_then_signed_again_is_caught(signed: bytes, tmp_path: Path)
         doc.saveIncr()
     result = verify_bytes(_sign_again(f.read_bytes(), mallory))
     assert not result.valid
-    assert any("modified after signature 1" in r for r in result.reasons), result.reasons
+    assert "LATER_REVISION" in result.codes and "modified after signing" in " ".join(result.reasons)
+
+
+def test_signature_certifies_with_no_changes_allowed(signed: bytes) -> None:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import MDPPerm
+
+    sig = PdfFileReader(io.BytesIO(signed)).embedded_signatures[0]
+    assert sig.docmdp_level == MDPPerm.NO_CHANGES
+    assert verify_bytes(signed).certified
 
 
 def test_random_damage_is_never_a_crash_and_never_changes_what_verifies(signed: bytes) -> None:

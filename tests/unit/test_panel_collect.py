@@ -3,7 +3,6 @@ newer of a reviewer's two kept (both listed), opinions for unknown applications 
 
 from __future__ import annotations
 
-import time
 import zipfile
 from dataclasses import replace
 from datetime import date
@@ -101,9 +100,11 @@ def test_invalid_files_are_refused_with_their_reason(ws: Workspace, idents: dict
 
 def test_same_reviewer_twice_keeps_the_newer_and_lists_both(ws: Workspace, idents: dict,
                                                             tmp_path: Path) -> None:
-    first = sign_opinion(opinion(APP, "李娜", "50", date(2026, 11, 2)), idents["李娜"])
-    time.sleep(1.1)  # signing times have one-second resolution
-    second = sign_opinion(opinion(APP, "李娜", "90", date(2026, 11, 20)), idents["李娜"])
+    older, newer = opinion(APP, "李娜", "50", date(2026, 11, 2)), \
+        opinion(APP, "李娜", "90", date(2026, 11, 20))
+    older.version, newer.version = 1, 2  # the version inside the signed data decides
+    first = sign_opinion(older, idents["李娜"])
+    second = sign_opinion(newer, idents["李娜"])
     (tmp_path / "second.pdf").write_bytes(second)
     (tmp_path / "first.pdf").write_bytes(first)
     # The newer one arrives first: the older must not replace it.

@@ -130,7 +130,10 @@ def test_panel_tables_on_postgres(clients, tmp_path: Path) -> None:
     ident = throwaway_identity("张伟", "测试")
     data = OpinionData(application_id=app, applicant_name="x", policy_id="hunan-2026",
                        reviewer="张伟", review_date=date(2026, 11, 1), rubric_id="hunan-2026",
-                       criteria=[Criterion("real_usage", "真实", Decimal("25"), Decimal("30"))],
+                       # scores on the rubric's scale that add up to the total (import checks)
+                       criteria=[Criterion(k, k, Decimal(v)) for k, v in (
+                           ("real_usage", "25"), ("scenario_plan", "20.5"), ("innovation", "16"),
+                           ("effect", "20"))],
                        total=Decimal("81.5"), recommendation="推荐", coi_declared=True,
                        recommended_subsidy=Decimal("123456.78"))
     (tmp_path / "z.pdf").write_bytes(sign_opinion(data, ident))

@@ -235,8 +235,68 @@ class PanelView(QWidget):
         b2.addWidget(self.opinions_table)
         split.addWidget(box1)
         split.addWidget(box2)
+        split.addWidget(self._build_roster_box(split))
         v.addWidget(split, 1)
         self.tabs.addTab(page, translate("PanelView", "意见导入"))
+
+    def _build_roster_box(self, parent: QWidget) -> QGroupBox:
+        """The roster: whose certificate may sign opinions here (the core's panel.roster)."""
+        box = QGroupBox(translate("PanelView", "评审组名册（按证书识别评审专家）"), parent)
+        v = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.roster_name = QLineEdit(box)
+        self.roster_name.setPlaceholderText(translate("PanelView", "成员姓名"))
+        self.roster_name.setAccessibleName(translate("PanelView", "成员姓名"))
+        self.roster_add_button = QPushButton(translate("PanelView", "登记证书(&C)…"), box)
+        self.roster_add_button.clicked.connect(self._choose_roster_certificate)
+        row.addWidget(self.roster_name)
+        row.addWidget(self.roster_add_button)
+        row.addStretch(1)
+        v.addLayout(row)
+        self.roster_message = message_label(box)
+        v.addWidget(self.roster_message)
+        self.roster_table = _table(box, [translate("PanelView", "成员"), translate("PanelView", "单位"),
+                                         translate("PanelView", "有效至"), translate("PanelView", "证书指纹 SHA-256")])
+        v.addWidget(self.roster_table)
+        return box
+
+    def _fill_roster(self) -> None:
+        from slq_desk.opinion.layout import fingerprint_text
+        from slq_desk.panel.roster import list_members
+
+        members = list_members(self.workspace)
+        self.roster_table.setRowCount(len(members))
+        for row, m in enumerate(members):
+            until = m.not_after.date().isoformat() if m.not_after else "—"
+            _fill_row(self.roster_table, row, [
+                _item(m.name), _item(m.organisation or "—"), _item(until),
+                _item(fingerprint_text(m.cert_sha256), m.subject)])
+        if not members:
+            show_message(self.roster_message, translate(
+                "PanelView", "名册为空：导入时以证书姓名核对评审专家。建议登记每位成员的证书。"),
+                INFO_STYLE)
+
+    def _choose_roster_certificate(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self, translate("PanelView", "选择成员的证书"), "",
+            translate("PanelView", "证书 (*.pem *.crt *.cer *.der)"))
+        if path:
+            self.add_roster_certificate(self.roster_name.text(), Path(path))
+
+    def add_roster_certificate(self, name: str, path: Path) -> bool:
+        """Register ``path`` as ``name``'s certificate; a refusal is shown, never raised."""
+        from slq_desk.panel.roster import add_member
+
+        try:
+            member = add_member(self.workspace, name, path)
+        except BadInput as err:
+            show_message(self.roster_message, str(err), BAD_STYLE)
+            return False
+        self.roster_name.clear()
+        self._fill_roster()
+        show_message(self.roster_message, translate("PanelView", "已登记 {name} 的证书。").format(
+            name=member.name), OK_STYLE)
+        return True
 
     def _build_scores_tab(self) -> None:
         page = QWidget(self)
@@ -390,6 +450,7 @@ class PanelView(QWidget):
         from slq_desk.panel.rank_allocate import candidates, default_cut_off
 
         self._fill_opinions()
+        self._fill_roster()
         self.agg, self.cands = None, []
         try:
             with self.workspace.session() as s:
