@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from slq_desk.errors import BadInput
+from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
 
 CONCLUSIONS = ("通过", "补正后通过", "不通过")
-SEVERITY_ZH = {"block": "阻断", "warn": "警示", "info": "提示"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -163,8 +163,7 @@ def _text(report: Any) -> str:
         lines.append(f"  [{mark}] {row['name']}  {files}  ({row['article']})")
     lines.append("")
     lines.append(f"发现 / findings ({len(report.findings)}):")
-    order = {"block": 0, "warn": 1, "info": 2}
-    for f in sorted(report.findings, key=lambda f: order.get(f.severity, 3)):
+    for f in sorted(report.findings, key=lambda f: severity_rank(f.severity)):
         where = _where(f.evidence)
         article = f"〔{f.article}〕" if f.article else ""
         lines.append(f"  {SEVERITY_ZH.get(f.severity, f.severity)} {f.code} [{f.stage}] "

@@ -15,6 +15,7 @@ from sqlalchemy import JSON, ForeignKey, Index, Integer, MetaData, String, Text,
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from slq_desk.models.types import Money, UtcDateTime, utcnow
+from slq_desk.vocabulary import STATUSES as _STATUSES
 
 # Deterministic constraint names so batch migrations on SQLite can find and alter them.
 NAMING = {
@@ -31,15 +32,8 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
 
 
-# Application statuses, in workflow order (UI shows the Chinese label).
-STATUSES: dict[str, str] = {
-    "pending_check": "待初审",
-    "checking": "初审中",
-    "pending_review": "待评审",
-    "reviewing": "评审中",
-    "reviewed": "已评审",
-    "signed": "已签署",
-}
+# Application statuses, in workflow order (UI shows the Chinese label): see vocabulary.py.
+STATUSES: dict[str, str] = _STATUSES
 
 
 class Setting(Base):

@@ -15,6 +15,7 @@ from typing import Any
 
 from slq_desk.errors import BadInput
 from slq_desk.money import D, MoneyError, fmt
+from slq_desk.vocabulary import RECOMMENDATIONS
 
 SCHEMA = "slq-desk/opinion"
 SCHEMA_VERSION = 1
@@ -25,7 +26,6 @@ KINDS: dict[str, str] = {
     "preliminary": "初审意见表",
     "panel": "评审组综合意见表",
 }
-RECOMMENDATIONS = ("推荐", "不推荐", "修改后推荐")
 
 
 @dataclass(frozen=True)

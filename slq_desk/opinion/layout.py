@@ -15,9 +15,10 @@ from typing import Any
 from slq_desk.kinds import DOCUMENT_KINDS
 from slq_desk.money import fmt_grouped
 from slq_desk.opinion.data import OpinionData
+from slq_desk.vocabulary import SEVERITY_ZH
 
 KIND_LABELS: dict[str, str] = DOCUMENT_KINDS
-SEVERITY_LABELS = {"block": "阻断", "warn": "警告", "info": "提示"}
+SEVERITY_LABELS: dict[str, str] = SEVERITY_ZH
 MAX_FINDINGS_LISTED = 40
 SIGNATURE_BOX_SIZE = (240.0, 70.0)  # points: room for the stamp's three lines
 

@@ -18,13 +18,13 @@ from typing import Any
 
 from slq_desk.errors import BadInput
 from slq_desk.money import D, MoneyError, fmt_grouped
+from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
 
 CONCLUSIONS = ("通过", "补正后通过", "不通过")
 # Blocking findings an applicant can put right by sending a document again.
 CURABLE = frozenset({"material_missing", "pdf_encrypted", "pdf_broken", "pdf_timeout",
                      "entry_refused", "unsupported_file", "facts_incomplete",
                      "direction_missing", "manifest_invalid"})
-SEVERITY_ZH = {"block": "阻断", "warn": "警示", "info": "提示"}
 STEP_LABELS = {
     "line_base": "单项计补基数", "line_subsidy": "单项补贴额", "eligible_base": "计补基数合计",
     "gross_subsidy": "按比例测算", "cap_remaining": "年度上限余额", "capped": "封顶后",
@@ -163,8 +163,7 @@ def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
     story.append(grid(rows, [45 * mm, 25 * mm, 15 * mm, width - 85 * mm]))
 
     story.append(p("二、审查发现", heading))
-    order = {"block": 0, "warn": 1, "info": 2}
-    shown = sorted(data.findings, key=lambda f: order.get(f["severity"], 3))
+    shown = sorted(data.findings, key=lambda f: severity_rank(f["severity"]))
     if shown:
         rows = [[p("级别"), p("问题"), p("依据"), p("证据（文件、页码）")]]
         for f in shown:

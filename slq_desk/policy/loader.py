@@ -22,6 +22,7 @@ from slq_desk.money import ROUNDING_MODES, D, MoneyError
 from slq_desk.policy import model
 from slq_desk.policy.model import Citation, DatedValue, Parameter, Policy, Window
 from slq_desk.resources import resource_path
+from slq_desk.vocabulary import APPLICANT_KINDS
 
 # Parameters the calculator, the allocation and the 初审 checks rely on in every policy.
 REQUIRED = (
@@ -66,9 +67,6 @@ SERVICES = frozenset(
      "database", "security", "other"}
 )
 COMPUTE_CLASSES = frozenset({"intelligent", "supercomputing", "quantum", "general"})
-APPLICANT_KINDS = frozenset(
-    {"enterprise", "research_institute", "university", "opc", "new_rnd_institution"}
-)
 # Materials name document kinds of the shared vocabulary ("other" is never required).
 DOCUMENT_KINDS = frozenset(KIND_LABELS) - {"other"}
 FORM_TYPES = frozenset({"declaration", "filing", "subsidy", "usage_table"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Union
 
 from slq_desk.policy.model import money_value
+from slq_desk.vocabulary import APPLICANT_KIND_ZH
 
 # Effects a reason has on the outcome.
 INELIGIBLE = "ineligible"  # the application gets nothing
@@ -167,10 +168,7 @@ ZH_LABELS: dict[str, dict[str, str]] = {
         "intelligent": "智算", "supercomputing": "超算", "quantum": "量子算力",
         "general": "通用算力",
     },
-    "kind": {
-        "enterprise": "企业", "research_institute": "科研机构", "university": "高校",
-        "opc": "OPC（一人公司）", "new_rnd_institution": "新型研发机构",
-    },
+    "kind": APPLICANT_KIND_ZH,
     "method": {"calendar_days": "日历天数折算", "usage_log": "使用记录所载金额"},
 }
 

@@ -37,14 +37,10 @@ from slq_desk.review import coi
 from slq_desk.review.aggregate import ScoreRecord
 from slq_desk.review.rubric import Rubric, RubricError, parse_rubric, resolve, rubric_for
 from slq_desk.review.scoring import ScoringResult, evaluate, parse_score
+from slq_desk.vocabulary import REASON_ALWAYS, RECOMMENDATIONS_EN
 
-RECOMMENDATIONS: dict[str, str] = {
-    "推荐": "recommend",
-    "不推荐": "do not recommend",
-    "修改后推荐": "recommend after changes",
-}
-# A recommendation that needs a written reason whatever the amount.
-REASON_ALWAYS = frozenset({"不推荐", "修改后推荐"})
+# Chinese word -> English; a recommendation in REASON_ALWAYS needs a reason whatever the amount.
+RECOMMENDATIONS: dict[str, str] = RECOMMENDATIONS_EN
 DRAFT, SUBMITTED = "draft", "submitted"
 
 

@@ -18,10 +18,10 @@ from sqlalchemy import select
 from slq_desk.models import Application, Document, ExtractedField, Finding
 from slq_desk.models.types import utcnow
 from slq_desk.ui.workspace_data import kind_label, kind_order, policy_label
+from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
 from slq_desk.workspace import Workspace
 
-SEVERITY_ORDER = {"block": 0, "warn": 1, "info": 2}
-SEVERITY_LABELS = {"block": "阻断", "warn": "警告", "info": "提示"}
+SEVERITY_LABELS: dict[str, str] = SEVERITY_ZH
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
             for f in s.scalars(select(Finding).where(Finding.application_id == application_id)
                                .order_by(Finding.id))
         ]
-        findings.sort(key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
+        findings.sort(key=lambda f: severity_rank(f.severity))
         materials: list[MaterialRow] = []
         error = ""
         try:

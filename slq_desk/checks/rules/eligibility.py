@@ -23,9 +23,9 @@ from slq_desk.checks.view import ApplicationView, DocView
 from slq_desk.extract.uscc import IdStatus, check_id
 from slq_desk.money import ZERO, fmt
 from slq_desk.resources import resource_path
+from slq_desk.vocabulary import APPLICANT_KIND_ZH
 
-KIND_NAMES = {"enterprise": "企业", "opc": "一人公司（OPC）", "research_institute": "科研机构",
-              "university": "高校", "new_rnd_institution": "新型研发机构"}
+KIND_NAMES = APPLICANT_KIND_ZH
 
 
 def _applicant_evidence(view: ApplicationView) -> list[Evidence]:

@@ -62,10 +62,10 @@ from slq_desk.money import D, MoneyError, fmt
 from slq_desk.review.rubric import Criterion, Rubric
 from slq_desk.ui.theme import error_css, muted_css, ok_color
 from slq_desk.ui.undo import SetValueCommand
+from slq_desk.vocabulary import RECOMMENDATIONS
 from slq_desk.workspace import Workspace
 
 SAVE_DELAY_MS = 500
-RECOMMENDATIONS = ("推荐", "不推荐", "修改后推荐")
 # Display names; the stored value is always the Chinese word (the opinion prints it).
 RECOMMENDATION_LABELS = {"": QT_TRANSLATE_NOOP("ScoringTab", "（未选择）"),
                          "推荐": QT_TRANSLATE_NOOP("ScoringTab", "推荐"),
