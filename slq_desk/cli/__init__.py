@@ -66,6 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if isinstance(action, argparse._SubParsersAction) for name in action.choices}
     args = parser.parse_args(_with_default_command(raw, commands))
     try:
+        # Imported here, after argparse: `--help` and `--version` stay instant (the check loads
+        # every policy and rubric, about 0.15 s).
+        from slq_desk.desk.startup import check_resources
+
+        check_resources()
         return int(args.func(args) or 0)
     except SlqError as err:
         print(f"slq-desk: {err}", file=sys.stderr)

@@ -15,7 +15,6 @@ from typing import Any
 
 from slq_desk.errors import BadInput
 from slq_desk.money import D, MoneyError, fmt
-from slq_desk.vocabulary import RECOMMENDATIONS
 
 SCHEMA = "slq-desk/opinion"
 SCHEMA_VERSION = 1

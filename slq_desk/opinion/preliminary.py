@@ -18,6 +18,7 @@ from typing import Any
 
 from slq_desk.errors import BadInput
 from slq_desk.money import D, MoneyError, fmt_grouped
+from slq_desk.policy.trace import STEP_LABELS
 from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
 
 CONCLUSIONS = ("通过", "补正后通过", "不通过")
@@ -25,12 +26,6 @@ CONCLUSIONS = ("通过", "补正后通过", "不通过")
 CURABLE = frozenset({"material_missing", "pdf_encrypted", "pdf_broken", "pdf_timeout",
                      "entry_refused", "unsupported_file", "facts_incomplete",
                      "direction_missing", "manifest_invalid"})
-STEP_LABELS = {
-    "line_base": "单项计补基数", "line_subsidy": "单项补贴额", "eligible_base": "计补基数合计",
-    "gross_subsidy": "按比例测算", "cap_remaining": "年度上限余额", "capped": "封顶后",
-    "rounding": "取整后", "subsidy": "测算补贴金额", "prorated": "按支持期折算",
-    "fiscal_limit": "财政资金50%限额",
-}
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Union
 
-from slq_desk.policy.model import money_value
+from slq_desk.money import money_value
 from slq_desk.vocabulary import APPLICANT_KIND_ZH
 
 # Effects a reason has on the outcome.
@@ -170,6 +170,16 @@ ZH_LABELS: dict[str, dict[str, str]] = {
     },
     "kind": APPLICANT_KIND_ZH,
     "method": {"calendar_days": "日历天数折算", "usage_log": "使用记录所载金额"},
+}
+
+
+# Chinese names of the calculator's computation steps (``calc:NAME``), for the opinions. A name
+# never carries a parameter's value: the value is printed beside it with its article.
+STEP_LABELS: dict[str, str] = {
+    "line_base": "单项计补基数", "line_subsidy": "单项补贴额", "eligible_base": "计补基数合计",
+    "gross_subsidy": "按比例测算", "cap_remaining": "年度上限余额", "capped": "封顶后",
+    "rounding": "取整后", "subsidy": "测算补贴金额", "prorated": "按支持期折算",
+    "fiscal_limit": "财政资金支持限额",
 }
 
 

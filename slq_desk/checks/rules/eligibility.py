@@ -9,7 +9,6 @@ the contract's clause on other subsidies).
 from __future__ import annotations
 
 import functools
-import tomllib
 from datetime import date
 from decimal import Decimal
 
@@ -22,7 +21,7 @@ from slq_desk.checks.values import amount, day, flag, id_key
 from slq_desk.checks.view import ApplicationView, DocView
 from slq_desk.extract.uscc import IdStatus, check_id
 from slq_desk.money import ZERO, fmt
-from slq_desk.resources import resource_path
+from slq_desk.resources import read_toml
 from slq_desk.vocabulary import APPLICANT_KIND_ZH
 
 KIND_NAMES = APPLICANT_KIND_ZH
@@ -70,10 +69,7 @@ def applicant_kind(view: ApplicationView, params: PolicyParams) -> list[CheckFin
 
 @functools.cache
 def _regions() -> dict[str, tuple[str, ...]]:
-    try:
-        data = tomllib.loads(resource_path("checks", "regions.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
+    data = read_toml("checks", "regions.toml")  # missing or broken: ResourceError, not {}
     return {k: tuple(v) for k, v in (data.get("regions") or {}).items()}
 
 
