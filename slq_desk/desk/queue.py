@@ -1,7 +1,8 @@
-"""What the window shows of a workspace, read into plain values (no Qt, no live ORM objects).
+"""The queue: a workspace's applications and documents, read into plain values (no Qt, no
+live ORM objects), for the window, the CLI and the tests through ``Desk``.
 
-The UI works on these frozen rows so a widget never holds a session open or touches a detached
-ORM object; issue 7's queue and checklist can extend them.
+Clients work on these frozen rows so none holds a session open or touches a detached ORM
+object. (Moved from ``ui/workspace_data.py``, which re-exports it.)
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """What the review tabs show and change, as plain values (no Qt): checklist, calculation, corrections.
 
-The tabs never hold a session or an ORM object: they get frozen rows built here, in a background
-operation (``operations.py``), and hand changes back through the functions below. A field
-correction is the one write that lives here because it belongs to the checklist only: it keeps
-the extracted value, records who and when beside it, appends an audit event in the same
-transaction, then re-runs the checks (which recompute the subsidy) so every tab can refresh.
+Clients never hold a session or an ORM object: they get frozen rows built here (the window in a
+background operation, ``ui/operations.py``; the CLI directly, through ``Desk``). A field
+correction keeps the extracted value, records who and when beside it, appends an audit event
+in the same transaction, then re-runs the checks (which recompute the subsidy) so every view
+can refresh. (Moved from ``ui/review_data.py``, which re-exports it.)
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from slq_desk.models import Application, Document, ExtractedField, Finding
 from slq_desk.models.types import utcnow
-from slq_desk.ui.workspace_data import kind_label, kind_order, policy_label
+from slq_desk.desk.queue import kind_label, kind_order, policy_label
 from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
 from slq_desk.workspace import Workspace
 

@@ -3,14 +3,15 @@
 One widget over the core's panel functions (``slq_desk.panel``): every figure shown is the
 core's Decimal, formatted for display; budgets and cut-offs are typed as text and read with
 ``D()`` (never a float spin box). Importing (verification of every file) and exporting (the
-signed 评审结果汇总表) run in workers; aggregation and ranking are pure and quick and run on
-the GUI thread when asked. Charts are the core's SVG (``panel.charts``) shown with QtSvg.
+signed 评审结果汇总表) run as background operations (``ui/operations.py``); aggregation and
+ranking are read-only and quick and run on the GUI thread when asked. Every read and write goes
+through the desk service (``Desk``), never the database directly. Charts are the core's SVG
+(``panel.charts``) shown with QtSvg.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,9 @@ from PySide6.QtWidgets import (
 
 from slq_desk.errors import BadInput
 from slq_desk.money import MoneyError, fmt_grouped
-from slq_desk.ui.signing import workers
+from slq_desk.desk.service import Desk
+from slq_desk.ui.operations import Operation
+from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
     BAD_STYLE,
     INFO_STYLE,
@@ -140,6 +143,7 @@ class PanelView(QWidget):
                  ask: Callable[[str], str | None] | None = None, run_sync: bool = False) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.desk = Desk(workspace)
         self.run_sync = run_sync
         self.agg: Any = None
         self.cands: list[Any] = []
@@ -147,8 +151,8 @@ class PanelView(QWidget):
         self.sim: Any = None
         self.last_report: Any = None
         self.written: list[Any] = []
-        self._op: workers.Operation | None = None
-        self._bridge = workers.PromptBridge(ask or (lambda label: ask_passphrase(self, label)),
+        self._op: Operation | None = None
+        self._bridge = signing_ops.PromptBridge(ask or (lambda label: ask_passphrase(self, label)),
                                             self)
         self._bridge.notified.connect(lambda m: show_message(
             self.export_message, m.split(" No OS keyring")[0], INFO_STYLE))
@@ -376,25 +380,19 @@ class PanelView(QWidget):
 
     # --- data ---------------------------------------------------------------------------------
 
-    def settings(self, s: Any) -> Any:
-        from slq_desk.panel.settings import stored
-        from slq_desk.review.aggregate import PanelSettings
-
-        base = stored(s) or PanelSettings()
-        return replace(base, method=self.method_box.currentData(),
-                       normalise=self.normalise_box.isChecked() or base.normalise)
+    def settings(self) -> Any:
+        """The workspace's panel settings with the method and normalisation chosen here."""
+        return self.desk.panel_settings(self.method_box.currentData(),
+                                        self.normalise_box.isChecked())
 
     def refresh(self) -> None:
         """Re-read opinions, aggregate, and rank with the current inputs."""
-        from slq_desk.panel import aggregate
-        from slq_desk.panel.rank_allocate import candidates, default_cut_off
+        from slq_desk.panel.rank_allocate import default_cut_off
 
         self._fill_opinions()
         self.agg, self.cands = None, []
         try:
-            with self.workspace.session() as s:
-                self.agg = aggregate.run(s, self.settings(s), "opinions")
-                self.cands = candidates(s, self.agg)
+            self.agg, self.cands = self.desk.panel_rank(self.settings())
         except BadInput as err:
             show_message(self.message, str(err), INFO_STYLE)
         else:
@@ -430,13 +428,9 @@ class PanelView(QWidget):
             self.rank()
 
     def _fill_opinions(self) -> None:
-        from slq_desk.panel.collect import held_ids, opinions
-
-        with self.workspace.session() as s:
-            held = held_ids(s)
-            rows = [(o.application_id, o.reviewer, o.total, o.recommendation, o.status,
-                     o.application_id in held, o.signed_at, o.sha256, list(o.warnings or []))
-                    for o in opinions(s)]
+        rows = [(o.application_id, o.reviewer, o.total, o.recommendation, o.status, o.held,
+                 o.signed_at, o.sha256, list(o.warnings))
+                for o in self.desk.panel_opinions()]
         t = self.opinions_table
         t.setRowCount(len(rows))
         for i, (app_id, reviewer, total, rec, status, is_held, signed_at, sha, warns) in \
@@ -644,18 +638,15 @@ class PanelView(QWidget):
             self.import_path(paths[0])
 
     def is_busy(self) -> bool:
-        return self._op is not None and not self._op.done
+        return self._op is not None and not self._op.is_done
 
-    def _start(self, op: workers.Operation) -> None:
+    def _start(self, op: Operation) -> None:
         self._op = op
         self.progress.show()
         for w in (self.import_folder_button, self.import_zip_button, self.export_button):
             w.setEnabled(False)
-        op.finished.connect(self._finished)
-        if self.run_sync:
-            op.run()
-        else:
-            workers.start(op)
+        op.ended.connect(self._finished)
+        op.launch(self.run_sync)
 
     def _finished(self) -> None:
         self.progress.hide()
@@ -666,9 +657,9 @@ class PanelView(QWidget):
         if self.is_busy():
             return
         self.tabs.setCurrentIndex(0)
-        op = workers.ImportOpinionsOp(self.workspace, path)
-        op.progress.connect(lambda t: show_message(self.import_summary, t, INFO_STYLE))
-        op.succeeded.connect(self._imported)
+        op = signing_ops.import_opinions_op(self.desk, path)
+        op.progress.connect(lambda _d, _t, text: show_message(self.import_summary, text, INFO_STYLE))
+        op.finished.connect(self._imported)
         op.failed.connect(lambda m: show_message(self.import_summary, translate("PanelView", "未导入：") + m, BAD_STYLE))
         self._start(op)
 
@@ -710,17 +701,6 @@ class PanelView(QWidget):
         if path:
             self.export_dir.setText(path)
 
-    def _compute(self, s: Any) -> tuple[Any, Any]:
-        """Aggregate and rank again inside the export's session, with the inputs shown now."""
-        from slq_desk.panel import aggregate
-        from slq_desk.panel.rank_allocate import candidates, rank_and_allocate
-
-        agg = aggregate.run(s, self._export_settings, "opinions")
-        cands = candidates(s, agg)
-        budget, cut, mode, policy = self._export_inputs
-        return agg, rank_and_allocate(cands, budget=budget, mode=mode, cut_off=cut,
-                                      policy_id=policy)
-
     def export(self) -> None:
         if self.is_busy():
             return
@@ -737,15 +717,18 @@ class PanelView(QWidget):
         except BadInput as err:
             show_message(self.export_message, str(err), BAD_STYLE)
             return
-        with self.workspace.session() as s:
-            self._export_settings = self.settings(s)
-        self._export_inputs = (budget, cut, mode, self.policy_box.currentData())
-        op = workers.PanelExportOp(self.workspace, out_dir, self._compute, self._bridge,
-                                   self._bridge.notify, draft=self.draft_box.isChecked(),
-                                   replace=self.replace_box.isChecked(),
-                                   chair=self.chair_edit.text().strip() or None)
-        op.progress.connect(lambda t: show_message(self.export_message, t, INFO_STYLE))
-        op.succeeded.connect(self._exported)
+        # The inputs shown now; the desk aggregates and ranks again inside the export's own
+        # transaction, so the files match the data they were made from.
+        inputs = signing_ops.ExportInputs(self.settings(), budget, cut, mode,
+                                          self.policy_box.currentData())
+        op = signing_ops.panel_export_op(self.desk, out_dir, inputs, self._bridge,
+                                         self._bridge.notify, draft=self.draft_box.isChecked(),
+                                         replace=self.replace_box.isChecked(),
+                                         chair=self.chair_edit.text().strip() or None)
+        op.progress.connect(lambda _d, _t, text: show_message(self.export_message, text, INFO_STYLE))
+        op.finished.connect(self._exported)
+        op.cancelled.connect(lambda: show_message(
+            self.export_message, translate("PanelView", "已取消，未导出。"), BAD_STYLE))
         op.failed.connect(lambda m: show_message(self.export_message, translate("PanelView", "未导出：") + m, BAD_STYLE))
         self._start(op)
 

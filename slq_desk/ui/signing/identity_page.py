@@ -3,8 +3,9 @@
 Shows the installed identity (name, organisation, issuer, validity, fingerprint, key file),
 where its passphrase lives (OS keyring, or asked every time when no keyring backend exists),
 and lets the reviewer create a self-signed RSA-3072 identity or import a CA's .p12/.pfx.
-Key generation and import run in workers; passphrases are read from password fields, handed
-to the worker once and cleared from the fields.
+Key generation and import run as background operations; passphrases are read from password
+fields, handed to the operation once as a ``Secret`` (wiped when it ends) and cleared from the
+fields.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from slq_desk.errors import BadInput
-from slq_desk.ui.signing import workers
+from slq_desk.ui.operations import Operation, Secret
+from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
     BAD_STYLE,
     INFO_STYLE,
@@ -65,7 +67,7 @@ class IdentityPage(QWidget):
         super().__init__(parent)
         self.run_sync = run_sync
         self._confirm = confirm or self._ask_replace
-        self._op: workers.Operation | None = None
+        self._op: Operation | None = None
         self._build()
         self.refresh()
 
@@ -182,7 +184,7 @@ class IdentityPage(QWidget):
             w.setEnabled(not busy)
 
     def is_busy(self) -> bool:
-        return self._op is not None and not self._op.done
+        return self._op is not None and not self._op.is_done
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -231,8 +233,8 @@ class IdentityPage(QWidget):
         if not self._may_replace():
             return
         self._clear_passwords()
-        self._run(workers.CreateIdentityOp(name, self.org_edit.text().strip(), first,
-                                           self.days_spin.value(), backup))
+        self._run(signing_ops.create_identity_op(name, self.org_edit.text().strip(), Secret(first),
+                                                 self.days_spin.value(), backup))
 
     def import_identity(self) -> None:
         if self.is_busy():
@@ -248,26 +250,23 @@ class IdentityPage(QWidget):
         if not self._may_replace():
             return
         self.import_pass.clear()
-        self._run(workers.ImportIdentityOp(Path(text).expanduser(), secret))
+        self._run(signing_ops.import_identity_op(Path(text).expanduser(), Secret(secret)))
 
     def _clear_passwords(self) -> None:
         self.new_pass.clear()
         self.new_pass2.clear()
 
-    def _run(self, op: workers.Operation) -> None:
-        op.progress.connect(lambda text: show_message(self.message, text, INFO_STYLE))
-        op.succeeded.connect(self._done)
+    def _run(self, op: Operation) -> None:
+        op.progress.connect(lambda _done, _total, text: show_message(self.message, text, INFO_STYLE))
+        op.finished.connect(self._done)
         op.failed.connect(lambda text: show_message(self.message, translate("IdentityPage", "未完成：") + text, BAD_STYLE))
-        op.finished.connect(self._finished)
+        op.ended.connect(self._finished)
         self._op = op
         self.progress.show()
         self._update_buttons()
-        if self.run_sync:
-            op.run()
-        else:
-            workers.start(op)
+        op.launch(self.run_sync)
 
-    def _done(self, done: workers.IdentityDone) -> None:
+    def _done(self, done: signing_ops.IdentityDone) -> None:
         lines = [translate("IdentityPage", "签名身份已就绪：") + done.info.name]
         if done.stored_in_keyring:
             lines.append(translate("IdentityPage", "口令已保存到系统钥匙串。"))

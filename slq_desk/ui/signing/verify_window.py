@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from slq_desk.ui import theme
-from slq_desk.ui.signing import workers
+from slq_desk.desk.verification import Verified
+from slq_desk.ui.operations import Operation
+from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
     BAD_STYLE,
     INFO_STYLE,
@@ -54,16 +56,16 @@ def _item(text: str, tip: str = "") -> QTableWidgetItem:
 class VerifyWindow(QWidget):
     """``VerifyWindow(parent=None)``; ``verify_path(pdf, package=None)``; drop files on it."""
 
-    verified = Signal(object)  # workers.Verified
+    verified = Signal(object)  # desk.verification.Verified
 
     def __init__(self, parent: QWidget | None = None, *, run_sync: bool = False) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.run_sync = run_sync
         self.pdf: Path | None = None
         self.package: Path | None = None
-        self.outcome: workers.Verified | None = None
+        self.outcome: Verified | None = None
         self.error: str | None = None
-        self._op: workers.Operation | None = None
+        self._op: Operation | None = None
         self.setWindowTitle(translate("VerifyWindow", "验证签名的评审意见"))
         self.setAcceptDrops(True)
         self.resize(980, 720)
@@ -222,24 +224,21 @@ class VerifyWindow(QWidget):
     # --- verification -------------------------------------------------------------------------
 
     def verify_path(self, pdf: Path, package: Path | None = None) -> None:
-        if self._op is not None and not self._op.done:
+        if self.is_busy():
             return
         self.pdf, self.package = pdf, package
         self.pdf_edit.setText(str(pdf))
         self.package_edit.setText("" if package is None else str(package))
         self.outcome, self.error = None, None
-        op = workers.VerifyOp(pdf, package)
-        op.progress.connect(self.status.setText)
-        op.succeeded.connect(self._show)
+        op = signing_ops.verify_op(pdf, package)
+        op.progress.connect(lambda _done, _total, text: self.status.setText(text))
+        op.finished.connect(self._show)
         op.failed.connect(self._show_error)
         self._op = op
-        if self.run_sync:
-            op.run()
-        else:
-            workers.start(op)
+        op.launch(self.run_sync)
 
     def is_busy(self) -> bool:
-        return self._op is not None and not self._op.done
+        return self._op is not None and not self._op.is_done
 
     def _show_error(self, message: str) -> None:
         self.error = message
@@ -251,7 +250,7 @@ class VerifyWindow(QWidget):
         self.status.setText("")
         self.verified.emit(None)
 
-    def _show(self, outcome: workers.Verified) -> None:
+    def _show(self, outcome: Verified) -> None:
         self.outcome = outcome
         self.status.setText("")
         if outcome.kind == "summary":
@@ -362,7 +361,7 @@ class VerifyWindow(QWidget):
                                       c.comment]):
                 self.criteria_table.setItem(i, j, _item(text, c.comment if j == 3 else ""))
 
-    def _show_summary(self, o: workers.Verified) -> None:
+    def _show_summary(self, o: Verified) -> None:
         self._set_verdict(o.summary_valid, translate("VerifyWindow", "评审结果汇总表：签名有效") if o.summary_valid
                           else translate("VerifyWindow", "评审结果汇总表：签名无效"))
         show_message(self.reasons, "\n".join(f"• {x}" for x in o.summary_reasons), BAD_STYLE)
