@@ -61,7 +61,7 @@ from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError
 from slq_desk.money import D, MoneyError, fmt
 from slq_desk.review.rubric import Criterion, Rubric
-from slq_desk.ui.theme import error_css, muted_css, ok_color
+from slq_desk.ui.theme import error_css, muted_css, notice_css, ok_color
 from slq_desk.ui.undo import SetValueCommand
 from slq_desk.vocabulary import RECOMMENDATIONS
 from slq_desk.workspace import Workspace
@@ -72,9 +72,7 @@ RECOMMENDATION_LABELS = {"": QT_TRANSLATE_NOOP("ScoringTab", "（未选择）"),
                          "推荐": QT_TRANSLATE_NOOP("ScoringTab", "推荐"),
                          "不推荐": QT_TRANSLATE_NOOP("ScoringTab", "不推荐"),
                          "修改后推荐": QT_TRANSLATE_NOOP("ScoringTab", "修改后推荐")}
-ERROR_STYLE = "color: #b91c1c;"
-OK_STYLE = "color: #15803d;"
-NOTICE_STYLE = "color: #92400e; background: #fef3c7; padding: 4px; border-radius: 3px;"
+# White on strong red reads the same on a light and a dark window.
 BANNER_STYLE = "color: white; background: #b91c1c; padding: 6px; border-radius: 3px;"
 
 
@@ -251,7 +249,7 @@ class ScoringTab(QWidget):
         self.title.setStyleSheet("font-weight: bold;")
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setStyleSheet(notice_css())
         self.reviewer_label = QLabel(self)
         self.rubric_button = QPushButton(self.tr("载入评分表文件…"), self)
         self.rubric_button.setToolTip(self.tr("评审组可使用自己的评分表（TOML），须在评分之前载入"))
@@ -689,7 +687,7 @@ class ScoringTab(QWidget):
         self.is_stale = True
         self.save_timer.stop()
         self.banner.setText(self.tr("此评审已在别处被修改（另一窗口或命令行），您的修改未保存、也未覆盖对方。"
-                               "请点击“重新载入”查看最新内容后再修改。") + "\n" + half(message))
+                               "请点击“重新载入”查看最新内容后再修改。\n{0}").format(half(message)))
         self.banner_box.show()
         self.status.setText(self.tr("未保存：版本冲突"))
         self._set_enabled()

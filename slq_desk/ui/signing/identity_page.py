@@ -197,8 +197,9 @@ class IdentityPage(QWidget):
     def _may_replace(self) -> bool:
         if self.info is None:
             return True
-        return self._confirm(translate("IdentityPage", "已有签名身份（") + self.info.name + translate("IdentityPage", 
-            "）。新身份将替换它，旧密钥文件会被覆盖；如需保留，请先备份。是否继续？"))
+        return self._confirm(translate(
+            "IdentityPage", "已有签名身份（{0}）。新身份将替换它，旧密钥文件会被覆盖；如需保留，请先备份。是否继续？"
+        ).format(self.info.name))
 
     def _choose_backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, translate("IdentityPage", "备份副本"), "", translate("IdentityPage", "PKCS#12 (*.p12)"))
@@ -226,7 +227,7 @@ class IdentityPage(QWidget):
         elif first != second:
             problem = translate("IdentityPage", "两次输入的口令不一致。")
         elif backup is not None and backup.exists():
-            problem = translate("IdentityPage", "备份文件已存在，未覆盖：") + str(backup)
+            problem = translate("IdentityPage", "备份文件已存在，未覆盖：{0}").format(backup)
         if problem:
             show_message(self.message, problem, BAD_STYLE)
             return
@@ -259,7 +260,7 @@ class IdentityPage(QWidget):
     def _run(self, op: Operation) -> None:
         op.progress.connect(lambda _done, _total, text: show_message(self.message, text, INFO_STYLE))
         op.finished.connect(self._done)
-        op.failed.connect(lambda text: show_message(self.message, translate("IdentityPage", "未完成：") + text, BAD_STYLE))
+        op.failed.connect(lambda text: show_message(self.message, translate("IdentityPage", "未完成：{0}").format(text), BAD_STYLE))
         op.ended.connect(self._finished)
         self._op = op
         self.progress.show()
@@ -267,12 +268,12 @@ class IdentityPage(QWidget):
         op.launch(self.run_sync)
 
     def _done(self, done: signing_ops.IdentityDone) -> None:
-        lines = [translate("IdentityPage", "签名身份已就绪：") + done.info.name]
+        lines = [translate("IdentityPage", "签名身份已就绪：{0}").format(done.info.name)]
         if done.stored_in_keyring:
             lines.append(translate("IdentityPage", "口令已保存到系统钥匙串。"))
         else:
             lines.append(translate("IdentityPage", "口令未保存（没有可用的系统钥匙串），每次签名时输入。"))
-        lines += [translate("IdentityPage", "注意：") + n for n in done.notes]
+        lines += [translate("IdentityPage", "注意：{0}").format(n) for n in done.notes]
         show_message(self.message, "\n".join(lines), INFO_STYLE if done.notes else OK_STYLE)
         self.refresh()
         self.changed.emit(done.info)

@@ -175,8 +175,8 @@ class SignDialog(QDialog):
         else:
             kind = translate("SignDialog", "自签名") if info.self_signed else translate("SignDialog", "CA 签发")
             org = f"（{info.organisation}）" if info.organisation else ""
-            self.identity_label.setText(f"{info.name}{org} · {kind} · {info.key_type} · "
-                                        + translate("SignDialog", "有效期至 ") + info.not_after[:10])
+            self.identity_label.setText(translate("SignDialog", "{0}{1} · {2} · {3} · 有效期至 {4}").format(
+                info.name, org, kind, info.key_type, info.not_after[:10]))
         context = self.desk.sign_context(self.application_id)
         reviewers = list(context.reviewers)
         applicant = context.applicant
@@ -213,8 +213,8 @@ class SignDialog(QDialog):
                 notes.extend(built.notes)
                 info = self.identity_info
                 if info is not None and info.name and info.name != built.data.reviewer:
-                    notes.append(translate("SignDialog", "证书姓名（") + info.name + translate("SignDialog", "）与评审记录中的评审专家（")
-                                 + built.data.reviewer + translate("SignDialog", "）不同。"))
+                    notes.append(translate("SignDialog", "证书姓名（{0}）与评审记录中的评审专家（{1}）不同。").format(
+                        info.name, built.data.reviewer))
             except BadInput as err:
                 problems.append(str(err))
         if self.identity_info is None:
@@ -222,7 +222,7 @@ class SignDialog(QDialog):
                 "尚无签名身份：请先在“设置 › 签名身份”中创建或导入。"))
         self.problems = problems
         if problems:
-            show_message(self.readiness, translate("SignDialog", "评审尚不能签署：") + "\n• " + "\n• ".join(problems),
+            show_message(self.readiness, translate("SignDialog", "评审尚不能签署：{0}").format("\n• " + "\n• ".join(problems)),
                          BAD_STYLE)
         else:
             text = translate("SignDialog", "评审已完成，可以签署。")
@@ -255,10 +255,9 @@ class SignDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             raise BadInput(translate("SignDialog", "输出文件应以 .pdf 结尾。"))
         if path.exists() and path.is_dir():
-            raise BadInput(translate("SignDialog", "输出位置是一个文件夹：") + str(path))
+            raise BadInput(translate("SignDialog", "输出位置是一个文件夹：{0}").format(path))
         if path.exists() and not self.replace_box.isChecked():
-            raise BadInput(translate("SignDialog", "文件已存在，未覆盖：") + str(path)
-                           + translate("SignDialog", "\n如需替换，请勾选“覆盖已有文件”。"))
+            raise BadInput(translate("SignDialog", "文件已存在，未覆盖：{0}\n如需替换，请勾选“覆盖已有文件”。").format(path))
         return path
 
     def sign(self) -> None:
@@ -298,9 +297,9 @@ class SignDialog(QDialog):
     def _on_signed(self, done: signing_ops.Signed) -> None:
         exp = done.exported
         self.exported_path = exp.path
-        lines = [translate("SignDialog", "已签署并导出：") + str(exp.path),
-                 translate("SignDialog", "签名人：") + exp.signer, "SHA-256：" + exp.sha256]
-        lines += [translate("SignDialog", "注意：") + n for n in [*exp.notes, *done.warnings]]
+        lines = [translate("SignDialog", "已签署并导出：{0}").format(exp.path),
+                 translate("SignDialog", "签名人：{0}").format(exp.signer), f"SHA-256：{exp.sha256}"]
+        lines += [translate("SignDialog", "注意：{0}").format(n) for n in [*exp.notes, *done.warnings]]
         show_message(self.result_label, "\n".join(lines), OK_STYLE)
         self.status.setText(translate("SignDialog", "完成。"))
         self.verify_button.show()
@@ -308,7 +307,7 @@ class SignDialog(QDialog):
         self.signed.emit(exp.path)
 
     def _on_failed(self, message: str) -> None:
-        show_message(self.result_label, translate("SignDialog", "未签署：") + message, BAD_STYLE)
+        show_message(self.result_label, translate("SignDialog", "未签署：{0}").format(message), BAD_STYLE)
         self.status.setText("")
 
     def _on_cancelled(self) -> None:

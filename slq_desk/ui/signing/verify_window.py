@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from slq_desk.ui import theme
 from slq_desk.desk.verification import Verified
+from slq_desk.ui import theme
 from slq_desk.ui.operations import Operation
 from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
@@ -219,7 +219,7 @@ class VerifyWindow(QWidget):
         elif self.pdf is not None:
             self.reverify()
         if ignored:
-            self.status.setText(translate("VerifyWindow", "一次只验证一个 PDF；已忽略：") + "、".join(ignored))
+            self.status.setText(translate("VerifyWindow", "一次只验证一个 PDF；已忽略：{0}").format("、".join(ignored)))
 
     # --- verification -------------------------------------------------------------------------
 
@@ -266,7 +266,7 @@ class VerifyWindow(QWidget):
 
     def _show_opinion(self, r: Any) -> None:
         self._set_verdict(r.valid, translate("VerifyWindow", "签名有效") if r.valid else translate("VerifyWindow", "签名无效"))
-        lines = [f"• {x}" for x in r.reasons] + [translate("VerifyWindow", "注意：") + w for w in r.warnings]
+        lines = [f"• {x}" for x in r.reasons] + [translate("VerifyWindow", "注意：{0}").format(w) for w in r.warnings]
         show_message(self.reasons, "\n".join(lines),
                      BAD_STYLE if r.reasons else INFO_STYLE)
         self._fill_signer(r)
@@ -318,9 +318,8 @@ class VerifyWindow(QWidget):
             for j, c in enumerate(cells):
                 self.docs_table.setItem(i, j, c)
         if pk is not None:
-            self.status.setText(translate("VerifyWindow", "申报材料核对：") + f"{len(pk.matched)} " + translate("VerifyWindow", "一致，")
-                                + f"{len(pk.changed)} " + translate("VerifyWindow", "改动，") + f"{len(pk.missing)} "
-                                + translate("VerifyWindow", "缺失"))
+            self.status.setText(translate("VerifyWindow", "申报材料核对：{0} 一致，{1} 改动，{2} 缺失").format(
+                len(pk.matched), len(pk.changed), len(pk.missing)))
 
     def _fill_summary(self, r: Any) -> None:
         from slq_desk.money import fmt_grouped
@@ -336,7 +335,7 @@ class VerifyWindow(QWidget):
             return
 
         def money(v: Any) -> str:
-            return "—" if v is None else fmt_grouped(v) + translate("VerifyWindow", " 元")
+            return "—" if v is None else translate("VerifyWindow", "{0} 元").format(fmt_grouped(v))
 
         rows = [(translate("VerifyWindow", "意见类型"), d.title), (translate("VerifyWindow", "申报编号"), d.application_id),
                 (translate("VerifyWindow", "申报单位"), d.applicant_name), (translate("VerifyWindow", "政策"), d.policy_name or d.policy_id),
