@@ -14,8 +14,11 @@ run: sysdeps $(STAMP)
 test: sysdeps $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n 2 --dist loadgroup
 
-# The gate, run first by `make test` (so CI runs it): the layer contract in pyproject.toml.
+# The gate, run first by `make test` (so CI runs it): lint (ruff), types (mypy) and the layer
+# contract (import-linter), all configured in pyproject.toml.
 lint: $(STAMP)
+	$(VENV)/bin/ruff check slq_desk tests bench
+	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
 sysdeps:

@@ -18,8 +18,8 @@ from slq_desk.checks.facts import Facts, assemble
 from slq_desk.checks.model import BLOCK, CheckFinding
 from slq_desk.checks.params import PolicyParams
 from slq_desk.checks.rules import all_rules
-from slq_desk.checks.rules.materials import materials_table
 from slq_desk.checks.rules.integrity import duplicate_left_out
+from slq_desk.checks.rules.materials import materials_table
 from slq_desk.checks.view import ApplicationView, build_view
 from slq_desk.errors import BadInput
 from slq_desk.money import fmt

@@ -17,7 +17,7 @@ from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
 CONCLUSIONS = ("通过", "补正后通过", "不通过")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "check", help="初审: materials, eligibility and consistency checks, and the subsidy",
         description="Run the 初审 checks on an imported application (APP_ID) or import a package "

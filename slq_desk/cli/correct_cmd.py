@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from slq_desk.desk.service import Desk
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("correct", help="correct an extracted field of an application "
                                        "(the checks and the subsidy are recomputed)")
     p.add_argument("application", help="application id")

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help="import a submission package (folder or .zip)")
     p.add_argument("package", help="folder or .zip of the applicant's documents")
     p.add_argument("--workspace", "-w", required=True, help="workspace folder (created if new)")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("opinion", help="export signed review opinions")
     osub = p.add_subparsers(dest="opinion_command", metavar="ACTION", required=True)
 

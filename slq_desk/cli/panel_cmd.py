@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("panel", help="panel chair: import signed opinions, aggregate, rank, "
                                      "allocate, export")
     ps = p.add_subparsers(dest="panel_command", metavar="ACTION", required=True)

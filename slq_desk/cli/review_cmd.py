@@ -16,7 +16,7 @@ import sys
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("review", help="评审表：查看与填写 / show and fill in review forms")
     rsub = p.add_subparsers(dest="review_command", metavar="ACTION", required=True)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="create an empty workspace folder")
     p.add_argument("workspace")
     p.set_defaults(func=_init)
@@ -49,7 +49,7 @@ def _demo(args: argparse.Namespace) -> int:
     # One reader process for every package: each start costs an interpreter and PyMuPDF.
     with ParseWorker() as reader:
         for n, entry in enumerate(index, 1):
-            result = import_package(ws, out / entry["path"], reader=reader)
+            result = import_package(ws, out / str(entry["path"]), reader=reader)
             print(f"[{n}/{total}] {entry['id']}: {result.summary()}", file=sys.stderr)
     # Run the 初审 checks too, so the workspace opens with findings and computed amounts.
     from slq_desk.models import Application

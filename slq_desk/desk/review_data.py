@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from slq_desk.desk.queue import kind_label, kind_order, policy_label
 from slq_desk.models import Application, Document, ExtractedField, Finding
 from slq_desk.models.types import utcnow
-from slq_desk.desk.queue import kind_label, kind_order, policy_label
 from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
 from slq_desk.workspace import Workspace
 

@@ -14,7 +14,13 @@ from decimal import Decimal
 
 from slq_desk.extract.evidence import Extraction, Field
 from slq_desk.extract.find import (
-    CELL, MONEY, Hit, first, label_pattern, plain_number, wrapped_value,
+    CELL,
+    MONEY,
+    Hit,
+    first,
+    label_pattern,
+    plain_number,
+    wrapped_value,
 )
 from slq_desk.extract.normalise import compact
 from slq_desk.extract.table import find_header, read_rows

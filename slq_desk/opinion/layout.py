@@ -67,7 +67,7 @@ def signature_area(font: str, draft: bool) -> Any:
 
     box_w, box_h = SIGNATURE_BOX_SIZE
 
-    class SignatureArea(Flowable):  # type: ignore[misc]
+    class SignatureArea(Flowable):
         box: SignatureBox | None = None
 
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:

@@ -87,7 +87,7 @@ def _yuan(text: str | None) -> str:
     except MoneyError:  # a step value that is not an amount (a rate, a date) is shown as is
         return str(text)
     # An intermediate figure below the fen (before the policy's rounding step) keeps its digits.
-    places = max(2, -int(value.as_tuple().exponent))  # type: ignore[arg-type]
+    places = max(2, -int(value.as_tuple().exponent))
     return f"¥{fmt_grouped(value, places)}"
 
 
@@ -115,8 +115,7 @@ def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import (KeepTogether, SimpleDocTemplate, Spacer, Table,
-                                    TableStyle)
+    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from slq_desk.ingest.classify import KINDS
     from slq_desk.opinion.layout import KIND_LABELS, signature_area

@@ -13,6 +13,7 @@ import tomllib
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -203,7 +204,7 @@ def _parameter(file: str, document: str, pname: str, table: Any) -> Parameter:
         listed = [(key, {k: table[k] for k in VALUE_KEYS if k in table})]
     values = [_dated(file, document, pname, kind, where, entry) for where, entry in listed]
     values.sort(key=lambda v: v.valid_from)
-    for earlier, later in zip(values, values[1:]):
+    for earlier, later in pairwise(values):
         if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
             raise PolicyFileError(
                 f"{file}: {key}: date ranges overlap ({_span(earlier)} and {_span(later)})"

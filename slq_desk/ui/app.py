@@ -65,7 +65,7 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("算力券审核")
-    install_cjk_font(app)  # type: ignore[arg-type]
+    install_cjk_font(app)
     if language is None:
         from PySide6.QtCore import QSettings
 

@@ -48,7 +48,7 @@ class SigningActions(QObject):
         action = QAction(text, self.window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         self.window.addAction(action)
         return action
 
@@ -102,7 +102,7 @@ class SigningActions(QObject):
                 self._panel.close()
             self._panel = PanelView(w.workspace)
             self._opened.append(self._panel)
-            self._panel.imported.connect(lambda _r: w.refresh_applications())  # type: ignore[attr-defined]
+            self._panel.imported.connect(lambda _r: w.refresh_applications())
             self._panel_workspace = w.workspace
         self._panel.show()
         self._panel.raise_()

@@ -315,8 +315,7 @@ def quota_validity(view: ApplicationView, params: PolicyParams) -> list[CheckFin
         return []
     doc, when = granted
     deadline = _add_months(when, int(months))
-    dates = [(d, day(d.get("issue_date"))) for d in view.readable("invoice")]
-    dates = [(d, x) for d, x in dates if x]
+    dates = [(d, x) for d in view.readable("invoice") if (x := day(d.get("issue_date")))]
     if not dates:
         return []
     first_doc, first = min(dates, key=lambda t: t[1])

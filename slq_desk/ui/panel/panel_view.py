@@ -570,16 +570,16 @@ class PanelView(QWidget):
                      _item(e.reason, e.reason)]
             bg = {"main": MAIN_BG, "reserve": RESERVE_BG}.get(e.status)
             _fill_row(t, i, cells, bg, muted=e.status == "out")
-        cut = str(pl.cut_off) if pl.cut_off is not None else translate("PanelView", "无")
+        cut_text = str(pl.cut_off) if pl.cut_off is not None else translate("PanelView", "无")
         counts = (len(pl.of("main")), len(pl.of("reserve")), len(pl.of("out")))
         if pl.pool is None:
             totals = translate("PanelView", "政策 {0}　资金池 不限　分数线 {1}　正选 {2}，备选 {3}，"
                                             "未入选 {4}；拨付合计 {5}").format(
-                pl.policy_id, cut, *counts, fmt_grouped(pl.granted))
+                pl.policy_id, cut_text, *counts, fmt_grouped(pl.granted))
         else:
             totals = translate("PanelView", "政策 {0}　资金池 {1}　分数线 {2}　正选 {3}，备选 {4}，"
                                             "未入选 {5}；拨付合计 {6}，余额 {7}").format(
-                pl.policy_id, fmt_grouped(pl.pool), cut, *counts, fmt_grouped(pl.granted),
+                pl.policy_id, fmt_grouped(pl.pool), cut_text, *counts, fmt_grouped(pl.granted),
                 fmt_grouped(pl.pool - pl.granted))
         self.rank_totals.setText(totals)
 
