@@ -110,16 +110,14 @@ def render_preliminary(data: PreliminaryData) -> tuple[bytes, int]:
 
 def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
     """The PDF bytes, its page count and where the signature box was drawn."""
-    import io
-
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
     from slq_desk.ingest.classify import KINDS
     from slq_desk.opinion.layout import KIND_LABELS, signature_area
-    from slq_desk.opinion.pdfstyle import pdf_styles
+    from slq_desk.opinion.pdfstyle import PageTemplate, pdf_styles
 
     # The classifier's names cover every kind it can assign; the opinion's own win where set.
     labels = {**KINDS, **KIND_LABELS}
@@ -207,35 +205,11 @@ def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
     for note in data.notes:
         story.append(p(note, small))
 
-    def decorate(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        if data.draft:
-            canvas.setFont(font, 90)
-            canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.12))
-            canvas.translate(A4[0] / 2, A4[1] / 2)
-            canvas.rotate(35)
-            canvas.drawCentredString(0, -30, "草稿")
-            canvas.rotate(-35)
-            canvas.translate(-A4[0] / 2, -A4[1] / 2)
-            canvas.setFont(font, 9)
-            canvas.setFillColor(colors.HexColor("#B00000"))
-            canvas.drawString(18 * mm, A4[1] - 12 * mm, "草稿 · 未签署，不作为正式意见")
-        canvas.setFont(font, 8)
-        canvas.setFillColor(colors.HexColor("#666666"))
-        canvas.drawCentredString(A4[0] / 2, 10 * mm,
-                                 f"{data.application_id} · 初审意见 · 第 {doc.page} 页")
-        canvas.restoreState()
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=18 * mm, bottomMargin=18 * mm,
-                            title=f"初审意见 {data.application_id}", author=data.official,
-                            subject=data.policy_name, creator="slq-desk", lang="zh-CN",
-                            # Without this the canvas starts in Helvetica, a font that is not
-                            # embedded: every glyph must come from the embedded CJK font.
-                            initialFontName=font, initialFontSize=9.5)
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return buf.getvalue(), doc.page, area.box
+    page = PageTemplate(font, A4, 18 * mm, f"初审意见 · {data.application_id}",
+                        "草稿 · 未签署，不作为正式意见" if data.draft else None)
+    pdf, pages = page.build(story, title=f"初审意见 {data.application_id}",
+                            author=data.official, subject=data.policy_name)
+    return pdf, pages, area.box
 
 
 def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str | None = None,
