@@ -168,7 +168,7 @@ def muted_qcolor() -> QColor:
 
 def notice_css() -> str:
     """An inline notice (the rubric's warning above the scoring form)."""
-    background, text, _ = _TINTS["info"][1 if is_dark() else 0]
+    background, text = ("#3b3318", "#fde68a") if is_dark() else ("#fef3c7", "#92400e")
     return f"color: {text}; background: {background}; padding: 4px; border-radius: 3px;"
 
 
