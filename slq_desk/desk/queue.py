@@ -8,6 +8,7 @@ object. (Moved from ``ui/workspace_data.py``, which re-exports it.)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -72,6 +73,8 @@ class ApplicationRow:
     # Issue 7's queue columns: what the checks computed and how many findings block payment.
     computed_subsidy: Decimal | None = None
     blocking: int = 0
+    applicant_uscc: str | None = None
+    claimed_at: datetime | None = None
 
     @property
     def status_label(self) -> str:
@@ -103,7 +106,7 @@ def list_applications(ws: Workspace) -> list[ApplicationRow]:
     with ws.session() as s:
         return [
             ApplicationRow(a.id, a.policy_id, a.applicant_name, a.status, int(n),
-                           a.computed_subsidy, int(b))
+                           a.computed_subsidy, int(b), a.applicant_uscc, a.claimed_at)
             for a, n, b in s.execute(query)
         ]
 

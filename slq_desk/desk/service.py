@@ -200,6 +200,24 @@ class Desk:
             rubric = reviews.form_rubric(s, application_id, reviewer or "-", rubric_ref)
             return ReviewForm(computed, None, rubric)
 
+    def review_overview(self, application_id: str, viewer: str | None) -> dict[str, Any]:
+        """The application, its default rubric (or why there is none) and the reviews
+        ``viewer`` may see (all for None), as ``slq-desk review show`` prints them."""
+        from slq_desk.review import service as reviews
+        from slq_desk.review.rubric import RubricError, rubric_for
+
+        with self.workspace.session() as s:
+            app = reviews.get_application(s, application_id)
+            states = [reviews.state(s, r) for r in reviews.visible_reviews(s, app.id, viewer)]
+            try:
+                default = reviews.rubric_summary(rubric_for(app.policy_id, app.direction))
+                default_note = ""
+            except RubricError as err:
+                default, default_note = None, str(err)
+            return {"application": dict(reviews.application_summary(app)),
+                    "default_rubric": default, "default_rubric_note": default_note,
+                    "states": states}
+
     def save_review(self, actor: str, application_id: str, reviewer: str,
                     changes: ReviewChanges,
                     expected_version: int | None) -> ReviewState:
