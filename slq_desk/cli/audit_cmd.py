@@ -20,12 +20,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from slq_desk import audit
     from slq_desk.cli.common import open_workspace
+    from slq_desk.desk.service import Desk
 
-    ws = open_workspace(args, create=False)
-    with ws.session() as s:
-        report = audit.verify(s)
+    report = Desk(open_workspace(args, create=False)).verify_audit()
     if report.ok:
         print(f"审计链完整 / audit chain intact: {report.events} events")
         return 0
@@ -34,19 +32,10 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _log(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     from slq_desk.cli.common import open_workspace
-    from slq_desk.models import AuditEvent
+    from slq_desk.desk.service import Desk
 
-    ws = open_workspace(args, create=False)
-    with ws.session() as s:
-        events = list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(args.limit)))
-        rows = [
-            {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
-             "entity": e.entity, "entity_id": e.entity_id, "before": e.before, "after": e.after}
-            for e in reversed(events)
-        ]
+    rows = Desk(open_workspace(args, create=False)).audit_events(args.limit)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:

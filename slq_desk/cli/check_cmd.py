@@ -54,18 +54,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _application_id(args: argparse.Namespace, ws: Any) -> str:
     """An existing application id, or import the package the target names."""
-    from sqlalchemy import select
+    from slq_desk.desk.service import Desk
 
-    from slq_desk.models.schema import Application
-
+    desk = Desk(ws)
     target = str(args.target)
-    with ws.session() as s:
-        if s.get(Application, target) is not None:
-            return target
+    if desk.has_application(target):
+        return target
     path = Path(target)
     if not path.exists():
-        with ws.session() as s:
-            known = s.scalars(select(Application.id).order_by(Application.id)).all()
+        known = desk.application_ids()
         hint = f"; known: {', '.join(known[:10])}" if known else ""
         raise BadInput(f"{target} is neither a package on disk nor an application of this "
                        f"workspace{hint}")
@@ -112,17 +109,9 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
 
 def set_overrides(ws: Any, app_id: str, overrides: dict[str, Any]) -> None:
     """Keep the reviewer's facts with the application (facts["overrides"]), audited."""
-    from slq_desk import audit
-    from slq_desk.models.schema import Application
+    from slq_desk.desk.service import Desk
 
-    with ws.session() as s:
-        app = s.get(Application, app_id)
-        facts = dict(app.facts or {})
-        before = dict(facts.get("overrides") or {})
-        after = {k: v for k, v in {**before, **overrides}.items() if v is not None}
-        facts["overrides"] = after
-        app.facts = facts
-        audit.record(s, ws.actor, "application.facts_set", "application", app_id, before, after)
+    Desk(ws).set_fact_overrides(app_id, overrides)
 
 
 def run_check(args: argparse.Namespace) -> int:

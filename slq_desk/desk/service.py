@@ -128,6 +128,14 @@ class Desk:
         """The application's documents, or None when there is no such application."""
         return queue.list_documents(self.workspace, application_id)
 
+    def application_ids(self) -> list[str]:
+        with self.workspace.session() as s:
+            return list(s.scalars(select(Application.id).order_by(Application.id)))
+
+    def has_application(self, application_id: str) -> bool:
+        with self.workspace.session() as s:
+            return s.get(Application, application_id) is not None
+
     def first_application_id(self) -> str | None:
         with self.workspace.session() as s:
             return s.scalars(select(Application.id).order_by(Application.id)).first()
@@ -148,6 +156,23 @@ class Desk:
         from slq_desk.checks.runner import run_checks
 
         return run_checks(self.workspace, application_id)
+
+    def set_fact_overrides(self, application_id: str, overrides: dict[str, Any]) -> None:
+        """Keep a reviewer's facts with the application (``facts["overrides"]``; None removes
+        one), audited; the next run of the checks uses them."""
+        from slq_desk import audit
+
+        with self.workspace.session() as s:
+            app = s.get(Application, application_id)
+            if app is None:
+                raise BadInput(f"no application {application_id!r} in this workspace")
+            facts = dict(app.facts or {})
+            before = dict(facts.get("overrides") or {})
+            after = {k: v for k, v in {**before, **overrides}.items() if v is not None}
+            facts["overrides"] = after
+            app.facts = facts
+            audit.record(s, self.actor, "application.facts_set", "application", application_id,
+                         before, after)
 
     # --- checklist, calculation, corrections ----------------------------------------------------
 
@@ -261,6 +286,14 @@ class Desk:
         with self.workspace.session() as s:
             return build(s, application_id, reviewer)
 
+    def reviewed_application_ids(self, reviewer: str | None = None) -> set[str]:
+        """Applications with a review (by ``reviewer`` when named): what can be signed."""
+        with self.workspace.session() as s:
+            q = select(Review.application_id).distinct()
+            if reviewer:
+                q = q.where(Review.reviewer == reviewer)
+            return set(s.scalars(q))
+
     def sign_opinion(self, application_id: str, out: Path, identity: Any, *,
                      reviewer: str | None = None, replace: bool = False) -> Exported:
         from slq_desk.opinion.export import export_opinion
@@ -333,3 +366,23 @@ class Desk:
                                                  cut_off=cut_off, policy_id=policy_id)
             name = chair or (identity.info.name if identity is not None else self.actor)
             return export_all(s, agg, plist, out_dir, identity, name, replace, actor=self.actor)
+
+    # --- audit ------------------------------------------------------------------------------------
+
+    def verify_audit(self) -> Any:
+        """Walk the hash-chained audit log (``audit.verify``'s report)."""
+        from slq_desk import audit
+
+        with self.workspace.session() as s:
+            return audit.verify(s)
+
+    def audit_events(self, limit: int) -> list[dict[str, Any]]:
+        """The last ``limit`` audit events, oldest first, as plain values."""
+        from slq_desk.models import AuditEvent
+
+        with self.workspace.session() as s:
+            events = list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)))
+            return [{"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
+                     "entity": e.entity, "entity_id": e.entity_id, "before": e.before,
+                     "after": e.after}
+                    for e in reversed(events)]
