@@ -70,6 +70,14 @@ class SignContext:
     reviewers: tuple[str, ...]
 
 
+class DefaultCutOff:
+    """``panel_export(cut_off=DEFAULT_CUT_OFF)``: the pass threshold of the opinions' rubric,
+    read from the aggregate made inside the export's transaction."""
+
+
+DEFAULT_CUT_OFF = DefaultCutOff()
+
+
 @dataclass(frozen=True)
 class OpinionRow:
     """One imported expert opinion, as the panel's opinion table lists it."""
@@ -83,6 +91,9 @@ class OpinionRow:
     signed_at: Any
     sha256: str
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    id: int | None = None
+    signer: str | None = None
+    source_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -319,15 +330,69 @@ class Desk:
             raise BadInput(f"找不到 {source} / not found: {source}")
         return import_opinions(self.workspace, source)
 
-    def panel_opinions(self) -> list[OpinionRow]:
+    def panel_opinions(self, application_id: str | None = None) -> list[OpinionRow]:
         from slq_desk.panel.collect import held_ids, opinions
 
         with self.workspace.session() as s:
             held = held_ids(s)
             return [OpinionRow(o.application_id, o.reviewer, o.total, o.recommendation, o.status,
                                o.application_id in held, o.signed_at, o.sha256,
-                               tuple(o.warnings or ()))
-                    for o in opinions(s)]
+                               tuple(o.warnings or ()), o.id, o.signer, o.source_name)
+                    for o in opinions(s, application_id)]
+
+    def stored_panel_settings(self, settings_file: Path | None = None) -> PanelSettings:
+        """``settings_file`` when given, else the workspace's stored panel settings, else the
+        defaults."""
+        from slq_desk.panel.settings import stored
+        from slq_desk.review.aggregate import PanelSettings
+
+        if settings_file:
+            return PanelSettings.from_file(settings_file)
+        with self.workspace.session() as s:
+            return stored(s) or PanelSettings()
+
+    def store_panel_settings(self, path: Path) -> PanelSettings:
+        """Keep a panel settings file with the workspace (audited) and return what it holds."""
+        from slq_desk.panel.settings import store_file
+
+        with self.workspace.session() as s:
+            return store_file(s, self.actor, path)
+
+    def panel_aggregate(self, settings: PanelSettings, source: str = "opinions") -> PanelAggregate:
+        from slq_desk.panel import aggregate
+
+        with self.workspace.session() as s:
+            return aggregate.run(s, settings, source)
+
+    def panel_candidates(self, settings: PanelSettings, source: str = "opinions",
+                         policy_id: str | None = None) -> tuple[PanelAggregate, list[Candidate]]:
+        """Aggregate (imported opinions, or the workspace's own reviews) and list the
+        candidates for ranking, in one transaction."""
+        from slq_desk.panel import aggregate
+        from slq_desk.panel.rank_allocate import candidates
+
+        with self.workspace.session() as s:
+            agg = aggregate.run(s, settings, source)
+            return agg, candidates(s, agg, policy_id)
+
+    def save_panel_conclusion(self, application_id: str, chair: str, settings: PanelSettings, *,
+                              comment: str | None = None, recommendation: str | None = None,
+                              amount: str | None = None,
+                              expected_version: int | None = None) -> dict[str, Any]:
+        """The chair's draft conclusion (a concurrent change raises instead of being
+        overwritten), as plain values."""
+        from slq_desk.money import fmt
+        from slq_desk.panel.panel_opinion import save_conclusion
+
+        with self.workspace.session() as s:
+            row = save_conclusion(s, self.actor, application_id, chair, comment=comment,
+                                  recommendation=recommendation, amount=amount,
+                                  expected_version=expected_version, settings=settings)
+            return {"application_id": row.application_id, "recommendation": row.recommendation,
+                    "recommended_amount": None if row.recommended_amount is None
+                    else fmt(row.recommended_amount), "comment": row.comment,
+                    "chair": row.chair, "version": row.version,
+                    "source_hashes": list(row.source_hashes)}
 
     def panel_settings(self, method: str | None = None, normalise: bool = False) -> PanelSettings:
         """The workspace's stored panel settings, with the chair's choices on screen applied."""
@@ -350,20 +415,25 @@ class Desk:
             return agg, candidates(s, agg)
 
     def panel_export(self, settings: PanelSettings, out_dir: Path, identity: Any, *,
-                     budget: Decimal | None, cut_off: Decimal | None, mode: str | None,
-                     policy_id: str | None, chair: str | None = None,
-                     replace: bool = False) -> list[Written]:
+                     budget: Decimal | None, cut_off: Decimal | None | DefaultCutOff,
+                     mode: str | None, policy_id: str | None, chair: str | None = None,
+                     replace: bool = False, source: str = "opinions",
+                     order: tuple[str, ...] | None = None,
+                     candidates_policy: str | None = None) -> list[Written]:
         """Aggregate and rank again inside the export's transaction (so the files match the
         data they were made from), then write 汇总表 (signed with ``identity``, or a draft),
-        名单 and scores."""
+        名单 and scores. ``cut_off=DEFAULT_CUT_OFF`` takes the rubric's pass threshold."""
         from slq_desk.panel import aggregate
         from slq_desk.panel.exports import export_all
-        from slq_desk.panel.rank_allocate import candidates, rank_and_allocate
+        from slq_desk.panel.rank_allocate import candidates, default_cut_off, rank_and_allocate
+        from slq_desk.review.ranking import DEFAULT_ORDER
 
         with self.workspace.session() as s:
-            agg = aggregate.run(s, settings, "opinions")
-            plist = rank_and_allocate(candidates(s, agg), budget=budget, mode=mode,
-                                                 cut_off=cut_off, policy_id=policy_id)
+            agg = aggregate.run(s, settings, source)
+            cut = default_cut_off(agg) if isinstance(cut_off, DefaultCutOff) else cut_off
+            plist = rank_and_allocate(candidates(s, agg, candidates_policy), budget=budget,
+                                      mode=mode, cut_off=cut, order=order or DEFAULT_ORDER,
+                                      policy_id=policy_id)
             name = chair or (identity.info.name if identity is not None else self.actor)
             return export_all(s, agg, plist, out_dir, identity, name, replace, actor=self.actor)
 
