@@ -5,14 +5,21 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 WORKSPACE ?= demo-workspace
 
-.PHONY: run test sysdeps venv bench bundle clean
+.PHONY: run test lint sysdeps venv bench bundle clean
 
 run: sysdeps $(STAMP)
 	@test -f "$(WORKSPACE)/workspace.db" || $(PY) -m slq_desk demo-workspace --panel "$(WORKSPACE)"
 	$(PY) -m slq_desk gui "$(WORKSPACE)"
 
-test: sysdeps $(STAMP)
+test: sysdeps $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n 2 --dist loadgroup
+
+# The gate, run first by `make test` (so CI runs it): lint (ruff), types (mypy) and the layer
+# contract (import-linter), all configured in pyproject.toml.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check slq_desk tests bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 sysdeps:
 	@bash scripts/sysdeps.sh

@@ -185,7 +185,7 @@ def measure_ui(folder: Path) -> int:
     pages = sum(r.pages for r in result.reports) if result is not None else 0
 
     def worst(name: str) -> list[tuple[float, float]]:
-        pairs = sorted(zip(gaps[name], ends[name]), reverse=True)[:3]
+        pairs = sorted(zip(gaps[name], ends[name], strict=False), reverse=True)[:3]
         return [(round(g * 1000, 1), round(e - start, 2)) for g, e in pairs]
 
     def stall(values: list[float]) -> float:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import decimal
 import re
+from datetime import date
 from decimal import Decimal
+from typing import Any, Protocol, runtime_checkable
 
 # A private context: callers never depend on (or disturb) the thread's global decimal context.
 # 34 digits is far beyond any amount a voucher can reach; traps make accidents loud.
@@ -110,3 +112,28 @@ def fmt(value: Decimal, places: int = 2) -> str:
 def fmt_grouped(value: Decimal, places: int = 2) -> str:
     """Grouped for people: "1,234,567.50"."""
     return f"{value:,.{places}f}"
+
+
+@runtime_checkable
+class DateRange(Protocol):
+    """A closed date range (``policy.model.Window``), known here only by its shape so this
+    module stays at the bottom of the import graph."""
+
+    start: date
+    end: date
+
+
+def money_value(value: Any) -> Any:
+    """JSON-friendly rendering of a value (amounts and rates as strings, dates ISO, a date
+    range as ``start..end``), recursing into dicts, lists and tuples."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, DateRange) and isinstance(value.start, date):
+        return f"{value.start.isoformat()}..{value.end.isoformat()}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: money_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [money_value(v) for v in value]
+    return value

@@ -32,3 +32,15 @@ def postgres_server() -> Iterator[object]:
 def postgres_url(postgres_server: object) -> str:
     """A fresh, empty database on the shared test server."""
     return postgres_server.create_database(f"t_{uuid.uuid4().hex[:12]}")  # type: ignore[attr-defined]
+
+
+# Fixtures that start Qt: a test that uses one (directly or through another fixture) is a GUI
+# test, so `-m "not gui"` runs no Qt at all.
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qapp_args", "qapp_cls"})
+
+
+@pytest.hookimpl(tryfirst=True)  # before the mark plugin deselects by `-m`
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if QT_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)

@@ -35,7 +35,7 @@ EN: dict[str, str] = {
     "撤回更正": "Withdraw correction",
     "<b>{0}</b> {1}<br>测算补贴 <b>{2}</b> 元 · 阻断问题 <b>{3}</b> 项 · 缺少材料 <b>{4}</b> 项":
         "<b>{0}</b> {1}<br>Subsidy <b>{2}</b> yuan · blocking findings <b>{3}</b> · missing materials <b>{4}</b>",
-    "材料（{0} 项，缺 {1} 项）": "Materials ({0}, {1} missing)", "✔ 已提交：": "✔ submitted: ",
+    "材料（{0} 项，缺 {1} 项）": "Materials ({0}, {1} missing)", "✔ 已提交：{0}": "✔ submitted: {0}",
     "✘ 缺少": "✘ missing", "条款：{0}": "Article: {0}", "无法列出材料": "Cannot list materials",
     "发现问题（{0} 项）": "Findings ({0})", "未发现问题": "No findings",
     "提取字段（{0} 份材料）": "Extracted fields ({0} documents)", "明细第 {0} 行": "Line {0}",
@@ -116,9 +116,9 @@ EN: dict[str, str] = {
     "加权总分 {0} / 100 · 通过线 {1} · {2}": "Weighted total {0} / 100 · pass {1} · {2}",
     "……另有 {0} 项": "… and {0} more", "未保存：{0}": "Not saved: {0}",
     "已自动保存 {0}（版本 {1}）": "Saved automatically {0} (version {1})",
-    "此评审已在别处被修改（另一窗口或命令行），您的修改未保存、也未覆盖对方。请点击“重新载入”查看最新内容后再修改。":
+    "此评审已在别处被修改（另一窗口或命令行），您的修改未保存、也未覆盖对方。请点击“重新载入”查看最新内容后再修改。\n{0}":
         "This review was changed elsewhere (another window or the command line). Your change was not "
-        "saved and did not overwrite theirs. Click Reload to see the latest version, then edit again.",
+        "saved and did not overwrite theirs. Click Reload to see the latest version, then edit again.\n{0}",
     "未保存：版本冲突": "Not saved: version conflict", "声明利益冲突": "Declare a conflict of interest",
     "请写明与申报单位或其算力供给方的利益关系。\n声明后您将回避本项评审，且不能撤回。":
         "Describe your tie to the applicant or its compute supplier.\nYou will be kept out of this "

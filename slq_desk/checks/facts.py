@@ -235,7 +235,7 @@ def in_window_amount(view: ApplicationView, window: Any) -> tuple[Decimal, list[
     """Σ of the usage log's daily amounts inside the window (tax excluded), if a log has days."""
     for doc in view.readable("usage_log"):
         total, inside, seen = ZERO, ZERO, False
-        for i, item in enumerate(doc.items):
+        for item in doc.items:
             when = day(item["date"].value) if "date" in item else None
             value = amount(item["amount"].value) if "amount" in item else None
             if when is None or value is None:
@@ -295,9 +295,9 @@ def _lines(view: ApplicationView, params: PolicyParams, facts: Facts, exclude: s
         if window is not None and service == "compute" and (start < window.start or end > window.end):
             found = in_window_amount(view, window)
             if found is not None:
-                inside, ev = found
+                inside, window_ev = found
                 line["in_window_amount"] = fmt(min(inside, group["amount"]))
-                facts.add(f"lines[{i}].in_window_amount", *ev)
+                facts.add(f"lines[{i}].in_window_amount", *window_ev)
         lines.append(line)
         facts.add(f"lines[{i}].amount", *sources[key])
         facts.add(f"lines[{i}].period", *period_ev)

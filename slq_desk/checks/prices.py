@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from slq_desk.errors import BadInput
-from slq_desk.money import MoneyError, D
+from slq_desk.money import D, MoneyError
 from slq_desk.resources import resource_path
 
 

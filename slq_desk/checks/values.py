@@ -12,7 +12,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from slq_desk.money import MoneyError, D
+from slq_desk.money import D, MoneyError
 
 _SPACES = re.compile(r"\s+")
 

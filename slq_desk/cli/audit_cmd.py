@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("audit", help="the workspace's hash-chained audit log")
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     v = asub.add_parser("verify", help="check the chain and its checkpoints; exit 1 if not intact")
@@ -57,8 +57,8 @@ def export_anchor(path: Path) -> dict[str, Any] | None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from slq_desk import audit
     from slq_desk.cli.common import open_workspace
+    from slq_desk.desk.service import Desk
     from slq_desk.errors import BadInput
 
     anchors: list[tuple[str, dict[str, Any]]] = []
@@ -68,10 +68,7 @@ def _verify(args: argparse.Namespace) -> int:
             raise BadInput(f"{name}: 没有审计链锚点 / carries no audit anchor (exported by an "
                            "older slq-desk, or not an slq-desk export)")
         anchors.append((Path(name).name, found))
-    ws = open_workspace(args, create=False)
-    with ws.session() as s:
-        report = audit.verify(s)
-        anchored = audit.verify_anchors(s, ws.path, ws.database_label, anchors)
+    report, anchored = Desk(open_workspace(args, create=False)).verify_audit_anchored(anchors)
     status = 0
     if report.ok:
         print(f"审计链完整 / audit chain intact: {report.events} events")
@@ -95,32 +92,19 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _checkpoint(args: argparse.Namespace) -> int:
-    from slq_desk import audit
     from slq_desk.cli.common import open_workspace
+    from slq_desk.desk.service import Desk
 
-    ws = open_workspace(args, create=False)
-    with ws.session() as s:
-        seq, digest = audit.head(s)
-    entry = audit.write_checkpoint(ws.path, ws.database_label, seq, digest, ws.actor)
+    entry = Desk(open_workspace(args, create=False)).audit_checkpoint()
     print(f"检查点已写入 / checkpoint written: event {entry['seq']} {entry['hash'][:16]}…")
     return 0
 
 
 def _log(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     from slq_desk.cli.common import open_workspace
-    from slq_desk.models import AuditEvent
+    from slq_desk.desk.service import Desk
 
-    ws = open_workspace(args, create=False)
-    with ws.session() as s:
-        events = list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(args.limit)))
-        rows = [
-            {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
-             "entity": e.entity, "entity_id": e.entity_id, "before": e.before, "after": e.after,
-             "db_role": e.db_role}
-            for e in reversed(events)
-        ]
+    rows = Desk(open_workspace(args, create=False)).audit_events(args.limit)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:

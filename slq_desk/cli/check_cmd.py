@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from slq_desk.errors import BadInput
+from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
 
 CONCLUSIONS = ("通过", "补正后通过", "不通过")
-SEVERITY_ZH = {"block": "阻断", "warn": "警示", "info": "提示"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "check", help="初审: materials, eligibility and consistency checks, and the subsidy",
         description="Run the 初审 checks on an imported application (APP_ID) or import a package "
@@ -58,18 +58,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _application_id(args: argparse.Namespace, ws: Any) -> str:
     """An existing application id, or import the package the target names."""
-    from sqlalchemy import select
+    from slq_desk.desk.service import Desk
 
-    from slq_desk.models.schema import Application
-
+    desk = Desk(ws)
     target = str(args.target)
-    with ws.session() as s:
-        if s.get(Application, target) is not None:
-            return target
+    if desk.has_application(target):
+        return target
     path = Path(target)
     if not path.exists():
-        with ws.session() as s:
-            known = s.scalars(select(Application.id).order_by(Application.id)).all()
+        known = desk.application_ids()
         hint = f"; known: {', '.join(known[:10])}" if known else ""
         raise BadInput(f"{target} is neither a package on disk nor an application of this "
                        f"workspace{hint}")
@@ -130,17 +127,9 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
 
 def set_overrides(ws: Any, app_id: str, overrides: dict[str, Any]) -> None:
     """Keep the reviewer's facts with the application (facts["overrides"]), audited."""
-    from slq_desk import audit
-    from slq_desk.models.schema import Application
+    from slq_desk.desk.service import Desk
 
-    with ws.session() as s:
-        app = s.get(Application, app_id)
-        facts = dict(app.facts or {})
-        before = dict(facts.get("overrides") or {})
-        after = {k: v for k, v in {**before, **overrides}.items() if v is not None}
-        facts["overrides"] = after
-        app.facts = facts
-        audit.record(s, ws.actor, "application.facts_set", "application", app_id, before, after)
+    Desk(ws).set_fact_overrides(app_id, overrides)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -181,8 +170,7 @@ def _text(report: Any) -> str:
         lines.append(f"  [{mark}] {row['name']}  {files}  ({row['article']})")
     lines.append("")
     lines.append(f"发现 / findings ({len(report.findings)}):")
-    order = {"block": 0, "warn": 1, "info": 2}
-    for f in sorted(report.findings, key=lambda f: order.get(f.severity, 3)):
+    for f in sorted(report.findings, key=lambda f: severity_rank(f.severity)):
         where = _where(f.evidence)
         article = f"〔{f.article}〕" if f.article else ""
         lines.append(f"  {SEVERITY_ZH.get(f.severity, f.severity)} {f.code} [{f.stage}] "

@@ -224,7 +224,7 @@ def _results_table(results: list[Result]) -> str:
 
 def _steps_table(result: Result) -> str:
     """How one figure was reached: every step with its article, then the reasons."""
-    from slq_desk.policy.model import money_value
+    from slq_desk.money import money_value
 
     rows = []
     for step in result.steps:

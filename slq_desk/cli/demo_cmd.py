@@ -8,7 +8,7 @@ from pathlib import Path
 from slq_desk.errors import BadInput
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "demo-packages",
         help="write synthetic demo submission packages (deterministic for a seed)",

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("identity", help="reviewer signing identity (PKCS#12 key)")
     isub = p.add_subparsers(dest="identity_command", metavar="ACTION", required=True)
 

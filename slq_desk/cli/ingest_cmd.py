@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help="import a submission package (folder or .zip)")
     p.add_argument("package", help="folder or .zip of the applicant's documents")
     p.add_argument("--workspace", "-w", required=True, help="workspace folder (created if new)")
@@ -104,28 +104,22 @@ def _supplement(args: argparse.Namespace, limits: Any) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from sqlalchemy import func, select
-
     from slq_desk.cli.common import open_workspace
-    from slq_desk.models.schema import STATUSES, Application, Document, Finding
+    from slq_desk.desk.service import Desk
     from slq_desk.office.status import LEGACY, parse_status
 
     wanted = {parse_status(v) for v in args.status}
-    ws = open_workspace(args, create=False)
-    with ws.session() as s:
-        docs = dict(s.execute(select(Document.application_id, func.count())
-                              .group_by(Document.application_id)).all())
-        blocking = dict(s.execute(select(Finding.application_id, func.count())
-                                  .where(Finding.severity == "block")
-                                  .group_by(Finding.application_id)).all())
-        rows = [{"id": a.id, "policy": a.policy_id, "applicant": a.applicant_name,
-                 "uscc": a.applicant_uscc, "status": a.status,
-                 "status_zh": STATUSES.get(a.status, a.status),
-                 "documents": int(docs.get(a.id, 0)), "blocking_findings": int(blocking.get(a.id, 0)),
-                 "claimed_at": a.claimed_at.isoformat() if a.claimed_at else None}
-                for a in s.scalars(select(Application).order_by(Application.id))
-                if not wanted or LEGACY.get(a.status, a.status) in wanted]
-    ws.close()
+
+    desk = Desk(open_workspace(args, create=False))
+    try:
+        found = sorted(desk.applications(), key=lambda a: a.id)
+    finally:
+        desk.close()
+    rows = [{"id": a.id, "policy": a.policy_id, "applicant": a.applicant_name,
+             "uscc": a.applicant_uscc, "status": a.status, "status_zh": a.status_label,
+             "documents": a.document_count, "blocking_findings": a.blocking,
+             "claimed_at": a.claimed_at.isoformat() if a.claimed_at else None}
+            for a in found if not wanted or LEGACY.get(a.status, a.status) in wanted]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("opinion", help="export signed review opinions")
     osub = p.add_subparsers(dest="opinion_command", metavar="ACTION", required=True)
 
@@ -72,11 +72,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_all(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     from slq_desk.cli.common import open_workspace
+    from slq_desk.desk.service import Desk
     from slq_desk.errors import BadInput
-    from slq_desk.models.schema import Application, Review
     from slq_desk.opinion.export import default_name, export_opinion
 
     ws = open_workspace(args)
@@ -84,12 +82,9 @@ def _export_all(args: argparse.Namespace) -> int:
         ident = _identity(args)  # one passphrase for the whole batch
         # Signing, a reviewer signs their own reviews (the certificate's name) unless named.
         reviewer = args.reviewer or (ident.info.name if ident is not None else None)  # type: ignore[attr-defined]
-        with ws.session() as s:
-            all_ids = list(s.scalars(select(Application.id).order_by(Application.id)))
-            q = select(Review.application_id).distinct()
-            if reviewer:
-                q = q.where(Review.reviewer == reviewer)
-            reviewed = set(s.scalars(q))
+        desk = Desk(ws)
+        all_ids = desk.application_ids()
+        reviewed = desk.reviewed_application_ids(reviewer)
         todo = [a for a in all_ids if a in reviewed]
         skipped = [a for a in all_ids if a not in reviewed]
         if not todo:

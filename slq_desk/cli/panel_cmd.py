@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("panel", help="panel chair: import signed opinions, aggregate, rank, "
                                      "allocate, export")
     ps = p.add_subparsers(dest="panel_command", metavar="ACTION", required=True)
@@ -166,18 +166,12 @@ def _money(text: str | None, what: str) -> Decimal | None:
         raise BadInput(f"{what} {text!r} 不是数字 / {what} is not a number: {text!r}") from None
 
 
-def _settings(args: argparse.Namespace, s: Any = None) -> Any:
+def _settings(args: argparse.Namespace, desk: Any) -> Any:
     """--settings FILE, else the workspace's stored settings, else the defaults; then the
     --method / --normalise flags on top."""
     from dataclasses import replace
 
-    from slq_desk.panel.settings import stored
-    from slq_desk.review.aggregate import PanelSettings
-
-    if args.settings:
-        settings = PanelSettings.from_file(args.settings)
-    else:
-        settings = (stored(s) if s is not None else None) or PanelSettings()
+    settings = desk.stored_panel_settings(args.settings)
     if args.method:
         settings = replace(settings, method=args.method)
     if args.normalise:
@@ -185,10 +179,8 @@ def _settings(args: argparse.Namespace, s: Any = None) -> Any:
     return settings
 
 
-def _run_aggregate(s: Any, args: argparse.Namespace) -> Any:
-    from slq_desk.panel import aggregate
-
-    return aggregate.run(s, _settings(args, s), getattr(args, "source", "opinions"))
+def _run_aggregate(desk: Any, args: argparse.Namespace) -> Any:
+    return desk.panel_aggregate(_settings(args, desk), getattr(args, "source", "opinions"))
 
 
 def _cut_off(args: argparse.Namespace, agg: Any) -> Decimal | None:
@@ -205,11 +197,11 @@ def _order(args: argparse.Namespace) -> tuple[str, ...]:
     return tuple(k.strip() for k in args.order.split(",") if k.strip())
 
 
-def _rank_list(s: Any, args: argparse.Namespace) -> tuple[Any, Any, Any]:
-    from slq_desk.panel.rank_allocate import candidates, rank_and_allocate
+def _rank_list(desk: Any, args: argparse.Namespace) -> tuple[Any, Any, Any]:
+    from slq_desk.panel.rank_allocate import rank_and_allocate
 
-    agg = _run_aggregate(s, args)
-    cands = candidates(s, agg, args.policy)
+    agg, cands = desk.panel_candidates(_settings(args, desk), getattr(args, "source", "opinions"),
+                                       args.policy)
     plist = rank_and_allocate(cands, budget=_money(args.budget, "--budget"), mode=args.mode,
                               cut_off=_cut_off(args, agg), order=_order(args),
                               policy_id=args.policy)
@@ -265,23 +257,20 @@ def _import(args: argparse.Namespace) -> int:
 
 def _opinions(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
-    from slq_desk.panel.collect import held_ids, opinions
+    from slq_desk.desk.service import Desk
 
-    ws = open_workspace(args)
+    desk = Desk(open_workspace(args))
     try:
-        with ws.session() as s:
-            held = held_ids(s)
-            rows: list[dict[str, Any]] = [{"id": o.id, "application_id": o.application_id, "reviewer": o.reviewer,
-                     "total": o.total, "recommendation": o.recommendation,
-                     "status": o.status, "held": o.application_id in held,
-                     "signer": o.signer, "signed_at": o.signed_at.isoformat() if o.signed_at
-                     else None, "sha256": o.sha256, "source_name": o.source_name,
-                     "warnings": list(o.warnings or []),
-                     "version": (o.data or {}).get("version", 1),
-                     "cert_sha256": o.cert_sha256}
-                    for o in opinions(s, args.application)]
+        rows: list[dict[str, Any]] = [
+            {"id": o.id, "application_id": o.application_id, "reviewer": o.reviewer,
+             "total": o.total, "recommendation": o.recommendation, "status": o.status,
+             "held": o.held, "signer": o.signer,
+             "signed_at": o.signed_at.isoformat() if o.signed_at else None, "sha256": o.sha256,
+             "source_name": o.source_name, "warnings": list(o.warnings),
+             "version": o.version, "cert_sha256": o.cert_sha256}
+            for o in desk.panel_opinions(args.application)]
     finally:
-        ws.close()
+        desk.close()
     if args.json:
         _print_json(rows)
         return 0
@@ -296,15 +285,15 @@ def _opinions(args: argparse.Namespace) -> int:
 
 def _aggregate(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
+    from slq_desk.desk.service import Desk
     from slq_desk.panel.charts import calibration_svg
     from slq_desk.review.aggregate import quantum, round_for_display
 
-    ws = open_workspace(args)
+    desk = Desk(open_workspace(args))
     try:
-        with ws.session() as s:
-            agg = _run_aggregate(s, args)
+        agg = _run_aggregate(desk, args)
     finally:
-        ws.close()
+        desk.close()
     if args.chart:
         from slq_desk.opinion.export import write_atomically
 
@@ -358,13 +347,13 @@ def _print_list(plist: Any) -> None:
 
 def _rank(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
+    from slq_desk.desk.service import Desk
 
-    ws = open_workspace(args)
+    desk = Desk(open_workspace(args))
     try:
-        with ws.session() as s:
-            agg, _c, plist = _rank_list(s, args)
+        agg, _c, plist = _rank_list(desk, args)
     finally:
-        ws.close()
+        desk.close()
     if args.json:
         _print_json(plist.to_json(agg.settings.places))
     else:
@@ -374,10 +363,10 @@ def _rank(args: argparse.Namespace) -> int:
 
 def _simulate(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
+    from slq_desk.desk.service import Desk
     from slq_desk.errors import BadInput
     from slq_desk.money import fmt_grouped
     from slq_desk.panel.charts import simulation_svg
-    from slq_desk.panel.rank_allocate import candidates
     from slq_desk.panel.simulate import budget_steps, simulate
 
     budgets: list[Decimal | None] = []
@@ -396,13 +385,12 @@ def _simulate(args: argparse.Namespace) -> int:
     if not budgets and not cut_offs:
         raise BadInput("请给出 --budgets、--sweep 或 --cut-offs / give --budgets, --sweep or "
                        "--cut-offs to simulate")
-    ws = open_workspace(args)
+    desk = Desk(open_workspace(args))
     try:
-        with ws.session() as s:
-            agg = _run_aggregate(s, args)
-            cands = candidates(s, agg, args.policy)
+        agg, cands = desk.panel_candidates(_settings(args, desk),
+                                           getattr(args, "source", "opinions"), args.policy)
     finally:
-        ws.close()
+        desk.close()
     sim = simulate(cands, budgets=budgets or None, cut_offs=cut_offs or None,
                    base_budget=_money(args.budget, "--budget"), base_cut_off=_cut_off(args, agg),
                    mode=args.mode, order=_order(args), policy_id=args.policy)
@@ -428,23 +416,16 @@ def _simulate(args: argparse.Namespace) -> int:
 
 def _opinion_draft(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
-    from slq_desk.money import fmt
-    from slq_desk.panel.panel_opinion import save_conclusion
+    from slq_desk.desk.service import Desk
 
-    ws = open_workspace(args)
+    desk = Desk(open_workspace(args))
     try:
-        with ws.session() as s:
-            row = save_conclusion(s, ws.actor, args.application_id, args.chair or ws.actor,
-                                  comment=args.comment, recommendation=args.recommendation,
-                                  amount=args.amount, expected_version=args.expected_version,
-                                  settings=_settings(args, s))
-            out = {"application_id": row.application_id, "recommendation": row.recommendation,
-                   "recommended_amount": None if row.recommended_amount is None
-                   else fmt(row.recommended_amount), "comment": row.comment,
-                   "chair": row.chair, "version": row.version,
-                   "source_hashes": list(row.source_hashes)}
+        out = desk.save_panel_conclusion(
+            args.application_id, args.chair or desk.actor, _settings(args, desk),
+            comment=args.comment, recommendation=args.recommendation, amount=args.amount,
+            expected_version=args.expected_version)
     finally:
-        ws.close()
+        desk.close()
     if args.json:
         _print_json(out)
     else:
@@ -456,13 +437,13 @@ def _opinion_draft(args: argparse.Namespace) -> int:
 
 def _opinion_export(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
+    from slq_desk.desk.service import Desk
     from slq_desk.panel.panel_opinion import export_panel_opinion
 
     ws = open_workspace(args)
     try:
         ident = _identity(args)
-        with ws.session() as s:
-            settings = _settings(args, s)
+        settings = _settings(args, Desk(ws))
         done = export_panel_opinion(ws, args.application_id, args.out, ident, chair=args.chair,
                                     settings=settings, replace=args.force)
     finally:
@@ -474,18 +455,22 @@ def _opinion_export(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
-    from slq_desk.panel.exports import export_all
+    from slq_desk.desk.service import DEFAULT_CUT_OFF, Desk
 
-    ws = open_workspace(args)
+    desk = Desk(open_workspace(args))
     try:
         ident = _identity(args)
-        chair = args.chair or (ident.info.name if ident is not None else ws.actor)
-        with ws.session() as s:
-            agg, _c, plist = _rank_list(s, args)
-            written = export_all(s, agg, plist, args.out_dir, ident, chair, args.force,
-                                 actor=ws.actor)
+        cut_off = (DEFAULT_CUT_OFF if args.cut_off is None
+                   else None if args.cut_off.strip().lower() == "none"
+                   else _money(args.cut_off, "--cut-off"))
+        # Ranked again inside the export's own transaction: the files match their data.
+        written = desk.panel_export(
+            _settings(args, desk), args.out_dir, ident, budget=_money(args.budget, "--budget"),
+            cut_off=cut_off, mode=args.mode, policy_id=args.policy, chair=args.chair,
+            replace=args.force, source=getattr(args, "source", "opinions"), order=_order(args),
+            candidates_policy=args.policy)
     finally:
-        ws.close()
+        desk.close()
     for w in written:
         print(f"{w.path}  {'已签署 / signed' if w.signed else ''}  SHA-256 {w.sha256}")
     return 0
@@ -576,16 +561,14 @@ def _settings_cmd(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from slq_desk.cli.common import open_workspace
-    from slq_desk.panel.settings import store_file
+    from slq_desk.desk.service import Desk
 
-    ws = open_workspace(args)
+    desk = Desk(open_workspace(args))
     try:
-        with ws.session() as s:
-            settings = (store_file(s, ws.actor, args.file) if args.file
-                        else _settings(argparse.Namespace(settings=None, method=None,
-                                                          normalise=False), s))
+        settings = (desk.store_panel_settings(args.file) if args.file
+                    else desk.stored_panel_settings())
     finally:
-        ws.close()
+        desk.close()
     shown: dict[str, Any] = {k: (str(v) if not isinstance(v, (bool, int, str, tuple)) else v)
              for k, v in asdict(settings).items() if k != "divergence"}
     shown["divergence"] = [{"metric": r.metric, "scope": r.scope, "threshold": str(r.threshold),

@@ -16,7 +16,7 @@ import sys
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("review", help="评审表：查看与填写 / show and fill in review forms")
     rsub = p.add_subparsers(dest="review_command", metavar="ACTION", required=True)
 
@@ -52,25 +52,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _show(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
-    from slq_desk.review import service
-    from slq_desk.review.rubric import RubricError, rubric_for
+    from slq_desk.desk.service import Desk
 
-    ws = open_workspace(args)
-    with ws.session() as s:
-        app = service.get_application(s, args.application_id)
-        reviews = service.visible_reviews(s, app.id, args.reviewer)
-        states = [service.state(s, r) for r in reviews]
-        try:
-            default = service.rubric_summary(rubric_for(app.policy_id, app.direction))
-            default_note = ""
-        except RubricError as err:
-            default, default_note = None, str(err)
-        out: dict[str, Any] = {
-            "application": dict(service.application_summary(app)),
-            "default_rubric": default,
-            "default_rubric_note": default_note,
-            "reviews": [st.to_json() for st in states],
-        }
+    overview = Desk(open_workspace(args)).review_overview(args.application_id, args.reviewer)
+    states = overview["states"]
+    default, default_note = overview["default_rubric"], overview["default_rubric_note"]
+    out: dict[str, Any] = {
+        "application": overview["application"],
+        "default_rubric": default,
+        "default_rubric_note": default_note,
+        "reviews": [st.to_json() for st in states],
+    }
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
@@ -120,6 +112,7 @@ def _print_state(st: Any) -> None:
 
 def _set(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
+    from slq_desk.desk.service import Desk
     from slq_desk.errors import SlqError
     from slq_desk.review import service
 
@@ -129,14 +122,13 @@ def _set(args: argparse.Namespace) -> int:
         recommendation=args.recommend, amount=args.amount, reason=args.reason,
         rubric=args.rubric,
     )
-    ws = open_workspace(args)
-    actor = args.reviewer.strip() or ws.actor
+    desk = Desk(open_workspace(args))
+    actor = args.reviewer.strip() or desk.actor
     expected = args.expect_version
     state = None
     if args.coi is not None:
-        with ws.session() as s:
-            state = service.declare_coi(s, actor, args.application_id, args.reviewer, args.coi,
-                                        expected_version=expected, rubric_ref=args.rubric)
+        state = desk.declare_coi(actor, args.application_id, args.reviewer, args.coi, expected,
+                                 rubric_ref=args.rubric)
         expected = None if expected is None else state.version
         if state.coi_conflict:
             print(f"已记录利益冲突声明，{state.reviewer} 回避本项评审 / conflict recorded: "
@@ -149,15 +141,11 @@ def _set(args: argparse.Namespace) -> int:
     saved_draft = False
     try:
         if not changes.is_empty() or state is None:
-            with ws.session() as s:
-                state = service.update(s, actor, args.application_id, args.reviewer, changes,
-                                       expected_version=expected)
+            state = desk.save_review(actor, args.application_id, args.reviewer, changes, expected)
             saved_draft = not changes.is_empty()
             expected = None if expected is None else state.version
         if args.submit:
-            with ws.session() as s:
-                state = service.submit(s, actor, args.application_id, args.reviewer,
-                                       expected_version=expected)
+            state = desk.submit_review(actor, args.application_id, args.reviewer, expected)
     except SlqError:
         # Each step commits on its own: say which earlier steps were kept.
         if args.coi is not None:

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("verify", help="verify a signed opinion PDF (and its package)")
     p.add_argument("pdf", type=Path)
     p.add_argument("--package", type=Path, metavar="DIR|ZIP",

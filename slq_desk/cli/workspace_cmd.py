@@ -10,10 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from sqlalchemy import select
 
-
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="create an empty workspace folder")
     p.add_argument("workspace")
     p.set_defaults(func=_init)
@@ -36,7 +34,6 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from slq_desk.checks.runner import run_checks
     from slq_desk.cli.common import open_workspace
     from slq_desk.demo.generate import generate_packages
     from slq_desk.ingest.importer import import_package
@@ -49,15 +46,14 @@ def _demo(args: argparse.Namespace) -> int:
     # One reader process for every package: each start costs an interpreter and PyMuPDF.
     with ParseWorker() as reader:
         for n, entry in enumerate(index, 1):
-            result = import_package(ws, out / entry["path"], reader=reader)
+            result = import_package(ws, out / str(entry["path"]), reader=reader)
             print(f"[{n}/{total}] {entry['id']}: {result.summary()}", file=sys.stderr)
     # Run the 初审 checks too, so the workspace opens with findings and computed amounts.
-    from slq_desk.models import Application
+    from slq_desk.desk.service import Desk
 
-    with ws.session() as s:
-        app_ids = list(s.scalars(select(Application.id).order_by(Application.id)))
-    for app_id in app_ids:
-        run_checks(ws, app_id)
+    desk = Desk(ws)
+    for app_id in desk.application_ids():
+        desk.run_checks(app_id)
     if args.panel:
         from slq_desk.panel.demo import build_demo_panel
 

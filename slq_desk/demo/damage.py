@@ -19,11 +19,11 @@ def scanned(pdf: bytes, title: str, dpi: int = 110) -> bytes:
     buf = io.BytesIO()
     c = L.new_canvas(buf, title, "扫描件")
     try:
-        for page in source:
+        for page in source.pages():
             pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
             image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
             # A scanner's slight skew, blur and grey paper; deterministic for the same input.
-            image = image.rotate(0.7, resample=Image.BICUBIC, expand=False, fillcolor=236)
+            image = image.rotate(0.7, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=236)
             image = image.filter(ImageFilter.GaussianBlur(0.6)).point(lambda v: min(236, v + 10))
             jpeg = io.BytesIO()
             image.save(jpeg, format="JPEG", quality=72, optimize=False)

@@ -12,6 +12,7 @@ import random
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 
 from slq_desk.demo import layout as L
 from slq_desk.demo.rendered import Rendered, iso, money
@@ -24,7 +25,7 @@ FIRST_PAGE_ROWS = 33  # the first page also carries the title and the statement'
 
 def _split(rng: random.Random, total: int, parts: int) -> list[int]:
     cuts = sorted(rng.randrange(0, total + 1) for _ in range(parts - 1))
-    return [b - a for a, b in zip([0, *cuts], [*cuts, total])]
+    return [b - a for a, b in pairwise([0, *cuts, total])]
 
 
 def render_usage_log(deal: Deal, stem: str, title: str = "算力服务使用记录（结算单）", jobs_per_day: int = 1,
@@ -128,7 +129,7 @@ def render_usage_report(deal: Deal, stem: str, signed: date) -> Rendered:
     L.text(c, x, y, "二、算力资源使用情况", 12)
     y -= 24
     for line in (f"申报单位：{a.name}", f"合作双方：甲方{a.name}；乙方{s.name}", f"合同编号：{deal.contract_number}",
-                 f"服务内容：智能算力租赁服务", f"算力卡型号：{deal.card_model.name}（{origin}）",
+                 "服务内容：智能算力租赁服务", f"算力卡型号：{deal.card_model.name}（{origin}）",
                  f"时间范围：{L.fmt_date(usage[0].day)}至{L.fmt_date(usage[-1].day)}",
                  f"服务定价：{fmt(deal.unit_price)}元/卡时（不含税）", f"合同总额：人民币{fmt_grouped(deal.total)}元（含税）",
                  f"已使用算力：{deal.card_hours}卡时", f"算力用途：{deal.purpose}"):

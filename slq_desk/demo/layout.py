@@ -169,14 +169,14 @@ def table(c: Canvas, x: float, y: float, columns: Sequence[Column], rows: Sequen
     c.setLineWidth(0.6)
     top = y
     for index, row in enumerate(all_rows):
-        cells = [wrap(str(cell), col.width - 6, size) for cell, col in zip(row, columns)]
+        cells = [wrap(str(cell), col.width - 6, size) for cell, col in zip(row, columns, strict=False)]
         height = max(row_h, max(len(cell) for cell in cells) * size * 1.3 + 6)
         if index == 0 and header and header_fill is not None:
             c.setFillColor(header_fill)
             c.rect(x, y - height, total_w, height, stroke=0, fill=1)
             c.setFillColor(black)
         cx = x
-        for cell, col in zip(cells, columns):
+        for cell, col in zip(cells, columns, strict=False):
             baseline = y - (height - len(cell) * size * 1.3) / 2 - size * 0.95
             for line in cell:
                 if col.align == "left":
@@ -241,7 +241,7 @@ def _stamp_png(name: str, label: str) -> bytes:
         angle = -math.pi / 2 - span / 2 + span * (k + 0.5) / len(chars)
         glyph = Image.new("RGBA", (38, 38), (0, 0, 0, 0))
         ImageDraw.Draw(glyph).text((5, 3), ch, font=face, fill=red)
-        glyph = glyph.rotate(-math.degrees(angle) - 90, resample=Image.BICUBIC)
+        glyph = glyph.rotate(-math.degrees(angle) - 90, resample=Image.Resampling.BICUBIC)
         gx = cx + (size / 2 - 39) * math.cos(angle) - 19
         gy = cy + (size / 2 - 39) * math.sin(angle) - 19
         image.alpha_composite(glyph, (int(gx), int(gy)))

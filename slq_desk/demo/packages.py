@@ -8,6 +8,7 @@ every flaw code of docs/demo-packages.md is planted at least once.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 from collections.abc import Callable
@@ -26,8 +27,8 @@ from slq_desk.demo.doc_usage import ROWS_PER_PAGE, render_usage_log, render_usag
 from slq_desk.demo.identities import corrupt_uscc, make_company, person_name, with_shareholder
 from slq_desk.demo.policies import FACTS, cap_for, expected_rate
 from slq_desk.demo.rendered import Rendered
-from slq_desk.demo.truth import (CARD_MODELS, Deal, Invoice, Line, Payment, build_usage, item_for, segments)
-from slq_desk.money import D, ZERO, fmt, to_fen
+from slq_desk.demo.truth import CARD_MODELS, Deal, Invoice, Line, Payment, build_usage, item_for, segments
+from slq_desk.money import ZERO, D, fmt, to_fen
 
 CST = timezone(timedelta(hours=8))
 
@@ -211,8 +212,8 @@ def build(seed: int, sc: Scenario, earlier: dict[str, Package]) -> Package:
 
     direction = sc.direction if sc.policy == "beijing-2026" else None
     rate_text = expected_rate(sc.policy, model.domestic, applicant.sme, direction)
-    base = deal.amount_excl if facts.tax_excluded_base else deal.total
-    requested = min(to_fen(base * D(rate_text.rstrip("%")) / 100), cap_for(sc.policy, direction))
+    claim_base = deal.amount_excl if facts.tax_excluded_base else deal.total
+    requested = min(to_fen(claim_base * D(rate_text.rstrip("%")) / 100), cap_for(sc.policy, direction))
     last = max([p.pay_date for p in deal.payments] + [end])
     claimed_on = last + timedelta(days=rng.randrange(5, 25))
     # A claim can only be made once the policy is in force (Hunan's 细则 dates from 2026-05-06);
@@ -246,9 +247,9 @@ def _documents(seed: int, pkg: Package, earlier: dict[str, Package]) -> list[Doc
         if sc.copy_invoice_from:
             invs.append(earlier[sc.copy_invoice_from].deal.invoices[0])
         for k, inv in enumerate(invs, 1):
-            add(f"发票-{k}", lambda s, inv=inv: render_invoice(inv, s))
+            add(f"发票-{k}", functools.partial(render_invoice, inv))
         for k, pay in enumerate(deal.payments, 1):
-            add(f"付款回单-{k}", lambda s, pay=pay: render_payment(pay, s))
+            add(f"付款回单-{k}", functools.partial(render_payment, pay))
 
     def usage_log(stem: str, title: str) -> None:
         add(stem, lambda s: render_usage_log(deal, s, title, sc.jobs_per_day, f"{seed}:{sc.id}"))

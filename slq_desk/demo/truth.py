@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from slq_desk.demo.identities import Company
-from slq_desk.money import D, ZERO, to_fen
+from slq_desk.money import ZERO, D, to_fen
 
 TAX_RATE = D("0.06")
 TAX_RATE_TEXT = "6%"
@@ -212,7 +212,7 @@ def split_hours(rng: random.Random, total: int, days: list[date], cards: int) ->
 def build_usage(rng: random.Random, deal: Deal) -> list[UsageDay]:
     days = days_between(deal.term_start, deal.term_end)
     hours = split_hours(rng, deal.card_hours, days, deal.cards)
-    return [UsageDay(d, h, to_fen(D(h) * deal.unit_price)) for d, h in zip(days, hours)]
+    return [UsageDay(d, h, to_fen(D(h) * deal.unit_price)) for d, h in zip(days, hours, strict=False)]
 
 
 def item_for(line: Line, quantity: Decimal, amount: Decimal | None = None) -> InvoiceItem:

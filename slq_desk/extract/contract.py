@@ -11,7 +11,15 @@ import re
 
 from slq_desk.extract.evidence import Extraction, Field
 from slq_desk.extract.find import (
-    CELL, DATE, MONEY, date_str, first, label_pattern, money_str, plain_number, search,
+    CELL,
+    DATE,
+    MONEY,
+    date_str,
+    first,
+    label_pattern,
+    money_str,
+    plain_number,
+    search,
 )
 from slq_desk.extract.normalise import normalise, spaced
 from slq_desk.extract.services import service_of

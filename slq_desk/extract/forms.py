@@ -14,11 +14,17 @@ from decimal import Decimal
 
 from slq_desk.extract.evidence import Extraction, Field
 from slq_desk.extract.find import (
-    CELL, MONEY, Hit, first, label_pattern, plain_number, wrapped_value,
+    CELL,
+    MONEY,
+    Hit,
+    first,
+    label_pattern,
+    plain_number,
+    wrapped_value,
 )
 from slq_desk.extract.normalise import compact
 from slq_desk.extract.table import find_header, read_rows
-from slq_desk.extract.text import DocText, Line
+from slq_desk.extract.text import DocText, Line, title_lines
 from slq_desk.extract.uscc import TAX_ID_PATTERN
 from slq_desk.money import D, MoneyError, fmt
 
@@ -35,8 +41,6 @@ SHAREHOLDER_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def form_type(text: DocText) -> str | None:
-    from slq_desk.ingest.classify import title_lines
-
     for line in title_lines(text):
         title = compact(line.text)
         if "使用情况表" in title:

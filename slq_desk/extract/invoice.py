@@ -14,8 +14,17 @@ from decimal import Decimal
 from slq_desk.extract.chinese_amount import ChineseAmountError, parse_chinese_amount
 from slq_desk.extract.evidence import Extraction, Field, FindingData
 from slq_desk.extract.find import (
-    CELL, DATE, MONEY, date_str, first, label_pattern, money_str, parse_money, plain_number,
-    rate_str, search,
+    CELL,
+    DATE,
+    MONEY,
+    date_str,
+    first,
+    label_pattern,
+    money_str,
+    parse_money,
+    plain_number,
+    rate_str,
+    search,
 )
 from slq_desk.extract.normalise import compact, spaced
 from slq_desk.extract.qr import InvoiceQR
@@ -155,8 +164,8 @@ def _sums(out: Extraction, lines: list[Line], sum_index: int | None,
     for line in candidates:
         if not _SUM_LABEL.search(line.text) or _TOTAL_LABEL.search(line.text):
             continue
-        tokens = [(m, line.span_bbox(*m.span("v"))) for m in _AMOUNT_TOKEN.finditer(line.text)]
-        tokens = [(m, b) for m, b in tokens if b is not None]
+        tokens = [(m, b) for m in _AMOUNT_TOKEN.finditer(line.text)
+                  if (b := line.span_bbox(*m.span("v"))) is not None]
         if not tokens:
             continue
         if centres and "amount" in centres and "tax" in centres and len(tokens) >= 2:
@@ -165,7 +174,7 @@ def _sums(out: Extraction, lines: list[Line], sum_index: int | None,
             picks = [by_amount, by_tax]
         else:
             picks = tokens[:2]
-        for name, (m, box) in zip(("amount", "tax"), picks):
+        for name, (m, box) in zip(("amount", "tax"), picks, strict=False):
             value = money_str(m.group("v")) if "*" not in m.group("v") else "0.00"
             if value is not None:
                 out.put(name, Field(value, line.page, box))

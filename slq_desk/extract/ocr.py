@@ -68,4 +68,4 @@ def _results(result: Any) -> list[tuple[list[list[float]], str]]:
     texts = getattr(result, "txts", None)
     if boxes is None or texts is None:
         return []
-    return [([list(map(float, p)) for p in box], str(t)) for box, t in zip(boxes, texts)]
+    return [([list(map(float, p)) for p in box], str(t)) for box, t in zip(boxes, texts, strict=False)]

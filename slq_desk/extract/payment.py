@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from slq_desk.extract.evidence import Extraction
 from slq_desk.extract.find import (
-    CELL, DATE, MONEY, date_str, first, label_pattern, labelled, money_str, search,
+    CELL,
+    DATE,
+    MONEY,
+    date_str,
+    first,
+    label_pattern,
+    labelled,
+    money_str,
+    search,
 )
 from slq_desk.extract.text import DocText
 

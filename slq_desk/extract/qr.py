@@ -91,7 +91,7 @@ def _decode(pix: Any) -> list[tuple[str, BBox | None]]:
         return []
     image = view.cast("B", (pix.height, pix.width))
     out: list[tuple[str, BBox | None]] = []
-    for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
+    for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)):
         pos = code.position
         xs = [pos.top_left.x, pos.top_right.x, pos.bottom_left.x, pos.bottom_right.x]
         ys = [pos.top_left.y, pos.top_right.y, pos.bottom_left.y, pos.bottom_right.y]

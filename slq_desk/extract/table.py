@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from slq_desk.extract.evidence import BBox, union
 from slq_desk.extract.normalise import spaced
 from slq_desk.extract.text import Line
-
 
 # Lines of one wrapped cell are closer than this (in ems, glyph box to glyph box).
 WRAP_GAP = 0.6
@@ -53,7 +52,7 @@ class Row:
         return cells[0].page if cells else None
 
 
-def find_header(lines: Sequence[Line], columns: dict[str, Sequence[str]],
+def find_header(lines: Sequence[Line], columns: Mapping[str, Sequence[str]],
                 required: Sequence[str]) -> tuple[int, dict[str, float]] | None:
     """Index of the (last) header line and the x centre of each column's title.
 

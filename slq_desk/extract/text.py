@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -252,3 +253,19 @@ def _line(words: list[Word], page: int) -> Line:
             pieces.append(Piece(start, len(text), (x0, y0, x1, y1), word, src))
         prev_x1 = x1 if prev_x1 is None else max(prev_x1, x1)
     return Line(page=page, text="".join(text), size=size, raw=raw, pieces=pieces)
+
+
+def title_lines(text: DocText, limit: int = 10) -> list[Line]:
+    """The title: the largest lines near the top of the first page with text (or, when nothing
+    is set larger than the rest, its first two lines). Shared by the classifier (ingest) and
+    the form readers (extract), so it lives at the lower of the two layers."""
+    for page in text.pages:
+        if page.lines:
+            top = page.lines[:limit]
+            biggest = max(line.size for line in top)
+            counts = Counter(round(line.size, 1) for line in page.lines)
+            body = max(counts, key=lambda size: (counts[size], -size))
+            if biggest <= body + 0.5:
+                return top[:2]
+            return [ln for ln in top if ln.size >= biggest - 0.5]
+    return []

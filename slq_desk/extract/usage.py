@@ -13,7 +13,15 @@ from decimal import Decimal
 from slq_desk.extract.contract import split_origin
 from slq_desk.extract.evidence import Extraction, Field, FindingData
 from slq_desk.extract.find import (
-    CELL, DATE, MONEY, date_str, first, label_pattern, money_str, parse_money, plain_number,
+    CELL,
+    DATE,
+    MONEY,
+    date_str,
+    first,
+    label_pattern,
+    money_str,
+    parse_money,
+    plain_number,
 )
 from slq_desk.extract.normalise import compact, spaced
 from slq_desk.extract.table import find_header, read_rows

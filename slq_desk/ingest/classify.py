@@ -9,12 +9,11 @@ ones, and a person's choice (``doc set-kind``) always overrides it.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from slq_desk.extract.normalise import compact
-from slq_desk.extract.text import DocText, Line
+from slq_desk.extract.text import DocText, title_lines
 from slq_desk.kinds import DOCUMENT_KINDS
 
 # The shared vocabulary (slq_desk/kinds.py), under the name the extractors use.
@@ -67,21 +66,6 @@ class Classification:
     kind: str
     confidence: int  # percent
     reason: str
-
-
-def title_lines(text: DocText, limit: int = 10) -> list[Line]:
-    """The title: the largest lines near the top of the first page with text (or, when nothing
-    is set larger than the rest, its first two lines)."""
-    for page in text.pages:
-        if page.lines:
-            top = page.lines[:limit]
-            biggest = max(line.size for line in top)
-            counts = Counter(round(line.size, 1) for line in page.lines)
-            body = max(counts, key=lambda size: (counts[size], -size))
-            if biggest <= body + 0.5:
-                return top[:2]
-            return [ln for ln in top if ln.size >= biggest - 0.5]
-    return []
 
 
 def classify(text: DocText | None, filename: str) -> Classification:

@@ -166,7 +166,7 @@ def _import(ws: Workspace, path: str | os.PathLike[str], policy: str | None, lim
             _finding(s, app_id, None, FindingData(
                 "entry_refused", "block", refusal.message_zh, refusal.message_en))
         seen: dict[str, str] = {}
-        for entry, report in zip(files, reports):
+        for entry, report in zip(files, reports, strict=False):
             if report.sha256 in seen:
                 _finding(s, app_id, None, FindingData(
                     "duplicate_file", "info",

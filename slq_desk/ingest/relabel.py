@@ -52,8 +52,9 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
     with ParseWorker(limits) as worker:
         report = worker.analyse_as(name, data, kind)
     with ws.session() as s:
-        doc = s.get(Document, doc_id)
-        assert doc is not None
+        found = s.get(Document, doc_id)
+        assert found is not None  # read a moment ago in this workspace
+        doc = found
         corrections = {(f.name, f.item_index): (f.corrected_value, f.corrected_by, f.corrected_at)
                        for f in doc.fields if f.corrected_value is not None}
         s.execute(delete(ExtractedField).where(ExtractedField.document_id == doc_id))
@@ -64,10 +65,10 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
         for f in report.findings:
             _finding(s, doc.application_id, doc_id, f)
         s.flush()
-        for f in s.scalars(select(ExtractedField).where(ExtractedField.document_id == doc_id)):
-            kept = corrections.get((f.name, f.item_index))
+        for row in s.scalars(select(ExtractedField).where(ExtractedField.document_id == doc_id)):
+            kept = corrections.get((row.name, row.item_index))
             if kept:
-                f.corrected_value, f.corrected_by, f.corrected_at = kept
+                row.corrected_value, row.corrected_by, row.corrected_at = kept
         audit.record(s, ws.actor, "document.set_kind", "document", doc_id, before,
                      {"kind": kind, "confidence": 100, "source": f"manual:{ws.actor}",
                       "fields": len(report.extraction.fields)})

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
-from multiprocessing.process import BaseProcess
 from collections.abc import Callable
+from multiprocessing.process import BaseProcess
 from types import TracebackType
 from typing import Any
 

@@ -15,6 +15,7 @@ from sqlalchemy import JSON, ForeignKey, Index, Integer, MetaData, String, Text,
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from slq_desk.models.types import Money, UtcDateTime, utcnow
+from slq_desk.vocabulary import STATUSES as _STATUSES
 
 # Deterministic constraint names so batch migrations on SQLite can find and alter them.
 NAMING = {
@@ -31,20 +32,8 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
 
 
-# Application statuses, in workflow order (UI shows the Chinese label). The allowed moves
-# between them are one table in ``slq_desk.office.status``; migration 0008 maps the statuses of
-# older workspaces (初审中, 待评审, 已签署) onto these.
-STATUSES: dict[str, str] = {
-    "pending_check": "待初审",
-    "supplementing": "补正中",
-    "check_passed": "初审通过",
-    "check_failed": "初审不通过",
-    "reviewing": "评审中",
-    "reviewed": "已评审",
-    "publicised": "公示中",
-    "paid": "已兑付",
-    "withdrawn": "撤销",
-}
+# Application statuses, in workflow order (UI shows the Chinese label): see vocabulary.py.
+STATUSES: dict[str, str] = _STATUSES
 
 
 class Setting(Base):

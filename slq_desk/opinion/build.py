@@ -24,6 +24,8 @@ from slq_desk.opinion.data import (
     OpinionData,
     SubsidyStep,
 )
+from slq_desk.policy.loader import list_policies, load_policy
+from slq_desk.policy.trace import STEP_LABELS
 
 MAX_STEPS = 40
 
@@ -61,13 +63,12 @@ def _pick_review(app: Any, reviewer: str | None) -> Any:
 
 
 def _policy_name(policy_id: str) -> str:
-    try:
-        from slq_desk.policy.loader import load_policy
-
-        policy = load_policy(policy_id)
-        return str(policy.document or policy.name)
-    except Exception:  # an unknown policy still gets an opinion; the id is printed instead
+    # An application under a policy this build does not carry still gets an opinion (its id is
+    # printed instead); a policy file that is present but broken is an error, never a blank.
+    if policy_id not in list_policies():
         return ""
+    policy = load_policy(policy_id)
+    return str(policy.document or policy.name)
 
 
 def _amount(value: Any) -> Decimal | None:
@@ -77,14 +78,6 @@ def _amount(value: Any) -> Decimal | None:
         return D(value) if isinstance(value, (str, int, Decimal)) else None
     except MoneyError:
         return None
-
-
-def _step_labels() -> dict[str, str]:
-    try:
-        from slq_desk.opinion.preliminary import STEP_LABELS
-    except ImportError:
-        return {}
-    return dict(STEP_LABELS)
 
 
 def steps_from_facts(facts: dict[str, Any] | None) -> list[SubsidyStep]:
@@ -102,7 +95,7 @@ def steps_from_facts(facts: dict[str, Any] | None) -> list[SubsidyStep]:
     items = [item for item in (raw if isinstance(raw, list) else []) if isinstance(item, dict)]
     if any(str(item.get("rule", "")).startswith("calc:") for item in items):
         items = [item for item in items if str(item.get("rule", "")).startswith("calc:")]
-    labels = _step_labels()
+    labels = STEP_LABELS
     steps: list[SubsidyStep] = []
     for item in items:
         rule = str(item.get("label") or item.get("rule") or "")

@@ -25,7 +25,6 @@ KINDS: dict[str, str] = {
     "preliminary": "初审意见表",
     "panel": "评审组综合意见表",
 }
-RECOMMENDATIONS = ("推荐", "不推荐", "修改后推荐")
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,9 @@ def _record(ws: Workspace, s: Session, built: Built, out: Path, digest: str,
     app = s.get(Application, built.data.application_id)
     before = app.status if app else None
     if signed and app is not None:
-        app.status = "signed"
+        # A signed opinion is the expert's review done: 已评审 (migration 0008 maps the old
+        # "signed" status onto it too).
+        app.status = "reviewed"
     s.flush()
     audit.record(s, ws.actor, "opinion.sign" if signed else "opinion.draft", "application",
                  built.data.application_id, {"status": before},

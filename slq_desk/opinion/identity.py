@@ -206,7 +206,7 @@ def unlock(data: bytes, passphrase: str, source: str = "key file") -> LoadedIden
         raise BadInput(f"{source} holds no private key with its certificate")
     if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
         raise BadInput(f"{source}: only RSA (preferred) or EC keys can sign opinions")
-    if cert.public_key().public_numbers() != key.public_key().public_numbers():
+    if _spki(cert.public_key()) != _spki(key.public_key()):
         raise BadInput(f"{source}: the certificate does not belong to the private key")
     return LoadedIdentity(info=describe(cert, source), key=key, certificate=cert,
                           chain=tuple(extra or ()))
@@ -364,3 +364,9 @@ def passphrase_source(path: Path | None, env_var: str | None = None,
     if notify is not None:
         source.notify = notify
     return source
+
+
+def _spki(public_key: Any) -> bytes:
+    """A public key as its DER SubjectPublicKeyInfo: equal bytes, the same key (any algorithm)."""
+    return bytes(public_key.public_bytes(serialization.Encoding.DER,
+                                         serialization.PublicFormat.SubjectPublicKeyInfo))

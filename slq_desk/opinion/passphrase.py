@@ -84,7 +84,7 @@ def keyring_available() -> bool:
     if insecure_backend(backend):
         return False
     try:
-        return float(backend.priority) > 0  # type: ignore[attr-defined]
+        return float(backend.priority) > 0
     except Exception:
         return True
 

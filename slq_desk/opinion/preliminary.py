@@ -18,19 +18,14 @@ from typing import Any
 
 from slq_desk.errors import BadInput
 from slq_desk.money import D, MoneyError, fmt_grouped
+from slq_desk.policy.trace import STEP_LABELS
+from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
 
 CONCLUSIONS = ("通过", "补正后通过", "不通过")
 # Blocking findings an applicant can put right by sending a document again.
 CURABLE = frozenset({"material_missing", "pdf_encrypted", "pdf_broken", "pdf_timeout",
                      "entry_refused", "unsupported_file", "facts_incomplete",
                      "direction_missing", "manifest_invalid"})
-SEVERITY_ZH = {"block": "阻断", "warn": "警示", "info": "提示"}
-STEP_LABELS = {
-    "line_base": "单项计补基数", "line_subsidy": "单项补贴额", "eligible_base": "计补基数合计",
-    "gross_subsidy": "按比例测算", "cap_remaining": "年度上限余额", "capped": "封顶后",
-    "rounding": "取整后", "subsidy": "测算补贴金额", "prorated": "按支持期折算",
-    "fiscal_limit": "财政资金50%限额",
-}
 
 
 @dataclass
@@ -95,7 +90,7 @@ def _yuan(text: str | None) -> str:
     except MoneyError:  # a step value that is not an amount (a rate, a date) is shown as is
         return str(text)
     # An intermediate figure below the fen (before the policy's rounding step) keeps its digits.
-    places = max(2, -int(value.as_tuple().exponent))  # type: ignore[arg-type]
+    places = max(2, -int(value.as_tuple().exponent))
     return f"¥{fmt_grouped(value, places)}"
 
 
@@ -118,17 +113,14 @@ def render_preliminary(data: PreliminaryData) -> tuple[bytes, int]:
 
 def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
     """The PDF bytes, its page count and where the signature box was drawn."""
-    import io
-
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import (KeepTogether, SimpleDocTemplate, Spacer, Table,
-                                    TableStyle)
+    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
     from slq_desk.ingest.classify import KINDS
     from slq_desk.opinion.layout import KIND_LABELS, fingerprint_text, signature_area
-    from slq_desk.opinion.pdfstyle import pdf_styles
+    from slq_desk.opinion.pdfstyle import PageTemplate, pdf_styles
 
     # The classifier's names cover every kind it can assign; the opinion's own win where set.
     labels = {**KINDS, **KIND_LABELS}
@@ -166,8 +158,7 @@ def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
     story.append(grid(rows, [45 * mm, 25 * mm, 15 * mm, width - 85 * mm]))
 
     story.append(p("二、审查发现", heading))
-    order = {"block": 0, "warn": 1, "info": 2}
-    shown = sorted(data.findings, key=lambda f: order.get(f["severity"], 3))
+    shown = sorted(data.findings, key=lambda f: severity_rank(f["severity"]))
     if shown:
         rows = [[p("级别"), p("问题"), p("依据"), p("证据（文件、页码）")]]
         for f in shown:
@@ -234,35 +225,11 @@ def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
     for note in data.notes:
         story.append(p(note, small))
 
-    def decorate(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        if data.draft:
-            canvas.setFont(font, 90)
-            canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.12))
-            canvas.translate(A4[0] / 2, A4[1] / 2)
-            canvas.rotate(35)
-            canvas.drawCentredString(0, -30, "草稿")
-            canvas.rotate(-35)
-            canvas.translate(-A4[0] / 2, -A4[1] / 2)
-            canvas.setFont(font, 9)
-            canvas.setFillColor(colors.HexColor("#B00000"))
-            canvas.drawString(18 * mm, A4[1] - 12 * mm, "草稿 · 未签署，不作为正式意见")
-        canvas.setFont(font, 8)
-        canvas.setFillColor(colors.HexColor("#666666"))
-        canvas.drawCentredString(A4[0] / 2, 10 * mm,
-                                 f"{data.application_id} · 初审意见 · 第 {doc.page} 页")
-        canvas.restoreState()
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=18 * mm, bottomMargin=18 * mm,
-                            title=f"初审意见 {data.application_id}", author=data.official,
-                            subject=data.policy_name, creator="slq-desk", lang="zh-CN",
-                            # Without this the canvas starts in Helvetica, a font that is not
-                            # embedded: every glyph must come from the embedded CJK font.
-                            initialFontName=font, initialFontSize=9.5)
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return buf.getvalue(), doc.page, area.box
+    page = PageTemplate(font, A4, 18 * mm, f"初审意见 · {data.application_id}",
+                        "草稿 · 未签署，不作为正式意见" if data.draft else None)
+    pdf, pages = page.build(story, title=f"初审意见 {data.application_id}",
+                            author=data.official, subject=data.policy_name)
+    return pdf, pages, area.box
 
 
 def write_preliminary_opinion(ws: Any, app_id: str, out: Path, conclusion: str | None = None,

@@ -102,7 +102,7 @@ def cjk_stamp_style(text: str) -> Any:
     font_bytes = stamp_font_bytes("".join(sorted(set(_STAMP_BASE_CHARS + text))))
 
     @dataclass(frozen=True)
-    class _MemoryFontFactory(GlyphAccumulatorFactory):  # type: ignore[misc]
+    class _MemoryFontFactory(GlyphAccumulatorFactory):
         def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
             if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
                 obj_stream = writer.prepare_object_stream()
@@ -215,7 +215,7 @@ def _simple_signer(ident: LoadedIdentity) -> Any:
     chain = [x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
              for c in ident.chain]
 
-    class _LoadedKeySigner(signers.SimpleSigner):  # type: ignore[misc]
+    class _LoadedKeySigner(signers.SimpleSigner):
         """SimpleSigner re-parses the key for every raw signature; an RSA-3072 key's checks
         cost ~0.1 s each time and pyHanko signs twice (size estimate + real), so the key
         already loaded from the PKCS#12 is used directly for PKCS#1 v1.5."""

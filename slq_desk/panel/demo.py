@@ -84,7 +84,7 @@ def add_applications(ws: Workspace, seed: int, packages: Path) -> list[str]:
     ids = []
     start = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
     with ws.session() as s:
-        for i, (name, computed) in enumerate(zip(APPLICANTS, COMPUTED)):
+        for i, (name, computed) in enumerate(zip(APPLICANTS, COMPUTED, strict=False)):
             app_id = f"hunan-panel-{seed}-{i + 1:02d}"
             hashes = write_package(packages / app_id, app_id)
             s.add(Application(id=app_id, policy_id=POLICY, applicant_name=name,

@@ -36,12 +36,12 @@ from slq_desk.review.aggregate import (
     quantum,
     round_for_display,
 )
+from slq_desk.vocabulary import RECOMMENDATIONS
 from slq_desk.workspace import Workspace
 
 PANEL_ATTACHMENT = "panel.json"
 PANEL_SCHEMA = "slq-desk/panel-opinion"
 OPINION_KIND_LABEL = "专家评审意见"
-RECOMMENDATIONS = ("推荐", "不推荐", "修改后推荐")
 METHOD_LABELS = {"mean": "平均分", "median": "中位数", "trimmed_mean": "去掉最高、最低分后的平均分"}
 
 

@@ -3,7 +3,6 @@ Chinese in the embedded CJK font, with a signature box the chair's signature wil
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -28,20 +27,18 @@ class SummaryPdf:
 def render_summary(agg: PanelAggregate, plist: PanelList, chair: str, organisation: str = "",
                    title_note: str = "", today: date | None = None,
                    draft: bool = False, cert_sha256: str = "") -> SummaryPdf:
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import (
         KeepTogether,
         Paragraph,
-        SimpleDocTemplate,
         Spacer,
         Table,
         TableStyle,
     )
 
-    from slq_desk.opinion.pdfstyle import HEADER_FILL, pdf_styles
+    from slq_desk.opinion.pdfstyle import HEADER_FILL, PageTemplate, pdf_styles
 
     day = today or date.today()
     places = agg.settings.places
@@ -128,23 +125,9 @@ def render_summary(agg: PanelAggregate, plist: PanelList, chair: str, organisati
         *([p(f"证书指纹 SHA-256：{fingerprint_text(cert_sha256)}", base)] if cert_sha256 else []),
         Spacer(1, 6), area]))
 
-    def on_page(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        if draft:
-            canvas.setFillColor(colors.HexColor("#B00000"))
-            canvas.setFont(font, 9)
-            canvas.drawString(margin, page_h - 9 * mm, "草稿 · 未签名，不作为正式评审结果")
-        canvas.setFillColor(colors.HexColor("#666666"))
-        canvas.setFont(font, 7.5)
-        canvas.drawString(margin, 8 * mm, f"评审结果汇总表 · {plist.policy_id}")
-        canvas.drawRightString(page_w - margin, 8 * mm, f"第 {doc.page} 页")
-        canvas.restoreState()
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=margin, rightMargin=margin,
-                            topMargin=margin, bottomMargin=margin + 2 * mm,
-                            title=f"评审结果汇总表 {plist.policy_id}", author=chair,
-                            creator="slq-desk", lang="zh-CN", initialFontName=font)
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    page = PageTemplate(font, (page_w, page_h), margin, f"评审结果汇总表 · {plist.policy_id}",
+                        "草稿 · 未签名，不作为正式评审结果" if draft else None,
+                        bottom_margin=margin + 2 * mm)
+    pdf, _pages = page.build(story, title=f"评审结果汇总表 {plist.policy_id}", author=chair)
     assert area.box is not None
-    return SummaryPdf(buf.getvalue(), area.box)
+    return SummaryPdf(pdf, area.box)

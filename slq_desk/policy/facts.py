@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from slq_desk.errors import BadInput
-from slq_desk.money import ZERO, MoneyError, D
+from slq_desk.money import ZERO, D, MoneyError
 from slq_desk.policy.loader import APPLICANT_KINDS, COMPUTE_CLASSES, SERVICES
 
 # Digits with at most two decimals: already a valid non-negative amount to the fen.

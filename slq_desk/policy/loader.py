@@ -13,6 +13,7 @@ import tomllib
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from slq_desk.money import ROUNDING_MODES, D, MoneyError
 from slq_desk.policy import model
 from slq_desk.policy.model import Citation, DatedValue, Parameter, Policy, Window
 from slq_desk.resources import resource_path
+from slq_desk.vocabulary import APPLICANT_KINDS
 
 # Parameters the calculator, the allocation and the 初审 checks rely on in every policy.
 REQUIRED = (
@@ -66,9 +68,6 @@ SERVICES = frozenset(
      "database", "security", "other"}
 )
 COMPUTE_CLASSES = frozenset({"intelligent", "supercomputing", "quantum", "general"})
-APPLICANT_KINDS = frozenset(
-    {"enterprise", "research_institute", "university", "opc", "new_rnd_institution"}
-)
 # Materials name document kinds of the shared vocabulary ("other" is never required).
 DOCUMENT_KINDS = frozenset(KIND_LABELS) - {"other"}
 FORM_TYPES = frozenset({"declaration", "filing", "subsidy", "usage_table"})
@@ -205,7 +204,7 @@ def _parameter(file: str, document: str, pname: str, table: Any) -> Parameter:
         listed = [(key, {k: table[k] for k in VALUE_KEYS if k in table})]
     values = [_dated(file, document, pname, kind, where, entry) for where, entry in listed]
     values.sort(key=lambda v: v.valid_from)
-    for earlier, later in zip(values, values[1:]):
+    for earlier, later in pairwise(values):
         if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
             raise PolicyFileError(
                 f"{file}: {key}: date ranges overlap ({_span(earlier)} and {_span(later)})"

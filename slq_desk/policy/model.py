@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from slq_desk.policy.params import Resolved
+# Re-exported: money_value lived here before it moved down to money.py (no policy types needed).
+from slq_desk.money import money_value as money_value
+from slq_desk.policy.params import Resolved
 
 # The kinds a parameter value may take; the loader converts and checks each one.
 AMOUNT = "amount"  # Decimal yuan, from a string, >= 0
@@ -128,8 +128,6 @@ class Policy:
         """Parameters pre-resolved for one day (cached): see ``params.Resolved``."""
         found = self._resolved.get(day)
         if found is None:
-            from slq_desk.policy.params import Resolved
-
             found = Resolved.build(self, day)
             if len(self._resolved) > 4096:  # claims spread over years: keep memory bounded
                 self._resolved.clear()
@@ -137,16 +135,3 @@ class Policy:
         return found
 
 
-def money_value(value: Any) -> Any:
-    """JSON-friendly rendering of a parameter value (amounts and rates as strings)."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, Window):
-        return f"{value.start.isoformat()}..{value.end.isoformat()}"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: money_value(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [money_value(v) for v in value]
-    return value

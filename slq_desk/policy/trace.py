@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Union
 
-from slq_desk.policy.model import money_value
+from slq_desk.money import money_value
+from slq_desk.vocabulary import APPLICANT_KIND_ZH
 
 # Effects a reason has on the outcome.
 INELIGIBLE = "ineligible"  # the application gets nothing
@@ -174,11 +175,18 @@ ZH_LABELS: dict[str, dict[str, str]] = {
         "intelligent": "智算", "supercomputing": "超算", "quantum": "量子算力",
         "general": "通用算力",
     },
-    "kind": {
-        "enterprise": "企业", "research_institute": "科研机构", "university": "高校",
-        "opc": "OPC（一人公司）", "new_rnd_institution": "新型研发机构",
-    },
+    "kind": APPLICANT_KIND_ZH,
     "method": {"calendar_days": "日历天数折算", "usage_log": "使用记录所载金额"},
+}
+
+
+# Chinese names of the calculator's computation steps (``calc:NAME``), for the opinions. A name
+# never carries a parameter's value: the value is printed beside it with its article.
+STEP_LABELS: dict[str, str] = {
+    "line_base": "单项计补基数", "line_subsidy": "单项补贴额", "eligible_base": "计补基数合计",
+    "gross_subsidy": "按比例测算", "cap_remaining": "年度上限余额", "capped": "封顶后",
+    "rounding": "取整后", "subsidy": "测算补贴金额", "prorated": "按支持期折算",
+    "fiscal_limit": "财政资金支持限额",
 }
 
 

@@ -55,7 +55,7 @@ class ScoringResult:
 
 def parse_score(criterion: Criterion, text: str | Decimal, origin: str = "") -> Decimal:
     """A score typed by a person (string) → Decimal on the criterion's scale, or RubricError."""
-    if isinstance(text, float):  # type: ignore[unreachable]
+    if isinstance(text, float):
         raise RubricError(f"{criterion.key}: 分值不得为浮点数 / a score must not be a float")
     try:
         value = D(text) if not isinstance(text, Decimal) else text

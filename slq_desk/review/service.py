@@ -37,14 +37,10 @@ from slq_desk.review import coi
 from slq_desk.review.aggregate import ScoreRecord
 from slq_desk.review.rubric import Rubric, RubricError, parse_rubric, resolve, rubric_for
 from slq_desk.review.scoring import ScoringResult, evaluate, parse_score
+from slq_desk.vocabulary import REASON_ALWAYS, RECOMMENDATIONS_EN
 
-RECOMMENDATIONS: dict[str, str] = {
-    "推荐": "recommend",
-    "不推荐": "do not recommend",
-    "修改后推荐": "recommend after changes",
-}
-# A recommendation that needs a written reason whatever the amount.
-REASON_ALWAYS = frozenset({"不推荐", "修改后推荐"})
+# Chinese word -> English; a recommendation in REASON_ALWAYS needs a reason whatever the amount.
+RECOMMENDATIONS: dict[str, str] = RECOMMENDATIONS_EN
 DRAFT, SUBMITTED = "draft", "submitted"
 
 
@@ -288,10 +284,10 @@ def _amount(text: str, app: Application) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
-def update(session: Session, actor: str, application_id: str, reviewer: str,
-           changes: ReviewChanges, expected_version: int | None = None) -> ReviewState:
-    """Apply a form save. Checks every value first; writes nothing if one is refused."""
-    reviewer = _require_reviewer(reviewer)
+def _open_for_update(session: Session, application_id: str, reviewer: str,
+                     expected_version: int | None) -> tuple[Application, Review]:
+    """The review to change, once the gate allows it: declared without conflict, the version
+    the caller loaded, not yet submitted."""
     app = get_application(session, application_id)
     review = get_review(session, application_id, reviewer)
     if review is None:
@@ -301,33 +297,56 @@ def update(session: Session, actor: str, application_id: str, reviewer: str,
     _check_version(review, expected_version)
     coi.check_open(review.coi_declared, review.coi_conflict, reviewer, application_id)
     _refuse_if_submitted(review)
+    return app, review
 
+
+def _rubric_change(session: Session, review: Review, ref: str | None) -> tuple[Rubric, bool]:
+    """The rubric the review is scored with after this save, and whether it is a new one (only
+    allowed before any score)."""
     rubric = rubric_of(session, review)
-    rubric_id, rubric_version = review.rubric_id, review.rubric_version
-    if changes.rubric:
-        new = resolve(changes.rubric)
-        if (new.id, new.version) != (rubric.id, rubric.version):
-            if review.scores:
-                raise BadInput(f"已按评分表 {rubric.id} 评分，不能更换为 {new.id} / scores were "
-                               f"given against rubric {rubric.id}; it cannot be changed to {new.id}")
-            remember_rubric(session, new)
-            rubric, rubric_id, rubric_version = new, new.id, new.version
+    if not ref:
+        return rubric, False
+    new = resolve(ref)
+    if (new.id, new.version) == (rubric.id, rubric.version):
+        return rubric, False
+    if review.scores:
+        raise BadInput(f"已按评分表 {rubric.id} 评分，不能更换为 {new.id} / scores were "
+                       f"given against rubric {rubric.id}; it cannot be changed to {new.id}")
+    remember_rubric(session, new)
+    return new, True
 
-    scores: dict[str, str] = dict(review.scores or {})
-    for key, text in changes.scores.items():
+
+def _scores_after(rubric: Rubric, stored: dict[str, str] | None,
+                  changes: Mapping[str, str]) -> dict[str, str]:
+    """Scores with the changes applied: each checked against its criterion's scale; an empty
+    text clears one."""
+    scores = dict(stored or {})
+    for key, text in changes.items():
         crit = rubric.criterion(key)
         if text.strip() == "":
             scores.pop(key, None)
         else:
             scores[key] = str(parse_score(crit, text.strip(), rubric.origin))
-    comments: dict[str, str] = dict(review.comments or {})
-    for key, text in changes.comments.items():
-        rubric.criterion(key)
+    return scores
+
+
+def _comments_after(rubric: Rubric, stored: dict[str, str] | None,
+                    changes: Mapping[str, str]) -> dict[str, str]:
+    comments = dict(stored or {})
+    for key, text in changes.items():
+        rubric.criterion(key)  # an unknown criterion is refused
         if text.strip() == "":
             comments.pop(key, None)
         else:
             comments[key] = text.strip()
+    return comments
 
+
+def _recommendation_after(app: Application, review: Review,
+                          changes: ReviewChanges) -> tuple[str | None, Decimal | None, str]:
+    """Recommendation, amount and reason after the save, with what follows from a choice:
+    不推荐 proposes 0; 推荐 or 修改后推荐 propose the computed subsidy unless the reviewer gave
+    (or gives now) a lower amount."""
     recommendation = review.recommendation
     amount = review.recommended_amount
     reason = review.recommendation_reason or ""
@@ -351,27 +370,47 @@ def update(session: Session, actor: str, application_id: str, reviewer: str,
                 raise BadInput("“不推荐”时推荐金额只能为0 / with 不推荐 the amount can only be 0")
     if changes.reason is not None:
         reason = changes.reason.strip()
+    return recommendation, amount, reason
 
+
+def _write(session: Session, actor: str, review: Review, after: dict[str, Any],
+           expected_version: int | None) -> None:
+    """Store what changed (nothing when nothing did), with its audit event, under the lock."""
     before = {"rubric_id": review.rubric_id, "rubric_version": review.rubric_version,
               "scores": dict(review.scores or {}), "comments": dict(review.comments or {}),
               "recommendation": review.recommendation,
               "recommended_amount": review.recommended_amount,
               "recommendation_reason": review.recommendation_reason or ""}
-    after = {"rubric_id": rubric_id, "rubric_version": rubric_version, "scores": scores,
-             "comments": comments, "recommendation": recommendation,
-             "recommended_amount": amount, "recommendation_reason": reason}
     changed = {k for k in after if after[k] != before[k]}
-    if changed:
-        review.rubric_id, review.rubric_version = rubric_id, rubric_version
-        # New dict objects: JSON columns are not mutation-tracked, so assign, never mutate.
-        review.scores = scores
-        review.comments = comments
-        review.recommendation = recommendation
-        review.recommended_amount = amount
-        review.recommendation_reason = reason
-        _flush(session, review, expected_version)
-        audit.record(session, actor, "review.update", "review", review.id,
-                     {k: before[k] for k in sorted(changed)}, {k: after[k] for k in sorted(changed)})
+    if not changed:
+        return
+    review.rubric_id, review.rubric_version = after["rubric_id"], after["rubric_version"]
+    # New dict objects: JSON columns are not mutation-tracked, so assign, never mutate.
+    review.scores = after["scores"]
+    review.comments = after["comments"]
+    review.recommendation = after["recommendation"]
+    review.recommended_amount = after["recommended_amount"]
+    review.recommendation_reason = after["recommendation_reason"]
+    _flush(session, review, expected_version)
+    audit.record(session, actor, "review.update", "review", review.id,
+                 {k: before[k] for k in sorted(changed)}, {k: after[k] for k in sorted(changed)})
+
+
+def update(session: Session, actor: str, application_id: str, reviewer: str,
+           changes: ReviewChanges, expected_version: int | None = None) -> ReviewState:
+    """Apply a form save. Checks every value first; writes nothing if one is refused."""
+    reviewer = _require_reviewer(reviewer)
+    app, review = _open_for_update(session, application_id, reviewer, expected_version)
+    rubric, switched = _rubric_change(session, review, changes.rubric)
+    rubric_id, rubric_version = ((rubric.id, rubric.version) if switched
+                                 else (review.rubric_id, review.rubric_version))
+    scores = _scores_after(rubric, review.scores, changes.scores)
+    comments = _comments_after(rubric, review.comments, changes.comments)
+    recommendation, amount, reason = _recommendation_after(app, review, changes)
+    _write(session, actor, review, {
+        "rubric_id": rubric_id, "rubric_version": rubric_version, "scores": scores,
+        "comments": comments, "recommendation": recommendation, "recommended_amount": amount,
+        "recommendation_reason": reason}, expected_version)
     return state(session, review)
 
 

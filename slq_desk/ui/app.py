@@ -44,7 +44,7 @@ def _ensure_display(headless_ok: bool) -> None:
         # A screenshot needs no screen: render offscreen rather than fail on a headless machine.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         return
-    raise SlqError("no display (DISPLAY/WAYLAND_DISPLAY unset); run under a desktop session, "
+    raise SlqError("no display (DISPLAY/WAYLAND_DISPLAY unset); run it on a desktop (X11 or Wayland), "
                    "or use xvfb-run, or pass --screenshot to render offscreen")
 
 
@@ -65,7 +65,7 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("算力券审核")
-    install_cjk_font(app)  # type: ignore[arg-type]
+    install_cjk_font(app)
     if language is None:
         from PySide6.QtCore import QSettings
 
@@ -95,11 +95,11 @@ def run_gui(workspace: str | None = None, database_url: str | None = None,
             workspace = last
     ws = open_workspace(workspace, database_url) if workspace is not None else None
     if open_app is not None:
-        from slq_desk.ui.workspace_data import list_documents
+        from slq_desk.desk.service import Desk
 
         if ws is None:
             raise BadInput("--open needs a WORKSPACE")
-        if list_documents(ws, open_app) is None:
+        if Desk(ws).documents(open_app) is None:
             ws.close()
             raise BadInput(f"no application {open_app!r} in {ws.path}")
     shot: Path | None = None

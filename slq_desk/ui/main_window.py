@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError
 from slq_desk.models import STATUSES
 from slq_desk.ui import operations
@@ -62,12 +63,7 @@ from slq_desk.ui.viewer.pane import ViewerPane
 from slq_desk.ui.viewer.render_service import RenderService
 from slq_desk.ui.viewer.sync import SyncController
 from slq_desk.ui.viewer.text_service import TextService
-from slq_desk.ui.workspace_data import (
-    ApplicationRow,
-    DocumentRef,
-    list_applications,
-    list_documents,
-)
+from slq_desk.ui.workspace_data import ApplicationRow, DocumentRef
 from slq_desk.workspace import DB_NAME, MARKER, Workspace
 
 # Which document each pane opens first: a contract on the left, the invoice it pays on the right.
@@ -104,6 +100,8 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings("slq-desk", "slq-desk")
         self.remember_geometry = remember_geometry
         self.workspace: Workspace | None = None
+        # The desk service over the open workspace: every read and write goes through it.
+        self.desk: Desk | None = None
         self.application_id: str | None = None
         self.cache = ImageCache()
         self.renderer = RenderService(self.cache, self)
@@ -345,6 +343,7 @@ class MainWindow(QMainWindow):
             self.checklist_tab.set_data(None)
             self.calculation_tab.set_data(None)
         self.workspace = workspace
+        self.desk = Desk(workspace) if workspace is not None else None
         self.application_id = None
         for pane in (self.left_pane, self.right_pane):
             pane.set_documents([])
@@ -361,9 +360,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh_applications(self) -> None:
-        if self.workspace is None:
+        if self.desk is None:
             return
-        rows = list_applications(self.workspace)
+        rows = self.desk.applications()
         self.app_model.set_rows(rows)
         if not rows:
             self._show_app_message(self.tr(
@@ -380,9 +379,9 @@ class MainWindow(QMainWindow):
 
     def open_application(self, application_id: str) -> bool:
         """Show the application's documents in both panes; False if there is no such application."""
-        if self.workspace is None:
+        if self.desk is None:
             return False
-        documents = list_documents(self.workspace, application_id)
+        documents = self.desk.documents(application_id)
         if documents is None:
             return False
         self.scoring_tab.flush()
@@ -495,20 +494,14 @@ class MainWindow(QMainWindow):
         def forget(*_args: object) -> None:
             self.operations.discard(op)
 
-        op.finished.connect(forget)
-        op.failed.connect(forget)
-        op.cancelled.connect(forget)
-        if self.synchronous_operations:
-            op.run()
-        else:
-            op.start()
-        return op
+        op.ended.connect(forget)
+        return op.launch(self.synchronous_operations)
 
     def reload_review_data(self) -> None:
-        if self.workspace is None or self.application_id is None:
+        if self.desk is None or self.application_id is None:
             return
         app_id = self.application_id
-        op = operations.load_operation(self.workspace, app_id)
+        op = operations.load_operation(self.desk, app_id)
         op.finished.connect(lambda result: self._show_review_data(app_id, result))
         op.failed.connect(lambda message: self.statusBar().showMessage(message))
         self.run_operation(op)
@@ -523,19 +516,19 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def correct_field(self, field_id: int, value: object) -> None:
-        if self.workspace is None:
+        if self.desk is None:
             return
-        op = operations.correction_operation(self.workspace, field_id,
+        op = operations.correction_operation(self.desk, field_id,
                                              None if value is None else str(value), self.reviewer())
         op.finished.connect(lambda _app: self._after_checks(self.tr("已更正字段并重新检查与测算")))
         op.failed.connect(self._operation_failed)
         self.run_operation(op)
 
     def run_checks(self) -> None:
-        if self.workspace is None or self.application_id is None:
+        if self.desk is None or self.application_id is None:
             return
         self.statusBar().showMessage(self.tr("正在检查与测算…"))
-        op = operations.checks_operation(self.workspace, self.application_id)
+        op = operations.checks_operation(self.desk, self.application_id)
         op.finished.connect(lambda _r: self._after_checks(self.tr("检查与测算已完成")))
         op.failed.connect(self._operation_failed)
         self.run_operation(op)
@@ -588,7 +581,7 @@ class MainWindow(QMainWindow):
 
     def import_package(self, path: Path, then: Any = None) -> operations.Operation | None:
         """Import a folder or .zip behind a cancellable progress dialog, then open it."""
-        if self.workspace is None:
+        if self.desk is None:
             QMessageBox.information(self, self.tr("导入申报包"), self.tr("请先打开一个工作区。"))
             return None
         dialog = QProgressDialog(self.tr("正在导入 {0}…").format(path.name), self.tr("取消"), 0, 0, self)
@@ -599,7 +592,7 @@ class MainWindow(QMainWindow):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         self.import_dialog = dialog
-        op = operations.import_operation(self.workspace, path)
+        op = operations.import_operation(self.desk, path)
         self.import_op = op
 
         def progress(done: int, total: int, name: str) -> None:

@@ -1,25 +1,40 @@
 """Background work as small operation objects that report through signals (Picard / Anki style).
 
-An ``Operation`` wraps a plain function of the core. ``start()`` runs it on the global thread
-pool and delivers ``finished(result)`` or ``failed(message)`` on the UI thread (queued signals);
-``run()`` runs it right here, which is what tests do to stay deterministic. Progress and
-cancellation go through the same object: the function gets ``report(done, total, text)`` and
-raises ``Cancelled`` out of it once ``cancel()`` was called, so the core needs no Qt and no
-cancellation API of its own — the import's transaction rolls back like any other error.
+The one operation framework of the window. An ``Operation`` wraps a plain function (usually a
+``Desk`` call). ``start()`` runs it on the global thread pool and delivers exactly one outcome
+on the UI thread (queued signals): ``finished(result)``, ``failed(message)`` or ``cancelled()``,
+then ``ended()``. ``run()`` runs it right here, which is what tests do to stay deterministic
+(each widget's ``run_sync`` / the window's ``synchronous_operations`` is that one switch).
+
+Progress and cancellation go through the same object: the function gets
+``report(done, total, text)`` and ``report`` raises ``Cancelled`` once ``cancel()`` was called,
+so the core needs no Qt and no cancellation API of its own — the import's transaction rolls
+back like any other error. A closed passphrase prompt raises ``Cancelled`` too.
+
+Secrets: a passphrase handed to an operation travels as a ``Secret``; the operation wipes it
+when it ends, whatever the outcome, so no reference outlives the call (Python strings cannot be
+zeroed in place; dropping every reference is what can be done). Messages never carry it.
+
+Keep-alive: ``start()`` holds the operation until it has ended. Shutdown waits on the
+operations a widget started (``wait(ops)``), never on the whole thread pool.
 """
 
 from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError
 from slq_desk.workspace import Workspace
+
+if TYPE_CHECKING:
+    from slq_desk.desk.review_data import CalculationData, ChecklistData
 
 Report = Callable[[int, int, str], None]
 
@@ -28,15 +43,45 @@ class Cancelled(Exception):
     """Raised inside the work function when the person cancelled; not an error."""
 
 
+class Secret:
+    """A passphrase handed to an operation: readable while it runs, wiped when it ends."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value: str | None = value
+
+    def reveal(self) -> str:
+        if self._value is None:
+            raise RuntimeError("the secret was already cleared")
+        return self._value
+
+    def clear(self) -> None:
+        self._value = None
+
+    @property
+    def cleared(self) -> bool:
+        return self._value is None
+
+    def __repr__(self) -> str:  # never the value, even in a traceback or a log
+        return "Secret(cleared)" if self._value is None else "Secret(***)"
+
+
+_running: set[Operation] = set()
+
+
 class Operation(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+    ended = Signal()  # after whichever outcome: for busy flags and keep-alive
 
-    def __init__(self, work: Callable[[Report], Any], parent: QObject | None = None) -> None:
+    def __init__(self, work: Callable[[Report], Any], parent: QObject | None = None, *,
+                 secrets: Iterable[Secret] = ()) -> None:
         super().__init__(parent)
-        self._work = work
+        self._work: Callable[[Report], Any] | None = work
+        self._secrets = list(secrets)
         self._cancel = threading.Event()
         self.done = threading.Event()
         self.result: Any = None
@@ -49,6 +94,10 @@ class Operation(QObject):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    @property
+    def is_done(self) -> bool:
+        return self.done.is_set()
+
     def _report(self, done: int, total: int, text: str) -> None:
         if self._cancel.is_set():
             raise Cancelled()
@@ -56,26 +105,45 @@ class Operation(QObject):
 
     def run(self) -> None:
         """Do the work in the calling thread, then emit exactly one of the outcome signals."""
+        outcome: Callable[[], None]
         try:
-            if self._cancel.is_set():
+            if self._cancel.is_set() or self._work is None:
                 raise Cancelled()
             self.result = self._work(self._report)
         except Cancelled:
-            self.cancelled.emit()
+            outcome = self.cancelled.emit
         except SlqError as err:
-            self.error = str(err)
-            self.failed.emit(self.error)
+            self.error = str(err) or type(err).__name__
+            outcome = lambda: self.failed.emit(self.error)  # noqa: E731
         except Exception as err:  # noqa: BLE001 — a bug or a hostile file: report it, never kill the thread
+            # Our exceptions never carry a passphrase: secrets travel as Secret objects only.
             self.error = f"{type(err).__name__}: {err}"
             traceback.print_exc()
-            self.failed.emit(self.error)
+            outcome = lambda: self.failed.emit(self.error)  # noqa: E731
         else:
-            self.finished.emit(self.result)
+            outcome = lambda: self.finished.emit(self.result)  # noqa: E731
         finally:
+            for secret in self._secrets:
+                secret.clear()
+            self._secrets.clear()
+            self._work = None  # the closure may hold the secret object too
             self.done.set()
+        outcome()
+        self.ended.emit()
 
-    def start(self, pool: QThreadPool | None = None) -> None:
+    def start(self, pool: QThreadPool | None = None) -> Operation:
+        """Run on the thread pool; the operation is kept alive until it has ended."""
+        _running.add(self)
+        self.ended.connect(lambda: _running.discard(self))
         (pool or QThreadPool.globalInstance()).start(_Runner(self))
+        return self
+
+    def launch(self, synchronous: bool) -> Operation:
+        """``run()`` here when ``synchronous`` (tests), else ``start()``."""
+        if synchronous:
+            self.run()
+            return self
+        return self.start()
 
 
 class _Runner(QRunnable):
@@ -87,52 +155,51 @@ class _Runner(QRunnable):
         self.op.run()
 
 
+def wait(ops: Iterable[Operation | None], timeout_s: float = 30.0) -> bool:
+    """For shutdown: wait until these operations (the ones a widget started) have ended."""
+    return all(op.done.wait(timeout_s) for op in ops if op is not None)
+
+
+def _desk(where: Desk | Workspace) -> Desk:
+    return where if isinstance(where, Desk) else Desk(where)
+
+
 # --- the operations the window uses ------------------------------------------------------------
 
-def import_operation(ws: Workspace, path: Path, parent: QObject | None = None,
+def import_operation(where: Desk | Workspace, path: Path, parent: QObject | None = None,
                      run_checks_after: bool = True) -> Operation:
     """Import a package (folder or .zip), then run its 初审 so the list shows amount and findings."""
+    desk = _desk(where)
 
     def work(report: Report) -> Any:
-        from slq_desk.ingest.importer import import_package
-
         report(0, 0, path.name)
-        result = import_package(ws, path, progress=report)
+        result = desk.import_package(path, progress=report)
         if run_checks_after:
-            from slq_desk.checks.runner import run_checks
-
             report(1, 1, "初审检查")
-            run_checks(ws, result.application_id)
+            desk.run_checks(result.application_id)
         return result
 
     return Operation(work, parent)
 
 
-def checks_operation(ws: Workspace, application_id: str, parent: QObject | None = None) -> Operation:
-    def work(report: Report) -> Any:
-        from slq_desk.checks.runner import run_checks
-
-        return run_checks(ws, application_id)
-
-    return Operation(work, parent)
+def checks_operation(where: Desk | Workspace, application_id: str,
+                     parent: QObject | None = None) -> Operation:
+    desk = _desk(where)
+    return Operation(lambda report: desk.run_checks(application_id), parent)
 
 
-def load_operation(ws: Workspace, application_id: str, parent: QObject | None = None) -> Operation:
+def load_operation(where: Desk | Workspace, application_id: str,
+                   parent: QObject | None = None) -> Operation:
     """Checklist and calculation of one application, read together (one round trip per open)."""
+    desk = _desk(where)
 
-    def work(report: Report) -> Any:
-        from slq_desk.ui.review_data import load_calculation, load_checklist
-
-        return load_checklist(ws, application_id), load_calculation(ws, application_id)
+    def work(report: Report) -> tuple[ChecklistData, CalculationData]:
+        return desk.checklist(application_id), desk.calculation(application_id)
 
     return Operation(work, parent)
 
 
-def correction_operation(ws: Workspace, field_id: int, value: str | None, who: str,
+def correction_operation(where: Desk | Workspace, field_id: int, value: str | None, who: str,
                          parent: QObject | None = None) -> Operation:
-    def work(report: Report) -> Any:
-        from slq_desk.ui.review_data import correct_field
-
-        return correct_field(ws, field_id, value, who)
-
-    return Operation(work, parent)
+    desk = _desk(where)
+    return Operation(lambda report: desk.correct_field(field_id, value, who), parent)

@@ -25,6 +25,8 @@ class SigningActions(QObject):
         self._verify: QWidget | None = None
         self._panel: QWidget | None = None
         self._panel_workspace: object = None
+        # Every signing widget opened here; shutdown waits on the operations they started.
+        self._opened: list[QWidget] = []
 
         self.sign_action = self._action(self.tr("签署并导出评审意见…"), "Ctrl+Shift+E",
                                         self.sign_current)
@@ -46,7 +48,7 @@ class SigningActions(QObject):
         action = QAction(text, self.window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         self.window.addAction(action)
         return action
 
@@ -61,6 +63,7 @@ class SigningActions(QObject):
         dialog = SignDialog(w.workspace, w.application_id, w,
                             open_verify=lambda path: self.show_verify(path))
         dialog.signed.connect(lambda _path: w.refresh_applications())
+        self._opened.append(dialog)
         dialog.open()
 
     def show_verify(self, path: Path | None = None) -> None:
@@ -68,6 +71,7 @@ class SigningActions(QObject):
 
         if self._verify is None:
             self._verify = VerifyWindow()
+            self._opened.append(self._verify)
         window = self._verify
         window.show()
         window.raise_()
@@ -82,6 +86,7 @@ class SigningActions(QObject):
         dialog.setWindowTitle(self.tr("签名身份"))
         dialog.page = IdentityPage(dialog)
         QVBoxLayout(dialog).addWidget(dialog.page)
+        self._opened.append(dialog.page)
         dialog.resize(640, 520)
         dialog.open()
 
@@ -96,19 +101,21 @@ class SigningActions(QObject):
             if self._panel is not None:
                 self._panel.close()
             self._panel = PanelView(w.workspace)
-            self._panel.imported.connect(lambda _r: w.refresh_applications())  # type: ignore[attr-defined]
+            self._opened.append(self._panel)
+            self._panel.imported.connect(lambda _r: w.refresh_applications())
             self._panel_workspace = w.workspace
         self._panel.show()
         self._panel.raise_()
         self._panel.activateWindow()
 
     def shutdown(self) -> None:
-        from slq_desk.ui.signing import workers
+        from slq_desk.ui import operations
 
         for widget in (self._verify, self._panel):
             if widget is not None:
                 widget.close()
-        workers.wait_all()
+        # A signature half-written or an export in its transaction finishes before the DB goes.
+        operations.wait(getattr(widget, "_op", None) for widget in self._opened)
 
 
 class _IdentityDialog(QDialog):

@@ -128,3 +128,57 @@ def severity_color(light: QColor) -> QColor:
 
 def error_css() -> str:
     return f"color: {error_color()};"
+
+
+# Tinted message boxes and table rows, per kind: (background, text, border) in light and dark.
+# The light tints are the ones the widgets always had; the dark ones keep the same meaning on
+# a dark palette (a pale pink box with dark text would glare in a dark window).
+MESSAGE_KINDS = ("ok", "bad", "info")
+_TINTS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
+    "ok": (("#e6f4ea", "#0b5b23", "#9bd3ae"), ("#1f3a29", "#a7f3c0", "#2f6b46")),
+    "bad": (("#fdecea", "#8a1c12", "#f1aaa2"), ("#442222", "#fecaca", "#7f2d2d")),
+    "info": (("#fff8e1", "#5d4200", "#f0d48a"), ("#3b3318", "#fde68a", "#6b5a22")),
+}
+_ROW_TINTS = {"bad": ("#fde2e1", "#4a2323"), "ok": ("#e6f4ea", "#1f3a29"),
+              "info": ("#fff4d6", "#3b3318")}
+
+
+def message_css(kind: str) -> str:
+    """Style sheet of a message label of ``kind`` (ok, bad, info) in the current theme."""
+    background, text, border = _TINTS[kind][1 if is_dark() else 0]
+    return (f"QLabel {{ background: {background}; color: {text}; border: 1px solid {border}; "
+            "padding: 6px; }")
+
+
+def row_tint_light(kind: str) -> QColor:
+    """Light-theme background of a tinted table row (bad: alert, ok: selected, info: reserve or
+    changed); ``themed_tint`` gives the colour to paint now."""
+    return QColor(_ROW_TINTS[kind][0])
+
+
+def tint_text() -> QColor:
+    """Text on a tinted row: dark on the light tints, light on the dark ones."""
+    return QColor(235, 235, 235) if is_dark() else QColor(20, 20, 20)
+
+
+def muted_qcolor() -> QColor:
+    """Secondary text (rows that no longer count) as a QColor, readable in both themes."""
+    return QColor("#9ca3af") if is_dark() else QColor("#777777")
+
+
+def notice_css() -> str:
+    """An inline notice (the rubric's warning above the scoring form)."""
+    background, text = ("#3b3318", "#fde68a") if is_dark() else ("#fef3c7", "#92400e")
+    return f"color: {text}; background: {background}; padding: 4px; border-radius: 3px;"
+
+
+def themed_tint(light: QColor) -> QColor:
+    """A light row tint as it should show now: itself in a light window, its dark counterpart
+    in a dark one (a tint we do not know is darkened)."""
+    if not is_dark():
+        return QColor(light)
+    name = QColor(light).name().lower()
+    for light_name, dark_name in _ROW_TINTS.values():
+        if light_name == name:
+            return QColor(dark_name)
+    return QColor(light).darker(400)

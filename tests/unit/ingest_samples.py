@@ -85,7 +85,7 @@ def invoice_pdf(spec: InvoiceSpec | None = None) -> bytes:
     c.drawString(410, 290, f"统一社会信用代码/纳税人识别号：{s.seller_id}")
     cols = [(30, 160), (190, 70), (260, 40), (300, 50), (350, 60), (410, 80), (490, 70), (560, 80)]
     heads = ["项目名称", "规格型号", "单位", "数量", "单价", "金额", "税率/征收率", "税额"]
-    for (x, w), h in zip(cols, heads):
+    for (x, w), h in zip(cols, heads, strict=False):
         c.drawCentredString(x + w / 2, 265, h)
     y = 248
     for row in s.items:
@@ -94,7 +94,7 @@ def invoice_pdf(spec: InvoiceSpec | None = None) -> bytes:
         mid = y - (len(name_lines) - 1) * 5.5
         for k, part in enumerate(name_lines):
             c.drawString(cols[0][0] + 2, y - k * 11, part)
-        for (x, w), cell in zip(cols[1:], row[1:]):
+        for (x, w), cell in zip(cols[1:], row[1:], strict=False):
             c.drawCentredString(x + w / 2, mid, cell)
         y -= 11 * len(name_lines) + 8
     c.drawString(30, 120, "合 计" if not s.spaced_labels else "合      计")

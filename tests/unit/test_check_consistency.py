@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from slq_desk.checks.model import CheckFinding, Evidence
 from slq_desk.checks.rules import consistency as c
-
-from tests.unit.check_builders import (SUPPLIER, codes, contract, doc, invoice, params, payment,
-                                       usage_log, view)
+from tests.unit.check_builders import SUPPLIER, codes, contract, doc, invoice, params, payment, usage_log, view
 
 
 def test_clean_application_is_consistent() -> None:

@@ -7,9 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from slq_desk.checks.rules import eligibility as e
-
-from tests.unit.check_builders import (BEIJING_ID, CST, codes, contract, form, invoice, params,
-                                       view)
+from tests.unit.check_builders import BEIJING_ID, CST, codes, contract, form, invoice, params, view
 
 
 def test_claim_outside_period() -> None:

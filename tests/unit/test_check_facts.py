@@ -7,7 +7,6 @@ from datetime import datetime
 from slq_desk.checks.facts import assemble, infer_applicant_kind
 from slq_desk.checks.runner import check_view
 from slq_desk.policy import compute, load_policy
-
 from tests.unit.check_builders import CST, contract, form, invoice, params, usage_log, view
 
 

@@ -4,9 +4,18 @@ table, documents nothing could be read from."""
 from __future__ import annotations
 
 from slq_desk.checks.rules import integrity as i
-
-from tests.unit.check_builders import (APPLICANT, APPLICANT_ID, SUPPLIER, codes, contract, doc,
-                                       form, invoice, params, view)
+from tests.unit.check_builders import (
+    APPLICANT,
+    APPLICANT_ID,
+    SUPPLIER,
+    codes,
+    contract,
+    doc,
+    form,
+    invoice,
+    params,
+    view,
+)
 
 
 def test_supplier_among_shareholders_is_related() -> None:

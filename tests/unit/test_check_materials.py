@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from slq_desk.checks.rules.materials import material_missing, materials_table
-
 from tests.unit.check_builders import codes, contract, doc, form, invoice, params, payment, usage_log, view
 
 

@@ -17,7 +17,6 @@ from slq_desk.checks import run_checks
 from slq_desk.cli import main
 from slq_desk.models.schema import Application, AuditEvent, Document, ExtractedField, Finding
 from slq_desk.workspace import Workspace
-
 from tests.unit.check_builders import APPLICANT, APPLICANT_ID, SUPPLIER, SUPPLIER_ID
 
 CST = timezone(timedelta(hours=8))

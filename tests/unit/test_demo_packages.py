@@ -18,7 +18,7 @@ from stdnum.cn import uscc
 
 from slq_desk.demo.amount_words import amount_in_words
 from slq_desk.demo.rendered import wan
-from slq_desk.money import D, ZERO, to_fen
+from slq_desk.money import ZERO, D, to_fen
 
 FLAW_CODES = {
     "material_missing", "buyer_mismatch", "invoice_payment_mismatch", "excluded_service", "outside_window",

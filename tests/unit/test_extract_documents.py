@@ -6,7 +6,6 @@ import pytest
 
 from slq_desk.extract.services import service_of
 from slq_desk.ingest.analyse import analyse_file
-
 from tests.unit.ingest_samples import grid_pdf, text_pdf
 
 

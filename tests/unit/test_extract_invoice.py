@@ -6,7 +6,6 @@ import pymupdf
 import pytest
 
 from slq_desk.ingest.analyse import analyse_file
-
 from tests.unit.ingest_samples import InvoiceSpec, invoice_pdf, valid_uscc
 
 

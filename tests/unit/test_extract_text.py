@@ -6,10 +6,9 @@ import re
 
 import pymupdf
 
-from slq_desk.extract.find import label_pattern, parse_date, money_str
+from slq_desk.extract.find import label_pattern, money_str, parse_date
 from slq_desk.extract.normalise import compact, normalise, spaced
 from slq_desk.extract.pdf import open_document, read_text
-
 from tests.unit.ingest_samples import text_pdf
 
 

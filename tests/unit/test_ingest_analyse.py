@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from slq_desk.ingest.analyse import analyse_file
-
 from tests.unit.ingest_samples import empty_pdf, encrypted_pdf, image_pdf, png_bytes, text_pdf
 
 

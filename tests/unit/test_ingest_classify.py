@@ -6,7 +6,6 @@ import pytest
 
 from slq_desk.extract.pdf import open_document, read_text
 from slq_desk.ingest.classify import classify
-
 from tests.unit.ingest_samples import text_pdf
 
 

@@ -17,7 +17,6 @@ from slq_desk.ingest.relabel import set_kind
 from slq_desk.ingest.worker import InlineReader
 from slq_desk.models.schema import Application, AuditEvent, Document, ExtractedField, Finding
 from slq_desk.workspace import Workspace
-
 from tests.unit.ingest_samples import InvoiceSpec, invoice_pdf, text_pdf
 
 APPLICANT = InvoiceSpec().buyer

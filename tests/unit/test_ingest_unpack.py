@@ -91,7 +91,7 @@ def test_gbk_names_from_chinese_windows_are_decoded(tmp_path: Path) -> None:
         for ph in placeholders:
             zf.writestr(ph, b"%PDF-1.4")
     data = buf.getvalue()
-    for ph, real in zip(placeholders, wanted):  # same length: offsets stay valid
+    for ph, real in zip(placeholders, wanted, strict=False):  # same length: offsets stay valid
         data = data.replace(ph.encode("ascii"), real.encode("gbk"))
     archive = tmp_path / "gbk.zip"
     archive.write_bytes(data)

@@ -8,7 +8,6 @@ import time
 from slq_desk.ingest.analyse import FileReport, analyse_file
 from slq_desk.ingest.limits import Limits
 from slq_desk.ingest.worker import ParseWorker
-
 from tests.unit.ingest_samples import text_pdf
 
 

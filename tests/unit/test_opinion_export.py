@@ -63,7 +63,7 @@ def test_signed_export_is_recorded_and_verifies(ws: Workspace, ident: LoadedIden
         assert row.signer == REVIEWER
         known = s.scalars(select(ReviewerIdentity)).one()
         assert known.cert_sha256 == ident.info.cert_sha256 and known.key_file == ""
-        assert s.get(Application, "hunan-1").status == "signed"  # type: ignore[union-attr]
+        assert s.get(Application, "hunan-1").status == "reviewed"  # type: ignore[union-attr]
         assert audit.verify(s).ok
         assert audit.count(s) == 1
     result = verify_file(out, tmp_path / "pkg1")

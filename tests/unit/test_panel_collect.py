@@ -44,7 +44,7 @@ def opinion(app_id: str, reviewer: str, total: str = "80", day: date = date(2026
         documents=[DocumentRef("01-服务合同.pdf", "contract", 6, "e" * 64)],
         criteria=[Criterion(k, k, v, Decimal(m), Decimal(m), "评语内容足够长")
                   for (k, m), v in zip((("real_usage", 30), ("scenario_plan", 25),
-                                        ("innovation", 20), ("effect", 25)), parts)],
+                                        ("innovation", 20), ("effect", 25)), parts, strict=False)],
         total=Decimal(total), recommendation="推荐", computed_subsidy=Decimal("318000.00"),
         recommended_subsidy=Decimal("300000.00"), coi_declared=True)
 

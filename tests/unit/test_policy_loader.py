@@ -15,6 +15,7 @@ from slq_desk.resources import resource_path
 
 POLICIES = ["beijing-2026", "chengdu-2026", "dazhou-2026", "hunan-2026", "wuhan-2026"]
 from tests.support.paths import SEEDS
+
 WUHAN = resource_path("policies", "wuhan-2026.toml").read_text(encoding="utf-8")
 
 

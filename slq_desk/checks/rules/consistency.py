@@ -210,8 +210,7 @@ def usage_vs_invoices(view: ApplicationView, params: PolicyParams) -> list[Check
 
 @rule("consistency", "dated_before_signing")
 def dates_after_signing(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
-    signed_dates = [(c, day(c.get("signed_on"))) for c in view.readable("contract")]
-    signed_dates = [(c, s) for c, s in signed_dates if s]
+    signed_dates = [(c, s) for c in view.readable("contract") if (s := day(c.get("signed_on")))]
     if not signed_dates:
         return []
     contract, signed = min(signed_dates, key=lambda t: t[1])

@@ -11,7 +11,6 @@ subsidies).
 from __future__ import annotations
 
 import functools
-import tomllib
 from datetime import date
 from decimal import Decimal
 
@@ -31,8 +30,7 @@ from slq_desk.policy.rules import period
 from slq_desk.policy.rules import threshold as threshold_rules
 from slq_desk.resources import resource_path
 
-KIND_NAMES = {"enterprise": "企业", "opc": "一人公司（OPC）", "research_institute": "科研机构",
-              "university": "高校", "new_rnd_institution": "新型研发机构"}
+KIND_NAMES = APPLICANT_KIND_ZH
 
 
 def _applicant_evidence(view: ApplicationView) -> list[Evidence]:
@@ -68,10 +66,7 @@ def applicant_kind(view: ApplicationView, params: PolicyParams) -> list[CheckFin
 
 @functools.cache
 def _regions() -> dict[str, tuple[str, ...]]:
-    try:
-        data = tomllib.loads(resource_path("checks", "regions.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
+    data = read_toml("checks", "regions.toml")  # missing or broken: ResourceError, not {}
     return {k: tuple(v) for k, v in (data.get("regions") or {}).items()}
 
 

@@ -3,14 +3,15 @@
 One widget over the core's panel functions (``slq_desk.panel``): every figure shown is the
 core's Decimal, formatted for display; budgets and cut-offs are typed as text and read with
 ``D()`` (never a float spin box). Importing (verification of every file) and exporting (the
-signed 评审结果汇总表) run in workers; aggregation and ranking are pure and quick and run on
-the GUI thread when asked. Charts are the core's SVG (``panel.charts``) shown with QtSvg.
+signed 评审结果汇总表) run as background operations (``ui/operations.py``); aggregation and
+ranking are read-only and quick and run on the GUI thread when asked. Every read and write goes
+through the desk service (``Desk``), never the database directly. Charts are the core's SVG
+(``panel.charts``) shown with QtSvg.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -47,9 +48,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from slq_desk.desk.service import Desk
 from slq_desk.errors import BadInput
 from slq_desk.money import MoneyError, fmt_grouped
-from slq_desk.ui.signing import workers
+from slq_desk.ui.operations import Operation
+from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
     BAD_STYLE,
     INFO_STYLE,
@@ -60,15 +63,17 @@ from slq_desk.ui.signing.common import (
     parse_decimal_list,
     show_message,
 )
+from slq_desk.ui.theme import muted_qcolor, row_tint_light, themed_tint, tint_text
 from slq_desk.workspace import Workspace
 
 # Qt Linguist (pyside6-lupdate) finds the strings by the name `translate("Context", "…")`.
 translate = QCoreApplication.translate
 
-ALERT_BG = QColor("#fde2e1")
-MAIN_BG = QColor("#e6f4ea")
-RESERVE_BG = QColor("#fff4d6")
-OUT_FG = QColor("#777777")
+# Row tints by meaning, as their light-theme colours; a dark theme shows their dark counterparts
+# (theme.themed_tint) when a table is filled.
+ALERT_BG = row_tint_light("bad")
+MAIN_BG = row_tint_light("ok")
+RESERVE_BG = row_tint_light("info")
 
 
 
@@ -97,14 +102,16 @@ def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
 
 
 def _fill_row(table: QTableWidget, row: int, cells: list[QTableWidgetItem],
-              bg: QColor | None = None, fg: QColor | None = None) -> None:
+              bg: QColor | None = None, muted: bool = False) -> None:
+    """``bg`` is a row tint (ALERT_BG, MAIN_BG, RESERVE_BG); ``muted`` greys the text of a row
+    that no longer counts. Colours follow the theme."""
     for col, cell in enumerate(cells):
         if bg is not None:
-            cell.setBackground(QBrush(bg))
-            if fg is None:  # light tints: keep dark text on them under a dark theme too
-                cell.setForeground(QBrush(QColor(20, 20, 20)))
-        if fg is not None:
-            cell.setForeground(QBrush(fg))
+            cell.setBackground(QBrush(themed_tint(bg)))
+            if not muted:
+                cell.setForeground(QBrush(tint_text()))
+        if muted:
+            cell.setForeground(QBrush(muted_qcolor()))
         table.setItem(row, col, cell)
 
 
@@ -140,6 +147,7 @@ class PanelView(QWidget):
                  ask: Callable[[str], str | None] | None = None, run_sync: bool = False) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.desk = Desk(workspace)
         self.run_sync = run_sync
         self.agg: Any = None
         self.cands: list[Any] = []
@@ -147,8 +155,8 @@ class PanelView(QWidget):
         self.sim: Any = None
         self.last_report: Any = None
         self.written: list[Any] = []
-        self._op: workers.Operation | None = None
-        self._bridge = workers.PromptBridge(ask or (lambda label: ask_passphrase(self, label)),
+        self._op: Operation | None = None
+        self._bridge = signing_ops.PromptBridge(ask or (lambda label: ask_passphrase(self, label)),
                                             self)
         self._bridge.notified.connect(lambda m: show_message(
             self.export_message, m.split(" No OS keyring")[0], INFO_STYLE))
@@ -436,26 +444,20 @@ class PanelView(QWidget):
 
     # --- data ---------------------------------------------------------------------------------
 
-    def settings(self, s: Any) -> Any:
-        from slq_desk.panel.settings import stored
-        from slq_desk.review.aggregate import PanelSettings
-
-        base = stored(s) or PanelSettings()
-        return replace(base, method=self.method_box.currentData(),
-                       normalise=self.normalise_box.isChecked() or base.normalise)
+    def settings(self) -> Any:
+        """The workspace's panel settings with the method and normalisation chosen here."""
+        return self.desk.panel_settings(self.method_box.currentData(),
+                                        self.normalise_box.isChecked())
 
     def refresh(self) -> None:
         """Re-read opinions, aggregate, and rank with the current inputs."""
-        from slq_desk.panel import aggregate
-        from slq_desk.panel.rank_allocate import candidates, default_cut_off
+        from slq_desk.panel.rank_allocate import default_cut_off
 
         self._fill_opinions()
         self._fill_roster()
         self.agg, self.cands = None, []
         try:
-            with self.workspace.session() as s:
-                self.agg = aggregate.run(s, self.settings(s), "opinions")
-                self.cands = candidates(s, self.agg)
+            self.agg, self.cands = self.desk.panel_rank(self.settings())
         except BadInput as err:
             show_message(self.message, str(err), INFO_STYLE)
         else:
@@ -491,13 +493,9 @@ class PanelView(QWidget):
             self.rank()
 
     def _fill_opinions(self) -> None:
-        from slq_desk.panel.collect import held_ids, opinions
-
-        with self.workspace.session() as s:
-            held = held_ids(s)
-            rows = [(o.application_id, o.reviewer, o.total, o.recommendation, o.status,
-                     o.application_id in held, o.signed_at, o.sha256, list(o.warnings or []))
-                    for o in opinions(s)]
+        rows = [(o.application_id, o.reviewer, o.total, o.recommendation, o.status, o.held,
+                 o.signed_at, o.sha256, list(o.warnings))
+                for o in self.desk.panel_opinions()]
         t = self.opinions_table
         t.setRowCount(len(rows))
         for i, (app_id, reviewer, total, rec, status, is_held, signed_at, sha, warns) in \
@@ -508,9 +506,9 @@ class PanelView(QWidget):
                      _item(translate("PanelView", "有") if is_held else translate("PanelView", "无此申报")),
                      _item(signed_at.isoformat(" ", "seconds") if signed_at else "—"),
                      _item(sha[:16] + "…", sha), _item("；".join(warns), "\n".join(warns))]
-            fg = OUT_FG if status != "active" else None
+            muted = status != "active"
             bg = RESERVE_BG if not is_held else None
-            _fill_row(t, i, cells, bg, fg)
+            _fill_row(t, i, cells, bg, muted=muted)
 
     def _fill_scores(self) -> None:
         from slq_desk.review.aggregate import quantum, round_for_display
@@ -544,8 +542,9 @@ class PanelView(QWidget):
             _fill_row(t, i, cells, ALERT_BG if a.alerts else None)
         n_alert = sum(1 for a in results if a.alerts)
         if n_alert:
-            show_message(self.alert_summary, translate("PanelView", "分歧提示：") + f"{n_alert} " + translate("PanelView", 
-                "个申报的专家评分分歧较大（红色行），建议增加一名评审或组织讨论。"), BAD_STYLE)
+            show_message(self.alert_summary, translate(
+                "PanelView", "分歧提示：{0} 个申报的专家评分分歧较大（红色行），建议增加一名评审或组织讨论。"
+            ).format(n_alert), BAD_STYLE)
         else:
             show_message(self.alert_summary, translate("PanelView", "没有分歧提示。"), OK_STYLE)
 
@@ -580,16 +579,16 @@ class PanelView(QWidget):
         try:
             budget = self.budget_edit.decimal()
         except MoneyError:
-            raise BadInput(translate("PanelView", "预算不是有效金额：") + self.budget_edit.text()) from None
+            raise BadInput(translate("PanelView", "预算不是有效金额：{0}").format(self.budget_edit.text())) from None
         if budget is not None and budget != budget.quantize(Decimal("0.01")):
-            raise BadInput(translate("PanelView", "预算须精确到分：") + self.budget_edit.text())
+            raise BadInput(translate("PanelView", "预算须精确到分：{0}").format(self.budget_edit.text()))
         if self.no_cutoff_box.isChecked():
             cut = None
         else:
             try:
                 cut = self.cutoff_edit.decimal()
             except MoneyError:
-                raise BadInput(translate("PanelView", "分数线不是有效数字：") + self.cutoff_edit.text()) from None
+                raise BadInput(translate("PanelView", "分数线不是有效数字：{0}").format(self.cutoff_edit.text())) from None
         return budget, cut, self.mode_box.currentData()
 
     def rank(self) -> None:
@@ -631,15 +630,19 @@ class PanelView(QWidget):
                      _item(f"⚠ {c.alerts}" if c.alerts else ""), _item(how),
                      _item(e.reason, e.reason)]
             bg = {"main": MAIN_BG, "reserve": RESERVE_BG}.get(e.status)
-            _fill_row(t, i, cells, bg, OUT_FG if e.status == "out" else None)
-        pool = translate("PanelView", "不限") if pl.pool is None else fmt_grouped(pl.pool)
-        remaining = "" if pl.pool is None else translate("PanelView", "，余额 ") + fmt_grouped(pl.pool - pl.granted)
-        self.rank_totals.setText(
-            translate("PanelView", "政策 ") + pl.policy_id + translate("PanelView", "　资金池 ") + pool + translate("PanelView", "　分数线 ")
-            + (str(pl.cut_off) if pl.cut_off is not None else translate("PanelView", "无")) + "　"
-            + translate("PanelView", "正选 ") + str(len(pl.of("main"))) + translate("PanelView", "，备选 ") + str(len(pl.of("reserve")))
-            + translate("PanelView", "，未入选 ") + str(len(pl.of("out"))) + translate("PanelView", "；拨付合计 ")
-            + fmt_grouped(pl.granted) + remaining)
+            _fill_row(t, i, cells, bg, muted=e.status == "out")
+        cut_text = str(pl.cut_off) if pl.cut_off is not None else translate("PanelView", "无")
+        counts = (len(pl.of("main")), len(pl.of("reserve")), len(pl.of("out")))
+        if pl.pool is None:
+            totals = translate("PanelView", "政策 {0}　资金池 不限　分数线 {1}　正选 {2}，备选 {3}，"
+                                            "未入选 {4}；拨付合计 {5}").format(
+                pl.policy_id, cut_text, *counts, fmt_grouped(pl.granted))
+        else:
+            totals = translate("PanelView", "政策 {0}　资金池 {1}　分数线 {2}　正选 {3}，备选 {4}，"
+                                            "未入选 {5}；拨付合计 {6}，余额 {7}").format(
+                pl.policy_id, fmt_grouped(pl.pool), cut_text, *counts, fmt_grouped(pl.granted),
+                fmt_grouped(pl.pool - pl.granted))
+        self.rank_totals.setText(totals)
 
     def simulate(self) -> None:
         from slq_desk.panel.charts import simulation_svg
@@ -662,11 +665,10 @@ class PanelView(QWidget):
             self.sim_table.setRowCount(0)
             return
         base = self.sim.baseline
-        show_message(self.sim_message, translate("PanelView", "基准：预算 ")
-                     + (translate("PanelView", "不限") if base.pool is None else fmt_grouped(base.pool))
-                     + translate("PanelView", "，分数线 ") + (str(base.cut_off) if base.cut_off is not None else translate("PanelView", "无"))
-                     + translate("PanelView", "，正选 ") + str(len(base.of("main"))) + translate("PanelView", "，拨付 ")
-                     + fmt_grouped(base.granted), INFO_STYLE)
+        show_message(self.sim_message, translate("PanelView", "基准：预算 {0}，分数线 {1}，正选 {2}，拨付 {3}").format(
+            translate("PanelView", "不限") if base.pool is None else fmt_grouped(base.pool),
+            str(base.cut_off) if base.cut_off is not None else translate("PanelView", "无"),
+            len(base.of("main")), fmt_grouped(base.granted)), INFO_STYLE)
         t = self.sim_table
         t.setRowCount(len(self.sim.scenarios))
         for i, sc in enumerate(self.sim.scenarios):
@@ -705,18 +707,15 @@ class PanelView(QWidget):
             self.import_path(paths[0])
 
     def is_busy(self) -> bool:
-        return self._op is not None and not self._op.done
+        return self._op is not None and not self._op.is_done
 
-    def _start(self, op: workers.Operation) -> None:
+    def _start(self, op: Operation) -> None:
         self._op = op
         self.progress.show()
         for w in (self.import_folder_button, self.import_zip_button, self.export_button):
             w.setEnabled(False)
-        op.finished.connect(self._finished)
-        if self.run_sync:
-            op.run()
-        else:
-            workers.start(op)
+        op.ended.connect(self._finished)
+        op.launch(self.run_sync)
 
     def _finished(self) -> None:
         self.progress.hide()
@@ -727,10 +726,10 @@ class PanelView(QWidget):
         if self.is_busy():
             return
         self.tabs.setCurrentIndex(0)
-        op = workers.ImportOpinionsOp(self.workspace, path)
-        op.progress.connect(lambda t: show_message(self.import_summary, t, INFO_STYLE))
-        op.succeeded.connect(self._imported)
-        op.failed.connect(lambda m: show_message(self.import_summary, translate("PanelView", "未导入：") + m, BAD_STYLE))
+        op = signing_ops.import_opinions_op(self.desk, path)
+        op.progress.connect(lambda _d, _t, text: show_message(self.import_summary, text, INFO_STYLE))
+        op.finished.connect(self._imported)
+        op.failed.connect(lambda m: show_message(self.import_summary, translate("PanelView", "未导入：{0}").format(m), BAD_STYLE))
         self._start(op)
 
     def _imported(self, report: Any) -> None:
@@ -757,9 +756,8 @@ class PanelView(QWidget):
         t.setRowCount(len(rows))
         for i, (cells, bg) in enumerate(rows):
             _fill_row(t, i, cells, bg)
-        text = (translate("PanelView", "导入 ") + str(len(report.imported)) + translate("PanelView", " 份，拒绝 ")
-                + str(len(report.refused)) + translate("PanelView", " 份，重复 ") + str(len(report.already))
-                + translate("PanelView", " 份，本工作区无对应申报 ") + str(len(report.not_held)) + translate("PanelView", " 份。"))
+        text = translate("PanelView", "导入 {0} 份，拒绝 {1} 份，重复 {2} 份，本工作区无对应申报 {3} 份。").format(
+            len(report.imported), len(report.refused), len(report.already), len(report.not_held))
         show_message(self.import_summary, text, BAD_STYLE if report.refused else OK_STYLE)
         self.refresh()
         self.imported.emit(report)
@@ -770,17 +768,6 @@ class PanelView(QWidget):
         path = QFileDialog.getExistingDirectory(self, translate("PanelView", "选择导出文件夹"), self.export_dir.text())
         if path:
             self.export_dir.setText(path)
-
-    def _compute(self, s: Any) -> tuple[Any, Any]:
-        """Aggregate and rank again inside the export's session, with the inputs shown now."""
-        from slq_desk.panel import aggregate
-        from slq_desk.panel.rank_allocate import candidates, rank_and_allocate
-
-        agg = aggregate.run(s, self._export_settings, "opinions")
-        cands = candidates(s, agg)
-        budget, cut, mode, policy = self._export_inputs
-        return agg, rank_and_allocate(cands, budget=budget, mode=mode, cut_off=cut,
-                                      policy_id=policy)
 
     def export(self) -> None:
         if self.is_busy():
@@ -793,21 +780,24 @@ class PanelView(QWidget):
                 raise BadInput(translate("PanelView", "请选择导出文件夹。"))
             out_dir = Path(text).expanduser()
             if out_dir.exists() and not out_dir.is_dir():
-                raise BadInput(translate("PanelView", "导出位置不是文件夹：") + str(out_dir))
+                raise BadInput(translate("PanelView", "导出位置不是文件夹：{0}").format(out_dir))
             budget, cut, mode = self._inputs()
         except BadInput as err:
             show_message(self.export_message, str(err), BAD_STYLE)
             return
-        with self.workspace.session() as s:
-            self._export_settings = self.settings(s)
-        self._export_inputs = (budget, cut, mode, self.policy_box.currentData())
-        op = workers.PanelExportOp(self.workspace, out_dir, self._compute, self._bridge,
-                                   self._bridge.notify, draft=self.draft_box.isChecked(),
-                                   replace=self.replace_box.isChecked(),
-                                   chair=self.chair_edit.text().strip() or None)
-        op.progress.connect(lambda t: show_message(self.export_message, t, INFO_STYLE))
-        op.succeeded.connect(self._exported)
-        op.failed.connect(lambda m: show_message(self.export_message, translate("PanelView", "未导出：") + m, BAD_STYLE))
+        # The inputs shown now; the desk aggregates and ranks again inside the export's own
+        # transaction, so the files match the data they were made from.
+        inputs = signing_ops.ExportInputs(self.settings(), budget, cut, mode,
+                                          self.policy_box.currentData())
+        op = signing_ops.panel_export_op(self.desk, out_dir, inputs, self._bridge,
+                                         self._bridge.notify, draft=self.draft_box.isChecked(),
+                                         replace=self.replace_box.isChecked(),
+                                         chair=self.chair_edit.text().strip() or None)
+        op.progress.connect(lambda _d, _t, text: show_message(self.export_message, text, INFO_STYLE))
+        op.finished.connect(self._exported)
+        op.cancelled.connect(lambda: show_message(
+            self.export_message, translate("PanelView", "已取消，未导出。"), BAD_STYLE))
+        op.failed.connect(lambda m: show_message(self.export_message, translate("PanelView", "未导出：{0}").format(m), BAD_STYLE))
         self._start(op)
 
     def _exported(self, written: list[Any]) -> None:
@@ -817,6 +807,6 @@ class PanelView(QWidget):
         for i, w in enumerate(written):
             _fill_row(t, i, [_item(str(w.path)), _item(translate("PanelView", "已签名") if w.signed else ""),
                              _item(w.sha256, w.sha256)])
-        show_message(self.export_message, translate("PanelView", "已导出 ") + str(len(written)) + translate("PanelView", " 个文件到 ")
-                     + str(written[0].path.parent if written else ""), OK_STYLE)
+        show_message(self.export_message, translate("PanelView", "已导出 {0} 个文件到 {1}").format(
+            len(written), written[0].path.parent if written else ""), OK_STYLE)
         self.exported.emit(written)

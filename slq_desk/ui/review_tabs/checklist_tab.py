@@ -116,7 +116,7 @@ class ChecklistTab(QWidget):
         materials = self._section(self.tr("材料（{0} 项，缺 {1} 项）").format(len(data.materials), missing))
         for m in data.materials:
             item = QTreeWidgetItem(materials, [
-                m.name, (self.tr("✔ 已提交：") + "、".join(m.files)) if m.present else self.tr("✘ 缺少"),
+                m.name, self.tr("✔ 已提交：{0}").format("、".join(m.files)) if m.present else self.tr("✘ 缺少"),
                 ""])
             item.setForeground(1, QBrush(severity_color(PRESENT_COLOR if m.present else MISSING_COLOR)))
             # A present material opens its (first) file; materials name files, not hashes.

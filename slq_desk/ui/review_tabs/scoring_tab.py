@@ -57,23 +57,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError
 from slq_desk.money import D, MoneyError, fmt
 from slq_desk.review.rubric import Criterion, Rubric
-from slq_desk.ui.theme import error_css, muted_css, ok_color
+from slq_desk.ui.theme import error_css, muted_css, notice_css, ok_color
 from slq_desk.ui.undo import SetValueCommand
+from slq_desk.vocabulary import RECOMMENDATIONS
 from slq_desk.workspace import Workspace
 
 SAVE_DELAY_MS = 500
-RECOMMENDATIONS = ("推荐", "不推荐", "修改后推荐")
 # Display names; the stored value is always the Chinese word (the opinion prints it).
 RECOMMENDATION_LABELS = {"": QT_TRANSLATE_NOOP("ScoringTab", "（未选择）"),
                          "推荐": QT_TRANSLATE_NOOP("ScoringTab", "推荐"),
                          "不推荐": QT_TRANSLATE_NOOP("ScoringTab", "不推荐"),
                          "修改后推荐": QT_TRANSLATE_NOOP("ScoringTab", "修改后推荐")}
-ERROR_STYLE = "color: #b91c1c;"
-OK_STYLE = "color: #15803d;"
-NOTICE_STYLE = "color: #92400e; background: #fef3c7; padding: 4px; border-radius: 3px;"
+# White on strong red reads the same on a light and a dark window.
 BANNER_STYLE = "color: white; background: #b91c1c; padding: 6px; border-radius: 3px;"
 
 
@@ -223,6 +222,7 @@ class ScoringTab(QWidget):
         super().__init__(parent)
         self.setObjectName("ScoringTab")
         self.ws: Workspace | None = None
+        self.desk: Desk | None = None  # all reads and writes go through the desk service
         self.application_id: str | None = None
         self.reviewer = ""
         self.rubric: Rubric | None = None
@@ -249,7 +249,7 @@ class ScoringTab(QWidget):
         self.title.setStyleSheet("font-weight: bold;")
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setStyleSheet(notice_css())
         self.reviewer_label = QLabel(self)
         self.rubric_button = QPushButton(self.tr("载入评分表文件…"), self)
         self.rubric_button.setToolTip(self.tr("评审组可使用自己的评分表（TOML），须在评分之前载入"))
@@ -401,12 +401,12 @@ class ScoringTab(QWidget):
         """Show this reviewer's form for the application (saving what the previous one had)."""
         self.flush()
         self.ws, self.application_id, self.reviewer = ws, application_id, reviewer.strip()
+        self.desk = Desk(ws) if ws is not None else None
         self.rubric_ref = None
         self.reload()
 
     def reload(self) -> None:
         """Read the review from the workspace and show it exactly; forgets unsaved edits."""
-        from slq_desk.review import service
         from slq_desk.review.rubric import RubricError
 
         self.save_timer.stop()
@@ -414,7 +414,7 @@ class ScoringTab(QWidget):
         self.is_stale = False
         self.banner_box.hide()
         self.undo_stack.clear()
-        if self.ws is None or self.application_id is None:
+        if self.desk is None or self.application_id is None:
             self._show_rubric(None, "")
             return
         self.reviewer_label.setText(self.tr("评审专家：{0}").format(self.reviewer or self.tr("（未设置）")))
@@ -422,16 +422,8 @@ class ScoringTab(QWidget):
         state = None
         rubric: Rubric | None = None
         try:
-            with self.ws.session() as s:
-                app = service.get_application(s, self.application_id)
-                self.computed = app.computed_subsidy
-                review = service.get_review(s, self.application_id, self.reviewer) if self.reviewer else None
-                if review is not None:
-                    state = service.state(s, review)
-                    rubric = state.rubric
-                else:
-                    rubric = service.form_rubric(s, self.application_id, self.reviewer or "-",
-                                                 self.rubric_ref)
+            form = self.desk.review_form(self.application_id, self.reviewer, self.rubric_ref)
+            self.computed, state, rubric = form.computed, form.state, form.rubric
         except RubricError as err:
             message = str(err)
         except SlqError as err:
@@ -441,13 +433,9 @@ class ScoringTab(QWidget):
 
     def refresh_computed(self) -> None:
         """After the checks re-ran: the new computed amount, without touching the form."""
-        from slq_desk.models import Application
-
-        if self.ws is None or self.application_id is None:
+        if self.desk is None or self.application_id is None:
             return
-        with self.ws.session() as s:
-            app = s.get(Application, self.application_id)
-            self.computed = app.computed_subsidy if app is not None else None
+        self.computed = self.desk.computed_subsidy(self.application_id)
         self._refresh_local()
 
     def _show_rubric(self, rubric: Rubric | None, message: str) -> None:
@@ -655,7 +643,7 @@ class ScoringTab(QWidget):
         from slq_desk.review import service
 
         self.save_timer.stop()
-        if not self.pending or self.is_stale or self.ws is None or self.application_id is None:
+        if not self.pending or self.is_stale or self.desk is None or self.application_id is None:
             return False
         pending = dict(self.pending)
         amount = pending.get("amount")
@@ -670,9 +658,8 @@ class ScoringTab(QWidget):
             reason=pending.get("reason"),
         )
         try:
-            with self.ws.session() as s:
-                state = service.update(s, self.reviewer, self.application_id, self.reviewer,
-                                       changes, expected_version=self.version)
+            state = self.desk.save_review(self.reviewer, self.application_id, self.reviewer,
+                                          changes, self.version)
         except service.ConcurrentEdit as err:
             self._go_stale(str(err))
             return False
@@ -700,7 +687,7 @@ class ScoringTab(QWidget):
         self.is_stale = True
         self.save_timer.stop()
         self.banner.setText(self.tr("此评审已在别处被修改（另一窗口或命令行），您的修改未保存、也未覆盖对方。"
-                               "请点击“重新载入”查看最新内容后再修改。") + "\n" + half(message))
+                               "请点击“重新载入”查看最新内容后再修改。\n{0}").format(half(message)))
         self.banner_box.show()
         self.status.setText(self.tr("未保存：版本冲突"))
         self._set_enabled()
@@ -722,13 +709,11 @@ class ScoringTab(QWidget):
     def _declare(self, declaration: str) -> bool:
         from slq_desk.review import service
 
-        if self.ws is None or self.application_id is None or not self.reviewer:
+        if self.desk is None or self.application_id is None or not self.reviewer:
             return False
         try:
-            with self.ws.session() as s:
-                state = service.declare_coi(s, self.reviewer, self.application_id, self.reviewer,
-                                            declaration, expected_version=self.version,
-                                            rubric_ref=self.rubric_ref)
+            state = self.desk.declare_coi(self.reviewer, self.application_id, self.reviewer,
+                                          declaration, self.version, rubric_ref=self.rubric_ref)
         except service.ConcurrentEdit as err:
             self._go_stale(str(err))
             return False
@@ -746,15 +731,14 @@ class ScoringTab(QWidget):
         from slq_desk.review import service
 
         self.flush()
-        if self.ws is None or self.application_id is None or self.is_stale:
+        if self.desk is None or self.application_id is None or self.is_stale:
             return False
         if confirm and QMessageBox.question(
                 self, self.tr("提交评审"), self.tr("提交后不能再修改。确定提交吗？")) != QMessageBox.StandardButton.Yes:
             return False
         try:
-            with self.ws.session() as s:
-                state = service.submit(s, self.reviewer, self.application_id, self.reviewer,
-                                       expected_version=self.version)
+            state = self.desk.submit_review(self.reviewer, self.application_id, self.reviewer,
+                                            self.version)
         except service.ConcurrentEdit as err:
             self._go_stale(str(err))
             return False
@@ -777,11 +761,10 @@ class ScoringTab(QWidget):
 
         try:
             rubric = resolve(str(path))
-            if self.version is not None and self.ws is not None and self.application_id:
-                with self.ws.session() as s:
-                    state = service.update(s, self.reviewer, self.application_id, self.reviewer,
-                                           service.ReviewChanges(rubric=str(path)),
-                                           expected_version=self.version)
+            if self.version is not None and self.desk is not None and self.application_id:
+                state = self.desk.save_review(self.reviewer, self.application_id, self.reviewer,
+                                              service.ReviewChanges(rubric=str(path)),
+                                              self.version)
                 self._show_rubric(state.rubric, "")
                 self._fill(state)
                 return True

@@ -1,4 +1,4 @@
-"""Small pieces the signing and panel widgets share: translate("Signing", ), message styling, the passphrase
+"""Small pieces the signing and panel widgets share: message styling (from the theme), the passphrase
 prompt, a validated money field (Decimal from text, never a float spin box)."""
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 from slq_desk.money import D, MoneyError
+from slq_desk.ui.theme import MESSAGE_KINDS, message_css
 
 # Qt Linguist (pyside6-lupdate) finds the strings by the name `translate("Context", "…")`.
 translate = QCoreApplication.translate
 
-OK_STYLE = "QLabel { background: #e6f4ea; color: #0b5b23; border: 1px solid #9bd3ae; padding: 6px; }"
-BAD_STYLE = "QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #f1aaa2; padding: 6px; }"
-INFO_STYLE = "QLabel { background: #fff8e1; color: #5d4200; border: 1px solid #f0d48a; padding: 6px; }"
+# Kinds of message, coloured from the theme when shown (light or dark), never fixed colours.
+OK_STYLE, BAD_STYLE, INFO_STYLE = "ok", "bad", "info"
 
 
 
@@ -31,7 +31,8 @@ def message_label(parent: QWidget | None = None) -> QLabel:
 
 
 def show_message(label: QLabel, text: str, style: str) -> None:
-    label.setStyleSheet(style)
+    """``style`` is a message kind (OK_STYLE, BAD_STYLE, INFO_STYLE) or a style sheet."""
+    label.setStyleSheet(message_css(style) if style in MESSAGE_KINDS else style)
     label.setText(text)
     label.setVisible(bool(text))
 

@@ -3,8 +3,9 @@
 Shows the installed identity (name, organisation, issuer, validity, fingerprint, key file),
 where its passphrase lives (OS keyring, or asked every time when no keyring backend exists),
 and lets the reviewer create a self-signed RSA-3072 identity or import a CA's .p12/.pfx.
-Key generation and import run in workers; passphrases are read from password fields, handed
-to the worker once and cleared from the fields.
+Key generation and import run as background operations; passphrases are read from password
+fields, handed to the operation once as a ``Secret`` (wiped when it ends) and cleared from the
+fields.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from slq_desk.errors import BadInput
-from slq_desk.ui.signing import workers
+from slq_desk.ui.operations import Operation, Secret
+from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
     BAD_STYLE,
     INFO_STYLE,
@@ -65,7 +67,7 @@ class IdentityPage(QWidget):
         super().__init__(parent)
         self.run_sync = run_sync
         self._confirm = confirm or self._ask_replace
-        self._op: workers.Operation | None = None
+        self._op: Operation | None = None
         self._build()
         self.refresh()
 
@@ -182,7 +184,7 @@ class IdentityPage(QWidget):
             w.setEnabled(not busy)
 
     def is_busy(self) -> bool:
-        return self._op is not None and not self._op.done
+        return self._op is not None and not self._op.is_done
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -195,8 +197,9 @@ class IdentityPage(QWidget):
     def _may_replace(self) -> bool:
         if self.info is None:
             return True
-        return self._confirm(translate("IdentityPage", "已有签名身份（") + self.info.name + translate("IdentityPage", 
-            "）。新身份将替换它，旧密钥文件会被覆盖；如需保留，请先备份。是否继续？"))
+        return self._confirm(translate(
+            "IdentityPage", "已有签名身份（{0}）。新身份将替换它，旧密钥文件会被覆盖；如需保留，请先备份。是否继续？"
+        ).format(self.info.name))
 
     def _choose_backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, translate("IdentityPage", "备份副本"), "", translate("IdentityPage", "PKCS#12 (*.p12)"))
@@ -224,7 +227,7 @@ class IdentityPage(QWidget):
         elif first != second:
             problem = translate("IdentityPage", "两次输入的口令不一致。")
         elif backup is not None and backup.exists():
-            problem = translate("IdentityPage", "备份文件已存在，未覆盖：") + str(backup)
+            problem = translate("IdentityPage", "备份文件已存在，未覆盖：{0}").format(backup)
         if not problem:
             from slq_desk.errors import BadInput
             from slq_desk.opinion.passphrase import check_new_passphrase
@@ -239,8 +242,8 @@ class IdentityPage(QWidget):
         if not self._may_replace():
             return
         self._clear_passwords()
-        self._run(workers.CreateIdentityOp(name, self.org_edit.text().strip(), first,
-                                           self.days_spin.value(), backup))
+        self._run(signing_ops.create_identity_op(name, self.org_edit.text().strip(), Secret(first),
+                                                 self.days_spin.value(), backup))
 
     def import_identity(self) -> None:
         if self.is_busy():
@@ -256,32 +259,29 @@ class IdentityPage(QWidget):
         if not self._may_replace():
             return
         self.import_pass.clear()
-        self._run(workers.ImportIdentityOp(Path(text).expanduser(), secret))
+        self._run(signing_ops.import_identity_op(Path(text).expanduser(), Secret(secret)))
 
     def _clear_passwords(self) -> None:
         self.new_pass.clear()
         self.new_pass2.clear()
 
-    def _run(self, op: workers.Operation) -> None:
-        op.progress.connect(lambda text: show_message(self.message, text, INFO_STYLE))
-        op.succeeded.connect(self._done)
-        op.failed.connect(lambda text: show_message(self.message, translate("IdentityPage", "未完成：") + text, BAD_STYLE))
-        op.finished.connect(self._finished)
+    def _run(self, op: Operation) -> None:
+        op.progress.connect(lambda _done, _total, text: show_message(self.message, text, INFO_STYLE))
+        op.finished.connect(self._done)
+        op.failed.connect(lambda text: show_message(self.message, translate("IdentityPage", "未完成：{0}").format(text), BAD_STYLE))
+        op.ended.connect(self._finished)
         self._op = op
         self.progress.show()
         self._update_buttons()
-        if self.run_sync:
-            op.run()
-        else:
-            workers.start(op)
+        op.launch(self.run_sync)
 
-    def _done(self, done: workers.IdentityDone) -> None:
-        lines = [translate("IdentityPage", "签名身份已就绪：") + done.info.name]
+    def _done(self, done: signing_ops.IdentityDone) -> None:
+        lines = [translate("IdentityPage", "签名身份已就绪：{0}").format(done.info.name)]
         if done.stored_in_keyring:
             lines.append(translate("IdentityPage", "口令已保存到系统钥匙串。"))
         else:
             lines.append(translate("IdentityPage", "口令未保存（没有可用的系统钥匙串），每次签名时输入。"))
-        lines += [translate("IdentityPage", "注意：") + n for n in done.notes]
+        lines += [translate("IdentityPage", "注意：{0}").format(n) for n in done.notes]
         show_message(self.message, "\n".join(lines), INFO_STYLE if done.notes else OK_STYLE)
         self.refresh()
         self.changed.emit(done.info)

@@ -63,15 +63,10 @@ def main(argv: list[str] | None = None) -> int:
 
         widget = IdentityPage()
     elif args.widget == "sign":
-        from sqlalchemy import select
-
-        from slq_desk.models.schema import Application
+        from slq_desk.desk.service import Desk
         from slq_desk.ui.signing.sign_dialog import SignDialog
 
-        app_id = args.app
-        if app_id is None:
-            with ws.session() as s:
-                app_id = s.scalars(select(Application.id).order_by(Application.id)).first()
+        app_id = args.app or Desk(ws).first_application_id()
         if app_id is None:
             print("no application in the workspace", file=sys.stderr)
             return 2

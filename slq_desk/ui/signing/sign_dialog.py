@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from slq_desk.desk.service import Desk
 from slq_desk.errors import BadInput
-from slq_desk.ui.signing import workers
+from slq_desk.ui.operations import Operation
+from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
     BAD_STYLE,
     INFO_STYLE,
@@ -66,14 +68,15 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.open_verify = open_verify
         self.workspace = workspace
+        self.desk = Desk(workspace)
         self.application_id = application_id
         self.key_path = key_path
         self.run_sync = run_sync
         self.problems: list[str] = []
         self.exported_path: Path | None = None
         self.verify_window: QWidget | None = None
-        self._op: workers.Operation | None = None
-        self._bridge = workers.PromptBridge(ask or (lambda label: ask_passphrase(self, label)),
+        self._op: Operation | None = None
+        self._bridge = signing_ops.PromptBridge(ask or (lambda label: ask_passphrase(self, label)),
                                             self)
         self._bridge.notified.connect(self._on_notice)
         self.setWindowTitle(translate("SignDialog", "签署并导出评审意见"))
@@ -157,9 +160,6 @@ class SignDialog(QDialog):
 
     def refresh(self) -> None:
         """Read the application, its reviews and the installed identity again."""
-        from sqlalchemy import select
-
-        from slq_desk.models.schema import Application, Review
         from slq_desk.opinion import identity
         from slq_desk.opinion.export import default_name
 
@@ -175,14 +175,12 @@ class SignDialog(QDialog):
         else:
             kind = translate("SignDialog", "自签名") if info.self_signed else translate("SignDialog", "CA 签发")
             org = f"（{info.organisation}）" if info.organisation else ""
-            self.identity_label.setText(f"{info.name}{org} · {kind} · {info.key_type} · "
-                                        + translate("SignDialog", "有效期至 ") + info.not_after[:10])
-        with self.workspace.session() as s:
-            app = s.get(Application, self.application_id)
-            reviewers = sorted(s.scalars(select(Review.reviewer).where(
-                Review.application_id == self.application_id)))
-            applicant = app.applicant_name if app is not None else ""
-            self._app_exists = app is not None
+            self.identity_label.setText(translate("SignDialog", "{0}{1} · {2} · {3} · 有效期至 {4}").format(
+                info.name, org, kind, info.key_type, info.not_after[:10]))
+        context = self.desk.sign_context(self.application_id)
+        reviewers = list(context.reviewers)
+        applicant = context.applicant
+        self._app_exists = context.exists
         self.header.setText(translate("SignDialog", "申报")
                             + f" {self.application_id}  {applicant}")
         self.reviewer_box.blockSignals(True)
@@ -202,8 +200,6 @@ class SignDialog(QDialog):
 
     def _check_review(self) -> None:
         """Refusals shown before anything is asked: the same checks signing applies."""
-        from slq_desk.opinion.build import build
-
         problems: list[str] = []
         notes: list[str] = []
         if not self._app_exists:
@@ -212,14 +208,13 @@ class SignDialog(QDialog):
             problems.append(translate("SignDialog", "这个申报还没有评审记录：请先完成评分。"))
         else:
             try:
-                with self.workspace.session() as s:
-                    built = build(s, self.application_id, self.reviewer())
+                built = self.desk.sign_readiness(self.application_id, self.reviewer())
                 problems.extend(built.problems)
                 notes.extend(built.notes)
                 info = self.identity_info
                 if info is not None and info.name and info.name != built.data.reviewer:
-                    notes.append(translate("SignDialog", "证书姓名（") + info.name + translate("SignDialog", "）与评审记录中的评审专家（")
-                                 + built.data.reviewer + translate("SignDialog", "）不同。"))
+                    notes.append(translate("SignDialog", "证书姓名（{0}）与评审记录中的评审专家（{1}）不同。").format(
+                        info.name, built.data.reviewer))
             except BadInput as err:
                 problems.append(str(err))
         if self.identity_info is None:
@@ -227,7 +222,7 @@ class SignDialog(QDialog):
                 "尚无签名身份：请先在“设置 › 签名身份”中创建或导入。"))
         self.problems = problems
         if problems:
-            show_message(self.readiness, translate("SignDialog", "评审尚不能签署：") + "\n• " + "\n• ".join(problems),
+            show_message(self.readiness, translate("SignDialog", "评审尚不能签署：{0}").format("\n• " + "\n• ".join(problems)),
                          BAD_STYLE)
         else:
             text = translate("SignDialog", "评审已完成，可以签署。")
@@ -237,7 +232,7 @@ class SignDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        busy = self._op is not None and not self._op.done
+        busy = self.is_busy()
         self.sign_button.setEnabled(not busy and not self.problems)
         self.browse_button.setEnabled(not busy)
         self.out_edit.setEnabled(not busy)
@@ -260,14 +255,13 @@ class SignDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             raise BadInput(translate("SignDialog", "输出文件应以 .pdf 结尾。"))
         if path.exists() and path.is_dir():
-            raise BadInput(translate("SignDialog", "输出位置是一个文件夹：") + str(path))
+            raise BadInput(translate("SignDialog", "输出位置是一个文件夹：{0}").format(path))
         if path.exists() and not self.replace_box.isChecked():
-            raise BadInput(translate("SignDialog", "文件已存在，未覆盖：") + str(path)
-                           + translate("SignDialog", "\n如需替换，请勾选“覆盖已有文件”。"))
+            raise BadInput(translate("SignDialog", "文件已存在，未覆盖：{0}\n如需替换，请勾选“覆盖已有文件”。").format(path))
         return path
 
     def sign(self) -> None:
-        if self._op is not None and not self._op.done:
+        if self.is_busy():
             return
         self._check_review()
         if self.problems:
@@ -279,34 +273,33 @@ class SignDialog(QDialog):
         except BadInput as err:
             show_message(self.result_label, str(err), BAD_STYLE)
             return
-        op = workers.SignOpinionOp(self.workspace, self.application_id, out, self._bridge,
-                                   self._bridge.notify, reviewer=self.reviewer(),
-                                   replace=self.replace_box.isChecked(), key_path=self.key_path)
-        op.progress.connect(self.status.setText)
-        op.succeeded.connect(self._on_signed)
+        op = signing_ops.sign_opinion_op(
+            self.desk, self.application_id, out, self._bridge, self._bridge.notify,
+            reviewer=self.reviewer(), replace=self.replace_box.isChecked(),
+            key_path=self.key_path)
+        op.progress.connect(lambda _done, _total, text: self.status.setText(text))
+        op.finished.connect(self._on_signed)
         op.failed.connect(self._on_failed)
-        op.finished.connect(self._on_finished)
+        op.cancelled.connect(self._on_cancelled)
+        op.ended.connect(self._on_finished)
         self._op = op
         self.progress.show()
         self._update_buttons()
-        if self.run_sync:
-            op.run()
-        else:
-            workers.start(op)
+        op.launch(self.run_sync)
 
     def is_busy(self) -> bool:
-        return self._op is not None and not self._op.done
+        return self._op is not None and not self._op.is_done
 
     def _on_notice(self, message: str) -> None:
         # The no-keyring notice, Chinese half first: said once, then the prompt follows.
         show_message(self.notice, message.split(" No OS keyring")[0], INFO_STYLE)
 
-    def _on_signed(self, done: workers.Signed) -> None:
+    def _on_signed(self, done: signing_ops.Signed) -> None:
         exp = done.exported
         self.exported_path = exp.path
-        lines = [translate("SignDialog", "已签署并导出：") + str(exp.path),
-                 translate("SignDialog", "签名人：") + exp.signer, "SHA-256：" + exp.sha256]
-        lines += [translate("SignDialog", "注意：") + n for n in [*exp.notes, *done.warnings]]
+        lines = [translate("SignDialog", "已签署并导出：{0}").format(exp.path),
+                 translate("SignDialog", "签名人：{0}").format(exp.signer), f"SHA-256：{exp.sha256}"]
+        lines += [translate("SignDialog", "注意：{0}").format(n) for n in [*exp.notes, *done.warnings]]
         show_message(self.result_label, "\n".join(lines), OK_STYLE)
         self.status.setText(translate("SignDialog", "完成。"))
         self.verify_button.show()
@@ -314,7 +307,11 @@ class SignDialog(QDialog):
         self.signed.emit(exp.path)
 
     def _on_failed(self, message: str) -> None:
-        show_message(self.result_label, translate("SignDialog", "未签署：") + message, BAD_STYLE)
+        show_message(self.result_label, translate("SignDialog", "未签署：{0}").format(message), BAD_STYLE)
+        self.status.setText("")
+
+    def _on_cancelled(self) -> None:
+        show_message(self.result_label, translate("SignDialog", "已取消，未签署。"), BAD_STYLE)
         self.status.setText("")
 
     def _on_finished(self) -> None:

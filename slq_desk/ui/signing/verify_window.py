@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from slq_desk.desk.verification import Verified
 from slq_desk.ui import theme
-from slq_desk.ui.signing import workers
+from slq_desk.ui.operations import Operation
+from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
     BAD_STYLE,
     INFO_STYLE,
@@ -54,16 +56,16 @@ def _item(text: str, tip: str = "") -> QTableWidgetItem:
 class VerifyWindow(QWidget):
     """``VerifyWindow(parent=None)``; ``verify_path(pdf, package=None)``; drop files on it."""
 
-    verified = Signal(object)  # workers.Verified
+    verified = Signal(object)  # desk.verification.Verified
 
     def __init__(self, parent: QWidget | None = None, *, run_sync: bool = False) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.run_sync = run_sync
         self.pdf: Path | None = None
         self.package: Path | None = None
-        self.outcome: workers.Verified | None = None
+        self.outcome: Verified | None = None
         self.error: str | None = None
-        self._op: workers.Operation | None = None
+        self._op: Operation | None = None
         self.setWindowTitle(translate("VerifyWindow", "验证签名的评审意见"))
         self.setAcceptDrops(True)
         self.resize(980, 720)
@@ -217,29 +219,26 @@ class VerifyWindow(QWidget):
         elif self.pdf is not None:
             self.reverify()
         if ignored:
-            self.status.setText(translate("VerifyWindow", "一次只验证一个 PDF；已忽略：") + "、".join(ignored))
+            self.status.setText(translate("VerifyWindow", "一次只验证一个 PDF；已忽略：{0}").format("、".join(ignored)))
 
     # --- verification -------------------------------------------------------------------------
 
     def verify_path(self, pdf: Path, package: Path | None = None) -> None:
-        if self._op is not None and not self._op.done:
+        if self.is_busy():
             return
         self.pdf, self.package = pdf, package
         self.pdf_edit.setText(str(pdf))
         self.package_edit.setText("" if package is None else str(package))
         self.outcome, self.error = None, None
-        op = workers.VerifyOp(pdf, package)
-        op.progress.connect(self.status.setText)
-        op.succeeded.connect(self._show)
+        op = signing_ops.verify_op(pdf, package)
+        op.progress.connect(lambda _done, _total, text: self.status.setText(text))
+        op.finished.connect(self._show)
         op.failed.connect(self._show_error)
         self._op = op
-        if self.run_sync:
-            op.run()
-        else:
-            workers.start(op)
+        op.launch(self.run_sync)
 
     def is_busy(self) -> bool:
-        return self._op is not None and not self._op.done
+        return self._op is not None and not self._op.is_done
 
     def _show_error(self, message: str) -> None:
         self.error = message
@@ -251,7 +250,7 @@ class VerifyWindow(QWidget):
         self.status.setText("")
         self.verified.emit(None)
 
-    def _show(self, outcome: workers.Verified) -> None:
+    def _show(self, outcome: Verified) -> None:
         self.outcome = outcome
         self.status.setText("")
         if outcome.kind == "summary":
@@ -267,7 +266,7 @@ class VerifyWindow(QWidget):
 
     def _show_opinion(self, r: Any) -> None:
         self._set_verdict(r.valid, translate("VerifyWindow", "签名有效") if r.valid else translate("VerifyWindow", "签名无效"))
-        lines = [f"• {x}" for x in r.reasons] + [translate("VerifyWindow", "注意：") + w for w in r.warnings]
+        lines = [f"• {x}" for x in r.reasons] + [translate("VerifyWindow", "注意：{0}").format(w) for w in r.warnings]
         show_message(self.reasons, "\n".join(lines),
                      BAD_STYLE if r.reasons else INFO_STYLE)
         self._fill_signer(r)
@@ -319,9 +318,8 @@ class VerifyWindow(QWidget):
             for j, c in enumerate(cells):
                 self.docs_table.setItem(i, j, c)
         if pk is not None:
-            self.status.setText(translate("VerifyWindow", "申报材料核对：") + f"{len(pk.matched)} " + translate("VerifyWindow", "一致，")
-                                + f"{len(pk.changed)} " + translate("VerifyWindow", "改动，") + f"{len(pk.missing)} "
-                                + translate("VerifyWindow", "缺失"))
+            self.status.setText(translate("VerifyWindow", "申报材料核对：{0} 一致，{1} 改动，{2} 缺失").format(
+                len(pk.matched), len(pk.changed), len(pk.missing)))
 
     def _fill_summary(self, r: Any) -> None:
         from slq_desk.money import fmt_grouped
@@ -337,7 +335,7 @@ class VerifyWindow(QWidget):
             return
 
         def money(v: Any) -> str:
-            return "—" if v is None else fmt_grouped(v) + translate("VerifyWindow", " 元")
+            return "—" if v is None else translate("VerifyWindow", "{0} 元").format(fmt_grouped(v))
 
         rows = [(translate("VerifyWindow", "意见类型"), d.title), (translate("VerifyWindow", "申报编号"), d.application_id),
                 (translate("VerifyWindow", "申报单位"), d.applicant_name), (translate("VerifyWindow", "政策"), d.policy_name or d.policy_id),
@@ -362,7 +360,7 @@ class VerifyWindow(QWidget):
                                       c.comment]):
                 self.criteria_table.setItem(i, j, _item(text, c.comment if j == 3 else ""))
 
-    def _show_summary(self, o: workers.Verified) -> None:
+    def _show_summary(self, o: Verified) -> None:
         self._set_verdict(o.summary_valid, translate("VerifyWindow", "评审结果汇总表：签名有效") if o.summary_valid
                           else translate("VerifyWindow", "评审结果汇总表：签名无效"))
         show_message(self.reasons, "\n".join(f"• {x}" for x in o.summary_reasons), BAD_STYLE)

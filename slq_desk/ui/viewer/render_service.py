@@ -160,7 +160,7 @@ class RenderService(QObject):
 
     # -- the render thread ----------------------------------------------------------------
     def _run(self) -> None:
-        import pypdfium2 as pdfium  # type: ignore[import-untyped]
+        import pypdfium2 as pdfium
 
         documents: dict[str, Any] = {}
         try:

@@ -1,0 +1,286 @@
+"""What the review tabs show and change, as plain values (no Qt): checklist, calculation, corrections.
+
+Clients never hold a session or an ORM object: they get frozen rows built here (the window in a
+background operation, ``ui/operations.py``; the CLI directly, through ``Desk``). A field
+correction keeps the extracted value, records who and when beside it, appends an audit event
+in the same transaction, then re-runs the checks (which recompute the subsidy) so every view
+can refresh. (Moved from ``ui/review_data.py``, which re-exports it.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from slq_desk.desk.queue import kind_label, kind_order, policy_label
+from slq_desk.models import Application, Document, ExtractedField, Finding
+from slq_desk.models.types import utcnow
+from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
+from slq_desk.workspace import Workspace
+
+SEVERITY_LABELS: dict[str, str] = SEVERITY_ZH
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    id: int
+    name: str
+    item_index: int | None
+    value: str  # as extracted, never overwritten
+    corrected_value: str | None
+    corrected_by: str | None
+    corrected_at: str | None  # ISO text, UTC
+    page: int | None
+    bbox: tuple[str, ...] | None
+    confidence: int
+
+    @property
+    def effective(self) -> str:
+        return self.corrected_value if self.corrected_value is not None else self.value
+
+    @property
+    def corrected(self) -> bool:
+        return self.corrected_value is not None
+
+
+@dataclass(frozen=True)
+class DocumentFields:
+    document_id: int
+    sha256: str
+    name: str
+    kind: str
+    readable: bool
+    fields: tuple[FieldRow, ...]  # document-level fields first, then items by index
+
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    id: int
+    code: str
+    severity: str
+    message_zh: str
+    message_en: str
+    article: str
+    stage: str
+    document_id: int | None
+    sha256: str
+    document_name: str
+    page: int | None
+    bbox: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class MaterialRow:
+    name: str
+    present: bool
+    files: tuple[str, ...]
+    article: str
+
+
+@dataclass(frozen=True)
+class ChecklistData:
+    application_id: str
+    policy_id: str
+    applicant: str
+    computed_subsidy: Decimal | None
+    materials: tuple[MaterialRow, ...]
+    findings: tuple[FindingRow, ...]  # by severity, then as stored
+    documents: tuple[DocumentFields, ...]
+    materials_error: str = ""
+
+    def documents_by_id(self) -> dict[int, DocumentFields]:
+        return {d.document_id: d for d in self.documents}
+
+
+def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
+    """Materials, findings and extracted fields of one application (raises BadInput if unknown)."""
+    from slq_desk.checks.params import PolicyParams
+    from slq_desk.checks.rules.materials import materials_table
+    from slq_desk.checks.view import build_view
+    from slq_desk.errors import BadInput, SlqError
+    from slq_desk.policy import load_policy
+
+    with ws.session() as s:
+        app = s.get(Application, application_id)
+        if app is None:
+            raise BadInput(f"no application {application_id!r} in this workspace")
+        docs = list(s.scalars(select(Document).where(Document.application_id == application_id)))
+        names = {d.id: (d.sha256, d.original_name) for d in docs}
+        documents = []
+        for d in sorted(docs, key=lambda d: (kind_order(d.kind), d.original_name, d.id)):
+            rows = sorted(d.fields, key=lambda f: (f.item_index is not None, f.item_index or 0, f.id))
+            documents.append(DocumentFields(d.id, d.sha256, d.original_name, d.kind, d.readable,
+                                            tuple(_field_row(f) for f in rows)))
+        findings = [
+            FindingRow(f.id, f.code, f.severity, f.message_zh, f.message_en, f.article or "",
+                       f.stage, f.document_id, *names.get(f.document_id or -1, ("", "")), f.page,
+                       tuple(str(v) for v in f.bbox) if f.bbox else None)
+            for f in s.scalars(select(Finding).where(Finding.application_id == application_id)
+                               .order_by(Finding.id))
+        ]
+        findings.sort(key=lambda f: severity_rank(f.severity))
+        materials: list[MaterialRow] = []
+        error = ""
+        try:
+            view = build_view(s, application_id)
+            params = PolicyParams(load_policy(view.policy_id), view.claim_day)
+            materials = [MaterialRow(str(m["name"]), bool(m["present"]),
+                                     tuple(str(x) for x in m["files"]), str(m["article"]))  # type: ignore[attr-defined]
+                         for m in materials_table(view, params)]
+        except SlqError as err:
+            # An unknown policy still shows its findings and fields; say why materials are absent.
+            error = str(err)
+        return ChecklistData(app.id, app.policy_id, app.applicant_name or "", app.computed_subsidy,
+                             tuple(materials), tuple(findings), tuple(documents), error)
+
+
+def _field_row(f: ExtractedField) -> FieldRow:
+    return FieldRow(f.id, f.name, f.item_index, f.value, f.corrected_value, f.corrected_by,
+                    f.corrected_at.isoformat(timespec="seconds") if f.corrected_at else None,
+                    f.page, tuple(str(v) for v in f.bbox) if f.bbox else None, f.confidence)
+
+
+def correct_field(ws: Workspace, field_id: int, value: str | None, who: str) -> str:
+    """Record a person's value for an extracted field and re-run the checks; returns the app id.
+
+    ``value`` None (or equal to the extracted value) withdraws the correction. The extracted
+    value itself is never touched, so the evidence and the correction stay side by side.
+    """
+    from slq_desk import audit
+    from slq_desk.checks.runner import run_checks
+    from slq_desk.errors import BadInput
+
+    who = who.strip() or ws.actor
+    with ws.session() as s:
+        row = s.get(ExtractedField, field_id)
+        if row is None:
+            raise BadInput(f"no extracted field {field_id}")
+        new = None if value is None or value == row.value else value
+        before = {"corrected_value": row.corrected_value, "corrected_by": row.corrected_by,
+                  "corrected_at": row.corrected_at}
+        row.corrected_value = new
+        row.corrected_by = who if new is not None else None
+        row.corrected_at = utcnow() if new is not None else None
+        application_id = row.document.application_id
+        audit.record(s, who, "field.correct", "extracted_field", row.id, before, {
+            "application_id": application_id, "document_id": row.document_id, "name": row.name,
+            "item_index": row.item_index, "extracted": row.value,
+            "corrected_value": new, "corrected_by": row.corrected_by,
+            "corrected_at": row.corrected_at})
+    run_checks(ws, application_id)
+    return application_id
+
+
+# --- calculation ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StepRow:
+    label: str
+    amount: Decimal | None
+    article: str
+
+
+@dataclass(frozen=True)
+class PolicyOutcome:
+    policy_id: str
+    label: str
+    eligible: bool
+    subsidy: Decimal
+    base: Decimal
+    reasons: tuple[str, ...]  # Chinese, with articles
+    own: bool  # the application's own policy
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class CalculationData:
+    application_id: str
+    policy_id: str
+    policy_name: str
+    applicant: str
+    subsidy: Decimal | None
+    eligible: bool | None
+    base: Decimal | None
+    steps: tuple[StepRow, ...]
+    articles: tuple[str, ...]
+    reasons: tuple[str, ...]
+    notes: tuple[str, ...]
+    compare: tuple[PolicyOutcome, ...]
+    explanation: str
+    missing: str = ""  # why there is no calculation yet
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def load_calculation(ws: Workspace, application_id: str) -> CalculationData:
+    """The stored calculation with its steps, the five policies side by side, a spoken summary."""
+    from slq_desk.errors import BadInput, SlqError
+    from slq_desk.money import fmt
+    from slq_desk.opinion.build import steps_from_facts
+    from slq_desk.policy import compute, load_policy
+    from slq_desk.policy.loader import list_policies
+
+    with ws.session() as s:
+        app = s.get(Application, application_id)
+        if app is None:
+            raise BadInput(f"no application {application_id!r} in this workspace")
+        facts: dict[str, Any] = dict(app.facts or {})
+        policy_id, applicant, stored_subsidy = app.policy_id, app.applicant_name or "", app.computed_subsidy
+    try:
+        policy_name = load_policy(policy_id).name
+    except SlqError:
+        policy_name = policy_label(policy_id)
+    result = facts.get("result") or {}
+    steps = tuple(StepRow(st.label, st.amount, st.article) for st in steps_from_facts(facts))
+    reasons = tuple(f"{r.get('message', '')}（{r.get('article', '')}）" for r in result.get("reasons", []))
+    notes = tuple(str(n) for n in facts.get("notes", []))
+    facts_input = facts.get("input")
+    compare: list[PolicyOutcome] = []
+    if isinstance(facts_input, dict):
+        for pid in list_policies():
+            try:
+                r = compute(dict(facts_input), load_policy(pid))
+            except SlqError as err:
+                compare.append(PolicyOutcome(pid, policy_label(pid), False, Decimal(0),
+                                             Decimal(0), (), pid == policy_id, str(err)))
+                continue
+            compare.append(PolicyOutcome(
+                pid, policy_label(pid), r.eligible, r.subsidy, r.base,
+                tuple(f"{m[0]}（{x.article}）" for x in r.reasons if x.effect != "info"
+                      for m in [x.messages()]), pid == policy_id))
+    subsidy = stored_subsidy
+    eligible = result.get("eligible") if result else None
+    base = Decimal(result["base"]) if result.get("base") else None
+    missing = "" if result else "尚未完成初审计算：请先运行检查（Ctrl+R）。"
+    data = CalculationData(application_id, policy_id, policy_name, applicant, subsidy, eligible, base,
+                           steps, tuple(result.get("articles", [])), reasons, notes, tuple(compare),
+                           "", missing)
+    text = explain(data, fmt)
+    return CalculationData(**{**data.__dict__, "explanation": text})
+
+
+def explain(data: CalculationData, fmt: Any) -> str:
+    """A paragraph a reviewer can read aloud: policy, base, each step with its article, result."""
+    if data.missing:
+        return data.missing
+    parts = [f"本申报由{data.applicant or '申报单位'}提出，适用《{data.policy_name}》。"]
+    if data.base is not None:
+        parts.append(f"经初审，计入补贴基数的金额为 {fmt(data.base)} 元。")
+    for step in data.steps:
+        amount = f" {fmt(step.amount)} 元" if step.amount is not None else ""
+        cite = f"（依据 {step.article}）" if step.article else ""
+        parts.append(f"{step.label}{amount}{cite}。")
+    if data.eligible is False:
+        parts.append("该申报不符合补贴条件：" + "；".join(data.reasons) + "。" if data.reasons
+                     else "该申报不符合补贴条件。")
+    elif data.reasons:
+        parts.append("说明：" + "；".join(data.reasons) + "。")
+    if data.subsidy is not None:
+        parts.append(f"据此测算的补贴金额为 {fmt(data.subsidy)} 元。")
+    return "".join(parts)

@@ -1,0 +1,483 @@
+"""``Desk``: the one object per open workspace that every client calls (the shape Anki gives
+``mw.col``).
+
+The window, the CLI and the tests go through it for the queue, the review form, corrections,
+the checks, the calculation, signing, verification and the panel. It owns the database
+sessions: each method opens one short transaction and returns plain values or the core's own
+result objects, never a live ORM object, so no widget ever holds a session (on the shared
+PostgreSQL a row lock held by the GUI thread would freeze the window). Lost updates are the
+review service's optimistic lock: callers pass the version they loaded and get
+``ConcurrentEdit`` instead of overwriting someone else's save.
+
+Methods that take long (import, checks, signing, verification, exports) are plain blocking
+calls; the window runs them through its operation framework (``ui/operations.py``).
+
+Start-up: the window imports this module before it shows, so each area's core modules (the
+checks, the importer, pyHanko behind signing and verification, the panel) are imported inside
+the methods that use them, on first use: importing them all here measured +0.38 s to the
+window's start. Annotations name them under ``TYPE_CHECKING``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from slq_desk.desk import queue, review_data
+from slq_desk.errors import BadInput
+from slq_desk.models.schema import Application, ExtractedField, Review
+from slq_desk.workspace import Workspace
+
+if TYPE_CHECKING:
+    from slq_desk.desk.verification import Verified
+    from slq_desk.opinion.build import Built
+    from slq_desk.opinion.export import Exported
+    from slq_desk.panel.aggregate import PanelAggregate
+    from slq_desk.panel.collect import CollectReport
+    from slq_desk.panel.exports import Written
+    from slq_desk.panel.rank_allocate import Candidate
+    from slq_desk.review.aggregate import PanelSettings
+    from slq_desk.review.rubric import Rubric
+    from slq_desk.review.service import ReviewChanges, ReviewState
+
+__all__ = ["Desk", "ReviewForm", "SignContext", "OpinionRow", "Correction"]
+
+Report = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ReviewForm:
+    """What the scoring form shows when it opens: the computed subsidy, the reviewer's review
+    (None before the declaration) and the rubric the form uses."""
+
+    computed: Decimal | None
+    state: ReviewState | None
+    rubric: Rubric
+
+
+@dataclass(frozen=True)
+class SignContext:
+    """What the signing dialog shows before anything is asked."""
+
+    exists: bool
+    applicant: str
+    reviewers: tuple[str, ...]
+
+
+class DefaultCutOff:
+    """``panel_export(cut_off=DEFAULT_CUT_OFF)``: the pass threshold of the opinions' rubric,
+    read from the aggregate made inside the export's transaction."""
+
+
+DEFAULT_CUT_OFF = DefaultCutOff()
+
+
+@dataclass(frozen=True)
+class OpinionRow:
+    """One imported expert opinion, as the panel's opinion table lists it."""
+
+    application_id: str
+    reviewer: str
+    total: Any
+    recommendation: str | None
+    status: str
+    held: bool
+    signed_at: Any
+    sha256: str
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    id: int | None = None
+    signer: str | None = None
+    source_name: str | None = None
+    version: int = 1  # the signed export's version number, which decides supersession
+    cert_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The outcome of ``Desk.correct``: the field as it now stands, and the new subsidy."""
+
+    application_id: str
+    field_id: int
+    name: str
+    extracted: str
+    corrected_value: str | None
+    corrected_by: str | None
+    computed_subsidy: Decimal | None
+
+
+class Desk:
+    """The desk service for one open workspace."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], database_url: str | None = None) -> Desk:
+        return cls(Workspace.open(Path(path), database_url=database_url))
+
+    @property
+    def actor(self) -> str:
+        return self.workspace.actor
+
+    @property
+    def path(self) -> Path:
+        return self.workspace.path
+
+    def close(self) -> None:
+        self.workspace.close()
+
+    # --- queue --------------------------------------------------------------------------------
+
+    def applications(self) -> list[queue.ApplicationRow]:
+        return queue.list_applications(self.workspace)
+
+    def documents(self, application_id: str) -> list[queue.DocumentRef] | None:
+        """The application's documents, or None when there is no such application."""
+        return queue.list_documents(self.workspace, application_id)
+
+    def application_ids(self) -> list[str]:
+        with self.workspace.session() as s:
+            return list(s.scalars(select(Application.id).order_by(Application.id)))
+
+    def has_application(self, application_id: str) -> bool:
+        with self.workspace.session() as s:
+            return s.get(Application, application_id) is not None
+
+    def first_application_id(self) -> str | None:
+        with self.workspace.session() as s:
+            return s.scalars(select(Application.id).order_by(Application.id)).first()
+
+    def computed_subsidy(self, application_id: str) -> Decimal | None:
+        with self.workspace.session() as s:
+            app = s.get(Application, application_id)
+            return app.computed_subsidy if app is not None else None
+
+    # --- import and checks ----------------------------------------------------------------------
+
+    def import_package(self, path: Path, progress: Report | None = None) -> Any:
+        from slq_desk.ingest.importer import import_package
+
+        return import_package(self.workspace, path, progress=progress)
+
+    def run_checks(self, application_id: str) -> Any:
+        from slq_desk.checks.runner import run_checks
+
+        return run_checks(self.workspace, application_id)
+
+    def set_fact_overrides(self, application_id: str, overrides: dict[str, Any]) -> None:
+        """Keep a reviewer's facts with the application (``facts["overrides"]``; None removes
+        one), audited; the next run of the checks uses them."""
+        from slq_desk import audit
+
+        with self.workspace.session() as s:
+            app = s.get(Application, application_id)
+            if app is None:
+                raise BadInput(f"no application {application_id!r} in this workspace")
+            facts = dict(app.facts or {})
+            before = dict(facts.get("overrides") or {})
+            after = {k: v for k, v in {**before, **overrides}.items() if v is not None}
+            facts["overrides"] = after
+            app.facts = facts
+            audit.record(s, self.actor, "application.facts_set", "application", application_id,
+                         before, after)
+
+    # --- checklist, calculation, corrections ----------------------------------------------------
+
+    def checklist(self, application_id: str) -> review_data.ChecklistData:
+        return review_data.load_checklist(self.workspace, application_id)
+
+    def calculation(self, application_id: str) -> review_data.CalculationData:
+        return review_data.load_calculation(self.workspace, application_id)
+
+    def correct_field(self, field_id: int, value: str | None, who: str) -> str:
+        """Record a person's value for an extracted field (None withdraws it), re-run the
+        checks; returns the application id."""
+        return review_data.correct_field(self.workspace, field_id, value, who)
+
+    def correct(self, application_id: str, field_id: int, value: str | None,
+                who: str | None = None) -> Correction:
+        """``correct_field`` for a field that must belong to ``application_id`` (the CLI names
+        both, so a mistyped id cannot change another application's subsidy)."""
+        with self.workspace.session() as s:
+            if s.get(Application, application_id) is None:
+                raise BadInput(f"工作区中没有申报 {application_id} / no application "
+                               f"{application_id!r} in this workspace")
+            row = s.get(ExtractedField, field_id)
+            if row is None or row.document.application_id != application_id:
+                raise BadInput(f"申报 {application_id} 没有字段 {field_id} / application "
+                               f"{application_id} has no extracted field {field_id} "
+                               f"(list them: slq-desk correct {application_id} -w WORKSPACE)")
+        self.correct_field(field_id, value, who or self.actor)
+        with self.workspace.session() as s:
+            row = s.get(ExtractedField, field_id)
+            app = s.get(Application, application_id)
+            assert row is not None and app is not None  # checked above, in this workspace
+            return Correction(application_id, row.id, row.name, row.value, row.corrected_value,
+                              row.corrected_by, app.computed_subsidy)
+
+    # --- the review form --------------------------------------------------------------------------
+
+    def review_form(self, application_id: str, reviewer: str,
+                    rubric_ref: str | None = None) -> ReviewForm:
+        """The form as stored (raises ``BadInput``/``RubricError`` with the reason it cannot open)."""
+        from slq_desk.review import service as reviews
+
+        with self.workspace.session() as s:
+            app = reviews.get_application(s, application_id)
+            computed = app.computed_subsidy
+            review = reviews.get_review(s, application_id, reviewer) if reviewer else None
+            if review is not None:
+                state = reviews.state(s, review)
+                return ReviewForm(computed, state, state.rubric)
+            rubric = reviews.form_rubric(s, application_id, reviewer or "-", rubric_ref)
+            return ReviewForm(computed, None, rubric)
+
+    def review_overview(self, application_id: str, viewer: str | None) -> dict[str, Any]:
+        """The application, its default rubric (or why there is none) and the reviews
+        ``viewer`` may see (all for None), as ``slq-desk review show`` prints them."""
+        from slq_desk.review import service as reviews
+        from slq_desk.review.rubric import RubricError, rubric_for
+
+        with self.workspace.session() as s:
+            app = reviews.get_application(s, application_id)
+            states = [reviews.state(s, r) for r in reviews.visible_reviews(s, app.id, viewer)]
+            try:
+                default = reviews.rubric_summary(rubric_for(app.policy_id, app.direction))
+                default_note = ""
+            except RubricError as err:
+                default, default_note = None, str(err)
+            return {"application": dict(reviews.application_summary(app)),
+                    "default_rubric": default, "default_rubric_note": default_note,
+                    "states": states}
+
+    def save_review(self, actor: str, application_id: str, reviewer: str,
+                    changes: ReviewChanges,
+                    expected_version: int | None) -> ReviewState:
+        from slq_desk.review import service as reviews
+
+        with self.workspace.session() as s:
+            return reviews.update(s, actor, application_id, reviewer, changes,
+                                  expected_version=expected_version)
+
+    def declare_coi(self, actor: str, application_id: str, reviewer: str, declaration: str,
+                    expected_version: int | None,
+                    rubric_ref: str | None = None) -> ReviewState:
+        from slq_desk.review import service as reviews
+
+        with self.workspace.session() as s:
+            return reviews.declare_coi(s, actor, application_id, reviewer, declaration,
+                                       expected_version=expected_version, rubric_ref=rubric_ref)
+
+    def submit_review(self, actor: str, application_id: str, reviewer: str,
+                      expected_version: int | None) -> ReviewState:
+        from slq_desk.review import service as reviews
+
+        with self.workspace.session() as s:
+            return reviews.submit(s, actor, application_id, reviewer,
+                                  expected_version=expected_version)
+
+    # --- signing ----------------------------------------------------------------------------------
+
+    def sign_context(self, application_id: str) -> SignContext:
+        with self.workspace.session() as s:
+            app = s.get(Application, application_id)
+            names = sorted(s.scalars(select(Review.reviewer).where(
+                Review.application_id == application_id)))
+            return SignContext(app is not None, app.applicant_name or "" if app else "",
+                               tuple(names))
+
+    def sign_readiness(self, application_id: str, reviewer: str | None) -> Built:
+        """The opinion as it would be signed, with what blocks signing (the same checks)."""
+        from slq_desk.opinion.build import build
+
+        with self.workspace.session() as s:
+            return build(s, application_id, reviewer)
+
+    def reviewed_application_ids(self, reviewer: str | None = None) -> set[str]:
+        """Applications with a review (by ``reviewer`` when named): what can be signed."""
+        with self.workspace.session() as s:
+            q = select(Review.application_id).distinct()
+            if reviewer:
+                q = q.where(Review.reviewer == reviewer)
+            return set(s.scalars(q))
+
+    def sign_opinion(self, application_id: str, out: Path, identity: Any, *,
+                     reviewer: str | None = None, replace: bool = False) -> Exported:
+        from slq_desk.opinion.export import export_opinion
+
+        return export_opinion(self.workspace, application_id, out, identity,
+                              reviewer=reviewer, replace=replace)
+
+    # --- verification ---------------------------------------------------------------------------
+
+    @staticmethod
+    def verify(pdf: Path, package: Path | None = None) -> Verified:
+        """An expert opinion or a panel summary, told apart by its attachment (typed result)."""
+        from slq_desk.desk.verification import verify
+
+        return verify(pdf, package)
+
+    # --- panel ------------------------------------------------------------------------------------
+
+    def import_opinions(self, source: Path) -> CollectReport:
+        from slq_desk.panel.collect import import_opinions
+
+        if not source.exists():
+            raise BadInput(f"找不到 {source} / not found: {source}")
+        return import_opinions(self.workspace, source)
+
+    def panel_opinions(self, application_id: str | None = None) -> list[OpinionRow]:
+        from slq_desk.panel.collect import held_ids, opinions
+
+        with self.workspace.session() as s:
+            held = held_ids(s)
+            return [OpinionRow(o.application_id, o.reviewer, o.total, o.recommendation, o.status,
+                               o.application_id in held, o.signed_at, o.sha256,
+                               tuple(o.warnings or ()), o.id, o.signer, o.source_name,
+                               int((o.data or {}).get("version", 1)), o.cert_sha256)
+                    for o in opinions(s, application_id)]
+
+    def stored_panel_settings(self, settings_file: Path | None = None) -> PanelSettings:
+        """``settings_file`` when given, else the workspace's stored panel settings, else the
+        defaults."""
+        from slq_desk.panel.settings import stored
+        from slq_desk.review.aggregate import PanelSettings
+
+        if settings_file:
+            return PanelSettings.from_file(settings_file)
+        with self.workspace.session() as s:
+            return stored(s) or PanelSettings()
+
+    def store_panel_settings(self, path: Path) -> PanelSettings:
+        """Keep a panel settings file with the workspace (audited) and return what it holds."""
+        from slq_desk.panel.settings import store_file
+
+        with self.workspace.session() as s:
+            return store_file(s, self.actor, path)
+
+    def panel_aggregate(self, settings: PanelSettings, source: str = "opinions") -> PanelAggregate:
+        from slq_desk.panel import aggregate
+
+        with self.workspace.session() as s:
+            return aggregate.run(s, settings, source)
+
+    def panel_candidates(self, settings: PanelSettings, source: str = "opinions",
+                         policy_id: str | None = None) -> tuple[PanelAggregate, list[Candidate]]:
+        """Aggregate (imported opinions, or the workspace's own reviews) and list the
+        candidates for ranking, in one transaction."""
+        from slq_desk.panel import aggregate
+        from slq_desk.panel.rank_allocate import candidates
+
+        with self.workspace.session() as s:
+            agg = aggregate.run(s, settings, source)
+            return agg, candidates(s, agg, policy_id)
+
+    def save_panel_conclusion(self, application_id: str, chair: str, settings: PanelSettings, *,
+                              comment: str | None = None, recommendation: str | None = None,
+                              amount: str | None = None,
+                              expected_version: int | None = None) -> dict[str, Any]:
+        """The chair's draft conclusion (a concurrent change raises instead of being
+        overwritten), as plain values."""
+        from slq_desk.money import fmt
+        from slq_desk.panel.panel_opinion import save_conclusion
+
+        with self.workspace.session() as s:
+            row = save_conclusion(s, self.actor, application_id, chair, comment=comment,
+                                  recommendation=recommendation, amount=amount,
+                                  expected_version=expected_version, settings=settings)
+            return {"application_id": row.application_id, "recommendation": row.recommendation,
+                    "recommended_amount": None if row.recommended_amount is None
+                    else fmt(row.recommended_amount), "comment": row.comment,
+                    "chair": row.chair, "version": row.version,
+                    "source_hashes": list(row.source_hashes)}
+
+    def panel_settings(self, method: str | None = None, normalise: bool = False) -> PanelSettings:
+        """The workspace's stored panel settings, with the chair's choices on screen applied."""
+        from slq_desk.panel.settings import stored
+        from slq_desk.review.aggregate import PanelSettings
+
+        with self.workspace.session() as s:
+            base = stored(s) or PanelSettings()
+        if method is None:
+            return base
+        return replace(base, method=method, normalise=normalise or base.normalise)
+
+    def panel_rank(self, settings: PanelSettings) -> tuple[PanelAggregate, list[Candidate]]:
+        """Aggregate the imported opinions and list the candidates for ranking."""
+        from slq_desk.panel import aggregate
+        from slq_desk.panel.rank_allocate import candidates
+
+        with self.workspace.session() as s:
+            agg = aggregate.run(s, settings, "opinions")
+            return agg, candidates(s, agg)
+
+    def panel_export(self, settings: PanelSettings, out_dir: Path, identity: Any, *,
+                     budget: Decimal | None, cut_off: Decimal | None | DefaultCutOff,
+                     mode: str | None, policy_id: str | None, chair: str | None = None,
+                     replace: bool = False, source: str = "opinions",
+                     order: tuple[str, ...] | None = None,
+                     candidates_policy: str | None = None) -> list[Written]:
+        """Aggregate and rank again inside the export's transaction (so the files match the
+        data they were made from), then write 汇总表 (signed with ``identity``, or a draft),
+        名单 and scores. ``cut_off=DEFAULT_CUT_OFF`` takes the rubric's pass threshold."""
+        from slq_desk.panel import aggregate
+        from slq_desk.panel.exports import export_all
+        from slq_desk.panel.rank_allocate import candidates, default_cut_off, rank_and_allocate
+        from slq_desk.review.ranking import DEFAULT_ORDER
+
+        with self.workspace.session() as s:
+            agg = aggregate.run(s, settings, source)
+            cut = default_cut_off(agg) if isinstance(cut_off, DefaultCutOff) else cut_off
+            plist = rank_and_allocate(candidates(s, agg, candidates_policy), budget=budget,
+                                      mode=mode, cut_off=cut, order=order or DEFAULT_ORDER,
+                                      policy_id=policy_id)
+            name = chair or (identity.info.name if identity is not None else self.actor)
+            return export_all(s, agg, plist, out_dir, identity, name, replace, actor=self.actor)
+
+    # --- audit ------------------------------------------------------------------------------------
+
+    def verify_audit(self) -> Any:
+        """Walk the hash-chained audit log (``audit.verify``'s report)."""
+        from slq_desk import audit
+
+        with self.workspace.session() as s:
+            return audit.verify(s)
+
+    def verify_audit_anchored(self, anchors: list[tuple[str, dict[str, Any]]]) -> tuple[Any, Any]:
+        """The chain walk and its comparison with the MACed checkpoints beside the database and
+        with the chain heads carried by signed exports (``audit.verify_anchors``)."""
+        from slq_desk import audit
+
+        ws = self.workspace
+        with ws.session() as s:
+            report = audit.verify(s)
+            anchored = audit.verify_anchors(s, ws.path, ws.database_label, anchors)
+        return report, anchored
+
+    def audit_checkpoint(self) -> dict[str, Any]:
+        """Write a checkpoint of the chain head now; returns the checkpoint entry."""
+        from slq_desk import audit
+
+        ws = self.workspace
+        with ws.session() as s:
+            seq, digest = audit.head(s)
+        entry: dict[str, Any] = audit.write_checkpoint(ws.path, ws.database_label, seq, digest,
+                                                       ws.actor)
+        return entry
+
+    def audit_events(self, limit: int) -> list[dict[str, Any]]:
+        """The last ``limit`` audit events, oldest first, as plain values."""
+        from slq_desk.models import AuditEvent
+
+        with self.workspace.session() as s:
+            events = list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)))
+            return [{"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
+                     "entity": e.entity, "entity_id": e.entity_id, "before": e.before,
+                     "after": e.after, "db_role": e.db_role}
+                    for e in reversed(events)]
