@@ -105,7 +105,8 @@ def _ws(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
 
 def _agg_opts(p: argparse.ArgumentParser, source: bool = True) -> None:
     p.add_argument("--settings", type=Path, help="panel settings TOML (method, alerts, z-scores)")
-    p.add_argument("--method", choices=("mean", "median", "trimmed_mean"))
+    p.add_argument("--method", choices=("mean", "median", "trimmed_mean", "drop_high_low"),
+                   help="mean | median | trimmed_mean | drop_high_low (去掉一个最高分和一个最低分)")
     p.add_argument("--normalise", action="store_true", help="per-reviewer z-score normalisation")
     if source:
         p.add_argument("--source", choices=("opinions", "reviews"), default="opinions",
@@ -291,7 +292,8 @@ def _aggregate(args: argparse.Namespace) -> int:
         _print_json(agg.to_json())
         return 0
     q = quantum(agg.settings.places)
-    print(f"方法 / method: {agg.settings.method}   来源 / source: {agg.source}")
+    print(f"方法 / method: {agg.settings.method_label} ({agg.settings.method})   来源 / source: "
+          f"{agg.source}")
     for a in agg.results:
         t = a.total
         sd = "—" if t.stdev is None else round_for_display(t.stdev, q)
