@@ -96,6 +96,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     dm.add_argument("--seed", type=int, default=1)
     dm.set_defaults(func=_demo)
 
+    # The panel process of issue 16 (复核, draw, the report every member signs, 公示, 异议).
+    from slq_desk.cli.panel_process_cmd import register_panel
+
+    register_panel(ps)
+
 
 def _ws(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
     p.add_argument("--workspace", required=True)

@@ -1,6 +1,7 @@
 """Workspace database: typed ORM models, the session factory and Alembic migrations."""
 
 from slq_desk.models.panel import PanelConclusion, PanelOpinion
+from slq_desk.models.panel_process import PanelDraw, PanelFlag, PanelObjection
 from slq_desk.models.schema import (
     STATUSES,
     Application,
@@ -25,6 +26,9 @@ __all__ = [
     "Finding",
     "Opinion",
     "PanelConclusion",
+    "PanelDraw",
+    "PanelFlag",
+    "PanelObjection",
     "PanelOpinion",
     "Review",
     "ReviewerIdentity",
