@@ -51,6 +51,52 @@ def register_panel(ps: argparse._SubParsersAction) -> None:  # type: ignore[type
     v.add_argument("--settings", type=Path, help="panel settings TOML ([recheck] thresholds)")
     v.set_defaults(func=_resolve)
 
+    dr = ps.add_parser("draw", help="draw N experts at random from a pool, with recusal")
+    _ws(dr)
+    dr.add_argument("--pool", type=Path, required=True, help="expert pool (.toml or .csv)")
+    dr.add_argument("--size", type=int, required=True, help="how many experts to draw")
+    dr.add_argument("--batch", default="", help="the batch's name (default: the date)")
+    dr.add_argument("--seed", type=int, help="the seed (default: a fresh random one, recorded)")
+    dr.add_argument("--application", action="append", help="an application of the batch "
+                                                           "(repeat; default: every one held)")
+    dr.add_argument("--policy", help="the batch is this policy's applications")
+    dr.set_defaults(func=_draw)
+
+    sb = ps.add_parser("substitute", help="replace a drawn expert by another, with the reason")
+    sb.add_argument("out_expert")
+    sb.add_argument("in_expert")
+    _ws(sb)
+    sb.add_argument("--reason", required=True)
+    sb.add_argument("--draw", type=int, help="which draw (default: the latest)")
+    sb.set_defaults(func=_substitute)
+
+    from slq_desk.cli.panel_cmd import _agg_opts, _rank_opts
+
+    rp = ps.add_parser("report", help="the 评审报告 every member signs: build, sign, verify")
+    rs = rp.add_subparsers(dest="panel_report_command", metavar="STEP", required=True)
+    b = rs.add_parser("build", help="lay out the report with one empty signature field per member")
+    b.add_argument("--workspace", required=True)
+    b.add_argument("--out", type=Path, required=True)
+    b.add_argument("--member", action="append", metavar="NAME[:ORGANISATION]",
+                   help="a member, in signing order (repeat); default: the latest draw's "
+                        "experts, else the reviewers of the imported opinions")
+    b.add_argument("--force", action="store_true", help="replace an existing file")
+    _agg_opts(b)
+    _rank_opts(b)
+    b.set_defaults(func=_report_build)
+    sg = rs.add_parser("sign", help="sign the report as one member (first signature certifies)")
+    sg.add_argument("pdf", type=Path)
+    sg.add_argument("--out", type=Path, help="write here (default: replace the file in place)")
+    sg.add_argument("--identity", type=Path, metavar="P12",
+                    help="key file (default: the installed identity)")
+    sg.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from VAR")
+    sg.add_argument("--dissent", help="the member's dissent and its reasons (持不同意见)")
+    sg.set_defaults(func=_report_sign)
+    rv = rs.add_parser("verify", help="check every signature; list who signed and who dissented")
+    rv.add_argument("pdf", type=Path)
+    rv.add_argument("--json", action="store_true", help="print JSON")
+    rv.set_defaults(func=_report_verify)
+
 
 # --- helpers ----------------------------------------------------------------------------------
 
@@ -161,4 +207,167 @@ def _resolve(args: argparse.Namespace) -> int:
               + (f"  新意见 SHA-256 {done.revised_sha256}" if done.revised_sha256 else ""))
         for m in done.still_flagged:
             print(f"  注意：修改后的意见仍触发同一规则 / the revision still triggers it: {m}")
+    return 0
+
+
+# --- 评审报告 ----------------------------------------------------------------------------------
+
+def _members(args: argparse.Namespace, s: Any) -> list[Any] | None:
+    from slq_desk.panel.report import Member
+
+    if args.member:
+        out = []
+        for text in args.member:
+            name, _, org = text.partition(":")
+            if not name.strip():
+                from slq_desk.errors import BadInput
+
+                raise BadInput(f"--member {text!r}: 缺少姓名 / no name")
+            out.append(Member(name.strip(), org.strip()))
+        return out
+    from slq_desk.panel.draw import latest_panel
+
+    return latest_panel(s)
+
+
+def _report_build(args: argparse.Namespace) -> int:
+    from slq_desk import audit
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.cli.panel_cmd import _rank_list
+    from slq_desk.opinion.export import write_atomically
+    from slq_desk.panel.report import build_report, content_from_workspace
+
+    ws = open_workspace(args)
+    try:
+        with ws.session() as s:
+            agg, _c, plist = _rank_list(s, args)
+            content = content_from_workspace(s, agg, plist, _members(args, s))
+            pdf = build_report(content)
+            import hashlib
+
+            digest = hashlib.sha256(pdf).hexdigest()
+            write_atomically(args.out, pdf, args.force)
+            audit.record(s, ws.actor, "panel.report", "panel", plist.policy_id, None,
+                         {"sha256": digest, "members": [m.name for m in content.members],
+                          "method": content.method_label})
+    finally:
+        ws.close()
+    print(f"{args.out}  待签署 / to be signed by: "
+          f"{'、'.join(m.name for m in content.members)}  SHA-256 {digest}")
+    print(f"汇总方法 / method: {content.method_label}")
+    return 0
+
+
+def _report_sign(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import load_signing_identity
+    from slq_desk.opinion.export import write_atomically
+    from slq_desk.opinion.verify import read_pdf_bytes
+    from slq_desk.panel.report import sign_report, verify_report
+
+    data = read_pdf_bytes(args.pdf)
+    before = verify_report(data, str(args.pdf))
+    if before.signatures and not before.valid:
+        print(f"无效 / INVALID: {args.pdf} — 已有签名未通过验证，拒绝在其上签署 / an earlier "
+              "signature does not verify; not signing on top of it")
+        for problem in before.problems + [p for sc in before.signatures for p in sc.problems]:
+            print(f"  原因 / reason: {problem}")
+        return 1
+    ident = load_signing_identity(args.identity, args.passphrase_env)
+    signed = sign_report(data, ident, dissent=args.dissent)
+    out = args.out or args.pdf
+    write_atomically(out, signed, replace=True)
+    check = verify_report(signed, str(out))
+    kind = "认证签名 / certification" if len(check.signatures) == 1 else "签名 / approval"
+    print(f"{out}  {ident.info.name} 已签署（{kind}）"
+          + (f"  持不同意见 / dissent: {args.dissent}" if args.dissent else ""))
+    if check.unsigned:
+        print(f"  尚未签署 / still to sign: {'、'.join(check.unsigned)}")
+    return 0 if check.valid else 1
+
+
+def _report_verify(args: argparse.Namespace) -> int:
+    from slq_desk.opinion.verify import read_pdf_bytes
+    from slq_desk.panel.report import verify_report
+
+    check = verify_report(read_pdf_bytes(args.pdf), str(args.pdf))
+    if args.json:
+        _print_json(check.to_json())
+        return 0 if check.valid else 1
+    print(f"{'有效 / VALID' if check.valid else '无效 / INVALID'}: {args.pdf}")
+    for sc in check.signatures:
+        j = sc.to_json()
+        kind = "认证签名" if sc.certification else "签名"
+        verdict = f"持不同意见：{sc.dissent}" if sc.dissent else "同意"
+        print(f"  {'✓' if sc.ok else '✗'} {sc.member or '?'}（证书 {sc.signer}，{kind}，"
+              f"{j['signed_at_beijing'] or '时间不明'}）{verdict}")
+        print(f"      签名范围 / byte range {list(sc.byte_range)}  证书指纹 {sc.cert_sha256[:16]}…"
+              + ("" if sc.trusted else "  （证书未经信任链验证，请核对指纹 / untrusted: compare "
+                                      "the fingerprint）"))
+        for p in sc.problems:
+            print(f"      原因 / reason: {p}")
+    for p in check.problems:
+        print(f"  原因 / reason: {p}")
+    print(f"已签署 / signed: {'、'.join(s.member for s in check.signatures) or '无'}；"
+          f"持不同意见 / dissent: {'、'.join(check.dissenters) or '无'}；"
+          f"尚未签署 / unsigned: {'、'.join(check.unsigned) or '无'}")
+    return 0 if check.valid else 1
+
+
+# --- draw ---------------------------------------------------------------------------------------
+
+def _draw(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.models.schema import Application
+    from slq_desk.panel.draw import draw, load_pool
+
+    experts = load_pool(args.pool)
+    ws = open_workspace(args)
+    try:
+        with ws.session() as s:
+            if args.application:
+                app_ids = list(args.application)
+            else:
+                q = select(Application.id).order_by(Application.id)
+                if args.policy:
+                    q = q.where(Application.policy_id == args.policy)
+                app_ids = list(s.scalars(q))
+            batch = args.batch or datetime.now(BEIJING).strftime("%Y-%m-%d")
+            result = draw(s, ws.actor, experts, batch, args.size, app_ids, args.seed)
+    finally:
+        ws.close()
+    if args.json:
+        _print_json({"draw": result.id, "batch": result.batch, "seed": str(result.seed),
+                     "drawn": list(result.drawn), "eligible": result.eligible,
+                     "excluded": [{"name": n, "reasons": r} for n, r in result.excluded.items()],
+                     "applications": app_ids})
+        return 0
+    print(f"抽取 #{result.id}  批次 {result.batch}  种子 / seed {result.seed}  "
+          f"申报 {len(app_ids)} 项  可抽 {result.eligible} 人 / eligible")
+    print(f"抽中 / drawn: {'、'.join(result.drawn)}")
+    for name, reasons in result.excluded.items():
+        print(f"回避 / excluded: {name}")
+        for r in reasons:
+            print(f"    {r}")
+    return 0
+
+
+def _substitute(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.panel.draw import current_members, substitute
+
+    ws = open_workspace(args)
+    try:
+        with ws.session() as s:
+            row = substitute(s, ws.actor, args.out_expert, args.in_expert, args.reason, args.draw)
+            members = current_members(row)
+            draw_id = row.id
+    finally:
+        ws.close()
+    if args.json:
+        _print_json({"draw": draw_id, "members": members})
+    else:
+        print(f"抽取 #{draw_id}：{args.out_expert} → {args.in_expert}（{args.reason}）")
+        print(f"评审组 / panel: {'、'.join(members)}")
     return 0
