@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,19 @@ def register_panel(ps: argparse._SubParsersAction) -> None:  # type: ignore[type
     v.add_argument("--revised", type=Path, metavar="PDF", help="the revised, newly signed opinion")
     v.add_argument("--settings", type=Path, help="panel settings TOML ([recheck] thresholds)")
     v.set_defaults(func=_resolve)
+
+    rr = ps.add_parser("revise", help="the expert's 复核: change scores in a signed opinion, sign "
+                                      "it anew (total recomputed)")
+    rr.add_argument("opinion", type=Path, help="the expert's signed opinion PDF")
+    rr.add_argument("--out", type=Path, required=True)
+    rr.add_argument("--score", action="append", default=[], metavar="KEY=VALUE")
+    rr.add_argument("--comment", action="append", default=[], metavar="KEY=TEXT")
+    rr.add_argument("--note", default="", help="复核说明 added to the opinion's comment")
+    rr.add_argument("--identity", type=Path, metavar="P12",
+                    help="key file (default: the installed identity)")
+    rr.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from VAR")
+    rr.add_argument("--force", action="store_true", help="replace an existing file")
+    rr.set_defaults(func=_revise)
 
     dr = ps.add_parser("draw", help="draw N experts at random from a pool, with recusal")
     _ws(dr)
@@ -96,6 +109,43 @@ def register_panel(ps: argparse._SubParsersAction) -> None:  # type: ignore[type
     rv.add_argument("pdf", type=Path)
     rv.add_argument("--json", action="store_true", help="print JSON")
     rv.set_defaults(func=_report_verify)
+
+    pu = ps.add_parser("publicity", help="公示: the list (applicant, amount) and the experts, "
+                                         "as XLSX and PDF")
+    pu.add_argument("--workspace", required=True)
+    pu.add_argument("--out-dir", type=Path, required=True)
+    pu.add_argument("--start", type=date.fromisoformat, help="first day of the period "
+                                                             "(YYYY-MM-DD; default: today)")
+    pu.add_argument("--days", type=int, default=5, help="length of the period in days")
+    pu.add_argument("--member", action="append", metavar="NAME[:ORGANISATION]",
+                    help="an expert to list (default: the latest draw's panel)")
+    pu.add_argument("--force", action="store_true", help="replace existing files")
+    _agg_opts(pu)
+    _rank_opts(pu)
+    pu.set_defaults(func=_publicity)
+
+    ob = ps.add_parser("objection", help="异议 log: add, answer (may reopen the review), list")
+    obs = ob.add_subparsers(dest="panel_objection_command", metavar="STEP", required=True)
+    oa = obs.add_parser("add", help="record an objection received")
+    oa.add_argument("application_id")
+    _ws(oa)
+    oa.add_argument("--by", required=True, help="who objected")
+    oa.add_argument("--about", required=True, help="what the objection says")
+    oa.add_argument("--received", type=datetime.fromisoformat,
+                    help="when it was received, with zone (e.g. 2026-12-08T10:00+08:00); "
+                         "default: now")
+    oa.set_defaults(func=_objection_add)
+    on = obs.add_parser("answer", help="the answer and the outcome")
+    on.add_argument("objection", type=int)
+    _ws(on)
+    on.add_argument("--answer", required=True)
+    on.add_argument("--outcome", required=True, choices=("upheld", "partly", "rejected"))
+    on.add_argument("--reopen", action="store_true", help="reopen the application's review")
+    on.set_defaults(func=_objection_answer)
+    ol = obs.add_parser("list", help="the objections log")
+    _ws(ol)
+    ol.add_argument("--application")
+    ol.set_defaults(func=_objection_list)
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -370,4 +420,146 @@ def _substitute(args: argparse.Namespace) -> int:
     else:
         print(f"抽取 #{draw_id}：{args.out_expert} → {args.in_expert}（{args.reason}）")
         print(f"评审组 / panel: {'、'.join(members)}")
+    return 0
+
+
+# --- 公示 and 异议 ------------------------------------------------------------------------------
+
+def _publicity(args: argparse.Namespace) -> int:
+    import hashlib
+
+    from slq_desk import audit
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.cli.panel_cmd import _rank_list
+    from slq_desk.errors import BadInput
+    from slq_desk.opinion.export import write_atomically
+    from slq_desk.panel.publicity import build_publicity, publicity_pdf, publicity_xlsx
+
+    names = ("公示名单.xlsx", "公示名单.pdf")
+    if not args.force:
+        existing = [n for n in names if (args.out_dir / n).exists()]
+        if existing:
+            raise BadInput(f"{args.out_dir} 中已有 {', '.join(existing)}，未覆盖 / already exists "
+                           "(use --force)")
+    ws = open_workspace(args)
+    try:
+        with ws.session() as s:
+            agg, _c, plist = _rank_list(s, args)
+            members = _members(args, s) or []
+            pub = build_publicity(plist, agg.settings.method_label,
+                                  [(m.name, m.organisation) for m in members],
+                                  args.start or datetime.now(BEIJING).date(), args.days)
+            files = {names[0]: publicity_xlsx(pub), names[1]: publicity_pdf(pub)}
+            for name, data in files.items():
+                write_atomically(args.out_dir / name, data, replace=True)
+            audit.record(s, ws.actor, "panel.publicity", "panel", plist.policy_id, None,
+                         {"period": pub.period, "applications": [r.application_id
+                                                                  for r in pub.rows],
+                          "experts": [n for n, _o in pub.experts],
+                          "files": {n: hashlib.sha256(d).hexdigest() for n, d in files.items()}})
+    finally:
+        ws.close()
+    print(f"公示期 {pub.period}：拟支持 {len(pub.rows)} 项，合计 {pub.total} 元；评审专家 "
+          f"{'、'.join(n for n, _o in pub.experts)}")
+    for name in names:
+        print(f"  {args.out_dir / name}")
+    return 0
+
+
+def _objection_json(row: Any) -> dict[str, Any]:
+    from slq_desk.panel.publicity import OUTCOMES
+
+    return {"id": row.id, "application_id": row.application_id, "objector": row.objector,
+            "about": row.about, "received_at": row.received_at.isoformat(),
+            "received_at_beijing": beijing(row.received_at), "recorded_by": row.recorded_by,
+            "answer": row.answer, "outcome": row.outcome,
+            "outcome_label": OUTCOMES.get(row.outcome, "待答复"),
+            "answered_at": row.answered_at.isoformat() if row.answered_at else None,
+            "answered_by": row.answered_by, "reopened": row.reopened}
+
+
+def _print_objection(o: dict[str, Any]) -> None:
+    print(f"异议 #{o['id']}  {o['application_id']}  {o['received_at_beijing']}  提出人 {o['objector']}"
+          f"  {o['outcome_label']}{'  已重新评审 / reopened' if o['reopened'] else ''}")
+    print(f"    内容 / about: {o['about']}")
+    if o["answer"]:
+        print(f"    答复 / answer: {o['answer']}")
+
+
+def _objection_add(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.panel.publicity import record_objection
+
+    ws = open_workspace(args)
+    try:
+        with ws.session() as s:
+            out = _objection_json(record_objection(s, ws.actor, args.application_id, args.by,
+                                                   args.about, args.received))
+    finally:
+        ws.close()
+    _print_json(out) if args.json else _print_objection(out)
+    return 0
+
+
+def _objection_answer(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.panel.publicity import answer_objection
+
+    ws = open_workspace(args)
+    try:
+        with ws.session() as s:
+            out = _objection_json(answer_objection(s, ws.actor, args.objection, args.answer,
+                                                   args.outcome, args.reopen))
+    finally:
+        ws.close()
+    _print_json(out) if args.json else _print_objection(out)
+    return 0
+
+
+def _objection_list(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.panel.publicity import objections
+
+    ws = open_workspace(args)
+    try:
+        with ws.session() as s:
+            rows = [_objection_json(r) for r in objections(s, args.application)]
+    finally:
+        ws.close()
+    if args.json:
+        _print_json(rows)
+    else:
+        for o in rows:
+            _print_objection(o)
+        print(f"共 {len(rows)} 件异议 / {len(rows)} objections")
+    return 0
+
+
+def _pairs(items: list[str], flag: str) -> dict[str, str]:
+    from slq_desk.errors import BadInput
+
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise BadInput(f"{flag} {item!r}: 应写成 KEY=VALUE / expected KEY=VALUE")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _revise(args: argparse.Namespace) -> int:
+    import hashlib
+
+    from slq_desk.cli.common import load_signing_identity
+    from slq_desk.opinion.export import write_atomically
+    from slq_desk.opinion.verify import read_pdf_bytes
+    from slq_desk.panel.flags import revise_opinion
+
+    data = read_pdf_bytes(args.opinion)
+    scores, comments = _pairs(args.score, "--score"), _pairs(args.comment, "--comment")
+    ident = load_signing_identity(args.identity, args.passphrase_env)
+    revised = revise_opinion(data, ident, scores, comments, args.note)
+    write_atomically(args.out, revised, args.force)
+    print(f"{args.out}  已修改并重新签署 / revised and signed by {ident.info.name}  SHA-256 "
+          f"{hashlib.sha256(revised).hexdigest()}")
     return 0

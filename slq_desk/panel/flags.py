@@ -22,7 +22,7 @@ import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from slq_desk.models.panel_process import (
 )
 from slq_desk.models.schema import Setting
 from slq_desk.money import D, MoneyError
+from slq_desk.opinion.identity import LoadedIdentity
 from slq_desk.panel.collect import held_ids, opinions
 from slq_desk.review.aggregate import CTX
 from slq_desk.workspace import Workspace
@@ -378,3 +379,50 @@ def _import_revision(ws: Workspace, path: Path, app_id: str, reviewer: str,
             raise BadInput(f"{path}: 修改后的意见不晚于原意见，未生效 / the revised opinion is not "
                            "newer than the flagged one, so it did not replace it")
     return digest
+
+
+def revise_opinion(signed: bytes, identity: LoadedIdentity, scores: Mapping[str, str],
+                   comments: Mapping[str, str], note: str = "",
+                   day: date | None = None) -> bytes:
+    """The expert's side of 复核: their signed opinion with changed scores (and comments),
+    the total recomputed (Σ score ÷ max × weight), signed anew. Only the signer of the
+    original may revise it; a score outside its range is refused."""
+    from dataclasses import replace
+
+    from slq_desk.opinion.data import Criterion
+    from slq_desk.opinion.verify import verify_bytes
+    from slq_desk.panel.demo import sign_opinion
+
+    result = verify_bytes(signed, "<opinion>")
+    if not result.valid or result.data is None:
+        raise BadInput("原评审意见验证未通过 / the opinion to revise does not verify: "
+                       + "; ".join(result.reasons))
+    data = result.data
+    if data.reviewer != identity.info.name:
+        raise BadInput(f"只有 {data.reviewer} 本人可以修改此意见 / only {data.reviewer} may revise "
+                       "this opinion")
+    keys = {c.key for c in data.criteria}
+    unknown = (set(scores) | set(comments)) - keys
+    if unknown:
+        raise BadInput(f"意见中没有评分项 {', '.join(sorted(unknown))} / unknown criteria")
+    criteria: list[Criterion] = []
+    total = Decimal("0")
+    for c in data.criteria:
+        score = c.score
+        if c.key in scores:
+            try:
+                score = D(scores[c.key])
+            except MoneyError:
+                raise BadInput(f"{c.key}: {scores[c.key]!r} 不是数字 / not a number") from None
+        if c.max_score is None or c.weight is None or c.max_score <= 0:
+            raise BadInput(f"{c.key}: 意见未写明满分或权重，无法重算总分 / no maximum or weight")
+        if not Decimal("0") <= score <= c.max_score:
+            raise BadInput(f"{c.name} 得分 {score} 超出 0–{c.max_score} / out of range")
+        total += CTX.divide(CTX.multiply(score, c.weight), c.max_score)
+        criteria.append(replace(c, score=score, comment=comments.get(c.key, c.comment)))
+    comment = data.comment
+    if note:
+        comment = f"{comment}\n复核说明：{note}" if comment else f"复核说明：{note}"
+    revised = replace(data, criteria=criteria, total=total, comment=comment,
+                      review_date=day or date.today())
+    return sign_opinion(revised, identity)
