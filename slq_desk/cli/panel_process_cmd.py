@@ -497,7 +497,10 @@ def _objection_add(args: argparse.Namespace) -> int:
                                                    args.about, args.received))
     finally:
         ws.close()
-    _print_json(out) if args.json else _print_objection(out)
+    if args.json:
+        _print_json(out)
+    else:
+        _print_objection(out)
     return 0
 
 
@@ -512,7 +515,10 @@ def _objection_answer(args: argparse.Namespace) -> int:
                                                    args.outcome, args.reopen))
     finally:
         ws.close()
-    _print_json(out) if args.json else _print_objection(out)
+    if args.json:
+        _print_json(out)
+    else:
+        _print_objection(out)
     return 0
 
 

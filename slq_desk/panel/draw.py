@@ -122,7 +122,8 @@ def load_pool(path: Path) -> list[Expert]:
         if name in seen:
             raise BadInput(f"{where}: 专家 {name} 重复 / listed twice")
         seen.add(name)
-        ties = r.get("ties") if isinstance(r.get("ties"), dict) else r
+        nested = r.get("ties")
+        ties: dict[str, Any] = nested if isinstance(nested, dict) else r
         cert = str(r.get("certificate") or "").strip()
         fp = _cert_fingerprint((path.parent / cert), name) if cert else ""
         experts.append(Expert(
@@ -249,8 +250,11 @@ def draw(s: Session, actor: str, experts: list[Expert], batch: str, size: int,
 
 def redraw_check(row: PanelDraw) -> tuple[str, ...]:
     """Redo a stored draw from its seed and pool snapshot (for audit): the same names."""
-    experts = [Expert(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()})
-               for e in row.pool]
+    def restored(e: dict[str, Any]) -> Expert:
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in e.items()}
+        return Expert(**values)
+
+    experts = [restored(e) for e in row.pool]
     barred = {x["name"] for x in row.excluded}
     eligible = sorted((e for e in experts if e.name not in barred), key=lambda e: e.name)
     return tuple(e.name for e in random.Random(int(row.seed)).sample(eligible, row.size))

@@ -370,7 +370,7 @@ def _stamp_style(font_bytes: bytes, style_cls: Any) -> Any:
 
 @dataclass
 class SignatureCheck:
-    field: str
+    field_name: str
     member: str
     signer: str  # the certificate's common name
     cert_sha256: str
@@ -388,7 +388,7 @@ class SignatureCheck:
         return not self.problems
 
     def to_json(self) -> dict[str, Any]:
-        return {"field": self.field, "member": self.member, "signer": self.signer,
+        return {"field": self.field_name, "member": self.member, "signer": self.signer,
                 "cert_sha256": self.cert_sha256,
                 "signed_at": self.signed_at.isoformat() if self.signed_at else None,
                 "signed_at_beijing": (self.signed_at.astimezone(BEIJING).strftime(
@@ -470,7 +470,7 @@ def verify_report(data: bytes, label: str = "<report>") -> ReportCheck:
         sd = sig.sig_object
         br = tuple(int(x) for x in sd.get("/ByteRange", []))
         reason = str(sd.get("/Reason", ""))
-        sc = SignatureCheck(field=sig.field_name, member=by_field.get(sig.field_name, ""),
+        sc = SignatureCheck(field_name=sig.field_name, member=by_field.get(sig.field_name, ""),
                             signer="", cert_sha256="", signed_at=None,
                             certification=sig.docmdp_level is not None,
                             verdict=reason,
