@@ -83,6 +83,48 @@ def register_panel(ps: argparse._SubParsersAction) -> None:  # type: ignore[type
     sb.add_argument("--draw", type=int, help="which draw (default: the latest)")
     sb.set_defaults(func=_substitute)
 
+    kt = ps.add_parser("kit", help="offline review kits: export (chair), import and pledge "
+                                   "(expert)")
+    ks = kt.add_subparsers(dest="panel_kit_command", metavar="STEP", required=True)
+    ke = ks.add_parser("export", help="the expert's signed kit: packages, rubric, settings, "
+                                      "pledge text, 复核 requests, the chair's certificate")
+    ke.add_argument("--workspace", required=True)
+    ke.add_argument("--expert", required=True)
+    ke.add_argument("--out", type=Path, required=True, help="the kit (.zip)")
+    ke.add_argument("--application", action="append",
+                    help="an assigned application (repeat; default: the latest draw's batch)")
+    ke.add_argument("--packages", type=Path, metavar="DIR",
+                    help="where originals not in the workspace are (DIR/APP_ID/FILE)")
+    ke.add_argument("--pledge-text", type=Path, help="the panel's own pledge text")
+    ke.add_argument("--identity", type=Path, metavar="P12", help="the chair's key file")
+    ke.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from VAR")
+    ke.add_argument("--force", action="store_true", help="replace an existing file")
+    ke.set_defaults(func=_kit_export)
+    ki = ks.add_parser("import", help="verify a kit and store it, locked until the pledge")
+    ki.add_argument("kit", type=Path)
+    ki.add_argument("--workspace", required=True)
+    ki.add_argument("--chair-fingerprint", metavar="SHA256",
+                    help="the chair certificate's SHA-256 as given to you in person")
+    ki.set_defaults(func=_kit_import)
+    kp = ks.add_parser("pledge", help="sign the 评审纪律与保密承诺书; then the documents open")
+    kp.add_argument("kit_id")
+    kp.add_argument("--workspace", required=True)
+    kp.add_argument("--out", type=Path, required=True, help="the signed pledge PDF")
+    kp.add_argument("--identity", type=Path, metavar="P12", help="your key file")
+    kp.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from VAR")
+    kp.add_argument("--force", action="store_true", help="replace an existing file")
+    kp.set_defaults(func=_kit_pledge)
+
+    pl = ps.add_parser("pledges", help="the chair: import signed pledges, list who pledged when")
+    pls = pl.add_subparsers(dest="panel_pledges_command", metavar="STEP", required=True)
+    pi = pls.add_parser("import", help="signed pledges from a folder, .zip or PDF")
+    pi.add_argument("source", type=Path)
+    _ws(pi)
+    pi.set_defaults(func=_pledges_import)
+    pll = pls.add_parser("list", help="who pledged when")
+    _ws(pll)
+    pll.set_defaults(func=_pledges_list)
+
     from slq_desk.cli.panel_cmd import _agg_opts, _rank_opts
 
     rp = ps.add_parser("report", help="the 评审报告 every member signs: build, sign, verify")
@@ -568,4 +610,116 @@ def _revise(args: argparse.Namespace) -> int:
     write_atomically(args.out, revised, args.force)
     print(f"{args.out}  已修改并重新签署 / revised and signed by {ident.info.name}  SHA-256 "
           f"{hashlib.sha256(revised).hexdigest()}")
+    return 0
+
+
+# --- review kits and pledges --------------------------------------------------------------------
+
+def _kit_export(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import load_signing_identity, open_workspace
+    from slq_desk.panel.draw import get_draw
+    from slq_desk.panel.kit import export_kit
+
+    ws = open_workspace(args)
+    try:
+        chair = load_signing_identity(args.identity, args.passphrase_env)
+        with ws.session() as s:
+            app_ids = list(args.application or get_draw(s).applications)
+            done = export_kit(ws, s, args.expert, app_ids, chair, args.out,
+                              packages=args.packages, pledge=args.pledge_text,
+                              replace=args.force)
+    finally:
+        ws.close()
+    print(f"{done.path}  评审包 / kit {done.kit_id}  专家 {args.expert}  申报 {len(done.applications)} "
+          f"项  文件 {done.files} 个  SHA-256 {done.sha256}")
+    print(f"组长证书指纹（请告知专家）/ chair fingerprint: {chair.info.cert_sha256}")
+    return 0
+
+
+def _kit_import(args: argparse.Namespace) -> int:
+    import sys
+
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.panel.kit import import_kit
+
+    ws = open_workspace(args, create=True)
+    try:
+        kit = import_kit(ws, args.kit, args.chair_fingerprint)
+    finally:
+        ws.close()
+    for w in kit.warnings:
+        print(f"注意 / note: {w}", file=sys.stderr)
+    apps = kit.data["applications"]
+    print(f"评审包 {kit.kit_id} 已验证并导入（未打开）/ verified and stored, locked: 专家 "
+          f"{kit.expert}，组长 {kit.data['chair']['name']}，申报 {len(apps)} 项")
+    print(f"请先签署评审纪律与保密承诺书 / sign the pledge first: slq-desk panel kit pledge "
+          f"{kit.kit_id} --workspace {args.workspace} --out 承诺书.pdf")
+    return 0
+
+
+def _kit_pledge(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import load_signing_identity, open_workspace
+    from slq_desk.panel.kit import sign_pledge
+
+    ws = open_workspace(args)
+    try:
+        ident = load_signing_identity(args.identity, args.passphrase_env)
+        opened = sign_pledge(ws, args.kit_id, ident, args.out, args.force)
+    finally:
+        ws.close()
+    print(f"{args.out}  承诺书已签署 / pledge signed by {ident.info.name}；评审材料已打开 / "
+          f"documents open: {'、'.join(opened)}")
+    return 0
+
+
+def _pledges_import(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.panel.kit import import_pledges
+
+    ws = open_workspace(args)
+    try:
+        done = import_pledges(ws, args.source)
+    finally:
+        ws.close()
+    if args.json:
+        _print_json({"imported": [{"name": n, "expert": e} for n, e in done.imported],
+                     "refused": [{"name": n, "reason": r} for n, r in done.refused],
+                     "already_imported": done.already})
+    else:
+        for n, e in done.imported:
+            print(f"导入 / imported  {e}  {n}")
+        for n, r in done.refused:
+            print(f"拒绝 / refused  {n}: {r}")
+        for n in done.already:
+            print(f"已导入过 / already imported  {n}")
+    return 1 if done.refused else 0
+
+
+def _pledges_list(args: argparse.Namespace) -> int:
+    from slq_desk.cli.common import open_workspace
+    from slq_desk.panel.collect import opinions
+    from slq_desk.panel.kit import pledges
+
+    ws = open_workspace(args)
+    try:
+        with ws.session() as s:
+            rows: list[dict[str, Any]] = [
+                    {"expert": p.expert, "kit_id": p.kit_id, "signer": p.signer,
+                     "cert_sha256": p.cert_sha256,
+                     "signed_at": p.signed_at.isoformat() if p.signed_at else None,
+                     "signed_at_beijing": beijing(p.signed_at), "sha256": p.sha256}
+                    for p in pledges(s)]
+            reviewers = sorted({o.reviewer for o in opinions(s, include_superseded=False)})
+    finally:
+        ws.close()
+    pledged = {r["expert"] for r in rows}
+    missing = [r for r in reviewers if r not in pledged]
+    if args.json:
+        _print_json({"pledges": rows, "opinions_without_pledge": missing})
+        return 0
+    for r in rows:
+        print(f"{r['expert']:8} 承诺于 / pledged {r['signed_at_beijing']}  评审包 {r['kit_id'][:12]}  "
+              f"证书 {r['cert_sha256'][:16]}…")
+    for name in missing:
+        print(f"⚠ {name} 有评审意见但没有已签署的承诺书 / opinions but no signed pledge")
     return 0

@@ -1,7 +1,12 @@
 """Workspace database: typed ORM models, the session factory and Alembic migrations."""
 
 from slq_desk.models.panel import PanelConclusion, PanelOpinion
-from slq_desk.models.panel_process import PanelDraw, PanelFlag, PanelObjection
+from slq_desk.models.panel_process import (
+    PanelDraw,
+    PanelFlag,
+    PanelObjection,
+    PanelPledge,
+)
 from slq_desk.models.schema import (
     STATUSES,
     Application,
@@ -30,6 +35,7 @@ __all__ = [
     "PanelFlag",
     "PanelObjection",
     "PanelOpinion",
+    "PanelPledge",
     "Review",
     "ReviewerIdentity",
     "Setting",

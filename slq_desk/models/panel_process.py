@@ -81,3 +81,21 @@ class PanelObjection(Base):
     answered_at: Mapped[datetime | None]
     answered_by: Mapped[str] = mapped_column(String(200), default="")
     reopened: Mapped[bool] = mapped_column(default=False)
+
+
+class PanelPledge(Base):
+    """A signed 评审纪律与保密承诺书 the chair received back from an expert (the PDF sits in the
+    blob store under ``sha256``)."""
+
+    __tablename__ = "panel_pledge"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    kit_id: Mapped[str] = mapped_column(String(64), index=True)
+    expert: Mapped[str] = mapped_column(String(200))
+    signer: Mapped[str] = mapped_column(String(200), default="")
+    cert_sha256: Mapped[str] = mapped_column(String(64), default="")
+    signed_at: Mapped[datetime | None]
+    kit_sha256: Mapped[str] = mapped_column(String(64), default="")
+    stored_path: Mapped[str] = mapped_column(String(1000), default="")
+    imported_by: Mapped[str] = mapped_column(String(200), default="")
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,16 +1,20 @@
 """A whole panel process through the command line on the demo panel (issue 16): a pool of six
-experts, a seeded draw with one recusal, the drawn experts' own signed opinions, one 畸高畸低
+experts, a seeded draw with one recusal, signed review kits imported in three separate reviewer
+workspaces, pledges signed before the documents open, each expert scoring in their own
+workspace and returning signed opinions, one 畸高畸低
 flag resolved by 复核 with a revised signed opinion (both versions kept), the method
 去掉一个最高分和一个最低分, the 评审报告 signed by all three members in turn with one dissent
 (poppler's pdfsig: three valid signatures), the 公示 list and one 异议 that reopens a review.
 
-Each member has their own data folder (their key lives there), as on their own machine.
+Each member has their own data folder (their key lives there) and workspace, as on their own
+machine; the scores they enter are the demo panel's (read from the chair's demo reviews).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -87,6 +91,8 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     base = dict(os.environ)
     base.update({"MEMBER_PW": PASS, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     chair = base | {"SLQ_DESK_DATA_DIR": str(root / "chair-data"), "SLQ_DESK_USER": "组长"}
+    ok(chair, "identity", "create", "--name", "刘组长", "--org", "湖南省评审组",
+       "--passphrase-env", "MEMBER_PW", "--out", str(root / "chair.p12"))
     envs: dict[str, dict[str, str]] = {}
     for name, org in MEMBERS:
         envs[name] = base | {"SLQ_DESK_DATA_DIR": str(root / f"{name}-data"),
@@ -127,12 +133,55 @@ def test_whole_panel_process(setup: dict[str, object]) -> None:
                 "--reason", "临时有事")
     assert again.returncode == 2 and "须回避" in again.stderr
 
-    # 2. Each drawn expert signs their opinions with their own key; the chair imports them.
+    # 2. A signed kit per expert, imported in the expert's own workspace (chair's fingerprint
+    #    checked); the pledge first, then the documents open; scores entered there; signed
+    #    opinions and pledges go back to the chair.
+    apps = drawn["applications"]
+    demo_reviews = {a: {r["reviewer"]: r for r in json.loads(ok(
+        chair, "review", "show", a, "-w", ws, "--json"))["reviews"]} for a in apps}
+    fingerprint = ""
     for name, _org in MEMBERS:
-        ok(members[name], "opinion", "export-all", "--workspace", ws, "--out-dir",
+        out = ok(chair, "panel", "kit", "export", "--workspace", ws, "--expert", name, "--out",
+                 str(root / "kits" / f"{name}.zip"), "--packages",
+                 str(Path(ws) / "demo-panel" / "packages"), "--identity",
+                 str(root / "chair.p12"), "--passphrase-env", "MEMBER_PW")
+        kit_id = re.search(r"kit ([0-9a-f]{32})", out).group(1)  # type: ignore[union-attr]
+        fingerprint = re.search(r"fingerprint: ([0-9a-f]{64})", out).group(1)  # type: ignore[union-attr]
+        mine_ws = str(root / f"{name}-ws")
+        me = members[name]
+        forged = run(me, "panel", "kit", "import", str(root / "kits" / f"{name}.zip"),
+                     "--workspace", mine_ws, "--chair-fingerprint", "0" * 64)
+        assert forged.returncode == 2 and "指纹" in forged.stderr
+        ok(me, "panel", "kit", "import", str(root / "kits" / f"{name}.zip"), "--workspace",
+           mine_ws, "--chair-fingerprint", fingerprint)
+        locked = run(me, "review", "show", apps[0], "-w", mine_ws)
+        assert locked.returncode != 0  # nothing opens before the pledge
+        ok(me, "panel", "kit", "pledge", kit_id, "--workspace", mine_ws, "--out",
+           str(root / "pledges" / f"{name}-承诺书.pdf"), "--identity", str(root / f"{name}.p12"),
+           "--passphrase-env", "MEMBER_PW")
+        for a in apps:
+            r = demo_reviews[a][name]
+            args = ["review", "set", a, "-w", mine_ws, "--reviewer", name, "--coi", "none",
+                    "--recommend", r["recommendation"], "--amount", r["recommended_amount"],
+                    "--submit"]
+            for key, value in r["scores"].items():
+                args += ["--score", f"{key}={value}", "--comment", f"{key}={r['comments'][key]}"]
+            if r["recommendation_reason"]:
+                args += ["--reason", r["recommendation_reason"]]
+            ok(me, *args)
+        ok(me, "opinion", "export-all", "--workspace", mine_ws, "--out-dir",
            str(root / "opinions" / name), "--identity", str(root / f"{name}.p12"),
-           "--passphrase-env", "MEMBER_PW", "--reviewer", name, "--force")
-    ok(chair, "panel", "import", str(root / "opinions"), "--workspace", ws)
+           "--passphrase-env", "MEMBER_PW")
+    imported = ok(chair, "panel", "import", str(root / "opinions"), "--workspace", ws)
+    assert "拒绝 0 份" in imported, imported
+    ok(chair, "panel", "pledges", "import", str(root / "pledges"), "--workspace", ws)
+    pledged = json.loads(ok(chair, "panel", "pledges", "list", "--workspace", ws, "--json"))
+    assert sorted(p["expert"] for p in pledged["pledges"]) == sorted(n for n, _o in MEMBERS)
+    assert pledged["opinions_without_pledge"] == []
+    if shutil.which("pdfsig"):
+        sig = subprocess.run(["pdfsig", str(root / "pledges" / "李娜-承诺书.pdf")],
+                             capture_output=True, text=True).stdout
+        assert "Signature is Valid." in sig
     (root / "settings.toml").write_text(SETTINGS, encoding="utf-8")
     ok(chair, "panel", "settings", "--workspace", ws, "--file", str(root / "settings.toml"))
 

@@ -1,4 +1,4 @@
-"""Panel process tables (issue 16): 复核 flags, the draw of experts, the 异议 log.
+"""Panel process tables (issue 16): 复核 flags, the draw of experts, the 异议 log, pledges.
 
 Revision ID: 0009
 Revises: 0002
@@ -83,9 +83,30 @@ def upgrade() -> None:
     with op.batch_alter_table("panel_objection", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_panel_objection_application_id"),
                               ["application_id"], unique=False)
+    op.create_table(
+        "panel_pledge",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("kit_id", sa.String(length=64), nullable=False),
+        sa.Column("expert", sa.String(length=200), nullable=False),
+        sa.Column("signer", sa.String(length=200), nullable=False),
+        sa.Column("cert_sha256", sa.String(length=64), nullable=False),
+        sa.Column("signed_at", TIME, nullable=True),
+        sa.Column("kit_sha256", sa.String(length=64), nullable=False),
+        sa.Column("stored_path", sa.String(length=1000), nullable=False),
+        sa.Column("imported_by", sa.String(length=200), nullable=False),
+        sa.Column("imported_at", TIME, nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_panel_pledge")),
+        sa.UniqueConstraint("sha256", name=op.f("uq_panel_pledge_sha256")),
+    )
+    with op.batch_alter_table("panel_pledge", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_panel_pledge_kit_id"), ["kit_id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("panel_pledge", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_panel_pledge_kit_id"))
+    op.drop_table("panel_pledge")
     for table in ("panel_objection", "panel_flag", "panel_draw"):
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_index(batch_op.f(f"ix_{table}_" + {"panel_objection": "application_id",
