@@ -127,7 +127,7 @@ def export_kit(ws: Workspace, s: Session, expert: str, app_ids: list[str],
     from slq_desk.models.panel_process import FLAG_RESOLVED, PanelFlag
     from slq_desk.money import fmt
     from slq_desk.opinion.export import write_atomically
-    from slq_desk.review.rubric import RubricError, rubric_for
+    from slq_desk.review.rubric import RubricError, builtin_dir, rubric_for
 
     if out.exists() and not replace:
         raise BadInput(f"{out} 已存在，未覆盖 / already exists (use --force)")
@@ -138,6 +138,7 @@ def export_kit(ws: Workspace, s: Session, expert: str, app_ids: list[str],
     apps: list[dict[str, Any]] = []
     missing: list[str] = []
     rubrics: dict[str, str] = {}
+    notes: list[str] = []  # said in the kit, never dropped silently
     for app_id in app_ids:
         app = s.get(Application, app_id)
         if app is None:
@@ -154,10 +155,13 @@ def export_kit(ws: Workspace, s: Session, expert: str, app_ids: list[str],
                          "sha256": d.sha256, "path": name})
         try:
             rubric = rubric_for(app.policy_id, app.direction)
-            rubrics[rubric.id] = Path(rubric.origin).read_text(encoding="utf-8")
+            # A built-in rubric's origin is its file name inside resources/rubrics.
+            source = builtin_dir() / f"{rubric.id}.toml"
+            rubrics[rubric.id] = source.read_text(encoding="utf-8")
             rubric_id = rubric.id
-        except (RubricError, OSError):
-            rubric_id = ""  # listed as such: the expert names a rubric when scoring
+        except (RubricError, OSError) as err:
+            rubric_id = ""
+            notes.append(f"{app_id}: 无默认评分表，专家评分时须指定 / no default rubric: {err}")
         apps.append({"id": app.id, "policy_id": app.policy_id,
                      "applicant_name": app.applicant_name, "applicant_uscc": app.applicant_uscc,
                      "direction": app.direction,
@@ -185,7 +189,7 @@ def export_kit(ws: Workspace, s: Session, expert: str, app_ids: list[str],
            "created_at": datetime.now(UTC).isoformat(),
            "chair": {"name": chair.info.name, "organisation": chair.info.organisation,
                      "cert_sha256": chair.info.cert_sha256},
-           "applications": apps}
+           "applications": apps, "notes": notes}
     files["kit.json"] = json.dumps(kit, ensure_ascii=False, indent=2).encode("utf-8")
     manifest = json.dumps({"kit_id": kit_id, "files": {n: hashlib.sha256(b).hexdigest()
                                                         for n, b in sorted(files.items())}},
