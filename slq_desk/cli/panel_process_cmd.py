@@ -652,6 +652,12 @@ def _kit_import(args: argparse.Namespace) -> int:
     apps = kit.data["applications"]
     print(f"评审包 {kit.kit_id} 已验证并导入（未打开）/ verified and stored, locked: 专家 "
           f"{kit.expert}，组长 {kit.data['chair']['name']}，申报 {len(apps)} 项")
+    requests = json.loads(kit.files.get("recheck-requests.json", b"[]").decode("utf-8"))
+    for r in requests:
+        print(f"复核通知 / 复核 request #{r['flag']}  {r['application_id']}: {r['message']}"
+              + (f"（{r['note']}）" if r.get("note") else ""))
+    for note in kit.data.get("notes", []):
+        print(f"注意 / note: {note}")
     print(f"请先签署评审纪律与保密承诺书 / sign the pledge first: slq-desk panel kit pledge "
           f"{kit.kit_id} --workspace {args.workspace} --out 承诺书.pdf")
     return 0
