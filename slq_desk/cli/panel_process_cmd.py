@@ -150,6 +150,8 @@ def register_panel(ps: argparse._SubParsersAction) -> None:  # type: ignore[type
     rv = rs.add_parser("verify", help="check every signature; list who signed and who dissented")
     rv.add_argument("pdf", type=Path)
     rv.add_argument("--json", action="store_true", help="print JSON")
+    rv.add_argument("--workspace", help="also check each member's certificate against the one "
+                                        "the expert pool of the latest draw registered")
     rv.set_defaults(func=_report_verify)
 
     pu = ps.add_parser("publicity", help="公示: the list (applicant, amount) and the experts, "
@@ -381,7 +383,18 @@ def _report_verify(args: argparse.Namespace) -> int:
     from slq_desk.opinion.verify import read_pdf_bytes
     from slq_desk.panel.report import verify_report
 
-    check = verify_report(read_pdf_bytes(args.pdf), str(args.pdf))
+    registered: dict[str, str] | None = None
+    if args.workspace:
+        from slq_desk.cli.common import open_workspace
+        from slq_desk.panel.draw import pool_fingerprints
+
+        ws = open_workspace(args)
+        try:
+            with ws.session() as s:
+                registered = pool_fingerprints(s)
+        finally:
+            ws.close()
+    check = verify_report(read_pdf_bytes(args.pdf), str(args.pdf), registered)
     if args.json:
         _print_json(check.to_json())
         return 0 if check.valid else 1
@@ -392,9 +405,13 @@ def _report_verify(args: argparse.Namespace) -> int:
         verdict = f"持不同意见：{sc.dissent}" if sc.dissent else "同意"
         print(f"  {'✓' if sc.ok else '✗'} {sc.member or '?'}（证书 {sc.signer}，{kind}，"
               f"{j['signed_at_beijing'] or '时间不明'}）{verdict}")
+        trust = ("专家库登记的证书 / registered in the pool" if sc.registered
+                 else "" if sc.trusted else "证书未经信任链验证，请核对指纹 / untrusted: compare "
+                                            "the fingerprint")
         print(f"      签名范围 / byte range {list(sc.byte_range)}  证书指纹 {sc.cert_sha256[:16]}…"
-              + ("" if sc.trusted else "  （证书未经信任链验证，请核对指纹 / untrusted: compare "
-                                      "the fingerprint）"))
+              + (f"  （{trust}）" if trust else ""))
+        for n in sc.notes:
+            print(f"      注意 / note: {n}")
         for p in sc.problems:
             print(f"      原因 / reason: {p}")
     for p in check.problems:

@@ -312,3 +312,11 @@ def latest_panel(s: Session) -> list[Any] | None:
         return None
     orgs = {e["name"]: e.get("organisation", "") for e in row.pool}
     return [Member(n, orgs.get(n, "")) for n in current_members(row)]
+
+
+def pool_fingerprints(s: Session) -> dict[str, str]:
+    """Member → certificate SHA-256 as registered in the latest draw's pool ("" unknown)."""
+    row = s.scalars(select(PanelDraw).order_by(PanelDraw.id.desc())).first()
+    if row is None:
+        return {}
+    return {e["name"]: e.get("cert_sha256", "") for e in row.pool}

@@ -403,6 +403,7 @@ def import_pledges(ws: Workspace, path: Path) -> PledgeImport:
 
     from slq_desk.opinion.data import ATTACHMENT_NAME
     from slq_desk.opinion.verify import embedded_file, verify_bytes
+    from slq_desk.panel.draw import pool_fingerprints
     from slq_desk.panel.sources import read_sources
 
     imported: list[tuple[str, str]] = []
@@ -432,6 +433,12 @@ def import_pledges(ws: Workspace, path: Path) -> PledgeImport:
         if not reasons and result.signer != doc.get("expert"):
             reasons.append(f"签名人 {result.signer} 不是承诺人 {doc.get('expert')} / signer is not "
                            "the expert")
+        if not reasons:
+            with ws.session() as s:
+                expected = pool_fingerprints(s).get(str(doc.get("expert")), "")
+            if expected and result.cert_sha256 != expected:
+                reasons.append(f"证书不是专家库为 {doc.get('expert')} 登记的证书 / not the "
+                               "certificate the pool registered for this expert")
         if reasons:
             refused.append((src.name, "; ".join(reasons)))
             continue

@@ -381,7 +381,9 @@ class SignatureCheck:
     byte_range: tuple[int, ...]
     revision_end: int
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     trusted: bool = False
+    registered: bool = False  # the certificate is the one the expert pool registered
 
     @property
     def ok(self) -> bool:
@@ -396,7 +398,8 @@ class SignatureCheck:
                 "certification": self.certification, "verdict": self.verdict,
                 "dissent": self.dissent, "byte_range": list(self.byte_range),
                 "revision_end": self.revision_end, "valid": self.ok,
-                "trusted": self.trusted, "problems": list(self.problems)}
+                "trusted": self.trusted, "registered": self.registered,
+                "problems": list(self.problems), "notes": list(self.notes)}
 
 
 @dataclass
@@ -437,10 +440,12 @@ def revision_ends(data: bytes) -> list[int]:
     return ends
 
 
-def verify_report(data: bytes, label: str = "<report>") -> ReportCheck:
+def verify_report(data: bytes, label: str = "<report>",
+                  registered: dict[str, str] | None = None) -> ReportCheck:
     """Every signature: pyHanko's integrity and DocMDP checks, plus our own byte-range check
     (from byte 0 to the end of a revision, each covering more than the one before, the last
-    covering the whole file)."""
+    covering the whole file). With ``registered`` (member → certificate SHA-256 from the expert
+    pool), a member's signature by any other certificate is invalid."""
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
@@ -519,6 +524,14 @@ def verify_report(data: bytes, label: str = "<report>") -> ReportCheck:
                                f"{level.name if level is not None else 'unknown'}")
         if getattr(status, "docmdp_ok", True) is False:
             sc.problems.append("违反文档修改权限（DocMDP）/ DocMDP violated")
+        expected = (registered or {}).get(sc.member, "")
+        sc.registered = bool(expected) and sc.cert_sha256 == expected
+        if expected and sc.cert_sha256 != expected:
+            sc.problems.append(f"签名证书与专家库登记的 {sc.member} 的证书不同 / not the certificate "
+                               f"registered for {sc.member} in the pool")
+        elif registered is not None and not expected:
+            sc.notes.append(f"专家库未登记 {sc.member} 的证书，请核对指纹 / no certificate registered "
+                            "for this member: compare the fingerprint")
         if sc.member and sc.signer != sc.member:
             sc.problems.append(f"签名证书为 {sc.signer}，签名域属于 {sc.member} / the certificate is "
                                "not the member's")

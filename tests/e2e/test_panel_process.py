@@ -230,7 +230,9 @@ def test_whole_panel_process(setup: dict[str, object]) -> None:
         args = ["panel", "report", "sign", str(report), "--identity", str(root / f"{name}.p12"),
                 "--passphrase-env", "MEMBER_PW"]
         ok(members[name], *args, *(["--dissent", dissent] if name == "李娜" else []))
-    check = json.loads(ok(chair, "panel", "report", "verify", str(report), "--json"))
+    check = json.loads(ok(chair, "panel", "report", "verify", str(report), "--json",
+                          "--workspace", ws))
+    assert all(s["registered"] for s in check["signatures"])  # the pool's certificates
     assert check["valid"] and check["complete"], check
     assert [s["member"] for s in check["signatures"]] == [n for n, _o in MEMBERS]
     assert check["dissenters"] == ["李娜"] and check["signatures"][1]["dissent"] in dissent

@@ -63,6 +63,11 @@ def test_three_members_sign_in_turn_with_one_dissent(idents: dict, tmp_path: Pat
     assert [s.member for s in check.signatures] == ["张伟", "李娜", "王强"]
     assert [s.certification for s in check.signatures] == [True, False, False]
     assert check.dissenters == ["李娜"]
+    pool = {m: i.info.cert_sha256 for m, i in idents.items()}
+    assert verify_report(pdf, registered=pool).valid
+    assert all(s.registered for s in verify_report(pdf, registered=pool).signatures)
+    wrong = pool | {"王强": "0" * 64}
+    assert not verify_report(pdf, registered=wrong).valid
     assert check.signatures[1].dissent == "A-02 的使用记录不足以支撑其得分，建议核减。"
     ends = revision_ends(pdf)
     ranges = [s.byte_range for s in check.signatures]
