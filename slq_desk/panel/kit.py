@@ -21,7 +21,7 @@ import json
 import uuid
 import zipfile
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ PLEDGE_ATTACHMENT = "pledge.json"
 PLEDGE_FILE = "评审纪律与保密承诺书.txt"
 SIGNED_FILES = ("manifest.json", "manifest.sig")
 LOCKED, OPEN = "locked", "open"
+BEIJING = timezone(timedelta(hours=8), "北京时间")
 
 
 def pledge_text(path: Path | None = None) -> str:
@@ -343,7 +344,7 @@ def sign_pledge(ws: Workspace, kit_id: str, identity: LoadedIdentity, out: Path,
                        f"{state['expert']}'s, the certificate {identity.info.name}'s")
     kit = read_kit((ws.path / state["stored_path"]).read_bytes())
     text = kit.files["pledge.txt"].decode("utf-8")
-    when = datetime.now().astimezone()
+    when = datetime.now(BEIJING)  # printed in Beijing time, whatever the machine's zone
     pdf, box = render_pledge(text, kit.expert, identity.info.organisation, kit_id, kit.sha256,
                              when.date())
     payload = json.dumps({"schema": PLEDGE_SCHEMA, "schema_version": 1, "kit_id": kit_id,
