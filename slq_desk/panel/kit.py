@@ -42,6 +42,7 @@ PLEDGE_ATTACHMENT = "pledge.json"
 PLEDGE_FILE = "评审纪律与保密承诺书.txt"
 SIGNED_FILES = ("manifest.json", "manifest.sig")
 LOCKED, OPEN = "locked", "open"
+MAX_KIT_BYTES = 4 * 1024**3  # unpacked; a batch's packages are far below this
 BEIJING = timezone(timedelta(hours=8), "北京时间")
 
 
@@ -236,6 +237,9 @@ def read_kit(blob: bytes, chair_fingerprint: str | None = None) -> Kit:
             names = z.namelist()
             if len(names) != len(set(names)):
                 raise BadInput("评审包中有重名文件 / the kit holds duplicate names")
+            # Read nothing before knowing it fits: the signature is checked after reading.
+            if sum(i.file_size for i in z.infolist()) > MAX_KIT_BYTES:
+                raise BadInput("评审包解压后过大 / the kit is too large once unpacked")
             contents = {n: z.read(n) for n in names}
     except (zipfile.BadZipFile, OSError, RuntimeError, ValueError) as err:
         raise BadInput(f"不是有效的评审包 / not a readable kit: {err}") from None
@@ -343,6 +347,11 @@ def sign_pledge(ws: Workspace, kit_id: str, identity: LoadedIdentity, out: Path,
         raise BadInput(f"评审包属于 {state['expert']}，证书是 {identity.info.name} / the kit is "
                        f"{state['expert']}'s, the certificate {identity.info.name}'s")
     kit = read_kit((ws.path / state["stored_path"]).read_bytes())
+    with ws.session() as s:
+        here = [a["id"] for a in kit.data["applications"] if s.get(Application, a["id"])]
+    if here:  # checked before anything is signed or written
+        raise BadInput(f"工作区中已有申报 {'、'.join(here)}，请换一个工作区 / already in this "
+                       "workspace: open the kit in a workspace of its own")
     text = kit.files["pledge.txt"].decode("utf-8")
     when = datetime.now(BEIJING)  # printed in Beijing time, whatever the machine's zone
     pdf, box = render_pledge(text, kit.expert, identity.info.organisation, kit_id, kit.sha256,
