@@ -1,6 +1,7 @@
-"""`slq-desk panel flags|review-request|resolve|draw|substitute|report|publicity|objection`:
-the panel process of issue 16 (复核, the expert draw, the 评审报告 every member signs, 公示 and
-异议), as extra actions of `slq-desk panel`.
+"""`slq-desk panel draw|substitute|kit|pledges|flags|review-request|revise|resolve|report|
+publicity|objection`: the panel process of issue 16 (the expert draw with recusal, offline
+review kits and the pledge, 复核, the 评审报告 every member signs, 公示 and 异议), as extra
+actions of `slq-desk panel`.
 
 ``panel_cmd`` calls ``register_panel`` with its subparsers; this module's own ``register`` (the
 CLI discovers every ``*_cmd`` module) adds nothing at the top level. Exit codes: 0 done, 1
