@@ -144,3 +144,21 @@ def test_flag_request_and_resolution_keep_both_versions(tmp_path: Path,
         assert flags.refresh(s, "组长", flags.FlagSettings()) == []
     with pytest.raises(BadInput, match="already resolved"):
         flags.resolve(ws, flag_id, explanation="again")
+
+
+def test_bad_recheck_thresholds_are_refused_before_storing(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from slq_desk.panel.settings import store_file
+
+    monkeypatch.setenv("SLQ_DESK_DATA_DIR", str(tmp_path / "data"))
+    ws = Workspace.open(tmp_path / "ws")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('method = "drop_high_low"\n[recheck]\noutlier_fraction = 0.3\n', "utf-8")
+    good = tmp_path / "good.toml"
+    good.write_text('method = "drop_high_low"\n[recheck]\noutlier_fraction = "0.3"\n', "utf-8")
+    with ws.session() as s:
+        with pytest.raises(BadInput, match="浮点"):
+            store_file(s, "组长", bad)
+        assert flags.stored_flag_settings(s) == flags.FlagSettings()
+        store_file(s, "组长", good)
+        assert flags.stored_flag_settings(s).outlier_fraction == Decimal("0.3")
