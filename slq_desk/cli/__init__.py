@@ -115,15 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         take_env(secret_var)
     try:
-<<<<<<< HEAD
         _database_url(args)
-=======
         # Imported here, after argparse: `--help` and `--version` stay instant (the check loads
         # every policy and rubric, about 0.15 s).
         from slq_desk.desk.startup import check_resources
 
         check_resources()
->>>>>>> arch
         return int(args.func(args) or 0)
     except SlqError as err:
         print(f"slq-desk: {err}", file=sys.stderr)

@@ -113,6 +113,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dm.add_argument("--seed", type=int, default=1)
     dm.set_defaults(func=_demo)
 
+    # The panel process of issue 16 (复核, draw, the report every member signs, 公示, 异议).
+    from slq_desk.cli.panel_process_cmd import register_panel
+
+    register_panel(ps)
+
 
 def _ws(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
     p.add_argument("--workspace", required=True)
@@ -122,7 +127,8 @@ def _ws(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
 
 def _agg_opts(p: argparse.ArgumentParser, source: bool = True) -> None:
     p.add_argument("--settings", type=Path, help="panel settings TOML (method, alerts, z-scores)")
-    p.add_argument("--method", choices=("mean", "median", "trimmed_mean"))
+    p.add_argument("--method", choices=("mean", "median", "trimmed_mean", "drop_high_low"),
+                   help="mean | median | trimmed_mean | drop_high_low (去掉一个最高分和一个最低分)")
     p.add_argument("--normalise", action="store_true", help="per-reviewer z-score normalisation")
     if source:
         p.add_argument("--source", choices=("opinions", "reviews"), default="opinions",
@@ -302,7 +308,8 @@ def _aggregate(args: argparse.Namespace) -> int:
         _print_json(agg.to_json())
         return 0
     q = quantum(agg.settings.places)
-    print(f"方法 / method: {agg.settings.method}   来源 / source: {agg.source}")
+    print(f"方法 / method: {agg.settings.method_label} ({agg.settings.method})   来源 / source: "
+          f"{agg.source}")
     for a in agg.results:
         t = a.total
         sd = "—" if t.stdev is None else round_for_display(t.stdev, q)

@@ -3,6 +3,12 @@
 from slq_desk.models.lists import ReferenceList, ReferenceListEntry
 from slq_desk.models.office import DedupKey, ManualCheck, OfficeNotice, PackageVersion
 from slq_desk.models.panel import PanelConclusion, PanelOpinion
+from slq_desk.models.panel_process import (
+    PanelDraw,
+    PanelFlag,
+    PanelObjection,
+    PanelPledge,
+)
 from slq_desk.models.schema import (
     STATUSES,
     Application,
@@ -33,7 +39,11 @@ __all__ = [
     "Opinion",
     "PackageVersion",
     "PanelConclusion",
+    "PanelDraw",
+    "PanelFlag",
+    "PanelObjection",
     "PanelOpinion",
+    "PanelPledge",
     "ReferenceList",
     "ReferenceListEntry",
     "Review",

@@ -65,6 +65,7 @@ class PanelAggregate:
         return {
             "source": self.source,
             "method": self.settings.method,
+            "method_label": self.settings.method_label,
             "normalise": self.settings.normalise,
             "criteria": {k: {"name": c.name, "max_score": None if c.max_score is None
                              else str(c.max_score)} for k, c in self.criteria.items()},

@@ -34,9 +34,9 @@ LIST_CSV, LIST_XLSX = "名单.csv", "名单.xlsx"
 SCORES_CSV, SCORES_JSON = "评分明细.csv", "评分明细.json"
 
 LIST_HEADER = ("排名", "申报编号", "申报单位", "统一社会信用代码", "综合得分", "专家数", "分歧提示数",
-               "申报时间", "测算金额（元）", "建议金额（元）", "拨付金额（元）", "名单", "说明")
+               "申报时间", "测算金额（元）", "建议金额（元）", "拨付金额（元）", "名单", "说明", "汇总方法")
 LIST_HEADER_EN = ("rank", "application_id", "applicant", "uscc", "score", "reviewers", "alerts",
-                  "claimed_at", "computed", "proposed", "granted", "list", "note")
+                  "claimed_at", "computed", "proposed", "granted", "list", "note", "method")
 SCORE_HEADER = ("application_id", "reviewer", "criterion", "criterion_name", "score",
                 "max_score", "weight", "total", "recommendation", "recommended_amount",
                 "opinion_sha256", "status")
@@ -50,7 +50,9 @@ class Written:
     signed: bool = False
 
 
-def list_rows(plist: PanelList, places: int = 2) -> list[list[str]]:
+def list_rows(plist: PanelList, places: int = 2, method: str = "") -> list[list[str]]:
+    """The 名单 rows; ``method`` (the panel's method as printed) ends every row, so the
+    method travels with any row copied out of the file."""
     q = quantum(places)
     rows = []
     for e in plist.entries:
@@ -58,19 +60,19 @@ def list_rows(plist: PanelList, places: int = 2) -> list[list[str]]:
         rows.append([str(e.rank), c.application_id, c.applicant_name, c.applicant_uscc,
                      str(round_for_display(c.score, q)), str(c.reviewers), str(c.alerts),
                      c.claimed_at.isoformat(), fmt(c.requested), fmt(c.amount), fmt(e.granted),
-                     LIST_LABELS[e.status], e.reason])
+                     LIST_LABELS[e.status], e.reason, method])
     return rows
 
 
-def list_csv_bytes(plist: PanelList, places: int = 2) -> bytes:
+def list_csv_bytes(plist: PanelList, places: int = 2, method: str = "") -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(LIST_HEADER)
-    w.writerows(list_rows(plist, places))
+    w.writerows(list_rows(plist, places, method))
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def list_xlsx_bytes(plist: PanelList, places: int = 2) -> bytes:
+def list_xlsx_bytes(plist: PanelList, places: int = 2, method: str = "") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -82,17 +84,18 @@ def list_xlsx_bytes(plist: PanelList, places: int = 2) -> bytes:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     right = Alignment(horizontal="right")
-    for row in list_rows(plist, places):
+    for row in list_rows(plist, places, method):
         ws.append(row)  # every value a str: written as text, never through float
         for col in MONEY_COLUMNS | {4}:
             ws.cell(ws.max_row, col + 1).alignment = right
-    for letter, chars in zip("ABCDEFGHIJKLM", (6, 22, 32, 22, 10, 7, 9, 26, 16, 16, 16, 8, 40),
+    for letter, chars in zip("ABCDEFGHIJKLMN", (6, 22, 32, 22, 10, 7, 9, 26, 16, 16, 16, 8, 40, 30),
                              strict=True):
         ws.column_dimensions[letter].width = chars
     ws.freeze_panes = "A3"
     info = wb.create_sheet("说明")
     pool = "不限" if plist.pool is None else fmt(plist.pool)
-    for pair in (("政策", plist.policy_id), ("分配方式", plist.mode), ("资金池（元）", pool),
+    for pair in (("政策", plist.policy_id), ("汇总方法", method or "—"),
+                 ("分配方式", plist.mode), ("资金池（元）", pool),
                 ("拨付合计（元）", fmt(plist.granted)),
                 ("分数线", "无" if plist.cut_off is None else str(plist.cut_off)),
                 ("排序规则", ", ".join(plist.order)),
@@ -191,8 +194,8 @@ def export_all(s: Session, agg: PanelAggregate, plist: PanelList, out_dir: Path,
     rows = score_rows(s, agg)
     contents = {
         SUMMARY_NAME: summary_pdf_bytes(agg, plist, identity, chair, _anchor(s)),
-        LIST_CSV: list_csv_bytes(plist, agg.settings.places),
-        LIST_XLSX: list_xlsx_bytes(plist, agg.settings.places),
+        LIST_CSV: list_csv_bytes(plist, agg.settings.places, agg.settings.method_label),
+        LIST_XLSX: list_xlsx_bytes(plist, agg.settings.places, agg.settings.method_label),
         SCORES_CSV: scores_csv_bytes(rows),
         SCORES_JSON: scores_json_bytes(rows, agg),
     }

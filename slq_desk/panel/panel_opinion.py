@@ -42,7 +42,6 @@ from slq_desk.workspace import Workspace
 PANEL_ATTACHMENT = "panel.json"
 PANEL_SCHEMA = "slq-desk/panel-opinion"
 OPINION_KIND_LABEL = "专家评审意见"
-METHOD_LABELS = {"mean": "平均分", "median": "中位数", "trimmed_mean": "去掉最高、最低分后的平均分"}
 
 
 class ConclusionConflict(SlqError):
@@ -71,11 +70,11 @@ def _active(s: Session, app_id: str) -> tuple[Application, list[PanelOpinion]]:
 def compose_comment(rows: list[PanelOpinion], settings: PanelSettings) -> str:
     """A first draft of the 综合意见 from the members' opinions; the chair edits it."""
     totals = [D(r.total) for r in rows if r.total is not None]
-    stats = describe(totals, settings.trim_min_reviewers)
+    stats = describe(totals, settings.trim_min_reviewers, settings.trim_fraction)
     q = quantum(settings.places)
     parts = [(f"本申报由 {len(rows)} 位评审专家独立评审，总分"
               f"{'、'.join(f'{r.reviewer} {r.total}' for r in rows)}；"
-              f"评审组按{METHOD_LABELS[settings.method]}"
+              f"评审组按{settings.method_label}"
               f"计为 {round_for_display(stats.value(settings.method), q)} 分。")]
     recs = Counter(r.recommendation for r in rows if r.recommendation)
     parts.append("评审意见：" + "，".join(f"{k} {v} 票" for k, v in recs.most_common()) + "。")

@@ -36,6 +36,9 @@ def store_file(s: Session, actor: str, path: Path) -> PanelSettings:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise BadInput(f"{path}: 无法读取 / cannot read: {err}") from None
     settings = PanelSettings.from_mapping(raw, origin=str(path))  # refuses before storing
+    from slq_desk.panel.flags import FlagSettings
+
+    FlagSettings.from_mapping(raw.get("recheck"), f"{path} [recheck]")  # the 复核 thresholds too
     row = s.get(Setting, KEY)
     before = None if row is None else row.value
     if row is None:

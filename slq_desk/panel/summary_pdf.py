@@ -15,7 +15,6 @@ from slq_desk.review.aggregate import quantum, round_for_display
 
 MODE_LABELS = {"rank": "按综合排序依次兑付", "first_come": "先到先得", "scaled": "按预算等比例核减",
                "none": "未设资金池，全额"}
-METHOD_LABELS = {"mean": "平均分", "median": "中位数", "trimmed_mean": "截尾平均分"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def render_summary(agg: PanelAggregate, plist: PanelList, chair: str, organisati
     pool = "不限" if plist.pool is None else f"¥{fmt_grouped(plist.pool)}"
     remaining = "—" if plist.pool is None else f"¥{fmt_grouped(plist.pool - plist.granted)}"
     story.append(p(
-        f"汇总方法：{METHOD_LABELS.get(agg.settings.method, agg.settings.method)}"
+        f"汇总方法：{agg.settings.method_label}"
         f"{'（已按评审专家作 z 分数标准化）' if agg.settings.normalise else ''}；"
         f"排序规则：{' → '.join(describe_tie_break(k.split(':')[0]) for k in plist.order)}；"
         f"分配方式：{MODE_LABELS.get(plist.mode, plist.mode)}；资金池：{pool}"

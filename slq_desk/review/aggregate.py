@@ -28,7 +28,10 @@ from slq_desk.money import D, MoneyError
 # many means are later rounded for display.
 CTX = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN,
                       traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
-METHODS = ("mean", "median", "trimmed_mean")
+METHODS = ("mean", "median", "trimmed_mean", "drop_high_low")
+# How each method is named on every output (summary PDF, 综合意见, 名单, 评审报告, 公示).
+METHOD_LABELS = {"mean": "平均分", "median": "中位数", "trimmed_mean": "截尾平均分",
+                 "drop_high_low": "去掉一个最高分和一个最低分"}
 METRICS = ("range", "stdev")
 
 
@@ -52,6 +55,10 @@ class Stats:
     stdev: Decimal | None  # sample standard deviation (n − 1); None with fewer than 2 values
     minimum: Decimal
     maximum: Decimal
+    # 去掉一个最高分和一个最低分: the mean of the others; with fewer than three scores nothing
+    # can be dropped, the plain mean stands and ``dropped`` says so (shown with a *).
+    drop_high_low: Decimal = Decimal("0")
+    dropped: bool = False
 
     @property
     def range(self) -> Decimal:
@@ -64,6 +71,8 @@ class Stats:
             return self.median
         if method == "trimmed_mean":
             return self.trimmed_mean
+        if method == "drop_high_low":
+            return self.drop_high_low
         raise BadInput(f"未知的汇总方法 {method!r} / unknown method; one of {', '.join(METHODS)}")
 
     def display(self, places: int = 2) -> dict[str, Any]:
@@ -73,6 +82,8 @@ class Stats:
             "median": str(round_for_display(self.median, q)),
             "trimmed_mean": str(round_for_display(self.trimmed_mean, q)),
             "trimmed": self.trimmed,
+            "drop_high_low": str(round_for_display(self.drop_high_low, q)),
+            "dropped": self.dropped,
             "stdev": None if self.stdev is None else str(round_for_display(self.stdev, q)),
             "min": str(self.minimum), "max": str(self.maximum), "range": str(self.range),
         }
@@ -98,8 +109,19 @@ def _stdev(values: Sequence[Decimal]) -> Decimal | None:
     return CTX.divide(ss, Decimal(len(values) - 1)).sqrt(CTX)
 
 
-def describe(values: Sequence[Decimal], trim_min_reviewers: int = 5) -> Stats:
-    """Mean, median, trimmed mean, sample standard deviation, min, max of ``values``."""
+def trim_count(n: int, trim_min_reviewers: int = 5, trim_fraction: Decimal | None = None) -> int:
+    """How many scores the trimmed mean drops at each end: none below the minimum number of
+    reviewers; ⌊n × fraction⌋ with a fraction, else one; never so many that nothing is left."""
+    if n < trim_min_reviewers or n < 3:
+        return 0
+    k = 1 if trim_fraction is None else int(CTX.multiply(Decimal(n), trim_fraction))
+    return max(0, min(k, (n - 1) // 2))
+
+
+def describe(values: Sequence[Decimal], trim_min_reviewers: int = 5,
+             trim_fraction: Decimal | None = None) -> Stats:
+    """Mean, median, trimmed mean, 去掉一个最高分和一个最低分, sample standard deviation, min,
+    max of ``values``."""
     if not values:
         raise BadInput("没有可汇总的分数 / no scores to aggregate")
     for v in values:
@@ -109,10 +131,13 @@ def describe(values: Sequence[Decimal], trim_min_reviewers: int = 5) -> Stats:
     n = len(ordered)
     mid = n // 2
     median = ordered[mid] if n % 2 else CTX.divide(ordered[mid - 1] + ordered[mid], Decimal(2))
-    trimmed = n >= trim_min_reviewers and n >= 3
-    trimmed_mean = _mean(ordered[1:-1]) if trimmed else _mean(ordered)
+    k = trim_count(n, trim_min_reviewers, trim_fraction)
+    trimmed_mean = _mean(ordered[k:n - k]) if k else _mean(ordered)
+    dropped = n >= 3
     return Stats(n=n, mean=_mean(ordered), median=median, trimmed_mean=trimmed_mean,
-                 trimmed=trimmed, stdev=_stdev(ordered), minimum=ordered[0], maximum=ordered[-1])
+                 trimmed=k > 0, stdev=_stdev(ordered), minimum=ordered[0], maximum=ordered[-1],
+                 drop_high_low=_mean(ordered[1:-1]) if dropped else _mean(ordered),
+                 dropped=dropped)
 
 
 # --- settings ---------------------------------------------------------------------------------
@@ -144,6 +169,8 @@ DEFAULT_DIVERGENCE: tuple[DivergenceRule, ...] = (
 class PanelSettings:
     method: str = "mean"
     trim_min_reviewers: int = 5
+    # The trimmed mean drops ⌊n × trim_fraction⌋ scores at each end (one when unset).
+    trim_fraction: Decimal | None = None
     divergence: tuple[DivergenceRule, ...] = DEFAULT_DIVERGENCE
     normalise: bool = False
     z_min_samples: int = 5
@@ -156,6 +183,20 @@ class PanelSettings:
             raise BadInput("trim_min_reviewers 至少为3 / must be at least 3")
         if self.z_min_samples < 2:
             raise BadInput("z_min_samples 至少为2 / must be at least 2")
+        if self.trim_fraction is not None and not Decimal("0") < self.trim_fraction < Decimal("0.5"):
+            raise BadInput("trim_fraction 应大于0且小于0.5 / must be above 0 and below 0.5")
+
+    @property
+    def method_label(self) -> str:
+        """The method as printed on every output, with its trimming rule."""
+        label = METHOD_LABELS[self.method]
+        if self.method == "trimmed_mean":
+            each = ("一个" if self.trim_fraction is None
+                    else f"{format(self.trim_fraction * 100, 'f').rstrip('0').rstrip('.')}%")
+            label += f"（专家不少于{self.trim_min_reviewers}人时两端各去掉{each}）"
+        elif self.method == "drop_high_low":
+            label += "后的平均分（专家不少于3人）"
+        return label
 
     @classmethod
     def from_file(cls, path: str | Path) -> PanelSettings:
@@ -213,8 +254,11 @@ class PanelSettings:
                     kwargs["message"] = str(r["message"])
                 parsed.append(DivergenceRule(**kwargs))
             rules = tuple(parsed)
+        fraction = raw.get("trim_fraction")
         return cls(method=str(raw.get("method", "mean")),
-                   trim_min_reviewers=integer("trim_min_reviewers", 5), divergence=rules,
+                   trim_min_reviewers=integer("trim_min_reviewers", 5),
+                   trim_fraction=None if fraction is None else num(fraction, "trim_fraction"),
+                   divergence=rules,
                    normalise=bool(raw.get("normalise", False)),
                    z_min_samples=integer("z_min_samples", 5), places=integer("places", 2))
 
@@ -349,14 +393,14 @@ def aggregate(records: Sequence[ScoreRecord], settings: PanelSettings | None = N
     out: list[ApplicationAggregate] = []
     for app_id in sorted(by_app):
         rows = sorted(by_app[app_id], key=lambda r: r.reviewer)
-        total = describe([r.total for r in rows], settings.trim_min_reviewers)
+        trim = (settings.trim_min_reviewers, settings.trim_fraction)
+        total = describe([r.total for r in rows], *trim)
         keys = sorted({k for r in rows for k in r.criteria})
-        criteria = {k: describe([r.criteria[k] for r in rows if k in r.criteria],
-                                settings.trim_min_reviewers) for k in keys}
+        criteria = {k: describe([r.criteria[k] for r in rows if k in r.criteria], *trim)
+                    for k in keys}
         normalised = None
         if norm is not None:
-            normalised = describe([norm.adjusted[(r.reviewer, app_id)] for r in rows],
-                                  settings.trim_min_reviewers)
+            normalised = describe([norm.adjusted[(r.reviewer, app_id)] for r in rows], *trim)
         score = (normalised or total).value(settings.method)
         alerts = _alerts(app_id, "total", total, settings.divergence, None)
         for k, st in criteria.items():

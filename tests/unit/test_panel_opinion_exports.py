@@ -180,7 +180,8 @@ def test_exports_are_signed_exact_and_readable(panel: tuple[Workspace, DemoPanel
     raw = (tmp_path / "名单.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][0] == "排名" and any(r[-2] == "备选" for r in rows[1:])
+    assert rows[0][0] == "排名" and any(r[-3] == "备选" for r in rows[1:])
+    assert rows[0][-1] == "汇总方法" and all(r[-1] for r in rows[1:])  # the method on every row
     assert sum(Decimal(r[10]) for r in rows[1:]) == Decimal("700000.50")
 
     from openpyxl import load_workbook
