@@ -7,14 +7,18 @@ and benchmarks can call it directly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slq_desk.extract.evidence import Extraction, Field, FindingData
 from slq_desk.extract.uscc import IdStatus, check_id
 from slq_desk.ingest import sniff
 from slq_desk.ingest.classify import classify
 from slq_desk.ingest.hashing import sha256_bytes
+
+if TYPE_CHECKING:
+    from slq_desk.extract.ocr import OcrCache, OcrWord
 
 # Fields that hold a 统一社会信用代码 or taxpayer id, checked wherever they were read.
 ID_FIELDS = ("buyer_id", "seller_id", "supplier_id", "applicant_id", "uscc")
@@ -34,6 +38,7 @@ class FileReport:
     confidence: int = 0
     kind_reason: str = ""
     image_only_pages: list[int] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # image-only pages read by OCR
     extraction: Extraction = field(default_factory=Extraction)
 
     @property
@@ -53,10 +58,31 @@ class FileReport:
             "readable": self.readable,
             "kind": self.kind,
             "confidence": self.confidence,
+            "ocr_pages": self.ocr_pages,
             "fields": {k: v.as_json() for k, v in self.extraction.fields.items()},
             "items": [{k: v.as_json() for k, v in item.items()} for item in self.extraction.items],
             "findings": [f.as_json() for f in self.extraction.findings],
         }
+
+
+@dataclass
+class OcrContext:
+    """Where OCR results are cached and who hears of each page read; set per reader process."""
+
+    cache: OcrCache | None = None
+    # on_page(done, total): called after each OCR'd page of the current file (progress, cancel).
+    on_page: Callable[[int, int], None] | None = None
+    enabled: bool = True
+
+
+_ocr_context = OcrContext()
+
+
+def set_ocr_context(context: OcrContext) -> OcrContext:
+    """Install the OCR settings of this process; returns the previous ones."""
+    global _ocr_context
+    previous, _ocr_context = _ocr_context, context
+    return previous
 
 
 def failed_report(name: str, data: bytes, code: str, zh: str, en: str) -> FileReport:
@@ -139,39 +165,63 @@ def _read_document(report: FileReport, data: bytes, max_pages: int, kind: str | 
         doc.close()
 
 
-def _image_only_pages(report: FileReport, doc: Any, text: Any) -> set[int]:
-    """Report every scanned page; read it with OCR when installed. Returns the OCR'd pages."""
+def _image_only_pages(report: FileReport, doc: Any, text: Any) -> dict[int, list[OcrWord]]:
+    """Report every scanned page and read it by OCR; returns the OCR words of each page read.
+
+    The OCR lines replace the page's (empty) text-layer lines, so the classifier and the
+    extractors read them like any other text.
+    """
     from slq_desk.extract import ocr
 
-    done: set[int] = set()
-    for page in text.pages:
-        if not page.image_only:
-            continue
+    context = _ocr_context
+    scanned = [page for page in text.pages if page.image_only]
+    use_ocr = context.enabled and bool(scanned) and ocr.available()
+    done: dict[int, list[ocr.OcrWord]] = {}
+    for n, page in enumerate(scanned, 1):
         report.image_only_pages.append(page.index)
-        lines = ocr.ocr_page(doc[page.index], page) if ocr.available() else []
-        how = "已经 OCR 识别，识别结果" if lines else ""
-        _add(report, "image_only_page", "warn",
-             f"第 {page.index + 1} 页为扫描图像，无文字层，{how}需人工核对",
-             f"page {page.index + 1} is a scanned image without a text layer"
-             f"{' (read by OCR)' if lines else ''}; check it by hand",
-             page.index, (0.0, 0.0, page.width, page.height))
+        words: list[ocr.OcrWord] = []
+        if use_ocr:
+            try:
+                words = ocr.ocr_words(doc[page.index], context.cache, report.sha256)
+            except MemoryError:
+                raise
+            except Exception:  # one unreadable picture costs its page, not the file
+                words = []
+            if context.on_page is not None:
+                context.on_page(n, len(scanned))
+        lines = ocr.page_lines(words, page.index) if words else []
+        if lines:
+            mean = round(sum(w.confidence for w in words) / len(words))
+            zh = f"第 {page.index + 1} 页为扫描图像，无文字层，已经 OCR 识别（平均置信度 {mean}%），识别结果需人工核对"
+            en = (f"page {page.index + 1} is a scanned image without a text layer; read by OCR "
+                  f"(mean confidence {mean}%); check it by hand")
+        else:
+            why = "OCR 未识别出文字，" if use_ocr else "未能进行 OCR 识别，"
+            zh = f"第 {page.index + 1} 页为扫描图像，无文字层，{why}需人工核对"
+            en = (f"page {page.index + 1} is a scanned image without a text layer"
+                  f"{'; OCR found no text' if use_ocr else '; OCR was not available'}; check it by hand")
+        _add(report, "image_only_page", "warn", zh, en, page.index,
+             (0.0, 0.0, page.width, page.height))
         if lines:
             page.lines = lines
-            done.add(page.index)
+            page.chars = sum(len(w.text) for w in words)
+            done[page.index] = words
+            report.ocr_pages.append(page.index)
     return done
 
 
-def _mark_ocr(report: FileReport, pages: set[int]) -> None:
-    """Fields read from OCR text say so, with the lower confidence OCR deserves."""
+def _mark_ocr(report: FileReport, pages: dict[int, list[OcrWord]]) -> None:
+    """Fields read from OCR text say so, with the confidence of the words they were read from."""
     from dataclasses import replace
 
-    from slq_desk.extract.ocr import OCR_CONFIDENCE
+    from slq_desk.extract.ocr import confidence_in
 
     ex = report.extraction
 
     def mark(f: Field) -> Field:
-        if f.page in pages:
-            return replace(f, source="ocr", confidence=min(f.confidence, OCR_CONFIDENCE))
+        if f.page is not None and f.page in pages:
+            return replace(f, source="ocr",
+                           confidence=min(f.confidence, confidence_in(pages[f.page], f.bbox)))
         return f
 
     ex.fields = {k: mark(v) for k, v in ex.fields.items()}
