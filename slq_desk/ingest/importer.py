@@ -238,7 +238,10 @@ def _applicant(manifest: Manifest, reports: list[FileReport]) -> tuple[str, str]
 
 
 def _document(ws: Workspace, s: Session, app_id: str, report: FileReport, data: bytes) -> None:
-    stored = ws.store_blob(report.sha256, data)
+    stored = ws.store_blob(report.sha256, data)  # the original bytes, always kept
+    if report.display_pdf is not None:
+        # OFD and XML: the viewer shows (and evidence boxes refer to) the PDF made from them.
+        stored = ws.store_blob(sha256_bytes(report.display_pdf), report.display_pdf)
     doc = Document(application_id=app_id, sha256=report.sha256, kind=report.kind,
                    kind_confidence=report.confidence, kind_source="auto",
                    original_name=report.name, stored_path=ws.relative(stored),
