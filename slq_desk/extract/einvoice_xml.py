@@ -80,7 +80,7 @@ _XBRL = {
     "total": ("TaxIncludedAmountInFigures",),
     "total_in_words": ("TaxIncludedAmountInWords",),
 }
-_MONEY_FIELDS = {"amount", "tax", "total", "unit_price"}
+_MONEY_FIELDS = {"amount", "tax", "total"}  # a unit price keeps all its decimals
 # 数电 invoice kinds by the label of GeneralOrSpecialVAT: 31 专用, 32 普通 (as the QR code says).
 _TYPE_CODES = {"01": "31", "02": "32"}
 
@@ -196,6 +196,8 @@ def _normalise(key: str, raw: str) -> str:
         return f"{m[1]}-{m[2]}-{m[3]}" if m else text
     if key == "tax_rate":
         return _rate(text)
+    if key == "unit_price":
+        return text.replace(",", "").lstrip("¥￥").strip()
     if key == "quantity":
         try:
             value = Decimal(text.replace(",", ""))

@@ -363,7 +363,9 @@ class _Converter:
                     px, py = a * x + c * y + e, b * x + d * y + f
                     point = ((box[0] + px) * MM, (box[1] + py) * MM)
                     writer.append(point, ch, font=self.font, fontsize=size)
-                step = dx[i] if i < len(dx) else (dx[-1] if dx else size_mm * _advance(ch))
+                # No DeltaX: the glyph's own advance, unless DeltaY sets a vertical run.
+                step = dx[i] if i < len(dx) else (dx[-1] if dx else
+                                                  0.0 if dy else size_mm * _advance(ch))
                 x += step
                 y += dy[i] if i < len(dy) else 0.0
             x_prev, y_prev = x, y
