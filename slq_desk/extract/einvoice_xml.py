@@ -31,7 +31,7 @@ from slq_desk.money import fmt
 MAX_XML_BYTES = 8 * 1024 * 1024
 
 # (field, local element names in order of preference), per dialect.
-_EINVOICE = {
+_EINVOICE: dict[str, tuple[str, ...]] = {
     "invoice_number": ("InvoiceNumber", "EIid"),
     "issue_date": ("IssueTime", "RequestTime"),
     "seller_name": ("SellerName",),
@@ -43,12 +43,12 @@ _EINVOICE = {
     "total": ("TotalTax-includedAmount",),
     "total_in_words": ("TotalTax-includedAmountInChinese",),
 }
-_EINVOICE_ITEM = {
+_EINVOICE_ITEM: dict[str, tuple[str, ...]] = {
     "name": ("ItemName",), "spec": ("SpecMod",), "unit": ("MeaUnits",),
     "quantity": ("Quantity",), "unit_price": ("UnPrice",), "amount": ("Amount",),
     "tax_rate": ("TaxRate",), "tax": ("ComTaxAm",),
 }
-_FP = {
+_FP: dict[str, tuple[str, ...]] = {
     "invoice_number": ("InvoiceNo",),
     "invoice_code": ("InvoiceCode",),
     "check_code": ("InvoiceCheckCode",),
@@ -61,12 +61,12 @@ _FP = {
     "tax": ("TaxTotalAmount",),
     "total": ("TaxInclusiveTotalAmount",),
 }
-_FP_ITEM = {
+_FP_ITEM: dict[str, tuple[str, ...]] = {
     "name": ("Item",), "spec": ("Specification",), "unit": ("MeasurementDimension",),
     "quantity": ("Quantity",), "unit_price": ("Price",), "amount": ("Amount",),
     "tax_rate": ("TaxScheme",), "tax": ("TaxAmount",),
 }
-_XBRL = {
+_XBRL: dict[str, tuple[str, ...]] = {
     "invoice_number": ("NumberOfInvoice",),
     "invoice_code": ("CodeOfInvoice",),
     "check_code": ("IdentifyingCode",),
@@ -80,6 +80,7 @@ _XBRL = {
     "total": ("TaxIncludedAmountInFigures",),
     "total_in_words": ("TaxIncludedAmountInWords",),
 }
+_NO_ITEMS: dict[str, tuple[str, ...]] = {}
 _MONEY_FIELDS = {"amount", "tax", "total"}  # a unit price keeps all its decimals
 # 数电 invoice kinds by the label of GeneralOrSpecialVAT: 31 专用, 32 普通 (as the QR code says).
 _TYPE_CODES = {"01": "31", "02": "32"}
@@ -152,7 +153,7 @@ def invoice_from_root(root: Any) -> XmlInvoice:
     elif name == "eInvoice":
         mapping, item_tag, item_map = _FP, "GoodsInfo", _FP_ITEM
     elif name == "xbrl":
-        mapping, item_tag, item_map = _XBRL, "", {}
+        mapping, item_tag, item_map = _XBRL, "", _NO_ITEMS
     else:
         raise XmlInvoiceError(f"root element <{name}> is not an e-invoice")
     out = XmlInvoice(name)

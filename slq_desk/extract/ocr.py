@@ -107,7 +107,7 @@ def recognise(image: Any) -> list[tuple[list[tuple[float, float]], str, float]]:
         return []
     scores = scores if scores is not None else [1.0] * len(texts)
     out: list[tuple[list[tuple[float, float]], str, float]] = []
-    for box, text, score in zip(boxes, texts, scores):
+    for box, text, score in zip(boxes, texts, scores, strict=False):
         out.append(([(float(p[0]), float(p[1])) for p in box], str(text), float(score)))
     return out
 

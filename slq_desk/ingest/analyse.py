@@ -264,7 +264,8 @@ def _image_only_pages(report: FileReport, doc: Any, text: Any) -> dict[int, list
         lines = ocr.page_lines(words, page.index) if words else []
         if lines:
             mean = round(sum(w.confidence for w in words) / len(words))
-            zh = f"第 {page.index + 1} 页为扫描图像，无文字层，已经 OCR 识别（平均置信度 {mean}%），识别结果需人工核对"
+            zh = (f"第 {page.index + 1} 页为扫描图像，无文字层，已经 OCR 识别"
+                  f"（平均置信度 {mean}%），识别结果需人工核对")
             en = (f"page {page.index + 1} is a scanned image without a text layer; read by OCR "
                   f"(mean confidence {mean}%); check it by hand")
         else:

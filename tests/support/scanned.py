@@ -48,7 +48,8 @@ def scan(pdf: bytes, dpi: int = 150, angle: float = 0.8, noise: int = 18, seed: 
     source = pymupdf.open(stream=pdf, filetype="pdf")
     out = pymupdf.open()
     try:
-        for page in source:
+        for index in range(source.page_count):
+            page = source[index]
             pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
             image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
             image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False,

@@ -127,3 +127,29 @@ def test_reader_process_reports_each_page_and_can_be_cancelled(tmp_path: Path) -
         # The interrupted process was dropped; the next file gets a fresh one.
         again = worker.analyse("合同.pdf", data)
         assert again.ocr_pages == [0, 1] and again.kind == "contract"
+
+
+def test_scanned_contract_imported_has_ocr_fields_with_confidence(tmp_path: Path) -> None:
+    from slq_desk.ingest.importer import import_package
+    from slq_desk.models.schema import ExtractedField
+    from slq_desk.workspace import Workspace
+
+    folder = tmp_path / "pkg"
+    folder.mkdir()
+    (folder / "扫描件.pdf").write_bytes(scanned_contract(pages=2))
+    ws = Workspace.open(tmp_path / "ws")
+    seen: list[str] = []
+    try:
+        # The importer's own reader process, with the workspace's OCR cache.
+        result = import_package(ws, folder, policy="wuhan-2026",
+                                progress=lambda done, total, text: seen.append(text))
+        assert result.documents == 1
+        assert any("OCR 1/2" in t for t in seen) and any("OCR 2/2" in t for t in seen)
+        assert len(list((ws.path / ocr.CACHE_DIR).rglob("*.json"))) == 2
+        with ws.session() as s:
+            rows = {f.name: f for f in s.query(ExtractedField).all()}
+        assert rows["total"].value == "346500.00"
+        assert rows["total"].source == "ocr" and 50 <= rows["total"].confidence <= 100
+        assert rows["buyer_name"].source == "ocr" and rows["buyer_name"].bbox is not None
+    finally:
+        ws.close()
