@@ -153,3 +153,20 @@ def test_scanned_contract_imported_has_ocr_fields_with_confidence(tmp_path: Path
         assert rows["buyer_name"].source == "ocr" and rows["buyer_name"].bbox is not None
     finally:
         ws.close()
+
+
+def test_a_scan_stamped_with_a_line_of_text_is_still_read_by_ocr() -> None:
+    with pymupdf.open(stream=scanned_contract(), filetype="pdf") as doc:
+        doc[0].insert_text((40, 820), "扫描件 2026-04-08 第1页/共1页", fontname="china-s", fontsize=8)
+        stamped = doc.tobytes()
+    report = analyse_file("合同.pdf", stamped)
+    assert report.ocr_pages == [0]
+    assert report.extraction.fields["total"].value == "346500.00"
+    # A page of real text with a picture on it is not a scan.
+    born = text_page_pdf(CONTRACT_LINES)
+    with pymupdf.open(stream=born, filetype="pdf") as doc:
+        pix = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 50, 50), False)
+        pix.clear_with(200)
+        doc[0].insert_image(pymupdf.Rect(0, 0, 595, 842), pixmap=pix, overlay=False)
+        mixed = doc.tobytes()
+    assert analyse_file("合同.pdf", mixed).ocr_pages == []
