@@ -34,6 +34,9 @@ from slq_desk.extract.text import Line, Word, build_lines
 
 # Rendering zoom for OCR (2 = 144 dpi).
 OCR_ZOOM = 2.0
+# Longest side of the rendered page, in pixels: RapidOCR scales anything larger down to this
+# anyway (its max_side_len), and a hostile 5-metre page must not become a 2 GB pixmap.
+MAX_SIDE_PX = 2000
 # The confidence of an OCR field whose box covers no recognised word (should not happen).
 OCR_CONFIDENCE = 60  # percent
 # Boxes scored below this by the recogniser are dropped as noise (RapidOCR's own default).
@@ -113,13 +116,15 @@ def recognise(image: Any) -> list[tuple[list[tuple[float, float]], str, float]]:
 
 
 def render(page: Any) -> tuple[Any, Any]:
-    """The page as a BGR array at ``OCR_ZOOM``, and the matrix from page space to its pixels."""
+    """The page as a BGR array (``OCR_ZOOM``, smaller for a page too big for it), and the
+    matrix from page space to its pixels."""
     import numpy as np
     import pymupdf
 
-    matrix = page.rotation_matrix * pymupdf.Matrix(OCR_ZOOM, OCR_ZOOM)
-    pix = page.get_pixmap(matrix=pymupdf.Matrix(OCR_ZOOM, OCR_ZOOM), alpha=False,
-                          colorspace=pymupdf.csRGB)
+    rect = page.rect
+    zoom = min(OCR_ZOOM, MAX_SIDE_PX / max(rect.width, rect.height, 1.0))
+    matrix = page.rotation_matrix * pymupdf.Matrix(zoom, zoom)
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, colorspace=pymupdf.csRGB)
     rgb = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, pix.n)
     return np.ascontiguousarray(rgb[:, :, ::-1]), matrix
 

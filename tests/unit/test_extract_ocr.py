@@ -170,3 +170,13 @@ def test_a_scan_stamped_with_a_line_of_text_is_still_read_by_ocr() -> None:
         doc[0].insert_image(pymupdf.Rect(0, 0, 595, 842), pixmap=pix, overlay=False)
         mixed = doc.tobytes()
     assert analyse_file("合同.pdf", mixed).ocr_pages == []
+
+
+def test_a_huge_scanned_page_is_rendered_small_enough() -> None:
+    with pymupdf.open(stream=scanned_contract(), filetype="pdf") as src, pymupdf.open() as doc:
+        page = doc.new_page(width=14_000, height=14_000)  # about 5 m square
+        page.show_pdf_page(pymupdf.Rect(0, 0, 14_000, 14_000), src, 0)
+        image, matrix = ocr.render(page)
+        assert max(image.shape[:2]) <= ocr.MAX_SIDE_PX + 1
+        words = ocr.ocr_words(page)
+    assert all(0 <= w.x0 <= w.x1 <= 14_000 and 0 <= w.y0 <= w.y1 <= 14_000 for w in words)
