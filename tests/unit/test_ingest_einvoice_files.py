@@ -194,3 +194,27 @@ def test_real_public_ofd_invoices(name: str, number: str, total: str, buyer_id: 
     assert fields["total"].value == total
     if buyer_id:
         assert fields["buyer_id"].value == buyer_id
+
+
+XML_SAMPLES = Path("/work/samples/xml")
+
+
+@pytest.mark.skipif(not XML_SAMPLES.is_dir(), reason="real XML samples not present (see README)")
+@pytest.mark.parametrize("name,dialect,expected", [
+    ("ofdrw-1-original_invoice.xml", "eInvoice", {
+        "invoice_number": "83089647", "invoice_code": "033002000211", "issue_date": "2020-07-23",
+        "seller_id": "92330781MA2EDMFU50", "buyer_id": "91320115MA202UKD7X",
+        "amount": "510.68", "tax": "15.32", "total": "526.00"}),
+    ("ofdrw-SignScaleError-xbrl.xml", "xbrl", {
+        "invoice_number": "99934328", "issue_date": "2022-09-01", "seller_name": "杭州融运科技有限公司",
+        "buyer_id": "913202133140424571", "amount": "9.91", "tax": "1.29", "total": "11.20"}),
+])
+def test_real_public_invoice_xml(name: str, dialect: str, expected: dict[str, str]) -> None:
+    path = XML_SAMPLES / name
+    if not path.is_file():
+        pytest.skip(f"{name} not present")
+    inv = xml_reader.read_invoice(path.read_bytes())
+    assert inv.dialect == dialect
+    assert {k: inv.fields.get(k) for k in expected} == expected
+    report = analyse_file(name, path.read_bytes())
+    assert report.kind == "invoice" and report.extraction.fields["total"].source == "xml"
