@@ -13,6 +13,11 @@ sampler) and bounded by getrusage. The peer is the same import (import_package +
 ``import_operation`` does) in a fresh process without Qt or a window. Run:
 
     .venv/bin/python bench/import_ui_stall.py [--pages 2000]
+    .venv/bin/python bench/import_ui_stall.py --scanned 100   # a scanned package, read by OCR
+
+With ``--scanned N`` the package is N scanned pages (ten-page image-only PDFs made by
+``tests/support/scanned.py``) that the reader process OCRs page by page (issue 13: the UI
+thread must not stall over 50 ms, progress shown).
 
 Aims (issue 10): longest stall < 100 ms, peak RSS < 1 GB. Exit code 0 when both are met.
 Settings, data and workspace live in a temporary folder; no user folder or keyring is touched.
@@ -250,9 +255,27 @@ def _child(mode: str, folder: Path) -> dict:
     return json.loads(line[len(tag):])
 
 
+def _generate_scanned(out: Path, pages: int) -> Path:
+    """N scanned pages in ten-page PDFs, each file different (its own noise seed)."""
+    from tests.support.scanned import scanned_contract
+
+    folder = out / f"scanned-{pages}"
+    folder.mkdir(parents=True)
+    (folder / "manifest.json").write_text(json.dumps({"policy": "wuhan-2026"}), encoding="utf-8")
+    done = 0
+    while done < pages:
+        n = min(10, pages - done)
+        (folder / f"合同扫描件-{done // 10 + 1:02d}.pdf").write_bytes(
+            scanned_contract(pages=n, seed=100 + done))
+        done += n
+    return folder
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--scanned", type=int, default=0, metavar="N",
+                        help="import N scanned pages (OCR) instead of the generated text package")
     parser.add_argument("--measure-ui", metavar="FOLDER", help=argparse.SUPPRESS)
     parser.add_argument("--measure-peer", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -262,7 +285,10 @@ def main() -> int:
         return measure_peer(Path(args.measure_peer))
     with tempfile.TemporaryDirectory(prefix="slq-bench-") as tmp:
         t0 = time.perf_counter()
-        folder = _generate(Path(tmp) / "packages", args.pages)
+        if args.scanned:
+            folder = _generate_scanned(Path(tmp) / "packages", args.scanned)
+        else:
+            folder = _generate(Path(tmp) / "packages", args.pages)
         print(f"generated {folder.name} in {time.perf_counter() - t0:.0f} s", flush=True)
         # Each in a fresh process, so getrusage and the tree sampler see only that import.
         ui = _child("--measure-ui", folder)

@@ -16,6 +16,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 EN: dict[str, str] = {
+    "{0}（OCR，置信度 {1}%）": "{0} (OCR, confidence {1}%)",
+    "由 OCR 从扫描页读出，置信度 {0}%，请对照原件核对":
+        "Read by OCR from a scanned page, confidence {0}%; check it against the original",
     "编号": "ID", "政策": "Policy", "申报单位": "Applicant", "状态": "Status",
     "测算补贴": "Subsidy", "阻断": "Blocks", "材料": "Docs", "阻断问题 {0} 项": "{0} blocking findings",
     "复制说明": "Copy text", "测算说明（可直接宣读）": "Explanation (can be read aloud)",

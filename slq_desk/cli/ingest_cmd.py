@@ -149,12 +149,16 @@ def _extract(args: argparse.Namespace) -> int:
             path.name, data, _check_kind(args.kind))
     out = report.as_json()
     out["file"] = str(path)
+    for name, found in report.extraction.fields.items():
+        if found.source != "extracted":  # ocr | qr | xml: where the value came from, and how sure
+            out["fields"][name].update(source=found.source, confidence=found.confidence)
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print(f"{path.name}: {report.kind} ({report.confidence}%), {report.pages} 页")
         for name, f in out["fields"].items():
-            print(f"  {name} = {f['value']}  (p.{(f['page'] or 0) + 1} {f['bbox']})")
+            how = f", {f['source']} {f['confidence']}%" if "source" in f else ""
+            print(f"  {name} = {f['value']}  (p.{(f['page'] or 0) + 1} {f['bbox']}{how})")
         for n, item in enumerate(out["items"], 1):
             print(f"  [{n}] " + "; ".join(f"{k}={v['value']}" for k, v in item.items()))
         for f in out["findings"]:

@@ -44,7 +44,9 @@ def _demo(args: argparse.Namespace) -> int:
     index = generate_packages(out, seed=args.seed)
     total = len(index)
     # One reader process for every package: each start costs an interpreter and PyMuPDF.
-    with ParseWorker() as reader:
+    from slq_desk.extract.ocr import CACHE_DIR
+
+    with ParseWorker(ocr_cache=ws.path / CACHE_DIR) as reader:
         for n, entry in enumerate(index, 1):
             result = import_package(ws, out / str(entry["path"]), reader=reader)
             print(f"[{n}/{total}] {entry['id']}: {result.summary()}", file=sys.stderr)

@@ -36,6 +36,7 @@ class FieldRow:
     page: int | None
     bbox: tuple[str, ...] | None
     confidence: int
+    source: str = "extracted"  # extracted | ocr | qr | xml | computed
 
     @property
     def effective(self) -> str:
@@ -144,7 +145,8 @@ def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
 def _field_row(f: ExtractedField) -> FieldRow:
     return FieldRow(f.id, f.name, f.item_index, f.value, f.corrected_value, f.corrected_by,
                     f.corrected_at.isoformat(timespec="seconds") if f.corrected_at else None,
-                    f.page, tuple(str(v) for v in f.bbox) if f.bbox else None, f.confidence)
+                    f.page, tuple(str(v) for v in f.bbox) if f.bbox else None, f.confidence,
+                    f.source or "extracted")
 
 
 def correct_field(ws: Workspace, field_id: int, value: str | None, who: str) -> str:

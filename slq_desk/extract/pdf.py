@@ -3,7 +3,7 @@
 Encrypted files are tried with the empty password (many "protected" e-documents only restrict
 printing); otherwise they are reported, never prompted for. Files MuPDF had to repair on
 opening are reported as damaged: their figures cannot be trusted. Pages without a text layer
-but with images are marked image-only, for a person (or the optional OCR) to read.
+but with images are marked image-only, to be read by OCR (``ocr.py``) and checked by a person.
 """
 
 from __future__ import annotations
@@ -17,6 +17,11 @@ from slq_desk.extract.text import DocText, PageText, page_text
 # A page with fewer visible characters than this, and images over IMAGE_AREA of it, is a scan.
 MIN_TEXT_CHARS = 8
 IMAGE_AREA = 0.25
+# A scan that a scanner app or a portal stamped with a line of text ("第 1 页", a file name, a
+# date) still has a negligible text layer: fewer than SPARSE_TEXT_CHARS characters over an
+# image covering SCAN_AREA of the page. It is read by OCR like any scan (OCR reads the stamp too).
+SPARSE_TEXT_CHARS = 40
+SCAN_AREA = 0.8
 
 
 @dataclass
@@ -79,7 +84,9 @@ def read_text(doc: Any, result: PdfRead, max_pages: int) -> None:
             page = doc[index]
             pt = page_text(page, index)
             if pt.chars < MIN_TEXT_CHARS:
-                _mark_image_only(page, pt)
+                _mark_image_only(page, pt, IMAGE_AREA)
+            elif pt.chars < SPARSE_TEXT_CHARS:
+                _mark_image_only(page, pt, SCAN_AREA)
         except Exception as err:
             result.error_code = "pdf_broken"
             result.error = f"page {index + 1}: {_short(err)}"
@@ -87,7 +94,7 @@ def read_text(doc: Any, result: PdfRead, max_pages: int) -> None:
         result.text.pages.append(pt)
 
 
-def _mark_image_only(page: Any, pt: PageText) -> None:
+def _mark_image_only(page: Any, pt: PageText, min_area: float) -> None:
     boxes: list[BBox] = []
     area = 0.0
     for info in page.get_image_info():
@@ -96,7 +103,7 @@ def _mark_image_only(page: Any, pt: PageText) -> None:
         area += max(0.0, x1 - x0) * max(0.0, y1 - y0)
     page_area = max(pt.width * pt.height, 1.0)
     pt.image_boxes = boxes
-    pt.image_only = bool(boxes) and area / page_area >= IMAGE_AREA
+    pt.image_only = bool(boxes) and area / page_area >= min_area
 
 
 def _short(err: BaseException) -> str:

@@ -7,14 +7,18 @@ and benchmarks can call it directly.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slq_desk.extract.evidence import Extraction, Field, FindingData
 from slq_desk.extract.uscc import IdStatus, check_id
 from slq_desk.ingest import sniff
 from slq_desk.ingest.classify import classify
 from slq_desk.ingest.hashing import sha256_bytes
+
+if TYPE_CHECKING:
+    from slq_desk.extract.ocr import OcrCache, OcrWord
 
 # Fields that hold a 统一社会信用代码 or taxpayer id, checked wherever they were read.
 ID_FIELDS = ("buyer_id", "seller_id", "supplier_id", "applicant_id", "uscc")
@@ -34,6 +38,10 @@ class FileReport:
     confidence: int = 0
     kind_reason: str = ""
     image_only_pages: list[int] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # image-only pages read by OCR
+    # For OFD and XML files: the PDF the viewer shows (and evidence boxes refer to); the
+    # original bytes are kept as they came.
+    display_pdf: bytes | None = None
     extraction: Extraction = field(default_factory=Extraction)
 
     @property
@@ -53,10 +61,31 @@ class FileReport:
             "readable": self.readable,
             "kind": self.kind,
             "confidence": self.confidence,
+            "ocr_pages": self.ocr_pages,
             "fields": {k: v.as_json() for k, v in self.extraction.fields.items()},
             "items": [{k: v.as_json() for k, v in item.items()} for item in self.extraction.items],
             "findings": [f.as_json() for f in self.extraction.findings],
         }
+
+
+@dataclass
+class OcrContext:
+    """Where OCR results are cached and who hears of each page read; set per reader process."""
+
+    cache: OcrCache | None = None
+    # on_page(done, total): called after each OCR'd page of the current file (progress, cancel).
+    on_page: Callable[[int, int], None] | None = None
+    enabled: bool = True
+
+
+_ocr_context = OcrContext()
+
+
+def set_ocr_context(context: OcrContext) -> OcrContext:
+    """Install the OCR settings of this process; returns the previous ones."""
+    global _ocr_context
+    previous, _ocr_context = _ocr_context, context
+    return previous
 
 
 def failed_report(name: str, data: bytes, code: str, zh: str, en: str) -> FileReport:
@@ -89,14 +118,83 @@ def analyse_file(name: str, data: bytes, max_pages: int = 2000,
         report.error = "unsupported"
         report.kind, report.confidence, report.kind_reason = "other", 0, "unsupported file"
         return report
-    _read_document(report, data, max_pages, kind)
+    if media == sniff.XML:
+        _read_xml(report, data, kind)
+    elif media == sniff.OFD:
+        _read_ofd(report, data, max_pages, kind)
+    else:
+        _read_document(report, data, max_pages, kind)
     return report
 
 
-def _read_document(report: FileReport, data: bytes, max_pages: int, kind: str | None) -> None:
+def _read_xml(report: FileReport, data: bytes, kind: str | None) -> None:
+    """An e-invoice XML: its fields exactly as written, and a PDF of them for the viewer."""
+    from slq_desk.extract import einvoice_xml
+
+    try:
+        invoice = einvoice_xml.read_invoice(data)
+    except einvoice_xml.XmlInvoiceError as err:
+        report.readable = False
+        report.error = f"unsupported: {err}"
+        report.kind, report.confidence, report.kind_reason = (
+            (kind, 100, "set by a person") if kind else ("other", 0, "XML, not an e-invoice"))
+        _add(report, "unsupported_file", "warn",
+             f"文件“{report.name}”是 XML，但不是可识别的电子发票（{err}），未作为申报材料读取",
+             f"'{report.name}' is XML but not a known e-invoice ({err}); not read")
+        return
+    pdf, boxes, item_boxes = einvoice_xml.render_pdf(invoice)
+    report.display_pdf = pdf
+    report.pages = 1 + max((page for row in item_boxes for page, _box in row.values()), default=0)
+    extraction = einvoice_xml.extraction(invoice, boxes, item_boxes)
+    report.kind, report.confidence, report.kind_reason = (
+        (kind, 100, "set by a person") if kind else
+        ("invoice", 100, f"e-invoice XML <{invoice.dialect}>"))
+    extraction.kind, extraction.confidence = report.kind, report.confidence
+    extraction.findings[:0] = report.extraction.findings
+    report.extraction = extraction
+    _check_ids(report)
+
+
+def _read_ofd(report: FileReport, data: bytes, max_pages: int, kind: str | None) -> None:
+    """An OFD document: converted to PDF, then read like one; an e-invoice's XML fills gaps."""
+    from slq_desk.extract import einvoice_xml
+    from slq_desk.extract.ofd import OfdError, einvoice_attachment, ofd_to_pdf
+
+    try:
+        converted = ofd_to_pdf(data, max_pages)
+    except OfdError as err:
+        report.readable = False
+        report.error = f"pdf_broken: {err}"
+        _add(report, "pdf_broken", "block", f"OFD 文件“{report.name}”无法读取：{err}",
+             f"the OFD file '{report.name}' cannot be read: {err}")
+        report.kind, report.confidence, report.kind_reason = (
+            (kind, 100, "set by a person") if kind else _kind_from_name(report.name))
+        return
+    report.display_pdf = converted.pdf
+    if converted.skipped:
+        what = ", ".join(f"{k} ×{v}" for k, v in sorted(converted.skipped.items()))
+        _add(report, "ofd_partly_drawn", "info",
+             f"OFD 文件“{report.name}”中有内容未能显示（{what}），请对照原件核对",
+             f"parts of the OFD file '{report.name}' could not be drawn ({what}); "
+             "compare with the original")
+    _read_document(report, converted.pdf, max_pages, kind, filetype="pdf")
+    attached = einvoice_attachment(converted)
+    if attached is not None and report.readable and report.kind == "invoice":
+        try:
+            xml = einvoice_xml.extraction(einvoice_xml.read_invoice(attached))
+        except einvoice_xml.XmlInvoiceError:
+            return
+        before = set(report.extraction.fields)
+        einvoice_xml.fill_missing(report.extraction, xml)
+        _check_ids(report, [n for n in ID_FIELDS if n not in before])
+
+
+def _read_document(report: FileReport, data: bytes, max_pages: int, kind: str | None,
+                   filetype: str | None = None) -> None:
     from slq_desk.extract.pdf import open_document, read_text
 
-    filetype = {sniff.PDF: "pdf", sniff.JPEG: "jpeg", sniff.PNG: "png"}[report.media_type]
+    if filetype is None:
+        filetype = {sniff.PDF: "pdf", sniff.JPEG: "jpeg", sniff.PNG: "png"}[report.media_type]
     doc, read = open_document(data, filetype)
     report.encrypted = read.encrypted
     report.pages = read.pages
@@ -143,39 +241,64 @@ def _read_document(report: FileReport, data: bytes, max_pages: int, kind: str | 
         doc.close()
 
 
-def _image_only_pages(report: FileReport, doc: Any, text: Any) -> set[int]:
-    """Report every scanned page; read it with OCR when installed. Returns the OCR'd pages."""
+def _image_only_pages(report: FileReport, doc: Any, text: Any) -> dict[int, list[OcrWord]]:
+    """Report every scanned page and read it by OCR; returns the OCR words of each page read.
+
+    The OCR lines replace the page's (empty) text-layer lines, so the classifier and the
+    extractors read them like any other text.
+    """
     from slq_desk.extract import ocr
 
-    done: set[int] = set()
-    for page in text.pages:
-        if not page.image_only:
-            continue
+    context = _ocr_context
+    scanned = [page for page in text.pages if page.image_only]
+    use_ocr = context.enabled and bool(scanned) and ocr.available()
+    done: dict[int, list[ocr.OcrWord]] = {}
+    for n, page in enumerate(scanned, 1):
         report.image_only_pages.append(page.index)
-        lines = ocr.ocr_page(doc[page.index], page) if ocr.available() else []
-        how = "已经 OCR 识别，识别结果" if lines else ""
-        _add(report, "image_only_page", "warn",
-             f"第 {page.index + 1} 页为扫描图像，无文字层，{how}需人工核对",
-             f"page {page.index + 1} is a scanned image without a text layer"
-             f"{' (read by OCR)' if lines else ''}; check it by hand",
-             page.index, (0.0, 0.0, page.width, page.height))
+        words: list[ocr.OcrWord] = []
+        if use_ocr:
+            try:
+                words = ocr.ocr_words(doc[page.index], context.cache, report.sha256)
+            except MemoryError:
+                raise
+            except Exception:  # one unreadable picture costs its page, not the file
+                words = []
+            if context.on_page is not None:
+                context.on_page(n, len(scanned))
+        lines = ocr.page_lines(words, page.index) if words else []
+        if lines:
+            mean = round(sum(w.confidence for w in words) / len(words))
+            zh = (f"第 {page.index + 1} 页为扫描图像，无文字层，已经 OCR 识别"
+                  f"（平均置信度 {mean}%），识别结果需人工核对")
+            en = (f"page {page.index + 1} is a scanned image without a text layer; read by OCR "
+                  f"(mean confidence {mean}%); check it by hand")
+        else:
+            why = "OCR 未识别出文字，" if use_ocr else "未能进行 OCR 识别，"
+            zh = f"第 {page.index + 1} 页为扫描图像，无文字层，{why}需人工核对"
+            en = (f"page {page.index + 1} is a scanned image without a text layer"
+                  f"{'; OCR found no text' if use_ocr else '; OCR was not available'}; check it by hand")
+        _add(report, "image_only_page", "warn", zh, en, page.index,
+             (0.0, 0.0, page.width, page.height))
         if lines:
             page.lines = lines
-            done.add(page.index)
+            page.chars = sum(len(w.text) for w in words)
+            done[page.index] = words
+            report.ocr_pages.append(page.index)
     return done
 
 
-def _mark_ocr(report: FileReport, pages: set[int]) -> None:
-    """Fields read from OCR text say so, with the lower confidence OCR deserves."""
+def _mark_ocr(report: FileReport, pages: dict[int, list[OcrWord]]) -> None:
+    """Fields read from OCR text say so, with the confidence of the words they were read from."""
     from dataclasses import replace
 
-    from slq_desk.extract.ocr import OCR_CONFIDENCE
+    from slq_desk.extract.ocr import confidence_in
 
     ex = report.extraction
 
     def mark(f: Field) -> Field:
-        if f.page in pages:
-            return replace(f, source="ocr", confidence=min(f.confidence, OCR_CONFIDENCE))
+        if f.page is not None and f.page in pages:
+            return replace(f, source="ocr",
+                           confidence=min(f.confidence, confidence_in(pages[f.page], f.bbox)))
         return f
 
     ex.fields = {k: mark(v) for k, v in ex.fields.items()}
@@ -190,7 +313,7 @@ def _extract(report: FileReport, doc: Any, text: Any) -> None:
         from slq_desk.extract.qr import InvoiceQR, decode_page, parse_invoice_qr
 
         qr: InvoiceQR | None = None
-        if report.media_type == sniff.PDF and report.pages:
+        if report.media_type in (sniff.PDF, sniff.OFD) and report.pages:
             try:
                 for raw, box in decode_page(doc, 0):
                     qr = parse_invoice_qr(raw, 0, box)
@@ -210,8 +333,8 @@ def _extract(report: FileReport, doc: Any, text: Any) -> None:
     _check_ids(report)
 
 
-def _check_ids(report: FileReport) -> None:
-    for name in ID_FIELDS:
+def _check_ids(report: FileReport, names: Sequence[str] = ID_FIELDS) -> None:
+    for name in names:
         found: Field | None = report.extraction.fields.get(name)
         if found is None:
             continue

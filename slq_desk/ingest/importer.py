@@ -36,7 +36,8 @@ _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
 class Reader(Protocol):
-    def analyse(self, name: str, data: bytes) -> FileReport: ...
+    def analyse(self, name: str, data: bytes,
+                on_page: Callable[[int, int], None] | None = None) -> FileReport: ...
 
     def close(self) -> None: ...
 
@@ -92,13 +93,17 @@ def import_package(ws: Workspace, path: str | os.PathLike[str], policy: str | No
 
     ``reader`` lets a caller share one worker process across packages (``ParseWorker``) or
     read trusted files in-process (``InlineReader``); ``progress(done, total, file_name)`` is
-    called as each file has been read, for a progress bar.
+    called as each file has been read, for a progress bar, and after each scanned page read
+    by OCR (``done`` still counting the files finished, the page in ``file_name``). Raising
+    from it cancels the import: nothing is written.
     """
     own_reader = reader is None
     if reader is None:
+        from slq_desk.extract.ocr import CACHE_DIR
         from slq_desk.ingest.worker import ParseWorker
 
-        reader = ParseWorker(limits)  # starts while the package is unpacked and hashed
+        # Starts while the package is unpacked and hashed; OCR results cached in the workspace.
+        reader = ParseWorker(limits, ocr_cache=ws.path / CACHE_DIR)
     try:
         return _import(ws, path, policy, limits, reader, application_id, progress)
     finally:
@@ -126,7 +131,8 @@ def _import(ws: Workspace, path: str | os.PathLike[str], policy: str | None, lim
     files = [e for e in package.entries if e.name != MANIFEST_NAME]
     reports: list[FileReport] = []
     for n, entry in enumerate(files, 1):
-        reports.append(reader.analyse(entry.name, entry.data))
+        on_page = None if progress is None else _page_progress(progress, n, len(files), entry.name)
+        reports.append(reader.analyse(entry.name, entry.data, on_page))
         if progress is not None:
             progress(n, len(files), entry.name)
 
@@ -186,6 +192,14 @@ def _import(ws: Workspace, path: str | os.PathLike[str], policy: str | None, lim
     return result
 
 
+def _page_progress(progress: Callable[[int, int, str], None], n: int, total: int,
+                   name: str) -> Callable[[int, int], None]:
+    def on_page(page: int, pages: int) -> None:
+        progress(n - 1, total, f"{name}（OCR {page}/{pages}）")
+
+    return on_page
+
+
 def _policy(policy: str | None, manifest: Manifest) -> str:
     chosen = policy or manifest.policy
     if not chosen:
@@ -228,7 +242,10 @@ def _applicant(manifest: Manifest, reports: list[FileReport]) -> tuple[str, str]
 
 
 def _document(ws: Workspace, s: Session, app_id: str, report: FileReport, data: bytes) -> None:
-    stored = ws.store_blob(report.sha256, data)
+    stored = ws.store_blob(report.sha256, data)  # the original bytes, always kept
+    if report.display_pdf is not None:
+        # OFD and XML: the viewer shows (and evidence boxes refer to) the PDF made from them.
+        stored = ws.store_blob(sha256_bytes(report.display_pdf), report.display_pdf)
     doc = Document(application_id=app_id, sha256=report.sha256, kind=report.kind,
                    kind_confidence=report.confidence, kind_source="auto",
                    original_name=report.name, stored_path=ws.relative(stored),

@@ -49,7 +49,9 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
         doc_id, name, sha = doc.id, doc.original_name, doc.sha256
         before = {"kind": doc.kind, "confidence": doc.kind_confidence, "source": doc.kind_source}
     data = ws.blob_path(sha).read_bytes()
-    with ParseWorker(limits) as worker:
+    from slq_desk.extract.ocr import CACHE_DIR
+
+    with ParseWorker(limits, ocr_cache=ws.path / CACHE_DIR) as worker:
         report = worker.analyse_as(name, data, kind)
     with ws.session() as s:
         found = s.get(Document, doc_id)

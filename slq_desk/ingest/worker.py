@@ -6,6 +6,13 @@ rather than one per file (a new process costs an interpreter start and the PyMuP
 each file gets a time limit; past it the process is killed, the file gets a finding, and a new
 process takes the next file. The worker's address space is capped, so a decompression bomb
 inside a PDF fails that file instead of the machine.
+
+Scanned pages are read by OCR in the same process (``extract/ocr.py``). A page takes about a
+second, so the worker sends a progress message after each OCR'd page: it restarts the
+file's clock (the time limit is per page for OCR, a 100-page scan is not a hanging file) and
+reaches the caller's ``on_page`` callback, which may raise to cancel (the process is then
+killed, since the file cannot be abandoned half way otherwise). OCR results are cached in the
+workspace by file hash and page, so a second import of the same scan costs nothing.
 """
 
 from __future__ import annotations
@@ -14,10 +21,17 @@ import multiprocessing
 import multiprocessing.connection
 from collections.abc import Callable
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from slq_desk.ingest.analyse import FileReport, analyse_file, failed_report
+from slq_desk.ingest.analyse import (
+    FileReport,
+    OcrContext,
+    analyse_file,
+    failed_report,
+    set_ocr_context,
+)
 from slq_desk.ingest.limits import DEFAULT_LIMITS, Limits
 
 # "spawn": a fresh interpreter, safe whatever threads (Qt, SQLite) the parent runs.
@@ -25,10 +39,19 @@ _CONTEXT = multiprocessing.get_context("spawn")
 
 
 Analyse = Callable[[str, bytes, int, "str | None"], FileReport]
+# on_page(done, total): one more OCR'd page of the file being read; may raise to cancel.
+OnPage = Callable[[int, int], None]
+_PAGE = "page"
+
+
+def _ocr_context(ocr_cache: str | None, send: OnPage | None) -> OcrContext:
+    from slq_desk.extract.ocr import OcrCache
+
+    return OcrContext(cache=OcrCache(ocr_cache) if ocr_cache else None, on_page=send)
 
 
 def _serve(conn: multiprocessing.connection.Connection, memory_bytes: int,
-           max_pages: int, analyse: Analyse) -> None:
+           max_pages: int, analyse: Analyse, ocr_cache: str | None = None) -> None:
     if memory_bytes:
         try:
             import resource
@@ -36,6 +59,10 @@ def _serve(conn: multiprocessing.connection.Connection, memory_bytes: int,
             resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
         except (ImportError, ValueError, OSError):
             pass  # not on this platform; the time limit still holds
+    def page_done(done: int, total: int) -> None:
+        conn.send((_PAGE, done, total))
+
+    set_ocr_context(_ocr_context(ocr_cache, page_done))
     # Tell the parent the interpreter and imports are up: the per-file clock starts after this,
     # so a slow start on a loaded laptop is never mistaken for a hanging file.
     try:
@@ -74,10 +101,11 @@ class ParseWorker:
     """Reads files one at a time in a child process with a per-file time limit."""
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS, analyse: Analyse = analyse_file,
-                 start: bool = True) -> None:
+                 start: bool = True, ocr_cache: str | Path | None = None) -> None:
         # ``analyse`` must be a module-level function: the child process imports it by name.
         self.limits = limits
         self.analyse_fn = analyse
+        self.ocr_cache = str(ocr_cache) if ocr_cache else None
         self._proc: BaseProcess | None = None
         self._conn: multiprocessing.connection.Connection | None = None
         self._ready = False
@@ -100,7 +128,8 @@ class ParseWorker:
             parent, child = _CONTEXT.Pipe()
             proc = _CONTEXT.Process(target=_serve, daemon=True, name="slq-desk-reader",
                                     args=(child, self.limits.worker_memory_bytes,
-                                          self.limits.max_pages, self.analyse_fn))
+                                          self.limits.max_pages, self.analyse_fn,
+                                          self.ocr_cache))
             proc.start()
             child.close()
             self._proc, self._conn = proc, parent
@@ -114,26 +143,36 @@ class ParseWorker:
             raise OSError("the reader process did not start")
         self._ready = True
 
-    def analyse(self, name: str, data: bytes) -> FileReport:
-        return self.analyse_as(name, data, None)
+    def analyse(self, name: str, data: bytes, on_page: OnPage | None = None) -> FileReport:
+        return self.analyse_as(name, data, None, on_page)
 
-    def analyse_as(self, name: str, data: bytes, kind: str | None) -> FileReport:
-        """Read a file as ``kind`` (None: classify it)."""
+    def analyse_as(self, name: str, data: bytes, kind: str | None,
+                   on_page: OnPage | None = None) -> FileReport:
+        """Read a file as ``kind`` (None: classify it); ``on_page`` hears of each OCR'd page."""
         conn = self._start()
         try:
             self._wait_ready(conn)
             conn.send((name, data, kind))
-            ready = conn.poll(self.limits.file_timeout_s)
-            if ready:
+            # Each OCR'd page restarts the clock: the limit is per page, not per scanned book.
+            while conn.poll(self.limits.file_timeout_s):
                 result = conn.recv()
                 if isinstance(result, FileReport):
                     return result
+                if isinstance(result, tuple) and result and result[0] == _PAGE:
+                    if on_page is not None:
+                        on_page(int(result[1]), int(result[2]))
+                    continue
+                break  # anything else is a confused worker: treat it as a hang
         except (EOFError, OSError, BrokenPipeError):
             self._stop(kill=True)
             self.restarts += 1
             return failed_report(name, data, "pdf_broken",
                                  f"读取“{name}”时解析进程异常退出，文件无法读取",
                                  f"the reader process died on '{name}'; the file cannot be read")
+        except BaseException:
+            # Cancelled from on_page (or interrupted): the worker is mid-file; drop it.
+            self._stop(kill=True)
+            raise
         self._stop(kill=True)
         self.restarts += 1
         seconds = f"{self.limits.file_timeout_s:g}"
@@ -166,8 +205,9 @@ class ParseWorker:
 class InlineReader:
     """The same interface without a process, for trusted files in tests and benchmarks."""
 
-    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(self, limits: Limits = DEFAULT_LIMITS, ocr_cache: str | Path | None = None) -> None:
         self.limits = limits
+        self.ocr_cache = str(ocr_cache) if ocr_cache else None
 
     def __enter__(self) -> InlineReader:
         return self
@@ -175,11 +215,16 @@ class InlineReader:
     def __exit__(self, *exc: object) -> None:
         return None
 
-    def analyse(self, name: str, data: bytes) -> FileReport:
-        return analyse_file(name, data, self.limits.max_pages)
+    def analyse(self, name: str, data: bytes, on_page: OnPage | None = None) -> FileReport:
+        return self.analyse_as(name, data, None, on_page)
 
-    def analyse_as(self, name: str, data: bytes, kind: str | None) -> FileReport:
-        return analyse_file(name, data, self.limits.max_pages, kind)
+    def analyse_as(self, name: str, data: bytes, kind: str | None,
+                   on_page: OnPage | None = None) -> FileReport:
+        previous = set_ocr_context(_ocr_context(self.ocr_cache, on_page))
+        try:
+            return analyse_file(name, data, self.limits.max_pages, kind)
+        finally:
+            set_ocr_context(previous)
 
     def close(self) -> None:
         return None

@@ -1,5 +1,7 @@
 """Smoke test of the PyInstaller one-folder bundle (issue 10, item 1): the frozen app, not the
-checkout, builds a demo workspace, opens the window offscreen, signs and verifies an opinion.
+checkout, builds a demo workspace, opens the window offscreen, signs and verifies an opinion; it
+also OCRs a scanned page with the bundled models, with the network cut off where ``unshare``
+can do that (issue 13), and reads an OFD and an XML e-invoice.
 
 Slow (the build alone takes a minute or more) and opt-in: it runs only with
 ``SLQ_DESK_BUNDLE_TEST=1``. It builds the bundle with ``packaging/build.sh`` into a temp folder,
@@ -66,6 +68,42 @@ def run(app: Path, env: dict[str, str], cwd: Path, *args: str,
     # cwd outside the checkout: the bundle must find everything inside itself, never ./resources.
     return subprocess.run([str(app), *args], check=False, capture_output=True, text=True,
                           timeout=timeout, env=env, cwd=cwd, stdin=subprocess.DEVNULL)
+
+
+def _offline(cmd: list[str]) -> list[str]:
+    """``cmd`` in a new network namespace (no network at all), when this machine allows it."""
+    unshare = shutil.which("unshare")
+    if unshare and subprocess.run([unshare, "-n", "true"], check=False,
+                                  capture_output=True).returncode == 0:
+        return [unshare, "-n", *cmd]
+    return cmd
+
+
+def test_bundle_ocrs_a_scanned_page_offline(app: Path, env: dict[str, str], tmp_path: Path) -> None:
+    from tests.support.scanned import scanned_contract
+
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(scanned_contract())
+    done = subprocess.run(_offline([str(app), "extract", str(scan), "--json"]), check=False,
+                          capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    out = json.loads(done.stdout)
+    assert out["ocr_pages"] == [0] and out["kind"] == "contract"
+    assert out["fields"]["total"]["value"] == "346500.00"
+    assert out["fields"]["buyer_name"]["value"] == "武汉星河智算科技有限公司"
+
+
+def test_bundle_reads_ofd_and_xml_invoices(app: Path, env: dict[str, str], tmp_path: Path) -> None:
+    from tests.support.einvoice_files import einvoice_ofd, einvoice_xml
+
+    for name, data in (("发票.ofd", einvoice_ofd()), ("发票.xml", einvoice_xml())):
+        path = tmp_path / name
+        path.write_bytes(data)
+        done = run(app, env, tmp_path, "extract", str(path), "--json")
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+        out = json.loads(done.stdout)
+        assert out["kind"] == "invoice" and out["fields"]["total"]["value"] == "346500.00", out
 
 
 def test_bundle_signs_and_verifies_an_opinion(app: Path, env: dict[str, str],

@@ -78,3 +78,34 @@ def test_click_on_a_present_material_opens_its_file(review_window, qtbot):
     qtbot.waitUntil(lambda: pane.doc is not None and pane.doc.key == sha, timeout=WAIT_MS)
     qtbot.waitUntil(pane.is_loaded, timeout=WAIT_MS)
     assert pane.view.current_page() == 0
+
+
+
+def test_fields_read_by_ocr_say_so_with_their_confidence(qtbot, tmp_path, review_settings):
+    from slq_desk.ingest.importer import import_package
+    from slq_desk.ingest.worker import InlineReader
+    from slq_desk.ui.main_window import MainWindow
+    from slq_desk.workspace import Workspace
+
+    from tests.support.scanned import scanned_contract
+
+    folder = tmp_path / "scan-1"
+    folder.mkdir()
+    (folder / "合同扫描件.pdf").write_bytes(scanned_contract())
+    ws = Workspace.open(tmp_path / "ws")
+    import_package(ws, folder, policy="wuhan-2026", reader=InlineReader())
+    win = MainWindow(ws, review_settings)
+    win.synchronous_operations = True
+    qtbot.addWidget(win)
+    try:
+        assert win.open_application("scan-1")
+        tab = win.checklist_tab
+        items = [i for i in tab.items("field") if i.data(0, 257)[1].source == "ocr"]
+        assert items, "no field was read by OCR from the scanned contract"
+        row = items[0].data(0, 257)[1]
+        assert 0 < row.confidence <= 100
+        assert items[0].text(1) == f"{row.value}（OCR，置信度 {row.confidence}%）"
+        assert "OCR" in items[0].toolTip(1)
+    finally:
+        win.close()
+        win.shutdown()

@@ -70,47 +70,6 @@ def test_forced_kind() -> None:
     assert report.extraction.fields["contract_number"].value == "HT-1"
 
 
-class _FakeRapidOCR:
-    """Stands in for rapidocr 1.x (not installed in the test environment)."""
-
-    def __call__(self, image: bytes) -> tuple[list[object], float]:
-        assert image.startswith(b"\x89PNG")
-        return ([[[[20, 20], [300, 20], [300, 44], [20, 44]], "名称：测试科技有限公司", 0.93],
-                 [[[20, 80], [420, 80], [420, 104], [20, 104]],
-                  "统一社会信用代码：91420100MA4K00001U", 0.91]], 0.05)
-
-
-def test_ocr_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-    import types
-
-    from slq_desk.extract import ocr
-
-    fake = types.ModuleType("rapidocr_onnxruntime")
-    fake.RapidOCR = _FakeRapidOCR  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", fake)
-    ocr._engine.cache_clear()
-    try:
-        report = analyse_file("营业执照.pdf", image_pdf())
-    finally:
-        ocr._engine.cache_clear()
-    name = report.extraction.fields["name"]
-    assert (name.value, name.source, name.confidence, name.page) == ("测试科技有限公司", "ocr", 60, 0)
-    assert name.bbox is not None and name.bbox[0] > 10  # in PDF points, not pixels
-    assert "OCR" in report.findings[0].message_zh
-
-
-def test_no_ocr_without_the_extra() -> None:
-    from slq_desk.extract import ocr
-
-    ocr._engine.cache_clear()
-    if ocr.available():
-        pytest.skip("rapidocr is installed here")
-    report = analyse_file("营业执照.pdf", image_pdf())
-    assert report.extraction.fields == {}
-    assert "OCR" not in report.findings[0].message_zh
-
-
 def test_an_extractor_bug_costs_the_fields_not_the_document(monkeypatch: pytest.MonkeyPatch) -> None:
     import slq_desk.extract.kinds as kinds
 

@@ -192,12 +192,18 @@ class ChecklistTab(QWidget):
         shown = row.effective
         if row.corrected:
             shown = self.tr("{0}（更正；原提取：{1}）").format(row.corrected_value, row.value)
+        elif row.source == "ocr":
+            # Read by OCR from a scanned page: say so, with the recogniser's confidence.
+            shown = self.tr("{0}（OCR，置信度 {1}%）").format(row.value, row.confidence)
         item = QTreeWidgetItem(parent, [row.name.removeprefix("item."), shown, page])
         item.setData(0, PAYLOAD, ("field", row, sha))
         if row.corrected:
             item.setForeground(1, QBrush(severity_color(CORRECTED_COLOR)))
             item.setToolTip(1, self.tr("原提取值：{0}\n更正为：{1}\n更正人：{2}\n更正时间：{3}").format(
                 row.value, row.corrected_value, row.corrected_by or "", row.corrected_at or ""))
+        elif row.source == "ocr":
+            item.setToolTip(1, self.tr("由 OCR 从扫描页读出，置信度 {0}%，请对照原件核对").format(
+                row.confidence))
         else:
             item.setToolTip(1, shown)
         return item
