@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import insert, text
 
 from slq_desk.models.schema import Application, Document, ExtractedField
-from slq_desk.office import dedup
+from slq_desk.checks import dedup
 from slq_desk.workspace import Workspace
 
 

@@ -188,7 +188,7 @@ def count(session: Session) -> int:
 # --- checkpoints ------------------------------------------------------------------------------
 
 def _data_dir() -> Path:
-    from slq_desk.opinion.identity import user_data_dir
+    from slq_desk.userenv import user_data_dir
 
     return user_data_dir()
 

@@ -182,7 +182,7 @@ def run_checks(ws: Any, app_id: str, policy_id: str | None = None) -> CheckRepor
     """Check one application of the workspace and store the outcome (see the module doc)."""
     from slq_desk import audit
     from slq_desk.models.schema import Application, Finding
-    from slq_desk.office import dedup
+    from slq_desk.checks import dedup
     from slq_desk.policy import load_policy
 
     # A re-check follows a change (a field corrected, a kind set, a 补正): the 查重 index and
@@ -224,7 +224,7 @@ def run_checks(ws: Any, app_id: str, policy_id: str | None = None) -> CheckRepor
         stored["policy"] = policy.id
         app.facts = stored
         app.computed_subsidy = report.subsidy
-        from slq_desk.office.verification import records_for
+        from slq_desk.checks.verification import records_for
 
         report.manual_checks = records_for(s, app_id)
         audit.record(s, ws.actor, "application.check", "application", app_id, before, {

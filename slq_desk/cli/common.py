@@ -41,7 +41,6 @@ def load_signing_identity(key_file: Path | None, passphrase_env: str | None) -> 
     import sys
 
     from slq_desk.opinion import identity
-
     from slq_desk.opinion.strict import certificate_refusals
 
     source = identity.passphrase_source(key_file, env_var=passphrase_env)

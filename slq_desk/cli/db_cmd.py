@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("db", help="共享数据库的角色与权限 / roles of the shared PostgreSQL workspace")
     dsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
 

@@ -62,6 +62,7 @@ def _limits(args: argparse.Namespace) -> Any:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from slq_desk.checks.dedup import index_imported
     from slq_desk.cli.common import open_workspace
     from slq_desk.ingest.importer import import_package
 
@@ -71,6 +72,8 @@ def _import(args: argparse.Namespace) -> int:
     ws = open_workspace(args, create=True)
     try:
         result = import_package(ws, args.package, policy=args.policy, limits=limits)
+        if result.created:  # 查重 stays a lookup: the new application joins the index now
+            index_imported(ws, result.application_id)
     finally:
         ws.close()
     if args.json:

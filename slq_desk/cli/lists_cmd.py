@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from slq_desk.workspace import Workspace
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from slq_desk.policy.rules.registers import LIST_KINDS
 
     p = sub.add_parser("lists", help="reference lists for the 初审 (registries, blacklists, …)")

@@ -22,7 +22,7 @@ from typing import Any
 from slq_desk.errors import BadInput
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     st = sub.add_parser("status", help="move an application through the 初审 workflow, or show "
                                        "its status and history")
     st.add_argument("application", metavar="APP_ID")
@@ -181,7 +181,7 @@ def _status(args: argparse.Namespace) -> int:
 
 def _dedup(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
-    from slq_desk.office import dedup
+    from slq_desk.checks import dedup
 
     ws = open_workspace(args)
     try:
@@ -263,7 +263,7 @@ def _notice_list(args: argparse.Namespace) -> int:
 
 def _verify_invoice(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
-    from slq_desk.office.verification import record_invoice_check
+    from slq_desk.checks.verification import record_invoice_check
 
     ws = open_workspace(args)
     try:
@@ -278,7 +278,7 @@ def _verify_invoice(args: argparse.Namespace) -> int:
 
 def _credit(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
-    from slq_desk.office.verification import record_credit_check
+    from slq_desk.checks.verification import record_credit_check
 
     ws = open_workspace(args)
     try:

@@ -19,7 +19,7 @@ from typing import Any
 BEIJING = timezone(timedelta(hours=8), "北京时间")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Nothing at the top level: the actions hang under `slq-desk panel` (``register_panel``)."""
 
 
@@ -28,7 +28,7 @@ def _ws(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
-def register_panel(ps: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_panel(ps: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     f = ps.add_parser("flags", help="复核 flags: 畸高畸低, ±30%% deviation, arithmetic, range")
     _ws(f)
     f.add_argument("--settings", type=Path, help="panel settings TOML ([recheck] thresholds); "

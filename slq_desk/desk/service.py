@@ -161,9 +161,13 @@ class Desk:
     # --- import and checks ----------------------------------------------------------------------
 
     def import_package(self, path: Path, progress: Report | None = None) -> Any:
+        from slq_desk.checks.dedup import index_imported
         from slq_desk.ingest.importer import import_package
 
-        return import_package(self.workspace, path, progress=progress)
+        result = import_package(self.workspace, path, progress=progress)
+        if result.created:  # 查重 stays a lookup: the new application joins the index now
+            index_imported(self.workspace, result.application_id)
+        return result
 
     def run_checks(self, application_id: str) -> Any:
         from slq_desk.checks.runner import run_checks

@@ -28,7 +28,6 @@ from slq_desk.ingest.limits import DEFAULT_LIMITS, Limits
 from slq_desk.ingest.manifest import MANIFEST_NAME, Manifest, parse_manifest
 from slq_desk.ingest.unpack import Refusal, read_package
 from slq_desk.models.schema import Application, Document, ExtractedField, Finding
-from slq_desk.office.dedup import index_application, refresh_findings
 from slq_desk.resources import resource_path
 from slq_desk.workspace import Workspace
 
@@ -186,9 +185,8 @@ def _import(ws: Workspace, path: str | os.PathLike[str], policy: str | None, lim
         rows = s.scalars(select(Finding).where(Finding.application_id == app_id)).all()
         result.findings = len(rows)
         result.blocking = sum(1 for f in rows if f.severity == "block")
-        # The 查重 index is kept at import, so 查重 is a lookup rather than a scan.
-        index_application(s, app_id)
-    refresh_findings(ws, [app_id])
+    # The 查重 index is brought up to date by the caller (checks.dedup.index_imported): the
+    # checks layer sits above this one.
     return result
 
 

@@ -81,7 +81,7 @@ def keyring_account(url: URL) -> str:
 
 def keyring_password(url: URL) -> str | None:
     """The password kept for this user/server/database in a real OS keyring, if any."""
-    from slq_desk.opinion import passphrase
+    from slq_desk import userenv as passphrase
 
     if not passphrase.keyring_available():
         return None
@@ -95,7 +95,7 @@ def keyring_password(url: URL) -> str | None:
 
 
 def remember_password(url: URL, password: str) -> None:
-    from slq_desk.opinion import passphrase
+    from slq_desk import userenv as passphrase
 
     if not passphrase.keyring_available():
         raise BadInput(passphrase.unavailable_reason() + " — use ~/.pgpass (PGPASSFILE) instead")

@@ -6,11 +6,11 @@
 - ``supplement``: ``import_supplement(ws, path, app)`` → ``SupplementResult`` (files added /
   replaced / unchanged, findings closed / remaining / new, subsidy before and after; ``to_dict``
   for a view), ``versions(ws, app)``.
-- ``dedup``: ``index_application`` (at import, 补正 and every re-check), ``reindex``,
+- ``checks.dedup`` (in the checks layer, which re-checks use): ``index_application`` (at import, 补正 and every re-check), ``reindex``,
   ``find_duplicates``, ``refresh_findings`` (stage ``dedup`` findings naming both applications).
 - ``notices`` / ``notice_pdf``: ``draft_notice`` → ``NoticeDraft`` (edit) → ``sign_notice``;
   ``notices(ws, app)`` lists them.
-- ``verification``: ``record_invoice_check``, ``record_credit_check``, ``records_for`` (the
+- ``checks.verification`` (also in the checks layer): ``record_invoice_check``, ``record_credit_check``, ``records_for`` (the
   rows the check report, the checklist and the 初审意见 show).
 - ``summary``: ``summary_rows``, ``write_summary`` (初审汇总表 XLSX + signed PDF).
 """

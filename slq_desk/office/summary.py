@@ -84,7 +84,7 @@ def _checked_by(s: Any, app_id: str) -> str:
 
 
 def summary_rows(s: Any, app_ids: list[str]) -> list[SummaryRow]:
-    from slq_desk.office.verification import records_for
+    from slq_desk.checks.verification import records_for
 
     out: list[SummaryRow] = []
     for app_id in app_ids:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,8 +25,8 @@ from cryptography.x509.oid import NameOID
 
 from slq_desk.errors import BadInput
 from slq_desk.opinion.passphrase import Notify, PassphraseSource, Prompt, check_new_passphrase
+from slq_desk.userenv import DATA_DIR_ENV, user_data_dir  # noqa: F401  (re-exported)
 
-DATA_DIR_ENV = "SLQ_DESK_DATA_DIR"
 IDENTITY_DIR = "identity"
 KEY_FILE = "reviewer.p12"
 META_FILE = "identity.json"
@@ -36,20 +35,6 @@ RSA_BITS = 3072
 DEFAULT_VALIDITY_DAYS = 3 * 365
 # A PKCS#12 file is a few kilobytes; anything huge is not one and is not read into memory.
 MAX_P12_BYTES = 1_000_000
-
-
-def user_data_dir() -> Path:
-    """The per-user data folder (``SLQ_DESK_DATA_DIR`` overrides, which is what tests use)."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    home = Path.home()
-    if sys.platform.startswith("win"):
-        base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
-        return base / "slq-desk"
-    if sys.platform == "darwin":
-        return home / "Library" / "Application Support" / "slq-desk"
-    return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "slq-desk"
 
 
 def identity_dir() -> Path:

@@ -27,81 +27,22 @@ from dataclasses import dataclass, field
 
 from slq_desk.errors import BadInput
 
-SERVICE = "slq-desk"
-NO_BACKEND_NOTICE = (
-    "没有可用的系统钥匙串（keyring）：口令不会被保存，每次签名都需要输入。 "
-    "No OS keyring backend is available: the passphrase is not stored and will be asked each time."
+# Below the layers that use it (the database URL, the audit checkpoints): see slq_desk/userenv.py.
+from slq_desk.userenv import (  # noqa: F401  (re-exported: the names callers know)
+    INSECURE_BACKEND_NOTICE,
+    NO_BACKEND_NOTICE,
+    insecure_backend,
+    keyring_available,
+    unavailable_reason,
 )
 
+SERVICE = "slq-desk"
 Prompt = Callable[[str], str]
 Notify = Callable[[str], None]
-
-INSECURE_BACKEND_NOTICE = (
-    "系统钥匙串后端“{name}”以明文或可还原的方式把口令存放在文件中，不予使用：口令不会被保存，"
-    "每次签名都需要输入。 The keyring backend '{name}' keeps secrets in a plaintext or "
-    "reversibly obfuscated file; it is not used: the passphrase is not stored and will be asked "
-    "each time."
-)
 
 _notice_shown = False
 # Secrets taken out of the environment (``take_env``): kept in this process only.
 _taken_env: dict[str, str] = {}
-
-
-def _backend_name(backend: object) -> str:
-    cls = type(backend)
-    return f"{cls.__module__}.{cls.__qualname__}"
-
-
-def insecure_backend(backend: object) -> str | None:
-    """The name of the part of ``backend`` that must not hold secrets, or None when it is a
-    real OS keyring. Placeholders (fail/null), keyrings.alt's file backends and anything
-    called plaintext are refused; a chainer is refused if any backend it chains is."""
-    name = _backend_name(backend)
-    lowered = name.lower()
-    if (lowered.startswith("keyring.backends.fail.") or lowered.startswith("keyring.backends.null.")
-            or lowered.startswith("keyrings.alt") or "plaintext" in lowered
-            or ".alt." in lowered):
-        return name
-    chained = getattr(backend, "backends", None)
-    if lowered.startswith("keyring.backends.chainer.") and chained is not None:
-        for inner in chained:
-            bad = insecure_backend(inner)
-            if bad:
-                return bad
-        if not list(chained):
-            return name
-    return None
-
-
-def keyring_available() -> bool:
-    """True when keyring has a real, secret-keeping backend (see ``insecure_backend``)."""
-    try:
-        import keyring
-    except Exception:
-        return False
-    backend = keyring.get_keyring()
-    if insecure_backend(backend):
-        return False
-    try:
-        return float(backend.priority) > 0
-    except Exception:
-        return True
-
-
-def unavailable_reason() -> str:
-    """Why no keyring is used: no backend at all, or one that would keep secrets in plaintext."""
-    try:
-        import keyring
-    except Exception:
-        return NO_BACKEND_NOTICE
-    backend = keyring.get_keyring()
-    bad = insecure_backend(backend)
-    lowered = (bad or "").lower()
-    if bad and not (lowered.startswith("keyring.backends.fail.")
-                    or lowered.startswith("keyring.backends.null.")):
-        return INSECURE_BACKEND_NOTICE.format(name=bad)
-    return NO_BACKEND_NOTICE
 
 
 def _stderr(message: str) -> None:

@@ -204,7 +204,7 @@ def render_report(content: ReportContent) -> tuple[bytes, list[SignatureBox]]:
     box_w, box_h = BOX_W_MM * mm, BOX_H_MM * mm
     boxes: list[SignatureBox | None] = [None] * len(content.members)
 
-    class MemberBox(Flowable):  # type: ignore[misc]
+    class MemberBox(Flowable):
         def __init__(self, index: int) -> None:
             super().__init__()
             self.index = index
@@ -352,7 +352,7 @@ def _stamp_style(font_bytes: bytes, style_cls: Any) -> Any:
     from pyhanko.pdf_utils.text import TextBoxStyle
 
     @dataclass(frozen=True)
-    class _MemoryFontFactory(GlyphAccumulatorFactory):  # type: ignore[misc]
+    class _MemoryFontFactory(GlyphAccumulatorFactory):
         def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
             if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
                 obj_stream = writer.prepare_object_stream()

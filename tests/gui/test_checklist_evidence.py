@@ -86,7 +86,6 @@ def test_fields_read_by_ocr_say_so_with_their_confidence(qtbot, tmp_path, review
     from slq_desk.ingest.worker import InlineReader
     from slq_desk.ui.main_window import MainWindow
     from slq_desk.workspace import Workspace
-
     from tests.support.scanned import scanned_contract
 
     folder = tmp_path / "scan-1"

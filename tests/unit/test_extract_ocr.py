@@ -18,7 +18,6 @@ from slq_desk.extract.text import page_text
 from slq_desk.ingest.analyse import OcrContext, analyse_file, set_ocr_context
 from slq_desk.ingest.limits import Limits
 from slq_desk.ingest.worker import ParseWorker
-
 from tests.support.scanned import CONTRACT_LINES, scan, scanned_contract, text_page_pdf
 
 pytestmark = pytest.mark.slow

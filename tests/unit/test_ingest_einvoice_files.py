@@ -23,7 +23,6 @@ from slq_desk.ingest.importer import import_package
 from slq_desk.ingest.worker import InlineReader
 from slq_desk.models.schema import Document, ExtractedField
 from slq_desk.workspace import Workspace
-
 from tests.support.einvoice_files import Invoice, einvoice_ofd, einvoice_xml
 
 SAMPLES = Path("/work/samples/ofd")

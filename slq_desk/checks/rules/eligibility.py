@@ -28,7 +28,8 @@ from slq_desk.policy.rules import contract as contract_rules
 from slq_desk.policy.rules import direction as direction_rules
 from slq_desk.policy.rules import period
 from slq_desk.policy.rules import threshold as threshold_rules
-from slq_desk.resources import resource_path
+from slq_desk.resources import read_toml
+from slq_desk.vocabulary import APPLICANT_KIND_ZH
 
 KIND_NAMES = APPLICANT_KIND_ZH
 

@@ -304,3 +304,16 @@ def refresh_findings(ws: Any, app_ids: list[str] | None = None) -> list[Duplicat
                          {k: sorted(before[k]) for k in sorted(changed)},
                          {k: sorted(after[k]) for k in sorted(changed)})
     return dups
+
+
+def index_imported(ws: Any, app_id: str) -> None:
+    """Bring the 查重 index and findings of a freshly imported application up to date.
+
+    The importer (``ingest``) sits below the checks and cannot call this itself; every caller
+    that imports a package (the desk service, the CLI) calls it right after, so 查重 stays a
+    lookup rather than a scan.
+    """
+    with ws.session() as s:
+        if s.get(Application, app_id) is not None:
+            index_application(s, app_id)
+    refresh_findings(ws, [app_id])
