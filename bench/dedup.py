@@ -19,8 +19,8 @@ from pathlib import Path
 
 from sqlalchemy import insert, text
 
-from slq_desk.models.schema import Application, Document, ExtractedField
 from slq_desk.checks import dedup
+from slq_desk.models.schema import Application, Document, ExtractedField
 from slq_desk.workspace import Workspace
 
 

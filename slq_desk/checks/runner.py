@@ -181,8 +181,8 @@ def check_view(view: ApplicationView, policy: Any) -> CheckReport:
 def run_checks(ws: Any, app_id: str, policy_id: str | None = None) -> CheckReport:
     """Check one application of the workspace and store the outcome (see the module doc)."""
     from slq_desk import audit
-    from slq_desk.models.schema import Application, Finding
     from slq_desk.checks import dedup
+    from slq_desk.models.schema import Application, Finding
     from slq_desk.policy import load_policy
 
     # A re-check follows a change (a field corrected, a kind set, a 补正): the 查重 index and

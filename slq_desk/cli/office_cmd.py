@@ -180,8 +180,8 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _dedup(args: argparse.Namespace) -> int:
-    from slq_desk.cli.common import open_workspace
     from slq_desk.checks import dedup
+    from slq_desk.cli.common import open_workspace
 
     ws = open_workspace(args)
     try:
@@ -262,8 +262,8 @@ def _notice_list(args: argparse.Namespace) -> int:
 
 
 def _verify_invoice(args: argparse.Namespace) -> int:
-    from slq_desk.cli.common import open_workspace
     from slq_desk.checks.verification import record_invoice_check
+    from slq_desk.cli.common import open_workspace
 
     ws = open_workspace(args)
     try:
@@ -277,8 +277,8 @@ def _verify_invoice(args: argparse.Namespace) -> int:
 
 
 def _credit(args: argparse.Namespace) -> int:
-    from slq_desk.cli.common import open_workspace
     from slq_desk.checks.verification import record_credit_check
+    from slq_desk.cli.common import open_workspace
 
     ws = open_workspace(args)
     try:

@@ -165,9 +165,8 @@ def _ensure_first_version(s: Session, app: Application) -> int:
 def import_supplement(ws: Any, path: str | os.PathLike[str], app_id: str,
                       limits: Limits = DEFAULT_LIMITS, reader: Any = None) -> SupplementResult:
     """Import the 补正 package at ``path`` into application ``app_id`` (see the module doc)."""
-    from slq_desk.checks import run_checks
+    from slq_desk.checks import dedup, run_checks
     from slq_desk.ingest.importer import add_document
-    from slq_desk.checks import dedup
 
     with ws.session() as s:
         app = s.get(Application, app_id)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from slq_desk.models.schema import Finding
 from slq_desk.checks import dedup
+from slq_desk.models.schema import Finding
 from tests.unit.office_builders import add_application, invoice, workspace
 
 SHUDIAN = "26422000000012345678"  # a 数电票 20-digit number
