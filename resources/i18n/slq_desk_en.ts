@@ -33,42 +33,72 @@
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="52" />
+        <location filename="../../slq_desk/ui/application_list.py" line="42" />
+        <source>补正中</source>
+        <translation>Awaiting corrections</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="43" />
+        <source>初审通过</source>
+        <translation>Check passed</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="44" />
+        <source>初审不通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="46" />
+        <source>公示中</source>
+        <translation>Published for comment</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="47" />
+        <source>已兑付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="48" />
+        <source>撤销</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="60" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="52" />
+        <location filename="../../slq_desk/ui/application_list.py" line="60" />
         <source>政策</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="52" />
+        <location filename="../../slq_desk/ui/application_list.py" line="60" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="52" />
+        <location filename="../../slq_desk/ui/application_list.py" line="60" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="53" />
+        <location filename="../../slq_desk/ui/application_list.py" line="61" />
         <source>测算补贴</source>
         <translation>Subsidy</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="53" />
+        <location filename="../../slq_desk/ui/application_list.py" line="61" />
         <source>阻断</source>
         <translation>Blocks</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="53" />
+        <location filename="../../slq_desk/ui/application_list.py" line="61" />
         <source>材料</source>
         <translation>Docs</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/application_list.py" line="95" />
+        <location filename="../../slq_desk/ui/application_list.py" line="103" />
         <source>阻断问题 {0} 项</source>
         <translation>{0} blocking findings</translation>
     </message>
@@ -318,7 +348,12 @@
         <translation>{0} (corrected; extracted: {1})</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="199" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="197" />
+        <source>{0}（OCR，置信度 {1}%）</source>
+        <translation>{0} (OCR, confidence {1}%)</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="202" />
         <source>原提取值：{0}
 更正为：{1}
 更正人：{2}
@@ -329,12 +364,17 @@ Corrected by: {2}
 Corrected at: {3}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="239" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="205" />
+        <source>由 OCR 从扫描页读出，置信度 {0}%，请对照原件核对</source>
+        <translation>Read by OCR from a scanned page, confidence {0}%; check it against the original</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="245" />
         <source>更正字段值</source>
         <translation>Correct field value</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="240" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="246" />
         <source>字段 {0}
 原提取值：{1}
 
@@ -345,7 +385,7 @@ Extracted value: {1}
 Correct to (the extracted value is kept; who and when go into the audit log):</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="251" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="257" />
         <source>正在重新检查与测算…</source>
         <translation>Re-running checks and calculation…</translation>
     </message>
@@ -729,6 +769,36 @@ The checklist, scoring form and calculation appear here.</translation>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="42" />
+        <source>补正中</source>
+        <translation>Awaiting corrections</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="43" />
+        <source>初审通过</source>
+        <translation>Check passed</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="45" />
+        <source>初审不通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="46" />
+        <source>公示中</source>
+        <translation>Published for comment</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="47" />
+        <source>已兑付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/application_list.py" line="48" />
+        <source>撤销</source>
+        <translation>Withdrawn</translation>
+    </message>
 </context>
 <context>
     <name>ScoreSpin</name>
@@ -1006,7 +1076,7 @@ You will be kept out of this review; the declaration cannot be withdrawn.</trans
     <message>
         <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="783" />
         <source>撤销</source>
-        <translation>Undo</translation>
+        <translation>Withdrawn</translation>
     </message>
     <message>
         <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="785" />
