@@ -97,3 +97,44 @@ def test_evidence_on_a_document_not_yet_open_waits_for_it(window, qtbot):
     assert pane.view.current_page() in (7, 8)
     assert 8 in pane.view.visible_pages()
     wait_settled(qtbot, pane)
+
+
+def test_evidence_label_sits_off_the_text():
+    """The label goes into the gutter beside the page when there is one, else outside the box;
+    never over the boxed text."""
+    from PySide6.QtCore import QSizeF
+
+    from slq_desk.ui.viewer.evidence import label_rect
+
+    size = QSizeF(60, 18)
+    box = QRectF(200, 300, 120, 16)
+    page = QRectF(100, 0, 500, 800)
+    # Room left of the page: the label is in the gutter, level with the box, off the page.
+    wide = label_rect(box, size, page, QRectF(0, 0, 700, 800))
+    assert not wide.intersects(page) and wide.top() == box.top() and wide.right() <= page.left()
+    # Only room on the right.
+    right = label_rect(box, size, QRectF(10, 0, 500, 800), QRectF(0, 0, 700, 800))
+    assert right.left() >= 510 and not right.intersects(QRectF(10, 0, 500, 800))
+    # The page fills the viewport: outside the box, above it, and never overlapping it.
+    tight = QRectF(0, 0, 500, 800)
+    above = label_rect(box, size, tight, tight)
+    assert above.bottom() < box.top() and not above.intersects(box)
+    # A box at the very top: below it instead.
+    top_box = QRectF(200, 2, 120, 16)
+    below = label_rect(top_box, size, tight, tight)
+    assert below.top() > top_box.bottom()
+
+
+def test_evidence_box_is_an_outline_not_a_fill(pane, qtbot):
+    """Inside the box the page shows through unchanged (white paper stays white)."""
+    invoice = doc_named(pane, "03-发票-1.pdf")
+    pane.view.set_zoom(1.0)
+    # A box over an empty stretch of the page margin.
+    assert pane.show_evidence(invoice.sha256, 0, (5, 5, 60, 40), "空白")
+    qtbot.waitUntil(lambda: pane.view.evidence is not None, timeout=WAIT_MS)
+    wait_settled(qtbot, pane)
+    box = pane.view.evidence_view_rect()
+    image = pane.view.viewport().grab().toImage()
+    dpr = image.devicePixelRatio()
+    centre = QColor(image.pixel(int(box.center().x() * dpr), int(box.center().y() * dpr)))
+    assert centre.name() == "#ffffff"

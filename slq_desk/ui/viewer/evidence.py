@@ -1,15 +1,22 @@
-"""An evidence box: where on which page a value or finding came from, and how it is drawn."""
+"""An evidence box: where on which page a value or finding came from, and how it is drawn.
+
+The box is an outline only (a fill over the boxed text makes it hard to read), and its label
+never sits on the page's text: it goes into the grey gutter beside the page, level with the box
+and joined to it by a thin leader, when the viewport has room; otherwise just outside the box
+(above, below, then beside it), never over the boxed text itself.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from slq_desk.ui.viewer.geometry import Rect
 
 EVIDENCE_COLOR = QColor(220, 38, 38)
+GAP = 4.0  # pixels between the label and what it must not touch
 
 
 @dataclass(frozen=True)
@@ -19,22 +26,55 @@ class Evidence:
     label: str = ""
 
 
-def paint_evidence(painter: QPainter, box: QRectF, label: str) -> None:
-    """A red frame with a light fill, and the label on a red tab above it (below at the top)."""
+def label_rect(box: QRectF, size: QSizeF, page: QRectF | None, viewport: QRectF | None) -> QRectF:
+    """Where a label of ``size`` goes for ``box``: off the page when there is room, else outside
+    the box (above, below, right, left), kept inside the viewport when possible."""
+    w, h = size.width(), size.height()
+    y = box.top()
+    if page is not None and viewport is not None:
+        # The gutters beside the page hold no text at all.
+        if page.left() - viewport.left() >= w + 2 * GAP:
+            return QRectF(page.left() - GAP - w, y, w, h)
+        if viewport.right() - page.right() >= w + 2 * GAP:
+            return QRectF(page.right() + GAP, y, w, h)
+    top = viewport.top() if viewport is not None else 0.0
+    bottom = viewport.bottom() if viewport is not None else float("inf")
+    right = viewport.right() if viewport is not None else float("inf")
+    left = viewport.left() if viewport is not None else 0.0
+    if box.top() - GAP - h >= top:
+        return QRectF(box.left(), box.top() - GAP - h, w, h)
+    if box.bottom() + GAP + h <= bottom:
+        return QRectF(box.left(), box.bottom() + GAP, w, h)
+    if box.right() + GAP + w <= right:
+        return QRectF(box.right() + GAP, box.top(), w, h)
+    return QRectF(max(left, box.left() - GAP - w), box.top(), w, h)
+
+
+def paint_evidence(painter: QPainter, box: QRectF, label: str, page: QRectF | None = None,
+                   viewport: QRectF | None = None) -> None:
+    """A red outline (no fill, so the boxed text stays readable) and the label outside it."""
     painter.save()
-    fill = QColor(EVIDENCE_COLOR)
-    fill.setAlpha(40)
-    painter.fillRect(box, fill)
     pen = QPen(EVIDENCE_COLOR, 2)
     pen.setCosmetic(True)
     painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(box)
     if label:
         metrics = QFontMetricsF(painter.font())
-        width = metrics.horizontalAdvance(label) + 8
-        height = metrics.height() + 4
-        y = box.top() - height if box.top() - height >= 0 else box.bottom()
-        tab = QRectF(box.left(), y, width, height)
+        size = QSizeF(metrics.horizontalAdvance(label) + 8, metrics.height() + 4)
+        tab = label_rect(box, size, page, viewport)
+        if not tab.intersects(box.adjusted(-1, -1, 1, 1)):
+            # A thin leader from the label to the nearest side of the box.
+            thin = QPen(EVIDENCE_COLOR, 1)
+            thin.setCosmetic(True)
+            painter.setPen(thin)
+            start = QPointF(tab.right() if tab.right() <= box.left() else
+                            (tab.left() if tab.left() >= box.right() else tab.center().x()),
+                            tab.center().y() if tab.bottom() > box.top() and tab.top() < box.bottom()
+                            else (tab.bottom() if tab.bottom() <= box.top() else tab.top()))
+            end = QPointF(min(max(start.x(), box.left()), box.right()),
+                          min(max(start.y(), box.top()), box.bottom()))
+            painter.drawLine(start, end)
         painter.fillRect(tab, EVIDENCE_COLOR)
         painter.setPen(QColor("white"))
         painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, label)

@@ -473,4 +473,9 @@ class PageView(QAbstractScrollArea):
                 for rect in text.boxes_between(self.selection[1], self.selection[2]):
                     painter.fillRect(self.view_rect(page, rect), SELECTION_COLOR)
         if self.evidence is not None and self.evidence.page == page:
-            paint_evidence(painter, self.view_rect(page, self.evidence.rect), self.evidence.label)
+            assert self.layout_ is not None
+            x0, y0, x1, y1 = self.layout_.page_rect(page)
+            left, top = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+            page_rect = QRectF(x0 - left, y0 - top, x1 - x0, y1 - y0)
+            paint_evidence(painter, self.view_rect(page, self.evidence.rect), self.evidence.label,
+                           page_rect, QRectF(self.viewport().rect()))
