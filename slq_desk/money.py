@@ -114,6 +114,47 @@ def fmt_grouped(value: Decimal, places: int = 2) -> str:
     return f"{value:,.{places}f}"
 
 
+def yuan(value: Decimal | None, places: int = 2) -> str:
+    """The one way a person reads an amount: "¥1,234,567.89" ("—" when there is none).
+
+    Exports and JSON keep ``fmt`` (exact plain text); every screen uses this.
+    """
+    if value is None:
+        return "—"
+    sign = "-" if value < 0 else ""
+    return f"{sign}¥{abs(value):,.{places}f}"
+
+
+# An amount as a person types it: optional ¥/￥, digits with or without thousands separators,
+# an optional unit 元 or 万(元) (ten thousand yuan).
+_TYPED_RE = re.compile(r"^(?P<num>[+-]?[\d,]*\.?\d+)\s*(?P<unit>万元|万|元)?$")
+
+
+def parse_amount(text: str) -> Decimal:
+    """Read an amount a person typed ("¥1,234.50", "1234.5", "12.3万") as yuan to the fen.
+
+    Refuses (``MoneyError``) anything else, a negative amount, and digits below the fen; the
+    result is normalised to two places ("1234.50").
+    """
+    cleaned = text.strip().replace("\u00a5", "").replace("\uffe5", "").replace("，", ",")
+    cleaned = cleaned.replace(" ", "").replace("\u3000", "")
+    match = _TYPED_RE.match(cleaned)
+    if not match:
+        raise MoneyError(f"not an amount: {text!r}")
+    number = match.group("num")
+    if "," in number:
+        value = D(number)  # D checks that the separators group thousands properly
+    else:
+        value = Decimal(number)
+    if match.group("unit") in ("万", "万元"):
+        value = value * 10000
+    if value < 0:
+        raise MoneyError(f"negative amount: {text!r}")
+    if value != value.quantize(FEN, context=CONTEXT):
+        raise MoneyError(f"digits below the fen: {text!r}")
+    return value.quantize(FEN, context=CONTEXT)
+
+
 @runtime_checkable
 class DateRange(Protocol):
     """A closed date range (``policy.model.Window``), known here only by its shape so this

@@ -123,3 +123,187 @@ def document_kind_label(kind: str) -> Label:
     if zh is None:
         return Label(kind or DOCUMENT_KINDS["other"], kind or DOCUMENT_KIND_EN["other"])
     return Label(zh, DOCUMENT_KIND_EN.get(kind, kind))
+
+
+# --- Finding codes (what the checklist shows in place of ``material_missing`` …) -------------
+# A short title per code; the finding's own message says the particulars (names, amounts).
+FINDING_LABELS: dict[str, Label] = {
+    "amount_words_mismatch": Label("大小写金额不一致", "amount in words differs from figures"),
+    "applicant_kind_not_supported": Label("申报主体类型不在支持范围", "applicant kind not supported"),
+    "ban_list_unchecked": Label("禁止申领名单未核对", "ban list not checked"),
+    "banned_from_subsidies": Label("处于禁止申领期", "barred from subsidies"),
+    "below_minimum": Label("低于最低补贴额", "below the minimum subsidy"),
+    "below_threshold": Label("未达申报门槛", "below the claim threshold"),
+    "buyer_mismatch": Label("发票购买方不是申报单位", "invoice buyer is not the applicant"),
+    "cap_exhausted": Label("补贴上限已用完", "subsidy cap used up"),
+    "capped": Label("按上限封顶", "capped"),
+    "claim_outside_period": Label("申报日期不在政策有效期内", "claim outside the policy's period"),
+    "compute_class_excluded": Label("算力类型不予支持", "compute class not supported"),
+    "contract_party_mismatch": Label("合同主体不一致", "contract parties do not match"),
+    "contract_term_beyond_year_end": Label("合同期限跨年度", "contract term runs past year end"),
+    "contract_total_below_direction_minimum": Label("合同金额低于方向最低要求",
+                                                    "contract total below the direction's minimum"),
+    "credit_listed": Label("列入失信名单", "on a credit blacklist"),
+    "credit_unchecked": Label("信用状况未核查", "credit standing not checked"),
+    "dated_before_signing": Label("日期早于合同签订", "dated before the contract was signed"),
+    "dedup_applicant_year": Label("同一单位同年度重复申报", "same applicant claimed twice this year"),
+    "dedup_file": Label("文件在其他申报中重复出现", "file also in another application"),
+    "dedup_invoice": Label("发票在其他申报中重复出现", "invoice also in another application"),
+    "direction_applicant_kind": Label("申报方向与主体类型不符", "direction does not fit the applicant kind"),
+    "direction_condition_to_confirm": Label("申报方向条件待确认", "direction condition to confirm"),
+    "direction_invalid": Label("申报方向无效", "invalid direction"),
+    "direction_missing": Label("未填写申报方向", "direction missing"),
+    "draft_for_comment": Label("政策为征求意见稿", "policy is a draft for comment"),
+    "duplicate_contract": Label("合同重复申领", "contract claimed twice"),
+    "duplicate_invoice": Label("发票重复申领", "invoice claimed twice"),
+    "excluded_service": Label("含不予支持的服务", "includes services not supported"),
+    "extraction_failed": Label("材料内容无法读取", "contents could not be read"),
+    "filing_date_unknown": Label("备案日期未读出", "filing date not read"),
+    "filing_late": Label("备案逾期", "filed late"),
+    "fiscal_support_limit": Label("超过财政资金支持限额", "above the fiscal support limit"),
+    "image_only_page": Label("扫描页（已OCR识别）", "scanned page (read by OCR)"),
+    "industry_not_supported": Label("所属行业不予支持", "industry not supported"),
+    "industry_to_confirm": Label("所属行业待确认", "industry to confirm"),
+    "invoice_contract_mismatch": Label("发票与合同不一致", "invoice and contract differ"),
+    "invoice_payment_mismatch": Label("发票与付款金额不一致", "invoice and payment amounts differ"),
+    "judgement_required": Label("需人工判断", "needs a person's judgement"),
+    "material_missing": Label("缺少必备材料", "required material missing"),
+    "model_filed_too_early": Label("模型备案早于规定时间", "model filed too early"),
+    "no_eligible_lines": Label("无可计补项目", "no eligible lines"),
+    "no_rate": Label("无适用补贴比例", "no applicable rate"),
+    "not_domestic": Label("非国产（自主可控）算力", "not domestic (self-controlled) compute"),
+    "nothing_extracted": Label("未提取到任何字段", "nothing extracted"),
+    "ofd_partly_drawn": Label("OFD 文件部分内容未能显示", "OFD file partly drawn"),
+    "other_support_undeclared": Label("未声明其他财政支持", "other public support not declared"),
+    "outside_window": Label("服务期不在政策支持期内", "service outside the supported period"),
+    "pages_not_read": Label("部分页面未读取", "some pages not read"),
+    "payment_party_mismatch": Label("付款主体不一致", "payment parties do not match"),
+    "pdf_broken": Label("文件已损坏", "file damaged"),
+    "pdf_encrypted": Label("文件已加密", "file encrypted"),
+    "pdf_repaired": Label("文件经修复后读取", "file read after repair"),
+    "price_above_market": Label("单价高于市场参考价", "price above the market reference"),
+    "prorated": Label("按支持期折算", "prorated to the supported period"),
+    "qr_mismatch": Label("二维码信息与票面不一致", "QR code differs from the printed invoice"),
+    "quota_lapsed": Label("算力券额度已失效", "voucher quota lapsed"),
+    "quota_ledger_to_confirm": Label("算力券额度明细待核对", "voucher quota ledger to confirm"),
+    "quota_limit": Label("超过已申领额度", "above the quota claimed"),
+    "rate_is_ceiling": Label("补贴比例为上限", "the rate is a ceiling"),
+    "region_mismatch": Label("申报单位不在本地区", "applicant outside the region"),
+    "related_party": Label("关联交易", "related-party transaction"),
+    "seller_mismatch": Label("发票销售方不是算力供给方", "invoice seller is not the supplier"),
+    "service_excluded": Label("服务不予支持", "service not supported"),
+    "service_not_covered": Label("服务不在支持范围", "service not covered"),
+    "sme_not_applicable": Label("中小企业条款不适用", "SME provision does not apply"),
+    "supplier_list_unchecked": Label("算力服务机构名单未核对", "supplier list not checked"),
+    "supplier_not_listed": Label("算力供给方不在名单内", "supplier not on the list"),
+    "supplier_registered_too_recently": Label("算力供给方成立时间过短", "supplier registered too recently"),
+    "supplier_registration_unchecked": Label("算力供给方注册信息未核对", "supplier registration not checked"),
+    "threshold_met_by_payout": Label("按实付金额达到门槛", "threshold met by the amount paid"),
+    "topped_up": Label("已补足", "topped up"),
+    "unsafe_device": Label("使用存在安全隐患的设备", "device with a declared security risk"),
+    "unsafe_devices_unchecked": Label("算力设备安全性未核对", "devices' security not checked"),
+    "unsupported_file": Label("文件格式不支持", "unsupported file"),
+    "usage_invoice_mismatch": Label("使用记录与发票不一致", "usage log and invoice differ"),
+    "uscc_invalid": Label("统一社会信用代码有误", "invalid unified social credit code"),
+    "zero_subsidy": Label("测算补贴为零", "computed subsidy is zero"),
+    "entry_refused": Label("文件不予接收", "file refused"),
+    "facts_incomplete": Label("关键金额或日期缺失", "key amounts or dates missing"),
+    "manifest_invalid": Label("材料清单无效", "material list invalid"),
+}
+
+
+def finding_label(code: str) -> Label:
+    """Title of a finding code; an unknown code gets a generic title, never the bare code."""
+    return FINDING_LABELS.get(code) or Label("其他问题", "other problem")
+
+
+# --- Extracted field names (``contract_number`` …; ``item.`` fields are a line's) ------------
+FIELD_LABELS: dict[str, Label] = {
+    "amount": Label("金额", "amount"),
+    "applicant_name": Label("申报单位名称", "applicant"),
+    "applicant_id": Label("申报单位统一社会信用代码", "applicant's USCC"),
+    "total": Label("价税合计", "total incl. tax"),
+    "total_in_words": Label("价税合计（大写）", "total in words"),
+    "tax": Label("税额", "tax"),
+    "tax_rate": Label("税率", "tax rate"),
+    "buyer_name": Label("购买方名称", "buyer"),
+    "buyer_id": Label("购买方纳税人识别号", "buyer's taxpayer id"),
+    "seller_name": Label("销售方名称", "seller"),
+    "seller_id": Label("销售方纳税人识别号", "seller's taxpayer id"),
+    "card_hours": Label("卡时数", "card-hours"),
+    "card_model": Label("算力卡型号", "card model"),
+    "purpose": Label("用途", "purpose"),
+    "issue_date": Label("开票日期", "issue date"),
+    "invoice_type": Label("发票类型", "invoice type"),
+    "invoice_number": Label("发票号码", "invoice number"),
+    "invoice_code": Label("发票代码", "invoice code"),
+    "check_code": Label("校验码", "check code"),
+    "payer_name": Label("付款人", "payer"),
+    "payer_account": Label("付款账号", "payer's account"),
+    "payee_name": Label("收款人", "payee"),
+    "payee_account": Label("收款账号", "payee's account"),
+    "pay_date": Label("付款日期", "payment date"),
+    "contract_number": Label("合同编号", "contract number"),
+    "sme": Label("中小企业", "SME"),
+    "form_type": Label("表单类型", "form type"),
+    "legal_representative": Label("法定代表人", "legal representative"),
+    "requested_amount": Label("申请补贴金额", "amount requested"),
+    "supplier_name": Label("算力供给方", "supplier"),
+    "supplier_id": Label("算力供给方统一社会信用代码", "supplier's USCC"),
+    "period_start": Label("服务期起", "service from"),
+    "period_end": Label("服务期止", "service until"),
+    "term_start": Label("合同期起", "term from"),
+    "term_end": Label("合同期止", "term until"),
+    "unit_price": Label("单价", "unit price"),
+    "signed_on": Label("签订日期", "signed on"),
+    "other_subsidy_clause": Label("其他补贴条款", "other-subsidy clause"),
+    "domestic": Label("国产（自主可控）", "domestic (self-controlled)"),
+    "uscc": Label("统一社会信用代码", "USCC"),
+    "rate": Label("比例", "rate"),
+    "name": Label("名称", "name"),
+    "id_number": Label("身份证号码", "ID number"),
+    "certificate_number": Label("证书编号", "certificate number"),
+    "agent_name": Label("经办人", "agent"),
+    "other_fiscal_support": Label("其他财政资金支持", "other public funding"),
+    "filing_number": Label("备案编号", "filing number"),
+    "direction": Label("申报方向", "direction"),
+    "applicant_kind": Label("申报主体类型", "applicant kind"),
+    "date": Label("日期", "date"),
+    "share": Label("占比", "share"),
+    "service": Label("服务类别", "service"),
+    "spec": Label("规格型号", "specification"),
+    "unit": Label("单位", "unit"),
+    "quantity": Label("数量", "quantity"),
+    "filed_on": Label("备案日期", "filed on"),
+}
+
+
+def field_label(name: str) -> Label:
+    """Label of an extracted field name (``item.amount`` is a line's 金额); unknown names are
+    shown as they are, since they are the extractor's own words."""
+    bare = name.removeprefix("item.")
+    return FIELD_LABELS.get(bare) or Label(bare, bare)
+
+
+# --- Yes / no for boolean fields, as people read them ------------------------------------------
+BOOLEAN_LABELS: dict[str, Label] = {"true": Label("是", "yes"), "false": Label("否", "no")}
+
+
+def value_label(value: str) -> Label:
+    """A stored field value as a person reads it: ``true``/``false`` become 是/否."""
+    return BOOLEAN_LABELS.get(value.strip().lower()) or Label(value, value)
+
+
+# --- The calculator's computation steps (``calc:NAME``) ----------------------------------------
+STEP_LABEL_TEXTS: dict[str, Label] = {
+    "line_base": Label("单项计补基数", "line base"),
+    "line_subsidy": Label("单项补贴额", "line subsidy"),
+    "eligible_base": Label("计补基数合计", "eligible base"),
+    "gross_subsidy": Label("按比例测算", "subsidy at the rate"),
+    "cap_remaining": Label("年度上限余额", "remaining annual cap"),
+    "capped": Label("封顶后", "after the cap"),
+    "rounding": Label("取整后", "after rounding"),
+    "subsidy": Label("测算补贴金额", "computed subsidy"),
+    "prorated": Label("按支持期折算", "prorated to the supported period"),
+    "fiscal_limit": Label("财政资金支持限额", "fiscal support limit"),
+}

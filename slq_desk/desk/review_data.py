@@ -157,6 +157,7 @@ def correct_field(ws: Workspace, field_id: int, value: str | None, who: str) -> 
     """
     from slq_desk import audit
     from slq_desk.checks.runner import run_checks
+    from slq_desk.desk.correction import normalise
     from slq_desk.errors import BadInput
 
     who = who.strip() or ws.actor
@@ -164,7 +165,9 @@ def correct_field(ws: Workspace, field_id: int, value: str | None, who: str) -> 
         row = s.get(ExtractedField, field_id)
         if row is None:
             raise BadInput(f"no extracted field {field_id}")
-        new = None if value is None or value == row.value else value
+        # Held to the field's type first (raises CorrectionRefused, nothing changed).
+        typed = None if value is None else normalise(row.name, value)
+        new = None if typed is None or typed == row.value else typed
         before = {"corrected_value": row.corrected_value, "corrected_by": row.corrected_by,
                   "corrected_at": row.corrected_at}
         row.corrected_value = new

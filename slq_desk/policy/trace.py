@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Union
 
 from slq_desk.money import money_value
-from slq_desk.vocabulary import APPLICANT_KIND_ZH
+from slq_desk.vocabulary import APPLICANT_KIND_ZH, STEP_LABEL_TEXTS
 
 # Effects a reason has on the outcome.
 INELIGIBLE = "ineligible"  # the application gets nothing
@@ -182,12 +182,7 @@ ZH_LABELS: dict[str, dict[str, str]] = {
 
 # Chinese names of the calculator's computation steps (``calc:NAME``), for the opinions. A name
 # never carries a parameter's value: the value is printed beside it with its article.
-STEP_LABELS: dict[str, str] = {
-    "line_base": "单项计补基数", "line_subsidy": "单项补贴额", "eligible_base": "计补基数合计",
-    "gross_subsidy": "按比例测算", "cap_remaining": "年度上限余额", "capped": "封顶后",
-    "rounding": "取整后", "subsidy": "测算补贴金额", "prorated": "按支持期折算",
-    "fiscal_limit": "财政资金支持限额",
-}
+STEP_LABELS: dict[str, str] = {name: label.zh for name, label in STEP_LABEL_TEXTS.items()}
 
 
 def _zh(key: str, value: Any) -> Any:

@@ -132,3 +132,15 @@ def test_verification_tells_the_kind_from_the_file(tmp_path: Path) -> None:
     assert attachment_kind(junk.read_bytes()) == OPINION
     outcome = verify(junk)
     assert outcome.kind == OPINION and outcome.result is not None and not outcome.result.valid
+
+
+def test_correct_refuses_a_mistyped_amount_and_changes_nothing(desk: Desk) -> None:
+    from slq_desk.desk.correction import CorrectionRefused
+
+    field_id = _amount_field(desk)
+    with pytest.raises(CorrectionRefused, match="不是金额"):
+        desk.correct(APP, field_id, "abc")
+    assert desk.computed_subsidy(APP) == Decimal("172922.04")
+    # Separators and 万 are read and stored plainly.
+    done = desk.correct(APP, field_id, "¥17.61020万")
+    assert done.corrected_value == "176102.00" and done.computed_subsidy == Decimal("142922.04")
