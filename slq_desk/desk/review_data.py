@@ -9,6 +9,7 @@ can refresh. (Moved from ``ui/review_data.py``, which re-exports it.)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -77,6 +78,42 @@ class FindingRow:
     bbox: tuple[str, ...] | None
 
 
+# A field name an older workspace's message ends with ("…校验位错误（applicant_id）"): the
+# evidence list names where each one is, so the rows group as one problem.
+_FIELD_SUFFIX = re.compile(r"（[a-z_.]+）$")
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """One problem as a person reads it: the same code and message found in several places
+    (six documents with the same wrong USCC) is one row with six pieces of evidence."""
+
+    code: str
+    severity: str
+    message_zh: str
+    message_en: str
+    article: str
+    rows: tuple[FindingRow, ...]
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.document_name for r in self.rows if r.document_name))
+
+
+def group_findings(findings: tuple[FindingRow, ...] | list[FindingRow]) -> tuple[FindingGroup, ...]:
+    """Findings grouped by severity, code, article and message, in their first one's order."""
+    groups: dict[tuple[str, str, str, str], list[FindingRow]] = {}
+    for f in findings:
+        key = (f.severity, f.code, f.article, _FIELD_SUFFIX.sub("", f.message_zh))
+        groups.setdefault(key, []).append(f)
+    return tuple(FindingGroup(code, severity, message, _FIELD_SUFFIX_EN.sub("", rows[0].message_en),
+                              article, tuple(rows))
+                 for (severity, code, article, message), rows in groups.items())
+
+
+_FIELD_SUFFIX_EN = re.compile(r" \([a-z_.]+\)$")
+
+
 @dataclass(frozen=True)
 class MaterialRow:
     name: str
@@ -98,6 +135,10 @@ class ChecklistData:
 
     def documents_by_id(self) -> dict[int, DocumentFields]:
         return {d.document_id: d for d in self.documents}
+
+    @property
+    def finding_groups(self) -> tuple[FindingGroup, ...]:
+        return group_findings(self.findings)
 
 
 def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
@@ -190,6 +231,8 @@ class StepRow:
     label: str
     amount: Decimal | None
     article: str
+    name: str = ""  # the calculator's step name (``capped``), for the English label
+    quotes: tuple[str, ...] = ()  # the policy's words behind the step's articles
 
 
 @dataclass(frozen=True)
@@ -221,12 +264,43 @@ class CalculationData:
     explanation: str
     missing: str = ""  # why there is no calculation yet
     extra: dict[str, Any] = field(default_factory=dict)
+    # article -> the quoted words of the policy the calculation read under it
+    quotes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the application's blocking findings (code, Chinese message): the amount is not payable
+    blocking: tuple[tuple[str, str], ...] = ()
+
+
+def article_quotes(facts: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The quoted policy words of every parameter the stored trace read, by article."""
+    raw = facts.get("steps") or facts.get("trace") or []
+    if isinstance(raw, dict):
+        raw = raw.get("steps") or []
+    quotes: dict[str, dict[str, None]] = {}
+    for item in raw if isinstance(raw, list) else []:
+        if isinstance(item, dict) and item.get("quote") and item.get("article"):
+            quotes.setdefault(str(item["article"]), {})[str(item["quote"])] = None
+    return {article: tuple(q) for article, q in quotes.items()}
+
+
+def _split_articles(article: str) -> list[str]:
+    return [a.strip() for a in re.split(r"[；;、]", article) if a.strip()]
+
+
+def _step_names(facts: dict[str, Any]) -> list[str]:
+    """The calculator's names of the steps ``steps_from_facts`` prints, in the same order."""
+    raw = facts.get("steps") or facts.get("trace") or []
+    if isinstance(raw, dict):
+        raw = raw.get("steps") or []
+    items = [item for item in (raw if isinstance(raw, list) else []) if isinstance(item, dict)]
+    if any(str(item.get("rule", "")).startswith("calc:") for item in items):
+        items = [item for item in items if str(item.get("rule", "")).startswith("calc:")]
+    return [str(item.get("label") or item.get("rule") or "").removeprefix("calc:") for item in items]
 
 
 def load_calculation(ws: Workspace, application_id: str) -> CalculationData:
     """The stored calculation with its steps, the five policies side by side, a spoken summary."""
     from slq_desk.errors import BadInput, SlqError
-    from slq_desk.money import fmt
+    from slq_desk.money import fmt_grouped
     from slq_desk.opinion.build import steps_from_facts
     from slq_desk.policy import compute, load_policy
     from slq_desk.policy.loader import list_policies
@@ -237,12 +311,18 @@ def load_calculation(ws: Workspace, application_id: str) -> CalculationData:
             raise BadInput(f"no application {application_id!r} in this workspace")
         facts: dict[str, Any] = dict(app.facts or {})
         policy_id, applicant, stored_subsidy = app.policy_id, app.applicant_name or "", app.computed_subsidy
+        blocking = tuple((f.code, f.message_zh) for f in s.scalars(
+            select(Finding).where(Finding.application_id == application_id, Finding.severity == "block")
+            .order_by(Finding.id)))
     try:
         policy_name = load_policy(policy_id).name
     except SlqError:
         policy_name = policy_label(policy_id)
     result = facts.get("result") or {}
-    steps = tuple(StepRow(st.label, st.amount, st.article) for st in steps_from_facts(facts))
+    quotes = article_quotes(facts)
+    steps = tuple(StepRow(st.label, st.amount, st.article, name,
+                          tuple(q for a in _split_articles(st.article) for q in quotes.get(a, ())))
+                  for st, name in zip(steps_from_facts(facts), _step_names(facts), strict=False))
     reasons = tuple(f"{r.get('message', '')}（{r.get('article', '')}）" for r in result.get("reasons", []))
     notes = tuple(str(n) for n in facts.get("notes", []))
     facts_input = facts.get("input")
@@ -265,8 +345,8 @@ def load_calculation(ws: Workspace, application_id: str) -> CalculationData:
     missing = "" if result else "尚未完成初审计算：请先运行检查（Ctrl+R）。"
     data = CalculationData(application_id, policy_id, policy_name, applicant, subsidy, eligible, base,
                            steps, tuple(result.get("articles", [])), reasons, notes, tuple(compare),
-                           "", missing)
-    text = explain(data, fmt)
+                           "", missing, quotes=quotes, blocking=blocking)
+    text = explain(data, fmt_grouped)  # read aloud: grouped digits ("89,295.61 元")
     return CalculationData(**{**data.__dict__, "explanation": text})
 
 
@@ -288,4 +368,9 @@ def explain(data: CalculationData, fmt: Any) -> str:
         parts.append("说明：" + "；".join(data.reasons) + "。")
     if data.subsidy is not None:
         parts.append(f"据此测算的补贴金额为 {fmt(data.subsidy)} 元。")
+    if data.blocking:
+        from slq_desk.vocabulary import finding_label
+
+        names = "、".join(dict.fromkeys(finding_label(code).zh for code, _ in data.blocking))
+        parts.append(f"但本申报存在 {len(data.blocking)} 项阻断问题（{names}），问题解决前不予补贴。")
     return "".join(parts)

@@ -341,13 +341,13 @@ def _check_ids(report: FileReport, names: Sequence[str] = ID_FIELDS) -> None:
         status = check_id(found.value)
         if status is IdStatus.bad_check:
             _add(report, "uscc_invalid", "block",
-                 f"统一社会信用代码“{found.value}”校验位错误（{name}）",
-                 f"USCC '{found.value}' has a wrong check character ({name})",
+                 f"统一社会信用代码“{found.value}”校验位错误",
+                 f"USCC '{found.value}' has a wrong check character",
                  found.page, found.bbox)
         elif status is IdStatus.malformed:
             _add(report, "uscc_invalid", "warn",
-                 f"“{found.value}”不是有效的统一社会信用代码或纳税人识别号（{name}）",
-                 f"'{found.value}' is not a valid USCC or taxpayer id ({name})",
+                 f"“{found.value}”不是有效的统一社会信用代码或纳税人识别号",
+                 f"'{found.value}' is not a valid USCC or taxpayer id",
                  found.page, found.bbox)
 
 

@@ -13,6 +13,7 @@ import os
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 
 from slq_desk.resources import resource_path
+from slq_desk.vocabulary import Label
 
 LANGUAGES: dict[str, str] = {"zh_CN": "中文（简体）", "en": "English"}
 DEFAULT = "zh_CN"
@@ -55,3 +56,8 @@ def install(app: QCoreApplication, language: str) -> bool:
     app.installTranslator(translator)
     _installed = translator
     return True
+
+
+def label(words: Label) -> str:
+    """The vocabulary's label in the window's language (Chinese unless English is installed)."""
+    return words.en if current() == "en" else words.zh

@@ -9,6 +9,7 @@ from slq_desk.desk.review_data import (
     ChecklistData,
     DocumentFields,
     FieldRow,
+    FindingGroup,
     FindingRow,
     MaterialRow,
     PolicyOutcome,
@@ -16,4 +17,4 @@ from slq_desk.desk.review_data import (
 )
 
 __all__ = ["SEVERITY_LABELS", "CalculationData", "ChecklistData", "DocumentFields", "FieldRow",
-           "FindingRow", "MaterialRow", "PolicyOutcome", "StepRow"]
+           "FindingGroup", "FindingRow", "MaterialRow", "PolicyOutcome", "StepRow"]

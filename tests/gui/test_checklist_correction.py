@@ -27,7 +27,7 @@ def test_correcting_a_field_updates_the_amount_everywhere(review_window):
 
     after = win.calculation_tab.data.subsidy
     assert after == before - Decimal("30000.00")  # 30 % of the 100 000 taken out
-    assert "142922.04" in win.calculation_tab.headline.text()
+    assert "¥142,922.04" in win.calculation_tab.headline.text()
     assert win.checklist_tab.data.computed_subsidy == after
     assert win.app_model.rows[win.app_model.row_of("hunan-clean-1")].computed_subsidy == after
     assert win.scoring_tab.computed == after
@@ -37,7 +37,7 @@ def test_correcting_a_field_updates_the_amount_everywhere(review_window):
     row = item.data(0, 257)[1]
     assert (row.value, row.corrected_value, row.corrected_by) == ("276102.00", "176102.00", REVIEWER)
     assert row.corrected_at
-    assert "原提取：276102.00" in item.text(1)
+    assert "原提取：¥276,102.00" in item.text(1)
     with win.workspace.session() as s:
         stored = s.get(ExtractedField, field.id)
         assert stored.value == "276102.00" and stored.effective_value == "176102.00"
@@ -56,3 +56,29 @@ def test_withdrawing_a_correction_restores_the_extracted_value(review_window):
     assert win.calculation_tab.data.subsidy == Decimal("172922.04")
     row = next(i for i in win.checklist_tab.items("field") if i.data(0, 257)[1].id == field.id)
     assert row.data(0, 257)[1].corrected_value is None
+
+
+def test_a_mistyped_amount_is_refused_in_the_dialog(review_window, qtbot):
+    """"abc" for an amount: the dialog says why and stays open; nothing is corrected."""
+    win = review_window
+    assert win.open_application("hunan-clean-1")
+    tab = win.checklist_tab
+    item = _amount_item(tab)
+    field = item.data(0, 257)[1]
+    tab.tree.setCurrentItem(item)
+    requested = []
+    tab.correction_requested.connect(lambda fid, value: requested.append((fid, value)))
+    tab.edit_current()
+    dialog = tab.correction_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.edit.setText("abc")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and requested == []
+    assert "“abc”不是金额" in dialog.refusal.text()
+    assert win.calculation_tab.data.subsidy == Decimal("172922.04")
+    # Separators and 万 are read and the stored form is plain.
+    dialog.edit.setText("¥17.6102万")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    assert requested == [(field.id, "176102.00")]
+    assert win.calculation_tab.data.subsidy == Decimal("142922.04")

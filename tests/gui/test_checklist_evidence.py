@@ -38,7 +38,7 @@ def test_click_on_finding_opens_page_and_draws_box(review_window, qtbot):
     evidence = pane.view.evidence
     assert evidence.page == finding.page
     assert evidence.rect == tuple(float(v) for v in finding.bbox)
-    assert evidence.label == "amount_words_mismatch"
+    assert evidence.label == "大小写金额不一致"  # the code's label, never the code
     box = pane.view.evidence_view_rect()
     assert box is not None and pane.view.viewport().rect().contains(box.center().toPoint())
 
@@ -55,7 +55,7 @@ def test_click_on_field_shows_its_box_in_the_pane_already_showing_it(review_wind
     qtbot.waitUntil(lambda: win.right_pane.view.evidence is not None, timeout=WAIT_MS)
     field = item.data(0, 257)[1]
     assert win.right_pane.view.evidence.rect == tuple(float(v) for v in field.bbox)
-    assert win.right_pane.view.evidence.label == "total"
+    assert win.right_pane.view.evidence.label == "价税合计"
 
 
 def test_material_missing_without_document_does_not_move_panes(review_window):

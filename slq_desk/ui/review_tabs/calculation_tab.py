@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from slq_desk.money import fmt
-from slq_desk.ui.review_data import CalculationData
+from slq_desk.money import yuan
+from slq_desk.ui import i18n
+from slq_desk.ui.review_data import CalculationData, StepRow
 from slq_desk.ui.theme import muted_css
+from slq_desk.vocabulary import STEP_LABEL_TEXTS, finding_label
 
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
@@ -58,6 +60,11 @@ class CalculationTab(QWidget):
         self.headline.setObjectName("subsidy")
         self.headline.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.headline.setWordWrap(True)
+        # The blocking findings, beside the amount: a computed figure is not a payable one.
+        self.blocking = QLabel(self)
+        self.blocking.setObjectName("blocking")
+        self.blocking.setWordWrap(True)
+        self.blocking.setStyleSheet("color: #c81e1e;")
         self.policy = QLabel(self)
         self.policy.setWordWrap(True)
         self.explanation = QPlainTextEdit(self)
@@ -70,12 +77,19 @@ class CalculationTab(QWidget):
         say = QHBoxLayout()
         say.addWidget(QLabel(self.tr("测算说明（可直接宣读）"), self), 1)
         say.addWidget(copy)
-        self.steps = _table([self.tr("步骤"), self.tr("金额（元）"), self.tr("条款")], self)
+        self.steps = _table([self.tr("步骤"), self.tr("金额"), self.tr("条款"), self.tr("政策原文")], self)
         self.steps.setObjectName("steps")
         self.steps.setAccessibleName(self.tr("计算步骤"))
-        self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.steps.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.steps.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header = self.steps.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.steps.currentCellChanged.connect(lambda row, *_: self._show_step(row))
+        # The selected step's articles with the policy's own words, in full.
+        self.quote = QLabel(self)
+        self.quote.setObjectName("quote")
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.articles = QLabel(self)
         self.articles.setWordWrap(True)
         self.articles.setStyleSheet(muted_css())
@@ -91,11 +105,13 @@ class CalculationTab(QWidget):
         self.compare_note.setStyleSheet(muted_css())
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.blocking)
         layout.addWidget(self.policy)
         layout.addLayout(say)
         layout.addWidget(self.explanation)
         layout.addWidget(QLabel(self.tr("计算步骤"), self))
         layout.addWidget(self.steps, 3)
+        layout.addWidget(self.quote)
         layout.addWidget(self.articles)
         layout.addWidget(QLabel(self.tr("五项政策对照"), self))
         layout.addWidget(self.compare, 2)
@@ -105,6 +121,8 @@ class CalculationTab(QWidget):
         self.data = data
         self.steps.setRowCount(0)
         self.compare.setRowCount(0)
+        self.quote.clear()
+        self.blocking.clear()
         if data is None:
             self.headline.setText(self.tr("未打开申报。"))
             self.policy.clear()
@@ -114,19 +132,38 @@ class CalculationTab(QWidget):
         if data.subsidy is None:
             self.headline.setText(self.tr("尚无测算结果"))
         elif data.eligible is False:
-            self.headline.setText(self.tr("测算补贴 {0} 元（不符合补贴条件）").format(fmt(data.subsidy)))
+            self.headline.setText(self.tr("测算补贴 {0}（不符合补贴条件）").format(yuan(data.subsidy)))
+        elif data.blocking:
+            self.headline.setText(self.tr("测算补贴 {0} — 存在 {1} 项阻断问题，解决前不予补贴")
+                                  .format(yuan(data.subsidy), len(data.blocking)))
         else:
-            self.headline.setText(self.tr("测算补贴 {0} 元").format(fmt(data.subsidy)))
-        base = self.tr("计补基数 {0} 元").format(fmt(data.base)) if data.base is not None else ""
+            self.headline.setText(self.tr("测算补贴 {0}").format(yuan(data.subsidy)))
+        if data.blocking:
+            names = dict.fromkeys(i18n.label(finding_label(code)) for code, _ in data.blocking)
+            self.blocking.setText(self.tr("阻断问题：{0}（见检查清单）").format("、".join(names)))
+            self.blocking.setToolTip("\n".join(message for _, message in data.blocking))
+        base = self.tr("计补基数 {0}").format(yuan(data.base)) if data.base is not None else ""
         self.policy.setText(f"{data.policy_name}（{data.policy_id}） {base}")
         self.explanation.setPlainText(data.explanation)
         for step in data.steps:
             row = self.steps.rowCount()
             self.steps.insertRow(row)
-            self.steps.setItem(row, 0, _cell(step.label))
-            self.steps.setItem(row, 1, _cell(fmt(step.amount) if step.amount is not None else "", right=True))
-            self.steps.setItem(row, 2, _cell(step.article))
-        self.articles.setText(self.tr("引用条款：{0}").format("；".join(data.articles)) if data.articles else "")
+            quote = "；".join(f"“{q}”" for q in step.quotes)
+            self.steps.setItem(row, 0, _cell(self.step_label(step)))
+            self.steps.setItem(row, 1, _cell(yuan(step.amount) if step.amount is not None else "", right=True))
+            article = _cell(step.article)
+            article.setToolTip(quote or step.article)
+            self.steps.setItem(row, 2, article)
+            self.steps.setItem(row, 3, _cell(quote))
+        self.steps.resizeRowsToContents()
+        if data.articles:
+            lines = [f"{article}：" + "；".join(f"“{q}”" for q in data.quotes.get(article, ()))
+                     if data.quotes.get(article) else article for article in data.articles]
+            self.articles.setText(self.tr("引用条款：") + "\n" + "\n".join(lines))
+        else:
+            self.articles.clear()
+        if data.steps:
+            self.steps.setCurrentCell(len(data.steps) - 1, 0)
         for outcome in data.compare:
             row = self.compare.rowCount()
             self.compare.insertRow(row)
@@ -134,10 +171,30 @@ class CalculationTab(QWidget):
             name = outcome.label + (self.tr("（本申报）") if own else "")
             self.compare.setItem(row, 0, _cell(name, bold=own))
             self.compare.setItem(row, 1, _cell(self.tr("是") if outcome.eligible else self.tr("否"), bold=own))
-            self.compare.setItem(row, 2, _cell(fmt(outcome.base), right=True, bold=own))
-            self.compare.setItem(row, 3, _cell(fmt(outcome.subsidy), right=True, bold=own))
+            self.compare.setItem(row, 2, _cell(yuan(outcome.base), right=True, bold=own))
+            self.compare.setItem(row, 3, _cell(yuan(outcome.subsidy), right=True, bold=own))
             self.compare.setItem(row, 4, _cell(outcome.error or "；".join(outcome.reasons)))
         self.compare.resizeRowsToContents()
+
+    def step_label(self, step: StepRow) -> str:
+        """The step's name in the window's language (the vocabulary's English in English)."""
+        words = STEP_LABEL_TEXTS.get(step.name)
+        if words is None or i18n.current() != "en":
+            return step.label
+        # A step whose value is not an amount carries it after the name ("取整后：…").
+        _, sep, rest = step.label.partition("：")
+        return f"{words.en}: {rest}" if sep else words.en
+
+    def _show_step(self, row: int) -> None:
+        if self.data is None or not 0 <= row < len(self.data.steps):
+            self.quote.clear()
+            return
+        step = self.data.steps[row]
+        if not step.article:
+            self.quote.setText(self.tr("本步骤无条款依据。"))
+            return
+        quotes = "\n".join(f"“{q}”" for q in step.quotes) or self.tr("（政策数据未载原文）")
+        self.quote.setText(self.tr("{0}　依据 {1}：\n{2}").format(self.step_label(step), step.article, quotes))
 
     def copy_explanation(self) -> None:
         QGuiApplication.clipboard().setText(self.explanation.toPlainText())

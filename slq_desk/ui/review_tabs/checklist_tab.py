@@ -13,7 +13,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,9 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from slq_desk.money import fmt
-from slq_desk.ui.review_data import SEVERITY_LABELS, ChecklistData, FieldRow, FindingRow
+from slq_desk.desk.correction import MONEY_FIELDS
+from slq_desk.money import D, MoneyError, yuan
+from slq_desk.ui import i18n
+from slq_desk.ui.review_data import SEVERITY_LABELS, ChecklistData, FieldRow, FindingGroup
+from slq_desk.ui.review_tabs.correction_dialog import CorrectionDialog
 from slq_desk.ui.theme import severity_color
+from slq_desk.vocabulary import field_label, finding_label, value_label
 
 # What each tree row carries (UserRole): ("finding", FindingRow, sha) / ("field", FieldRow, sha)
 # / ("document", sha, name).
@@ -52,6 +55,7 @@ class ChecklistTab(QWidget):
         super().__init__(parent)
         self.setObjectName("ChecklistTab")
         self.data: ChecklistData | None = None
+        self.correction_dialog: CorrectionDialog | None = None
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -108,9 +112,9 @@ class ChecklistTab(QWidget):
             return
         blocking = sum(f.severity == "block" for f in data.findings)
         missing = sum(not m.present for m in data.materials)
-        subsidy = fmt(data.computed_subsidy) if data.computed_subsidy is not None else "—"
+        subsidy = yuan(data.computed_subsidy)
         self.summary.setText(
-            self.tr("<b>{0}</b> {1}<br>测算补贴 <b>{2}</b> 元 · 阻断问题 <b>{3}</b> 项 · 缺少材料 <b>{4}</b> 项")
+            self.tr("<b>{0}</b> {1}<br>测算补贴 <b>{2}</b> · 阻断问题 <b>{3}</b> 项 · 缺少材料 <b>{4}</b> 项")
             .format(data.application_id, data.applicant, subsidy, blocking, missing))
 
         materials = self._section(self.tr("材料（{0} 项，缺 {1} 项）").format(len(data.materials), missing))
@@ -128,17 +132,18 @@ class ChecklistTab(QWidget):
         if data.materials_error:
             QTreeWidgetItem(materials, [self.tr("无法列出材料"), data.materials_error, ""])
 
-        findings = self._section(self.tr("发现问题（{0} 项）").format(len(data.findings)))
+        groups = data.finding_groups
+        findings = self._section(self.tr("发现问题（{0} 项）").format(len(groups)))
         for severity in ("block", "warn", "info"):
-            rows = [f for f in data.findings if f.severity == severity]
+            rows = [g for g in groups if g.severity == severity]
             if not rows:
                 continue
             group = QTreeWidgetItem(findings, [
                 f"{self.tr(SEVERITY_LABELS[severity])}（{len(rows)}）", "", ""])
             group.setForeground(0, QBrush(severity_color(SEVERITY_COLORS[severity])))
             group.setExpanded(True)
-            for f in rows:
-                self._finding_item(group, f)
+            for g in rows:
+                self._finding_item(group, g)
         if not data.findings:
             QTreeWidgetItem(findings, [self.tr("未发现问题"), "", ""])
 
@@ -173,34 +178,49 @@ class ChecklistTab(QWidget):
         item.setFirstColumnSpanned(True)
         return item
 
-    def _finding_item(self, parent: QTreeWidgetItem, f: FindingRow) -> QTreeWidgetItem:
-        page = str(f.page + 1) if f.page is not None else ""
-        item = QTreeWidgetItem(parent, [f.code, f.message_zh, page])
-        item.setForeground(0, QBrush(severity_color(SEVERITY_COLORS.get(f.severity, QColor(90, 90, 90)))))
-        tip = f.message_zh + (f"\n{f.message_en}" if f.message_en else "")
-        if f.article:
-            tip += "\n" + self.tr("条款：{0}").format(f.article)
-        if f.document_name:
-            tip += "\n" + self.tr("材料：{0}").format(f.document_name)
+    def _finding_item(self, parent: QTreeWidgetItem, g: FindingGroup) -> QTreeWidgetItem:
+        """One row per problem; several places with the same problem are its children."""
+        first = g.rows[0]
+        english = i18n.current() == "en"
+        message = (g.message_en or g.message_zh) if english else g.message_zh
+        if len(g.rows) > 1:
+            message = self.tr("{0}（{1} 处）").format(message, len(g.rows))
+        page = str(first.page + 1) if first.page is not None and len(g.rows) == 1 else ""
+        item = QTreeWidgetItem(parent, [i18n.label(finding_label(g.code)), message, page])
+        item.setForeground(0, QBrush(severity_color(SEVERITY_COLORS.get(g.severity, QColor(90, 90, 90)))))
+        tip = message
+        if g.article:
+            tip += "\n" + self.tr("条款：{0}").format(g.article)
+        if g.documents:
+            tip += "\n" + self.tr("材料：{0}").format("、".join(g.documents))
         item.setToolTip(0, tip)
         item.setToolTip(1, tip)
-        item.setData(0, PAYLOAD, ("finding", f, f.sha256))
+        item.setData(0, PAYLOAD, ("finding", first, first.sha256))
+        if len(g.rows) > 1:
+            for f in g.rows:
+                where = f.document_name or self.tr("（无对应材料）")
+                child = QTreeWidgetItem(item, [where, self.tr("第 {0} 页").format(f.page + 1)
+                                               if f.page is not None else "",
+                                               str(f.page + 1) if f.page is not None else ""])
+                child.setToolTip(0, where)
+                child.setData(0, PAYLOAD, ("finding", f, f.sha256))
         return item
 
     def _field_item(self, parent: QTreeWidgetItem, row: FieldRow, sha: str) -> QTreeWidgetItem:
         page = str(row.page + 1) if row.page is not None else ""
-        shown = row.effective
+        value, corrected = shown_value(row.name, row.value), shown_value(row.name, row.corrected_value or "")
+        shown = corrected if row.corrected else value
         if row.corrected:
-            shown = self.tr("{0}（更正；原提取：{1}）").format(row.corrected_value, row.value)
+            shown = self.tr("{0}（更正；原提取：{1}）").format(corrected, value)
         elif row.source == "ocr":
             # Read by OCR from a scanned page: say so, with the recogniser's confidence.
-            shown = self.tr("{0}（OCR，置信度 {1}%）").format(row.value, row.confidence)
-        item = QTreeWidgetItem(parent, [row.name.removeprefix("item."), shown, page])
+            shown = self.tr("{0}（OCR，置信度 {1}%）").format(value, row.confidence)
+        item = QTreeWidgetItem(parent, [i18n.label(field_label(row.name)), shown, page])
         item.setData(0, PAYLOAD, ("field", row, sha))
         if row.corrected:
             item.setForeground(1, QBrush(severity_color(CORRECTED_COLOR)))
             item.setToolTip(1, self.tr("原提取值：{0}\n更正为：{1}\n更正人：{2}\n更正时间：{3}").format(
-                row.value, row.corrected_value, row.corrected_by or "", row.corrected_at or ""))
+                value, corrected, row.corrected_by or "", row.corrected_at or ""))
         elif row.source == "ocr":
             item.setToolTip(1, self.tr("由 OCR 从扫描页读出，置信度 {0}%，请对照原件核对").format(
                 row.confidence))
@@ -225,7 +245,7 @@ class ChecklistTab(QWidget):
         if not sha:
             return False
         page = row.page if row.page is not None else 0
-        label = row.code if kind == "finding" else row.name.removeprefix("item.")
+        label = i18n.label(finding_label(row.code) if kind == "finding" else field_label(row.name))
         self.evidence_requested.emit(sha, page, list(row.bbox) if row.bbox else None, label)
         return True
 
@@ -241,12 +261,16 @@ class ChecklistTab(QWidget):
         row = self._field_of(self.tree.currentItem())
         if row is None:
             return
-        value, ok = QInputDialog.getText(
-            self, self.tr("更正字段值"),
-            self.tr("字段 {0}\n原提取值：{1}\n\n更正为（原值保留，更正人和时间将记录在审计日志中）：")
-            .format(row.name, row.value), QLineEdit.EchoMode.Normal, row.effective)
-        if ok and value != row.effective:
-            self.request_correction(row.id, value)
+        # Non-blocking: the dialog checks the type itself and only a fitting value leaves it.
+        dialog = CorrectionDialog(row, shown_value(row.name, row.value), self)
+        dialog.accepted.connect(lambda: self._corrected(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.correction_dialog = dialog
+        dialog.open()
+
+    def _corrected(self, dialog: CorrectionDialog) -> None:
+        if dialog.value is not None and dialog.value != dialog.row.effective:
+            self.request_correction(dialog.row.id, dialog.value)
 
     def withdraw_current(self) -> None:
         row = self._field_of(self.tree.currentItem())
@@ -324,6 +348,16 @@ class ChecklistTab(QWidget):
 
         for top in self._top_items():
             visit(top)
+
+
+def shown_value(name: str, value: str) -> str:
+    """A field's value as a person reads it: amounts as ¥1,234.50, flags as 是/否."""
+    if name.removeprefix("item.") in MONEY_FIELDS and value:
+        try:
+            return yuan(D(value))
+        except MoneyError:
+            return value  # an unreadable amount is shown as it was read
+    return i18n.label(value_label(value))
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
