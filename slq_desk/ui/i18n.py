@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from slq_desk.resources import resource_path
 from slq_desk.vocabulary import Label
@@ -20,6 +20,9 @@ DEFAULT = "zh_CN"
 SETTING = "ui/language"
 
 _installed: QTranslator | None = None
+# Qt's own strings (file dialogs' "Look in", OK / Cancel / Yes / No) in the same language.
+_qtbase: QTranslator | None = None
+QTBASE = {"zh_CN": "qtbase_zh_CN", "en": "qtbase_en"}
 
 
 def qm_path(language: str) -> str:
@@ -42,12 +45,33 @@ def current() -> str:
     return "en" if _installed is not None else DEFAULT
 
 
+def install_qtbase(app: QCoreApplication, language: str) -> bool:
+    """Load Qt's own translations (qtbase) for ``language`` from PySide6's translations folder."""
+    global _qtbase
+    if _qtbase is not None:
+        app.removeTranslator(_qtbase)
+        _qtbase = None
+    name = QTBASE.get("zh_CN" if not language or language.startswith("zh") else language)
+    if name is None:
+        return False
+    translator = QTranslator(app)
+    if not translator.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return False
+    app.installTranslator(translator)
+    _qtbase = translator
+    return True
+
+
 def install(app: QCoreApplication, language: str) -> bool:
-    """Use ``language`` from now on; True when a translation is active (False for Chinese)."""
+    """Use ``language`` from now on; True when a translation is active (False for Chinese).
+
+    Qt's own dialogs follow: qtbase's Chinese or English translation is installed as well.
+    """
     global _installed
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed = None
+    install_qtbase(app, language)
     if not language or language.startswith("zh"):
         return False
     translator = QTranslator(app)

@@ -70,3 +70,20 @@ def test_language_and_reviewer_are_remembered(qtbot, tmp_path, monkeypatch):
     assert reviewer_name(again) == "李专家"
     monkeypatch.setenv("SLQ_DESK_LANG", "zh_CN")  # one run in Chinese, the setting untouched
     assert i18n.chosen_language(again) == "zh_CN"
+
+
+def test_qt_own_dialogs_follow_the_language(qapp):
+    """qtbase's translations: OK / Cancel / Yes / No and the file dialog in Chinese by default."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    try:
+        i18n.install(qapp, "zh_CN")
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Yes)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+        assert "是" in box.button(QDialogButtonBox.StandardButton.Yes).text()
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+        i18n.install(qapp, "en")
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+    finally:
+        i18n.install(qapp, "zh_CN")
