@@ -1,6 +1,7 @@
 """English for the window's Chinese source strings: fills slq_desk_en.ts (run after lupdate).
 
     .venv/bin/pyside6-lupdate slq_desk/ui/*.py slq_desk/ui/review_tabs/*.py slq_desk/ui/viewer/*.py \
+        slq_desk/ui/panel/*.py slq_desk/ui/signing/*.py \
         -no-obsolete -source-language zh_CN -target-language en -ts resources/i18n/slq_desk_en.ts
     .venv/bin/python resources/i18n/en_glossary.py
     .venv/bin/pyside6-lrelease resources/i18n/slq_desk_en.ts -qm resources/i18n/slq_desk_en.qm
@@ -170,6 +171,187 @@ EN: dict[str, str] = {
     "证书 (*.pem *.crt *.cer *.der)": "Certificates (*.pem *.crt *.cer *.der)",
     "已登记 {name} 的证书。": "{name}'s certificate is registered.",
 }
+
+# The panel, signing and verification windows (ui/panel, ui/signing) and issue 19's checklist,
+# correction dialog and calculation tab.
+EN.update({
+    " 天": " days", " 并列未决": " tie unresolved",
+    "<b>{0}</b> {1}<br>测算补贴 <b>{2}</b> · 阻断问题 <b>{3}</b> 项 · 缺少材料 <b>{4}</b> 项":
+        "<b>{0}</b> {1}<br>Subsidy <b>{2}</b> · blocking findings <b>{3}</b> · missing materials <b>{4}</b>",
+    "CA 签发": "CA-issued", "PDF 文件 (*.pdf)": "PDF files (*.pdf)",
+    "PDF 文件 (*.pdf);;所有文件 (*)": "PDF files (*.pdf);;All files (*)",
+    "PKCS#12 (*.p12 *.pfx);;所有文件 (*)": "PKCS#12 (*.p12 *.pfx);;All files (*)",
+    "PKCS#12 (*.p12)": "PKCS#12 (*.p12)", "zip 压缩包 (*.zip)": "Zip archives (*.zip)",
+    "zip 压缩包 (*.zip);;PDF 文件 (*.pdf)": "Zip archives (*.zip);;PDF files (*.pdf)",
+    "{0} 元": "¥{0}", "{0}\u3000依据 {1}：\n{2}": "{0}, under {1}:\n{2}",
+    "{0}{1} · {2} · {3} · 有效期至 {4}": "{0}{1} · {2} · {3} · valid until {4}",
+    "{0}（{1} 处）": "{0} ({1} places)",
+    "一次只验证一个 PDF；已忽略：{0}": "One PDF is verified at a time; ignored: {0}",
+    "一致": "Matches", "不核对材料(&N)": "Do &not check materials",
+    "不核对申报材料（可选）": "Do not check the application materials (optional)",
+    "不设分数线": "No cut-off", "不限": "Unlimited",
+    "专家不足 5 位，未去掉最高最低分": "Fewer than 5 reviewers: highest and lowest scores kept",
+    "专家数": "Reviewers", "两次输入的口令不一致。": "The two passphrases differ.", "中位数": "Median",
+    "也可把签名的意见 PDF、文件夹或 .zip 拖放到此窗口。每个文件都先核验签名。":
+        "You can also drop signed opinion PDFs, a folder or a .zip onto this window. Every file's "
+        "signature is verified first.",
+    "例如：500000, 700000, 900000（元，逗号分隔）": "e.g. 500000, 700000, 900000 (yuan, comma-separated)",
+    "保存签名的评审意见": "Save the signed opinion", "信任": "Trust", "修改了页面或文档结构":
+        "changed pages or the document structure", "偏差": "Deviation", "关闭": "Close",
+    "再次输入口令": "Passphrase again", "分数线": "Cut-off", "分数线(&C)：": "&Cut-off:",
+    "分数线不是有效数字：{0}": "The cut-off is not a valid number: {0}", "分数线方案": "Cut-off scenarios",
+    "分数线方案(&K)：": "Cut-off scenarios (&K):", "分歧": "Disagreement", "分歧提示": "Disagreements",
+    "分歧提示：{0} 个申报的专家评分分歧较大（红色行），建议增加一名评审或组织讨论。":
+        "Disagreements: reviewers' scores differ widely on {0} applications (red rows); consider "
+        "another reviewer or a discussion.",
+    "分配方式(&O)：": "Allocati&on:", "创建自签名身份（RSA-3072）": "Create a self-signed identity (RSA-3072)",
+    "创建身份(&E)": "Cr&eate identity", "利益冲突声明": "Conflict-of-interest declaration",
+    "单位(&G)：": "Or&ganisation:", "取代了较早的意见": "supersedes an earlier opinion", "受信任": "Trusted",
+    "口令(&K)：": "Passphrase (&K):", "口令(&W)：": "Pass&word:",
+    "口令不能为空：密钥文件从不以无口令方式保存。":
+        "The passphrase cannot be empty: key files are never stored without one.",
+    "口令保存在系统钥匙串（服务名 slq-desk）中：首次签名时输入一次，之后自动使用。口令从不以明文写入磁盘。":
+        "The passphrase is kept in the system keyring (service slq-desk): typed once at the first "
+        "signature, then used automatically. It is never written to disk in plain text.",
+    "口令已保存到系统钥匙串。": "Passphrase saved in the system keyring.",
+    "口令未保存（没有可用的系统钥匙串），每次签名时输入。":
+        "Passphrase not saved (no system keyring available); type it at each signature.",
+    "可选，例如：60, 70（“无”表示不设分数线）": "Optional, e.g. 60, 70 (\u201cnone\u201d for no cut-off)",
+    "可选：另存一份 .p12 备份": "Optional: save a .p12 backup copy", "名单": "List", "均值": "Mean",
+    "基准：预算 {0}，分数线 {1}，正选 {2}，拨付 {3}":
+        "Baseline: budget {0}, cut-off {1}, main list {2}, granted {3}",
+    "填写“是”或“否”。": "Type yes or no.", "填写了表单": "filled in form fields", "备份副本": "Backup copy",
+    "备份副本：": "Backup copy:", "备份文件已存在，未覆盖：{0}": "The backup file exists and was not overwritten: {0}",
+    "备选": "Reserve", "姓名(&N)：": "&Name:",
+    "字段：{0}\n原提取值：{1}\n\n更正为（原值保留，更正人和时间将记录在审计日志中）：":
+        "Field: {0}\nExtracted value: {1}\n\nCorrect to (the extracted value is kept; who and when "
+        "go into the audit log):",
+    "完成。": "Done.", "密钥": "Key", "密钥口令": "Key passphrase", "密钥文件": "Key file",
+    "密钥文件(&F)：": "Key &file:", "密钥文件口令": "Key file passphrase",
+    "导入 CA 签发的证书（.p12 / .pfx）": "Import a CA-issued certificate (.p12 / .pfx)",
+    "导入 zip(&Z)…": "Import &zip…",
+    "导入 {0} 份，拒绝 {1} 份，重复 {2} 份，本工作区无对应申报 {3} 份。":
+        "{0} imported, {1} refused, {2} duplicates, {3} for applications not in this workspace.",
+    "导入(&I)": "&Import", "导入文件夹(&F)…": "Import &folder…", "导出": "Export", "导出(&X)": "E&xport",
+    "导出位置不是文件夹：{0}": "The export location is not a folder: {0}",
+    "导出到文件夹(&D)：": "Export to fol&der:",
+    "导出当前排名与名单（“排名与名单”页的预算、分数线与分配方式）：\n评审结果汇总表 PDF（签名）、名单 CSV/XLSX、评分明细 CSV/JSON。":
+        "Export the current ranking and lists (budget, cut-off and allocation of the \u201cRanking "
+        "and lists\u201d page):\nsigned results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.",
+    "将签名的评审意见 PDF 拖放到此处\n（可同时拖入申报材料文件夹或 .zip，以核对材料的 SHA-256）":
+        "Drop a signed opinion PDF here\n(with the application's folder or .zip to check the "
+        "materials' SHA-256)",
+    "尚无签名身份。可在下方创建自签名身份，或导入 CA 签发的证书。":
+        "No signing identity yet. Create a self-signed one below, or import a CA-issued certificate.",
+    "尚无签名身份：请先在“设置 › 签名身份”中创建或导入。":
+        "No signing identity: create or import one in Settings › Signing identity first.",
+    "尚未选择文件": "No file chosen", "工作区中没有这个申报。": "This application is not in the workspace.",
+    "已取消，未导出。": "Cancelled; nothing exported.", "已取消，未签署。": "Cancelled; nothing signed.",
+    "已声明无利益冲突": "No conflict of interest declared", "已导入": "Imported",
+    "已导入的专家意见": "Imported reviewer opinions", "已导入过": "Already imported",
+    "已导出 {0} 个文件到 {1}": "Exported {0} files to {1}", "已改动": "Changed",
+    "已有签名身份（{0}）。新身份将替换它，旧密钥文件会被覆盖；如需保留，请先备份。是否继续？":
+        "A signing identity exists ({0}). The new one replaces it and the old key file is "
+        "overwritten; back it up first to keep it. Continue?",
+    "已签名": "Signed", "已签署并导出：{0}": "Signed and exported: {0}",
+    "已被更新的意见取代": "Superseded by a newer opinion", "平均分": "Mean score", "并列判定": "Tie-break",
+    "建议金额": "Recommended amount", "建议金额（元）": "Recommended amount (yuan)", "引用条款：": "Articles cited:",
+    "当前签名身份": "Current signing identity", "得分": "Score", "总分": "Total",
+    "意见导入": "Opinion import", "意见类型": "Opinion type", "意见表文件": "Opinion file",
+    "截尾均值": "Trimmed mean", "打分校准": "Score calibration", "打开 PDF(&O)…": "&Open PDF…",
+    "拒绝": "Refused", "拨付合计": "Total granted", "拨付合计（元）": "Total granted (yuan)",
+    "拨付金额（元）": "Granted (yuan)", "按专家 z 分数标准化(&Z)": "Normalise by reviewer &z-scores",
+    "按政策资金池": "By policy fund pool", "按评分表合格线": "By the rubric's pass mark", "排名": "Rank",
+    "排名与名单": "Ranking and lists", "排名并分配(&R)": "&Rank and allocate",
+    "政策 {0}\u3000资金池 {1}\u3000分数线 {2}\u3000正选 {3}，备选 {4}，未入选 {5}；拨付合计 {6}，余额 {7}":
+        "Policy {0}  pool {1}  cut-off {2}  main {3}, reserve {4}, out {5}; granted {6}, left {7}",
+    "政策 {0}\u3000资金池 不限\u3000分数线 {1}\u3000正选 {2}，备选 {3}，未入选 {4}；拨付合计 {5}":
+        "Policy {0}  pool unlimited  cut-off {1}  main {2}, reserve {3}, out {4}; granted {5}",
+    "政策(&P)：": "&Policy:", "政策原文": "Policy text", "数据文件夹：": "Data folder:", "整个文件": "Whole file",
+    "文件": "File", "文件中没有可读的评审数据。": "The file has no readable review data.",
+    "文件已存在，未覆盖：{0}\n如需替换，请勾选“覆盖已有文件”。":
+        "The file exists and was not overwritten: {0}\nTick \u201cOverwrite existing files\u201d to replace it.",
+    "文件开头的一部分": "A leading part of the file", "新口令": "New passphrase", "无": "None",
+    "无此申报": "No such application", "无法核验": "Cannot verify",
+    "日期：如 2026-03-01 或 2026年3月1日。": "Date: e.g. 2026-03-01.", "更正后的值": "Corrected value",
+    "替换签名身份": "Replace signing identity", "有": "Yes", "有效": "Valid", "有效期": "Validity",
+    "有效期(&D)：": "Vali&dity:", "未受信任": "Not trusted", "未声明或存在冲突": "Not declared or in conflict",
+    "未完成：{0}": "Not finished: {0}", "未导入：{0}": "Not imported: {0}", "未导出：{0}": "Not exported: {0}",
+    "未签署：{0}": "Not signed: {0}", "本工作区": "This workspace", "本工作区无此申报": "Not in this workspace",
+    "本次导入结果": "This import's results", "本步骤无条款依据。": "This step cites no article.",
+    "权重": "Weight", "材料 zip(&Z)…": "Materials &zip…", "材料文件夹(&F)…": "Materials &folder…",
+    "材料清单(&2)": "Materials (&2)", "极差": "Range", "标准差": "Std. dev.", "核对": "Check",
+    "模拟(&M)": "Si&mulate", "正在打开密钥文件…": "Opening the key file…",
+    "正在核验并导入意见…": "Verifying and importing opinions…", "正在核验签名…": "Verifying the signature…",
+    "正在生成 RSA-3072 密钥…": "Generating an RSA-3072 key…",
+    "正在生成并签署汇总表…": "Building and signing the summary…",
+    "正在生成意见表并签名…": "Building and signing the opinion…", "正在解锁签名密钥…": "Unlocking the signing key…",
+    "正选": "Main list", "汇总方法": "Aggregation", "汇总方法(&A)：": "&Aggregation:", "汇总评分": "Aggregate scores",
+    "没有分歧提示。": "No disagreements.",
+    "没有可排序的申报：请先导入签名的专家意见。": "Nothing to rank: import signed reviewer opinions first.",
+    "没有可用的系统钥匙串（keyring）：口令不会被保存，每次签名都需要输入。口令从不以明文写入磁盘。":
+        "No system keyring available: the passphrase is not saved and must be typed at each "
+        "signature. It is never written to disk in plain text.",
+    "注意：{0}": "Note: {0}",
+    "测算补贴 {0} — 存在 {1} 项阻断问题，解决前不予补贴":
+        "Subsidy {0} — {1} blocking findings: not payable until they are resolved",
+    "测算补贴 {0}": "Subsidy {0}", "测算补贴 {0}（不符合补贴条件）": "Subsidy {0} (not eligible)",
+    "测算金额": "Computed amount", "浏览(&B)…": "&Browse…", "浏览(&W)…": "Bro&wse…", "添加了批注": "added annotations",
+    "申报": "Application", "申报材料": "Application materials",
+    "申报材料核对：{0} 一致，{1} 改动，{2} 缺失": "Materials check: {0} match, {1} changed, {2} missing",
+    "申报材料：": "Application materials:", "申报编号": "Application ID", "确认口令(&C)：": "&Confirm passphrase:",
+    "移出正选": "Move out of the main list", "立即验证(&V)": "&Verify now", "第 {0} 页": "page {0}",
+    "签名": "Signature", "签名人": "Signer", "签名人(&1)": "Signer (&1)", "签名人：{0}": "Signer: {0}",
+    "签名后修改": "Changes after signing", "签名无效": "Signature invalid",
+    "签名无效：以下内容未经验证，不能作为评审依据，仅供核对。":
+        "Signature invalid: what follows is unverified, cannot be relied on for the review, and is "
+        "shown for checking only.",
+    "签名时的版本（之后有追加）": "The signed version (with later additions)", "签名有效": "Signature valid",
+    "签名身份已就绪：{0}": "Signing identity ready: {0}", "签名身份：": "Signing identity:",
+    "签署并导出(&S)": "&Sign and export", "签署并导出评审意见": "Sign and export the opinion",
+    "签署时间": "Signed at", "类型": "Type", "结果": "Result",
+    "统一社会信用代码：18 位，校验位须正确。": "Unified social credit code: 18 characters with a correct check character.",
+    "综合得分": "Overall score", "缺失": "Missing", "自签名": "Self-signed",
+    "自签名证书（未经信任链验证，请与评审专家登记的指纹核对）":
+        "Self-signed certificate (no chain of trust: compare with the fingerprint the reviewer registered)",
+    "草稿（不签名）": "Draft (unsigned)", "覆盖已有文件": "Overwrite existing files",
+    "覆盖已有文件(&W)": "Over&write existing files", "覆盖范围": "Coverage", "计补基数 {0}": "base {0}",
+    "证书 SHA-256": "Certificate SHA-256", "证书主体": "Certificate subject",
+    "证书姓名（{0}）与评审记录中的评审专家（{1}）不同。":
+        "The certificate's name ({0}) differs from the reviewer on the review record ({1}).",
+    "评分项": "Criterion", "评审专家": "Reviewer", "评审尚不能签署：{0}": "The review cannot be signed yet: {0}",
+    "评审已完成，可以签署。": "The review is complete and can be signed.", "评审意见": "Review opinion",
+    "评审摘要(&3)": "Review summary (&3)", "评审数": "Reviews", "评审日期": "Review date",
+    "评审组平均": "Panel mean", "评审组汇总": "Panel summary", "评审组长(&H)：": "C&hair:",
+    "评审结果汇总表：签名无效": "Results summary: signature invalid",
+    "评审结果汇总表：签名有效": "Results summary: signature valid", "评审记录(&R)：": "&Review record:",
+    "该政策未规定资金池：请在“预算（元）”中填写本年度资金池金额，再按“排名并分配”。":
+        "This policy sets no fund pool: enter this year's pool under \u201cBudget (yuan)\u201d, then "
+        "press \u201cRank and allocate\u201d.",
+    "请填写姓名（证书中的评审专家姓名）。": "Enter the name (the reviewer's name in the certificate).",
+    "请填写至少一个预算方案或分数线方案。": "Enter at least one budget or cut-off scenario.",
+    "请输入密钥文件的口令。": "Enter the key file's passphrase.", "请选择 .p12 / .pfx 文件。": "Choose a .p12 / .pfx file.",
+    "请选择导出文件夹。": "Choose an export folder.", "请选择输出文件。": "Choose an output file.",
+    "资金池": "Fund pool", "输出位置是一个文件夹：{0}": "The output location is a folder: {0}",
+    "输出文件": "Output file", "输出文件(&O)：": "&Output file:", "输出文件应以 .pdf 结尾。": "The output file must end in .pdf.",
+    "还没有名单：请先在“排名与名单”页完成排名。":
+        "No lists yet: rank on the \u201cRanking and lists\u201d page first.",
+    "这个申报还没有评审记录：请先完成评分。": "This application has no review record yet: score it first.",
+    "进入正选": "Move into the main list", "追加了验证信息": "appended validation data", "选择(&P)…": "Choose (&P)…",
+    "选择密钥文件": "Choose the key file", "选择导出文件夹": "Choose the export folder",
+    "选择申报材料 zip": "Choose the materials zip", "选择申报材料文件夹": "Choose the materials folder",
+    "选择签名意见 zip": "Choose a zip of signed opinions", "选择签名意见所在文件夹": "Choose the folder of signed opinions",
+    "选择签名的评审意见": "Choose a signed opinion", "重新汇总(&U)": "Re-aggregate (&U)", "金额": "Amount",
+    "金额：如 1234.50、¥1,234.50 或 12.3万，最多两位小数。":
+        "Amount: e.g. 1234.50, ¥1,234.50 or 12.3万 (ten thousands), at most two decimals.",
+    "阻断问题：{0}（见检查清单）": "Blocking findings: {0} (see the checklist)", "页数": "Pages", "颁发者": "Issuer",
+    "预算不是有效金额：{0}": "The budget is not a valid amount: {0}", "预算方案": "Budget scenarios",
+    "预算方案(&G)：": "Bud&get scenarios:", "预算模拟": "Budget simulation",
+    "预算须精确到分：{0}": "The budget must be exact to the fen: {0}", "预算（元）": "Budget (yuan)",
+    "预算（元）(&B)：": "&Budget (yuan):", "验证签名的评审意见": "Verify a signed review opinion",
+    "默认：签名证书中的姓名": "Default: the name in the signing certificate",
+    "（政策数据未载原文）": "(the policy data has no quoted text)", "（无对应材料）": "(no document)",
+})
 
 # Where one Chinese word needs two English ones (a column header vs. a severity).
 EN_IN_CONTEXT: dict[tuple[str, str], str] = {("ChecklistTab", "阻断"): "Blocking", ("CriterionBox", "评分"): "Score"}
