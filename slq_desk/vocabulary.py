@@ -307,3 +307,20 @@ STEP_LABEL_TEXTS: dict[str, Label] = {
     "prorated": Label("按支持期折算", "prorated to the supported period"),
     "fiscal_limit": Label("财政资金支持限额", "fiscal support limit"),
 }
+
+
+# --- Required materials (a document kind, or ``application_form:<form type>``) -------------------
+FORM_TYPE_EN: dict[str, str] = {
+    "declaration": "application (claim / registration) form",
+    "filing": "compute usage filing form",
+    "subsidy": "subsidy claim form",
+    "usage_table": "compute usage table",
+}
+
+
+def material_en(material: str) -> str:
+    """English name of a required material; an unknown one is named as a document kind."""
+    kind, _, form = material.partition(":")
+    if form:
+        return FORM_TYPE_EN.get(form, DOCUMENT_KIND_EN.get(kind, material))
+    return DOCUMENT_KIND_EN.get(kind, material)

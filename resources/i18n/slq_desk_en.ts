@@ -324,83 +324,88 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Subsidy &lt;b&gt;{2}&lt;/b&gt; · blocking findings &lt;b&gt;{3}&lt;/b&gt; · missing materials &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="120" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="121" />
         <source>材料（{0} 项，缺 {1} 项）</source>
         <translation>Materials ({0}, {1} missing)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="123" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="124" />
         <source>✘ 缺少</source>
         <translation>✘ missing</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="123" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="124" />
         <source>✔ 已提交：{0}</source>
         <translation>✔ submitted: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="130" />
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="193" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="131" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="195" />
         <source>条款：{0}</source>
         <translation>Article: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="133" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="134" />
         <source>无法列出材料</source>
         <translation>Cannot list materials</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="136" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="137" />
         <source>发现问题（{0} 项）</source>
         <translation>Findings ({0})</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="148" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="143" />
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="149" />
         <source>未发现问题</source>
         <translation>No findings</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="150" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="151" />
         <source>提取字段（{0} 份材料）</source>
         <translation>Extracted fields ({0} documents)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="160" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="162" />
         <source>明细第 {0} 行</source>
         <translation>Line {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="187" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="189" />
         <source>{0}（{1} 处）</source>
         <translation>{0} ({1} places)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="195" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="197" />
         <source>材料：{0}</source>
         <translation>Document: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="201" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="203" />
         <source>（无对应材料）</source>
         <translation>(no document)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="202" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="204" />
         <source>第 {0} 页</source>
         <translation>page {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="214" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="216" />
         <source>{0}（更正；原提取：{1}）</source>
         <translation>{0} (corrected; extracted: {1})</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="217" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="219" />
         <source>{0}（OCR，置信度 {1}%）</source>
         <translation>{0} (OCR, confidence {1}%)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="222" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="224" />
         <source>原提取值：{0}
 更正为：{1}
 更正人：{2}
@@ -411,12 +416,12 @@ Corrected by: {2}
 Corrected at: {3}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="225" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="227" />
         <source>由 OCR 从扫描页读出，置信度 {0}%，请对照原件核对</source>
         <translation>Read by OCR from a scanned page, confidence {0}%; check it against the original</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="281" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="283" />
         <source>正在重新检查与测算…</source>
         <translation>Re-running checks and calculation…</translation>
     </message>

@@ -120,6 +120,7 @@ class MaterialRow:
     present: bool
     files: tuple[str, ...]
     article: str
+    material: str = ""  # the code (a document kind, or application_form:<type>)
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,8 @@ def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
             view = build_view(s, application_id)
             params = PolicyParams(load_policy(view.policy_id), view.claim_day)
             materials = [MaterialRow(str(m["name"]), bool(m["present"]),
-                                     tuple(str(x) for x in m["files"]), str(m["article"]))  # type: ignore[attr-defined]
+                                     tuple(str(x) for x in m["files"]),  # type: ignore[attr-defined]
+                                     str(m["article"]), str(m["material"]))
                          for m in materials_table(view, params)]
         except SlqError as err:
             # An unknown policy still shows its findings and fields; say why materials are absent.

@@ -34,7 +34,7 @@ def test_forms_are_told_apart_by_type_and_alternatives_count() -> None:
              contract(), invoice(),
              payment(), form("subsidy"), doc("usage_report", "r.pdf")]
     found = material_missing(view("hunan-2026", hunan), params("hunan-2026"))
-    assert [f.message_en for f in found] == ["required material missing: application_form:filing"]
+    assert [f.message_en for f in found] == ["required material missing: compute usage filing form"]
     # Beijing accepts a payment proof in place of the invoice (附件14-1 四).
     beijing = [contract(), payment(), usage_log(), form("usage_table"),
                doc("implementation_report", "i.pdf"), doc("commitment_letter", "c.pdf"),

@@ -14,6 +14,7 @@ from slq_desk.checks.params import PolicyParams
 from slq_desk.checks.rules import rule
 from slq_desk.checks.view import ApplicationView
 from slq_desk.kinds import DOCUMENT_KINDS
+from slq_desk.vocabulary import material_en
 
 # Chinese names of the materials, for messages and the opinion's table.
 # The policies' own names for materials, where they say more than the kind's label; any other
@@ -90,7 +91,7 @@ def material_missing(view: ApplicationView, params: PolicyParams) -> list[CheckF
         findings.append(CheckFinding(
             "material_missing", BLOCK,
             f"缺少必备材料：{name}",
-            f"required material missing: {material}",
+            f"required material missing: {material_en(material)}",
             str(row["article"]),
         ))
     return findings

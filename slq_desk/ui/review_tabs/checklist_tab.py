@@ -28,7 +28,7 @@ from slq_desk.ui import i18n
 from slq_desk.ui.review_data import SEVERITY_LABELS, ChecklistData, FieldRow, FindingGroup
 from slq_desk.ui.review_tabs.correction_dialog import CorrectionDialog
 from slq_desk.ui.theme import severity_color
-from slq_desk.vocabulary import field_label, finding_label, value_label
+from slq_desk.vocabulary import document_kind_label, field_label, finding_label, material_en, value_label
 
 # What each tree row carries (UserRole): ("finding", FindingRow, sha) / ("field", FieldRow, sha)
 # / ("document", sha, name).
@@ -117,10 +117,11 @@ class ChecklistTab(QWidget):
             self.tr("<b>{0}</b> {1}<br>测算补贴 <b>{2}</b> · 阻断问题 <b>{3}</b> 项 · 缺少材料 <b>{4}</b> 项")
             .format(data.application_id, data.applicant, subsidy, blocking, missing))
 
+        english = i18n.current() == "en"
         materials = self._section(self.tr("材料（{0} 项，缺 {1} 项）").format(len(data.materials), missing))
         for m in data.materials:
             item = QTreeWidgetItem(materials, [
-                m.name, self.tr("✔ 已提交：{0}").format("、".join(m.files)) if m.present else self.tr("✘ 缺少"),
+                material_en(m.material) if english and m.material else m.name, self.tr("✔ 已提交：{0}").format("、".join(m.files)) if m.present else self.tr("✘ 缺少"),
                 ""])
             item.setForeground(1, QBrush(severity_color(PRESENT_COLOR if m.present else MISSING_COLOR)))
             # A present material opens its (first) file; materials name files, not hashes.
@@ -139,7 +140,7 @@ class ChecklistTab(QWidget):
             if not rows:
                 continue
             group = QTreeWidgetItem(findings, [
-                f"{self.tr(SEVERITY_LABELS[severity])}（{len(rows)}）", "", ""])
+                self.tr("{0}（{1}）").format(self.tr(SEVERITY_LABELS[severity]), len(rows)), "", ""])
             group.setForeground(0, QBrush(severity_color(SEVERITY_COLORS[severity])))
             group.setExpanded(True)
             for g in rows:
@@ -149,7 +150,8 @@ class ChecklistTab(QWidget):
 
         fields = self._section(self.tr("提取字段（{0} 份材料）").format(len(data.documents)))
         for doc in data.documents:
-            head = QTreeWidgetItem(fields, [doc.kind_label, doc.name, ""])
+            kind = document_kind_label(doc.kind).en if english else doc.kind_label
+            head = QTreeWidgetItem(fields, [kind, doc.name, ""])
             head.setData(0, PAYLOAD, ("document", doc.sha256, doc.name))
             head.setToolTip(1, doc.name)
             items: dict[int, QTreeWidgetItem] = {}
