@@ -210,7 +210,7 @@
         <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="197" />
         <source>{0}　依据 {1}：
 {2}</source>
-        <translation>{0}, under {1}:
+        <translation>{0} — {1}:
 {2}</translation>
     </message>
     <message>

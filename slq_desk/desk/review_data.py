@@ -270,6 +270,8 @@ class CalculationData:
     quotes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the application's blocking findings (code, Chinese message): the amount is not payable
     blocking: tuple[tuple[str, str], ...] = ()
+    explanation_en: str = ""  # the same paragraph in English (the window's English mode)
+    reasons_en: tuple[str, ...] = ()
 
 
 def article_quotes(facts: dict[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -347,9 +349,12 @@ def load_calculation(ws: Workspace, application_id: str) -> CalculationData:
     missing = "" if result else "尚未完成初审计算：请先运行检查（Ctrl+R）。"
     data = CalculationData(application_id, policy_id, policy_name, applicant, subsidy, eligible, base,
                            steps, tuple(result.get("articles", [])), reasons, notes, tuple(compare),
-                           "", missing, quotes=quotes, blocking=blocking)
+                           "", missing, quotes=quotes, blocking=blocking,
+                           reasons_en=tuple(f"{r.get('message_en', '')} ({r.get('article', '')})"
+                                            for r in result.get("reasons", [])))
     text = explain(data, fmt_grouped)  # read aloud: grouped digits ("89,295.61 元")
-    return CalculationData(**{**data.__dict__, "explanation": text})
+    return CalculationData(**{**data.__dict__, "explanation": text,
+                              "explanation_en": explain_en(data, fmt_grouped)})
 
 
 def explain(data: CalculationData, fmt: Any) -> str:
@@ -376,3 +381,33 @@ def explain(data: CalculationData, fmt: Any) -> str:
         names = "、".join(dict.fromkeys(finding_label(code).zh for code, _ in data.blocking))
         parts.append(f"但本申报存在 {len(data.blocking)} 项阻断问题（{names}），问题解决前不予补贴。")
     return "".join(parts)
+
+
+def explain_en(data: CalculationData, fmt: Any) -> str:
+    """``explain`` in English: the step names and reasons from the vocabulary and the checks'
+    English messages; the policy keeps its Chinese name."""
+    from slq_desk.vocabulary import STEP_LABEL_TEXTS, finding_label
+
+    if data.missing:
+        return "No preliminary calculation yet: run the checks first (Ctrl+R)."
+    parts = [f"Application by {data.applicant or 'the applicant'} under 《{data.policy_name}》."]
+    if data.base is not None:
+        parts.append(f"The preliminary review counts ¥{fmt(data.base)} towards the subsidy base.")
+    for step in data.steps:
+        words = STEP_LABEL_TEXTS.get(step.name)
+        name = words.en if words is not None else step.label
+        amount = f" ¥{fmt(step.amount)}" if step.amount is not None else ""
+        cite = f" (under {step.article})" if step.article else ""
+        parts.append(f"{name[:1].upper()}{name[1:]}:{amount}{cite}.")
+    if data.eligible is False:
+        parts.append("The application is not eligible" + (": " + "; ".join(data.reasons_en) + "."
+                                                          if data.reasons_en else "."))
+    elif data.reasons_en:
+        parts.append("Notes: " + "; ".join(data.reasons_en) + ".")
+    if data.subsidy is not None:
+        parts.append(f"The computed subsidy is ¥{fmt(data.subsidy)}.")
+    if data.blocking:
+        names = ", ".join(dict.fromkeys(finding_label(code).en for code, _ in data.blocking))
+        parts.append(f"But the application has {len(data.blocking)} blocking findings ({names}); "
+                     f"nothing is payable until they are resolved.")
+    return " ".join(parts)

@@ -84,21 +84,35 @@ class CalculationTab(QWidget):
         for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # One line per step (the quote elided, whole in its tooltip and in the pane below).
+        self.steps.setWordWrap(False)
         self.steps.currentCellChanged.connect(lambda row, *_: self._show_step(row))
         # The selected step's articles with the policy's own words, in full.
         self.quote = QLabel(self)
         self.quote.setObjectName("quote")
         self.quote.setWordWrap(True)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.articles = QLabel(self)
-        self.articles.setWordWrap(True)
+        # Every article the calculation read, each with the policy's quoted words; scrolls.
+        self.articles = QPlainTextEdit(self)
+        self.articles.setObjectName("articles")
+        self.articles.setReadOnly(True)
+        self.articles.setAccessibleName(self.tr("引用条款："))
+        self.articles.setMaximumHeight(110)
         self.articles.setStyleSheet(muted_css())
         self.compare = _table([self.tr("政策"), self.tr("符合"), self.tr("计补基数"), self.tr("补贴金额"), self.tr("说明")], self)
         self.compare.setObjectName("compare")
         self.compare.setAccessibleName(self.tr("五项政策对照"))
-        for col in range(4):
-            self.compare.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.compare.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # One line per policy: the name and the notes elide (whole in their tooltips), so no
+        # column is squeezed to one character on a narrow dock.
+        self.compare.setWordWrap(False)
+        self.compare.setTextElideMode(Qt.TextElideMode.ElideRight)
+        compare_header = self.compare.horizontalHeader()
+        compare_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.compare.setColumnWidth(0, 110)
+        for col in range(1, 4):
+            compare_header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        compare_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        compare_header.setMinimumSectionSize(40)
         self.compare_note = QLabel(self.tr("同一申报读出的事实在五项政策下分别测算，仅供比较；"
                                       "各地材料与认定口径不同，以本申报适用政策为准。"), self)
         self.compare_note.setWordWrap(True)
@@ -140,11 +154,13 @@ class CalculationTab(QWidget):
             self.headline.setText(self.tr("测算补贴 {0}").format(yuan(data.subsidy)))
         if data.blocking:
             names = dict.fromkeys(i18n.label(finding_label(code)) for code, _ in data.blocking)
-            self.blocking.setText(self.tr("阻断问题：{0}（见检查清单）").format("、".join(names)))
+            separator = ", " if i18n.current() == "en" else "、"
+            self.blocking.setText(self.tr("阻断问题：{0}（见检查清单）").format(separator.join(names)))
             self.blocking.setToolTip("\n".join(message for _, message in data.blocking))
         base = self.tr("计补基数 {0}").format(yuan(data.base)) if data.base is not None else ""
         self.policy.setText(f"{data.policy_name}（{data.policy_id}） {base}")
-        self.explanation.setPlainText(data.explanation)
+        english = i18n.current() == "en" and data.explanation_en
+        self.explanation.setPlainText(data.explanation_en if english else data.explanation)
         for step in data.steps:
             row = self.steps.rowCount()
             self.steps.insertRow(row)
@@ -155,11 +171,10 @@ class CalculationTab(QWidget):
             article.setToolTip(quote or step.article)
             self.steps.setItem(row, 2, article)
             self.steps.setItem(row, 3, _cell(quote))
-        self.steps.resizeRowsToContents()
         if data.articles:
             lines = [f"{article}：" + "；".join(f"“{q}”" for q in data.quotes.get(article, ()))
                      if data.quotes.get(article) else article for article in data.articles]
-            self.articles.setText(self.tr("引用条款：") + "\n" + "\n".join(lines))
+            self.articles.setPlainText(self.tr("引用条款：") + "\n" + "\n".join(lines))
         else:
             self.articles.clear()
         if data.steps:
@@ -174,7 +189,6 @@ class CalculationTab(QWidget):
             self.compare.setItem(row, 2, _cell(yuan(outcome.base), right=True, bold=own))
             self.compare.setItem(row, 3, _cell(yuan(outcome.subsidy), right=True, bold=own))
             self.compare.setItem(row, 4, _cell(outcome.error or "；".join(outcome.reasons)))
-        self.compare.resizeRowsToContents()
 
     def step_label(self, step: StepRow) -> str:
         """The step's name in the window's language (the vocabulary's English in English)."""
