@@ -137,77 +137,78 @@
         <translation>Policy text</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="96" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="102" />
         <source>政策</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="96" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="102" />
         <source>符合</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="96" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="102" />
         <source>计补基数</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="96" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="102" />
         <source>补贴金额</source>
         <translation>Subsidy</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="96" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="102" />
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="102" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="116" />
         <source>同一申报读出的事实在五项政策下分别测算，仅供比较；各地材料与认定口径不同，以本申报适用政策为准。</source>
         <translation>The facts read from this application computed under each of the five policies, for comparison only; materials and rules differ by region, the application's own policy decides.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="135" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="149" />
         <source>测算补贴 {0}（不符合补贴条件）</source>
         <translation>Subsidy {0} (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="137" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="151" />
         <source>测算补贴 {0} — 存在 {1} 项阻断问题，解决前不予补贴</source>
         <translation>Subsidy {0} — {1} blocking findings: not payable until they are resolved</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="140" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="154" />
         <source>测算补贴 {0}</source>
         <translation>Subsidy {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="143" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="158" />
         <source>阻断问题：{0}（见检查清单）</source>
         <translation>Blocking findings: {0} (see the checklist)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="145" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="160" />
         <source>计补基数 {0}</source>
         <translation>base {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="162" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="99" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="177" />
         <source>引用条款：</source>
         <translation>Articles cited:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="194" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="208" />
         <source>本步骤无条款依据。</source>
         <translation>This step cites no article.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="196" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="210" />
         <source>（政策数据未载原文）</source>
         <translation>(the policy data has no quoted text)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="197" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="211" />
         <source>{0}　依据 {1}：
 {2}</source>
         <translation>{0} — {1}:
@@ -215,38 +216,38 @@
     </message>
     <message>
         <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="82" />
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="112" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="126" />
         <source>计算步骤</source>
         <translation>Calculation steps</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="98" />
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="116" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="104" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="130" />
         <source>五项政策对照</source>
         <translation>The five policies side by side</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="127" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="141" />
         <source>未打开申报。</source>
         <translation>No application open.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="133" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="147" />
         <source>尚无测算结果</source>
         <translation>No calculation yet</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="171" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="186" />
         <source>（本申报）</source>
         <translation> (this application)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="173" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="188" />
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="173" />
+        <location filename="../../slq_desk/ui/review_tabs/calculation_tab.py" line="188" />
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -429,12 +430,12 @@ Corrected at: {3}</translation>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="37" />
+        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="38" />
         <source>更正字段值</source>
         <translation>Correct field value</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="41" />
+        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="42" />
         <source>字段：{0}
 原提取值：{1}
 
@@ -445,27 +446,27 @@ Extracted value: {1}
 Correct to (the extracted value is kept; who and when go into the audit log):</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="45" />
+        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="46" />
         <source>更正后的值</source>
         <translation>Corrected value</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="68" />
+        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="69" />
         <source>金额：如 1234.50、¥1,234.50 或 12.3万，最多两位小数。</source>
         <translation>Amount: e.g. 1234.50, ¥1,234.50 or 12.3万 (ten thousands), at most two decimals.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="70" />
+        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="71" />
         <source>日期：如 2026-03-01 或 2026年3月1日。</source>
         <translation>Date: e.g. 2026-03-01.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="72" />
+        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="73" />
         <source>统一社会信用代码：18 位，校验位须正确。</source>
         <translation>Unified social credit code: 18 characters with a correct check character.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="74" />
+        <location filename="../../slq_desk/ui/review_tabs/correction_dialog.py" line="75" />
         <source>填写“是”或“否”。</source>
         <translation>Type yes or no.</translation>
     </message>
@@ -2824,116 +2825,117 @@ Tick “Overwrite existing files” to replace it.</translation>
 <context>
     <name>ViewerPane</name>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="73" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="75" />
         <source>选择材料</source>
         <translation>Choose a document</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="76" />
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="77" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="78" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="79" />
         <source>页码</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="82" />
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="339" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="84" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="340" />
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="82" />
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="339" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="84" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="340" />
         <source>适合页面</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="84" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="86" />
         <source>缩放</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="85" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="87" />
         <source>缩放（Ctrl+滚轮，Ctrl+加号/减号，Ctrl+0 适合宽度）</source>
         <translation>Zoom (Ctrl+wheel, Ctrl+plus/minus, Ctrl+0 fit width)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="86" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="88" />
         <source>缩小 (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="87" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="89" />
         <source>放大 (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="88" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="90" />
         <source>顺时针旋转 90°</source>
         <translation>Rotate 90° clockwise</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="89" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="91" />
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="89" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="91" />
         <source>显示/隐藏页面缩略图</source>
         <translation>Show/hide page thumbnails</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="91" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="93" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="91" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="93" />
         <source>查找 (Ctrl+F)</source>
         <translation>Find (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="107" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="109" />
         <source>文档页面</source>
         <translation>Document pages</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="163" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="165" />
         <source>请选择要查看的材料。</source>
         <translation>Choose a document to view.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="179" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="181" />
         <source>请从上方列表选择一份材料。</source>
         <translation>Choose a document from the list above.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="181" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="183" />
         <source>该申报没有材料。</source>
         <translation>This application has no documents.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="196" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="423" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="427" />
         <source>导入时无法读取</source>
         <translation>unreadable at import</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="197" />
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="256" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="198" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="257" />
         <source>无法显示“{0}”：{1}</source>
         <translation>Cannot show “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="200" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="201" />
         <source>找不到“{0}”的文件：{1}</source>
         <translation>File of “{0}” not found: {1}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="202" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="203" />
         <source>正在打开“{0}”…</source>
         <translation>Opening “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/viewer/pane.py" line="227" />
+        <location filename="../../slq_desk/ui/viewer/pane.py" line="228" />
         <source>正在打开</source>
         <translation>Opening</translation>
     </message>

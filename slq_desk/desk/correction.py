@@ -39,8 +39,7 @@ class CorrectionRefused(BadInput):
     """A typed value that does not fit its field; nothing was changed."""
 
     def __init__(self, zh: str, en: str) -> None:
-        super().__init__(f"{zh} / {en}")
-        self.zh = zh
+        super().__init__(f"{zh} / {en}", zh=zh)
         self.en = en
 
 

@@ -202,10 +202,12 @@ def _policy(policy: str | None, manifest: Manifest) -> str:
     chosen = policy or manifest.policy
     if not chosen:
         raise BadInput("the package has no manifest.json naming its policy; "
-                       "say which policy it applies under (--policy ID)")
+                       "say which policy it applies under (--policy ID)",
+                       zh="申报包中没有注明所适用政策的 manifest.json，请选择适用的政策。")
     known = known_policies()
     if known and chosen not in known:
-        raise BadInput(f"unknown policy {chosen!r}; known: {', '.join(known)}")
+        raise BadInput(f"unknown policy {chosen!r}; known: {', '.join(known)}",
+                       zh=f"未知的政策“{chosen}”；可用的政策：{'、'.join(known)}")
     return chosen
 
 
@@ -213,7 +215,7 @@ def _application_id(s: Session, wanted: str | None, package_name: str, policy_id
                     fingerprint: str) -> str:
     if wanted:
         if s.get(Application, wanted) is not None:
-            raise BadInput(f"application {wanted} already exists")
+            raise BadInput(f"application {wanted} already exists", zh=f"申报 {wanted} 已存在。")
         return wanted
     stem = PurePosixPath(package_name).stem if package_name.endswith(".zip") else package_name
     if _SLUG.match(stem) and s.get(Application, stem) is None:

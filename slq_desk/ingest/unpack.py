@@ -69,7 +69,8 @@ def read_package(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) 
     try:
         st = source.lstat()
     except OSError as err:
-        raise BadInput(f"cannot open package {source}: {err.strerror or err}") from None
+        raise BadInput(f"cannot open package {source}: {err.strerror or err}",
+                       zh=f"无法打开申报包“{source}”：{err.strerror or err}") from None
     if stat.S_ISLNK(st.st_mode):
         source = source.resolve()
     if source.is_dir():
@@ -77,9 +78,11 @@ def read_package(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) 
     elif source.is_file() and zipfile.is_zipfile(source):
         package = _read_zip(source, limits)
     elif source.is_file():
-        raise BadInput(f"{source.name} is neither a folder nor a zip archive")
+        raise BadInput(f"{source.name} is neither a folder nor a zip archive",
+                       zh=f"“{source.name}”既不是文件夹也不是 zip 压缩包，无法作为申报包导入。")
     else:
-        raise BadInput(f"{source} is not a regular file or folder")
+        raise BadInput(f"{source} is not a regular file or folder",
+                       zh=f"“{source}”不是普通文件或文件夹。")
     _strip_common_folder(package)
     return package
 
@@ -166,7 +169,8 @@ def _read_zip(source: Path, limits: Limits) -> Package:
     try:
         zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise BadInput(f"{source.name} is not a readable zip archive: {err}") from None
+        raise BadInput(f"{source.name} is not a readable zip archive: {err}",
+                       zh=f"“{source.name}”不是可读取的 zip 压缩包（可能已损坏）。") from None
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         if len(infos) > limits.max_entries:

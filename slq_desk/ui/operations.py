@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from slq_desk.desk.service import Desk
-from slq_desk.errors import SlqError
+from slq_desk.errors import SlqError, localised
+from slq_desk.ui import i18n
 from slq_desk.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -113,7 +114,8 @@ class Operation(QObject):
         except Cancelled:
             outcome = self.cancelled.emit
         except SlqError as err:
-            self.error = str(err) or type(err).__name__
+            # The core's Chinese sentence in Chinese mode ("bad.zip 既不是文件夹…").
+            self.error = localised(err, i18n.current() != "en")
             outcome = lambda: self.failed.emit(self.error)  # noqa: E731
         except Exception as err:  # noqa: BLE001 — a bug or a hostile file: report it, never kill the thread
             # Our exceptions never carry a passphrase: secrets travel as Secret objects only.

@@ -87,3 +87,30 @@ def test_qt_own_dialogs_follow_the_language(qapp):
         assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
     finally:
         i18n.install(qapp, "zh_CN")
+
+
+def test_unreadable_documents_and_core_errors_are_said_in_chinese(qapp):
+    from slq_desk.errors import BadInput
+    from slq_desk.ui.operations import Operation
+    from slq_desk.ui.viewer.pane import unreadable_reason
+
+    assert unreadable_reason("pdf_broken: truncated file (offset 1234)") == "文件已损坏"
+    assert unreadable_reason(None) == "导入时无法读取"
+
+    def refuse(_report):
+        raise BadInput("bad.zip is neither a folder nor a zip archive", zh="“bad.zip”既不是文件夹也不是 zip 压缩包")
+
+    failures: list[str] = []
+    op = Operation(refuse)
+    op.failed.connect(failures.append)
+    op.run()
+    qapp.processEvents()
+    assert op.error == "“bad.zip”既不是文件夹也不是 zip 压缩包"
+    try:
+        i18n.install(qapp, "en")
+        assert unreadable_reason("pdf_broken: truncated file") == "file damaged (truncated file)"
+        op = Operation(refuse)
+        op.run()
+        assert op.error == "bad.zip is neither a folder nor a zip archive"
+    finally:
+        i18n.install(qapp, "zh_CN")

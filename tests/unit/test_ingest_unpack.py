@@ -126,8 +126,13 @@ def test_folder_links_and_fifos_are_refused(tmp_path: Path) -> None:
 def test_not_a_package(tmp_path: Path) -> None:
     text = tmp_path / "notes.txt"
     text.write_text("hello")
-    with pytest.raises(BadInput, match="neither a folder nor a zip"):
+    with pytest.raises(BadInput, match="neither a folder nor a zip") as err:
         read_package(text)
+    # The window's Chinese sentence travels with the error.
+    from slq_desk.errors import localised
+
+    assert localised(err.value, chinese=True) == "“notes.txt”既不是文件夹也不是 zip 压缩包，无法作为申报包导入。"
+    assert localised(err.value, chinese=False) == "notes.txt is neither a folder nor a zip archive"
     with pytest.raises(BadInput, match="cannot open"):
         read_package(tmp_path / "missing")
 

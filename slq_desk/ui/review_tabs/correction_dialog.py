@@ -25,6 +25,7 @@ from slq_desk.desk.correction import (
     CorrectionRefused,
     normalise,
 )
+from slq_desk.errors import localised
 from slq_desk.ui import i18n
 from slq_desk.ui.review_data import FieldRow
 from slq_desk.vocabulary import field_label
@@ -79,7 +80,7 @@ class CorrectionDialog(QDialog):
             self.value = normalise(self.row.name, self.edit.text())
         except CorrectionRefused as refused:
             # The core's sentence, in the window's language; the dialog stays open.
-            self.refusal.setText(refused.en if i18n.current() == "en" else refused.zh)
+            self.refusal.setText(refused.en if i18n.current() == "en" else localised(refused, chinese=True))
             self.edit.setFocus()
             self.edit.selectAll()
             return

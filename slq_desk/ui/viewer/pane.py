@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from slq_desk.ui import i18n
 from slq_desk.ui.viewer.document_picker import DocumentPicker
 from slq_desk.ui.viewer.geometry import Rect
 from slq_desk.ui.viewer.page_view import PageView
@@ -32,6 +33,7 @@ from slq_desk.ui.viewer.search_bar import SearchBar
 from slq_desk.ui.viewer.text_service import TextService
 from slq_desk.ui.viewer.thumbnails import ThumbnailModel, ThumbnailView
 from slq_desk.ui.workspace_data import DocumentRef
+from slq_desk.vocabulary import finding_label
 
 ZOOM_PRESETS = ["50%", "75%", "100%", "125%", "150%", "200%", "300%", "400%"]
 SEARCH_DELAY_MS = 250
@@ -193,8 +195,7 @@ class ViewerPane(QWidget):
         self.picker.select(doc)
         self.document_changed.emit(doc)
         if not doc.readable:
-            reason = doc.error or self.tr("导入时无法读取")
-            self._show_message(self.tr("无法显示“{0}”：{1}").format(doc.original_name, reason))
+            self._show_message(self.tr("无法显示“{0}”：{1}").format(doc.original_name, unreadable_reason(doc.error)))
             return
         if not doc.path.is_file():
             self._show_message(self.tr("找不到“{0}”的文件：{1}").format(doc.original_name, doc.path))
@@ -412,3 +413,17 @@ class ViewerPane(QWidget):
         self._searching = False
         if self.view.doc is not None:
             self.view.set_hits({}, None)
+
+
+def unreadable_reason(error: str | None) -> str:
+    """Why a document cannot be shown, in the window's language: the importer stores
+    "code: library detail" ("pdf_broken: truncated file"); the code's label says it, the
+    library's English detail is kept only in English mode."""
+    if not error:
+        return QCoreApplication.translate("ViewerPane", "导入时无法读取")
+    code, sep, detail = error.partition(":")
+    code = code.strip()
+    if not sep or " " in code:
+        return error if i18n.current() == "en" else QCoreApplication.translate("ViewerPane", "导入时无法读取")
+    label = i18n.label(finding_label(code))
+    return f"{label} ({detail.strip()})" if i18n.current() == "en" and detail.strip() else label
