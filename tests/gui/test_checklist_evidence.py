@@ -108,3 +108,27 @@ def test_fields_read_by_ocr_say_so_with_their_confidence(qtbot, tmp_path, review
     finally:
         win.close()
         win.shutdown()
+
+
+def test_no_codes_in_the_chinese_checklist(review_window):
+    """Finding codes, field names and true/false are shown as Chinese words."""
+    import re
+
+    win = review_window
+    assert win.open_application("wuhan-flawed-1")
+    tab = win.checklist_tab
+    code = re.compile(r"^[a-z_.]+$")
+    rows = []
+    stack = tab._top_items()
+    while stack:
+        item = stack.pop()
+        rows.append(item)
+        stack.extend(item.child(n) for n in range(item.childCount()))
+    assert rows
+    assert [i.text(0) for i in rows if code.match(i.text(0))] == []
+    assert [i.text(1) for i in rows if i.text(1) in ("true", "false")] == []
+    missing = _finding(tab, "material_missing")
+    assert missing.text(0) == "缺少必备材料"
+    fields = {i.data(0, 257)[1].name: i for i in tab.items("field")}
+    flags = [i for name, i in fields.items() if name in ("domestic", "sme", "other_subsidy_clause")]
+    assert all(i.text(1) in ("是", "否") for i in flags)

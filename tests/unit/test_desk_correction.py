@@ -84,3 +84,22 @@ def test_parse_amount_and_yuan() -> None:
     assert yuan(Decimal("1234567.891")) == "¥1,234,567.89"
     assert yuan(Decimal("-5")) == "-¥5.00"
     assert yuan(None) == "—"
+
+
+def test_the_same_problem_in_six_places_is_one_group() -> None:
+    from slq_desk.desk.review_data import FindingRow, group_findings
+
+    def row(n: int, field: str) -> FindingRow:
+        return FindingRow(n, "uscc_invalid", "block", f"统一社会信用代码“X”校验位错误（{field}）",
+                          f"USCC 'X' has a wrong check character ({field})", "", "ingest", n,
+                          f"sha{n}", f"{n:02d}.pdf", 0, None)
+
+    rows = [row(n, f) for n, f in enumerate(["applicant_id", "uscc", "buyer_id", "buyer_id",
+                                              "applicant_id", "buyer_id"], 1)]
+    other = FindingRow(9, "pdf_broken", "block", "文件已损坏", "damaged", "", "ingest", 9, "s9",
+                       "09.pdf", None, None)
+    groups = group_findings([*rows, other])
+    assert [(g.code, len(g.rows)) for g in groups] == [("uscc_invalid", 6), ("pdf_broken", 1)]
+    assert groups[0].message_zh == "统一社会信用代码“X”校验位错误"
+    assert groups[0].message_en == "USCC 'X' has a wrong check character"
+    assert groups[0].documents == tuple(f"{n:02d}.pdf" for n in range(1, 7))

@@ -8,14 +8,16 @@ in a background operation, because they re-run the checks; this widget only show
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -43,6 +45,29 @@ CORRECTED_COLOR = QColor(120, 60, 170)
 _SEVERITY_NAMES = (QT_TRANSLATE_NOOP("ChecklistTab", "阻断"), QT_TRANSLATE_NOOP("ChecklistTab", "警告"),
                    QT_TRANSLATE_NOOP("ChecklistTab", "提示"))
 
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped content: QTreeView asks for a row's height without the
+    column's width, so long Chinese messages were cut at "统一社会信用代…"; this measures the
+    text at the width the column really has."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        if index.column() != 1:
+            return hint
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = self.tree.header().sectionSize(1) - 8
+        if width <= 20 or not opt.text:
+            return hint
+        bounds = QFontMetrics(opt.font).boundingRect(
+            QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere), opt.text)
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
 
 
 class ChecklistTab(QWidget):
@@ -76,6 +101,9 @@ class ChecklistTab(QWidget):
         self.tree.setColumnWidth(0, 190)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        # A wider or narrower column changes how many lines each row needs.
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.itemClicked.connect(self._on_clicked)
         self.tree.itemActivated.connect(self._on_clicked)
         self.tree.itemDoubleClicked.connect(self._on_double_clicked)
