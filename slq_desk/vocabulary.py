@@ -324,3 +324,17 @@ def material_en(material: str) -> str:
     if form:
         return FORM_TYPE_EN.get(form, DOCUMENT_KIND_EN.get(kind, material))
     return DOCUMENT_KIND_EN.get(kind, material)
+
+
+def bilingual(text: str) -> Label:
+    """Split a core sentence written "中文 / English" (the CLI's form) into its two halves, so
+    an official PDF or the Chinese window prints only the Chinese; text without " / " is both."""
+    zh, sep, en = text.partition(" / ")
+    return Label(zh.strip(), en.strip()) if sep else Label(text, text)
+
+
+# --- Score-divergence metrics (review/aggregate.py's ``range`` / ``stdev``) ---------------------
+METRIC_LABELS: dict[str, Label] = {
+    "range": Label("极差", "range"),
+    "stdev": Label("标准差", "standard deviation"),
+}

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from slq_desk.errors import BadInput
 from slq_desk.models.panel import PanelConclusion, PanelOpinion
 from slq_desk.models.schema import Application
-from slq_desk.money import FEN, ZERO, fmt, quantize
+from slq_desk.money import FEN, ZERO, fmt, quantize, yuan
 from slq_desk.panel.aggregate import PanelAggregate
 from slq_desk.panel.collect import opinions
 from slq_desk.review.aggregate import quantum, round_for_display
@@ -225,11 +225,11 @@ def rank_and_allocate(cands: list[Candidate], *, budget: Decimal | None = None,
         if g.status == A_MAIN:
             status, reason = MAIN, ""
             if g.granted != c.amount and allocation.mode == "scaled":
-                reason = (f"按预算等比例核减 / scaled to the pool: {fmt(g.granted)} of "
-                          f"{fmt(c.amount)}")
+                reason = (f"按预算等比例核减，拨付 {yuan(g.granted)}（建议 {yuan(c.amount)}）"
+                          f" / scaled to the pool: {fmt(g.granted)} of {fmt(c.amount)}")
             elif g.granted != c.amount:
-                reason = (f"预算余额不足，获部分金额 / partly granted: {fmt(g.granted)} of "
-                          f"{fmt(c.amount)}")
+                reason = (f"预算余额不足，获部分金额 {yuan(g.granted)}（建议 "
+                          f"{yuan(c.amount)}） / partly granted: {fmt(g.granted)} of {fmt(c.amount)}")
         elif g.status == "reserve":
             status, reason = RESERVE, "预算已用完 / the pool was spent before its turn"
         else:

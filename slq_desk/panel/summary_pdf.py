@@ -12,6 +12,7 @@ from slq_desk.opinion.layout import SignatureBox, fingerprint_text, signature_ar
 from slq_desk.panel.aggregate import PanelAggregate
 from slq_desk.panel.rank_allocate import LIST_LABELS, PanelList, describe_tie_break
 from slq_desk.review.aggregate import quantum, round_for_display
+from slq_desk.vocabulary import METRIC_LABELS, bilingual
 
 MODE_LABELS = {"rank": "按综合排序依次兑付", "first_come": "先到先得", "scaled": "按预算等比例核减",
                "none": "未设资金池，全额"}
@@ -78,7 +79,9 @@ def render_summary(agg: PanelAggregate, plist: PanelList, chair: str, organisati
         c = e.candidate
         note = describe_tie_break(e.decided_by) + ("（并列未决）" if e.unresolved else "")
         if e.reason:
-            note = f"{note}；{e.reason}" if note else e.reason
+            # The official PDF is Chinese: the reason's Chinese half, amounts included.
+            reason = bilingual(e.reason).zh
+            note = f"{note}；{reason}" if note else reason
         rows.append([p(e.rank), p(c.application_id), p(c.applicant_name),
                      p(round_for_display(c.score, q)), p(c.reviewers),
                      p(f"有（{c.alerts}）" if c.alerts else "—"),
@@ -96,8 +99,9 @@ def render_summary(agg: PanelAggregate, plist: PanelList, chair: str, organisati
         for a in alerts:
             info = agg.criteria.get(a.scope)
             scope = "总分" if a.scope == "total" else (info.name if info else a.scope)
-            arows.append([p(a.application_id), p(scope), p("极差" if a.metric == "range" else "标准差"),
-                          p(round_for_display(a.value, q)), p(a.threshold), p(a.message)])
+            metric = METRIC_LABELS[a.metric].zh if a.metric in METRIC_LABELS else a.metric
+            arows.append([p(a.application_id), p(scope), p(metric),
+                          p(round_for_display(a.value, q)), p(a.threshold), p(bilingual(a.message).zh)])
         story.append(Table(arows, colWidths=[40 * mm, 36 * mm, 16 * mm, 18 * mm, 18 * mm,
                                              width - 128 * mm], style=grid, repeatRows=1))
     else:

@@ -126,3 +126,12 @@ def test_the_panel_core_never_imports_qt() -> None:
             "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
             "assert not bad, bad\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_partial_grant_reason_reads_in_chinese_with_amounts() -> None:
+    from slq_desk.vocabulary import bilingual
+
+    reason = bilingual("预算余额不足，获部分金额 ¥282,000.00（建议 ¥420,000.00） / partly granted: 282000.00 of 420000.00")
+    assert reason.zh == "预算余额不足，获部分金额 ¥282,000.00（建议 ¥420,000.00）"
+    assert reason.en == "partly granted: 282000.00 of 420000.00"
+    assert bilingual("无斜杠").zh == "无斜杠"

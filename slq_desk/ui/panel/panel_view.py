@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from slq_desk.desk.service import Desk
 from slq_desk.errors import BadInput
 from slq_desk.money import MoneyError, fmt_grouped
+from slq_desk.ui import i18n
 from slq_desk.ui.operations import Operation
 from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
@@ -64,6 +65,7 @@ from slq_desk.ui.signing.common import (
     show_message,
 )
 from slq_desk.ui.theme import muted_qcolor, row_tint_light, themed_tint, tint_text
+from slq_desk.vocabulary import METRIC_LABELS, Label, bilingual
 from slq_desk.workspace import Workspace
 
 # Qt Linguist (pyside6-lupdate) finds the strings by the name `translate("Context", "…")`.
@@ -530,8 +532,9 @@ class PanelView(QWidget):
             total_label = translate("PanelView", "总分")
             alerts = "；".join(
                 f"{total_label if al.scope == 'total' else self._criterion_name(al.scope)} "
-                f"{al.metric} {r(al.value)} ≥ {al.threshold}" for al in a.alerts)
-            tip = "\n".join(al.message for al in a.alerts)
+                f"{i18n.label(METRIC_LABELS.get(al.metric, Label(al.metric, al.metric)))} "
+                f"{r(al.value)} ≥ {al.threshold}" for al in a.alerts)
+            tip = "\n".join(i18n.label(bilingual(al.message)) for al in a.alerts)
             cells = [_item(a.application_id, ", ".join(a.reviewers)), _item(st.n, right=True),
                      _item(r(a.score), right=True), _item(r(st.mean), right=True),
                      _item(r(st.median), right=True),
@@ -628,7 +631,7 @@ class PanelView(QWidget):
                      _item(fmt_grouped(c.amount), right=True),
                      _item(fmt_grouped(e.granted), right=True),
                      _item(f"⚠ {c.alerts}" if c.alerts else ""), _item(how),
-                     _item(e.reason, e.reason)]
+                     _item(i18n.label(bilingual(e.reason)), e.reason)]
             bg = {"main": MAIN_BG, "reserve": RESERVE_BG}.get(e.status)
             _fill_row(t, i, cells, bg, muted=e.status == "out")
         cut_text = str(pl.cut_off) if pl.cut_off is not None else translate("PanelView", "无")
