@@ -172,6 +172,11 @@ def test_exports_are_signed_exact_and_readable(panel: tuple[Workspace, DemoPanel
     with pymupdf.open(stream=pdf) as doc:
         text = "".join(page.get_text() for page in doc)
     assert "评审结果汇总表" in text and "正选" in text and "分歧提示" in text
+    # An official Chinese PDF: the reasons' Chinese halves, no English from the core.
+    squashed = text.replace("\n", "")
+    assert "partly" not in squashed and "diverge" not in squashed and "stdev" not in squashed
+    if any(e.granted != e.candidate.amount for e in plist.of("main")):
+        assert "获部分金额" in squashed or "等比例核减" in squashed
     if shutil.which("pdfsig"):
         out = subprocess.run(["pdfsig", str(tmp_path / "评审结果汇总表.pdf")],
                              capture_output=True, text=True)
