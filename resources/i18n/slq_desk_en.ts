@@ -255,158 +255,158 @@
 <context>
     <name>ChecklistTab</name>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="43" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="45" />
         <source>阻断</source>
         <translation>Blocking</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="43" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="45" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="44" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="46" />
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="63" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="88" />
         <source>筛选字段或问题…</source>
         <translation>Filter fields or findings…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="65" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="90" />
         <source>筛选字段或问题</source>
         <translation>Filter fields or findings</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="69" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="94" />
         <source>检查清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="71" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="96" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="71" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="96" />
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="71" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="96" />
         <source>页</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="83" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="111" />
         <source>更正字段值…</source>
         <translation>Correct value…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="84" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="112" />
         <source>更正所选字段的值；原提取值保留 (F2)</source>
         <translation>Correct the selected field; the extracted value is kept (F2)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="86" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="114" />
         <source>撤回更正</source>
         <translation>Withdraw correction</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="110" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="138" />
         <source>未打开申报。</source>
         <translation>No application open.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="117" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="145" />
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;测算补贴 &lt;b&gt;{2}&lt;/b&gt; · 阻断问题 &lt;b&gt;{3}&lt;/b&gt; 项 · 缺少材料 &lt;b&gt;{4}&lt;/b&gt; 项</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Subsidy &lt;b&gt;{2}&lt;/b&gt; · blocking findings &lt;b&gt;{3}&lt;/b&gt; · missing materials &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="121" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="149" />
         <source>材料（{0} 项，缺 {1} 项）</source>
         <translation>Materials ({0}, {1} missing)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="124" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="152" />
         <source>✘ 缺少</source>
         <translation>✘ missing</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="124" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="152" />
         <source>✔ 已提交：{0}</source>
         <translation>✔ submitted: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="131" />
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="195" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="159" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="223" />
         <source>条款：{0}</source>
         <translation>Article: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="134" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="162" />
         <source>无法列出材料</source>
         <translation>Cannot list materials</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="137" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="165" />
         <source>发现问题（{0} 项）</source>
         <translation>Findings ({0})</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="143" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="171" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="149" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="177" />
         <source>未发现问题</source>
         <translation>No findings</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="151" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="179" />
         <source>提取字段（{0} 份材料）</source>
         <translation>Extracted fields ({0} documents)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="162" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="190" />
         <source>明细第 {0} 行</source>
         <translation>Line {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="189" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="217" />
         <source>{0}（{1} 处）</source>
         <translation>{0} ({1} places)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="197" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="225" />
         <source>材料：{0}</source>
         <translation>Document: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="203" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="231" />
         <source>（无对应材料）</source>
         <translation>(no document)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="204" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="232" />
         <source>第 {0} 页</source>
         <translation>page {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="216" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="244" />
         <source>{0}（更正；原提取：{1}）</source>
         <translation>{0} (corrected; extracted: {1})</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="219" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="247" />
         <source>{0}（OCR，置信度 {1}%）</source>
         <translation>{0} (OCR, confidence {1}%)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="224" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="252" />
         <source>原提取值：{0}
 更正为：{1}
 更正人：{2}
@@ -417,12 +417,12 @@ Corrected by: {2}
 Corrected at: {3}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="227" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="255" />
         <source>由 OCR 从扫描页读出，置信度 {0}%，请对照原件核对</source>
         <translation>Read by OCR from a scanned page, confidence {0}%; check it against the original</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="283" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="311" />
         <source>正在重新检查与测算…</source>
         <translation>Re-running checks and calculation…</translation>
     </message>
@@ -1138,652 +1138,652 @@ The checklist, scoring form and calculation appear here.</translation>
 <context>
     <name>PanelView</name>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="164" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="166" />
         <source>评审组汇总</source>
         <translation>Panel summary</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="176" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="178" />
         <source>汇总方法</source>
         <translation>Aggregation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="177" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="179" />
         <source>按专家 z 分数标准化(&amp;Z)</source>
         <translation>Normalise by reviewer &amp;z-scores</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="179" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="181" />
         <source>政策</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="180" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="182" />
         <source>重新汇总(&amp;U)</source>
         <translation>Re-aggregate (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="182" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="184" />
         <source>汇总方法(&amp;A)：</source>
         <translation>&amp;Aggregation:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="184" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="186" />
         <source>政策(&amp;P)：</source>
         <translation>&amp;Policy:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="220" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="222" />
         <source>导入文件夹(&amp;F)…</source>
         <translation>Import &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="222" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="224" />
         <source>导入 zip(&amp;Z)…</source>
         <translation>Import &amp;zip…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="226" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="228" />
         <source>也可把签名的意见 PDF、文件夹或 .zip 拖放到此窗口。每个文件都先核验签名。</source>
         <translation>You can also drop signed opinion PDFs, a folder or a .zip onto this window. Every file's signature is verified first.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="233" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="235" />
         <source>本次导入结果</source>
         <translation>This import's results</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="235" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="441" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="237" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="443" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="235" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="237" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="235" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="240" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="314" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="365" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="237" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="242" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="316" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="367" />
         <source>申报</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="235" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="240" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="328" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="237" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="242" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="330" />
         <source>评审专家</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="236" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="240" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="530" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="238" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="242" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="532" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="236" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="367" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="238" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="369" />
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="238" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="240" />
         <source>已导入的专家意见</source>
         <translation>Imported reviewer opinions</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="240" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="242" />
         <source>意见</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="241" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="243" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="241" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="243" />
         <source>本工作区</source>
         <translation>This workspace</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="241" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="243" />
         <source>签署时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="242" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="244" />
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="248" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="250" />
         <source>意见导入</source>
         <translation>Opinion import</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="252" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="254" />
         <source>评审组名册（按证书识别评审专家）</source>
         <translation>Panel roster (reviewers are known by their certificates)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="256" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="257" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="258" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="259" />
         <source>成员姓名</source>
         <translation>Member name</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="258" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="260" />
         <source>登记证书(&amp;C)…</source>
         <translation>Register &amp;certificate…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="266" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="268" />
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="266" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="268" />
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="267" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="269" />
         <source>有效至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="267" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="269" />
         <source>证书指纹 SHA-256</source>
         <translation>Certificate SHA-256</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="283" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="285" />
         <source>名册为空：导入时以证书姓名核对评审专家。建议登记每位成员的证书。</source>
         <translation>The roster is empty: import matches reviewers by certificate name. Register each member's certificate.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="289" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="291" />
         <source>选择成员的证书</source>
         <translation>Choose the member's certificate</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="290" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="292" />
         <source>证书 (*.pem *.crt *.cer *.der)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="305" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="307" />
         <source>已登记 {name} 的证书。</source>
         <translation>{name}'s certificate is registered.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="314" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="316" />
         <source>专家数</source>
         <translation>Reviewers</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="314" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="365" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="316" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="367" />
         <source>综合得分</source>
         <translation>Overall score</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="314" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="316" />
         <source>均值</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="315" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="317" />
         <source>中位数</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="315" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="317" />
         <source>截尾均值</source>
         <translation>Trimmed mean</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="315" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="329" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="317" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="331" />
         <source>标准差</source>
         <translation>Std. dev.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="315" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="317" />
         <source>极差</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="316" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="318" />
         <source>分歧提示</source>
         <translation>Disagreements</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="318" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="320" />
         <source>汇总评分</source>
         <translation>Aggregate scores</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="328" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="330" />
         <source>评审数</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="328" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="330" />
         <source>平均分</source>
         <translation>Mean score</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="329" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="331" />
         <source>评审组平均</source>
         <translation>Panel mean</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="329" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="331" />
         <source>偏差</source>
         <translation>Deviation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="332" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="334" />
         <source>打分校准</source>
         <translation>Score calibration</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="338" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="340" />
         <source>按政策资金池</source>
         <translation>By policy fund pool</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="339" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="395" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="341" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="397" />
         <source>预算（元）</source>
         <translation>Budget (yuan)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="340" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="342" />
         <source>按评分表合格线</source>
         <translation>By the rubric's pass mark</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="341" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="395" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="343" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="397" />
         <source>分数线</source>
         <translation>Cut-off</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="342" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="344" />
         <source>不设分数线</source>
         <translation>No cut-off</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="346" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="348" />
         <source>排名并分配(&amp;R)</source>
         <translation>&amp;Rank and allocate</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="350" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="352" />
         <source>预算（元）(&amp;B)：</source>
         <translation>&amp;Budget (yuan):</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="351" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="353" />
         <source>分数线(&amp;C)：</source>
         <translation>&amp;Cut-off:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="357" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="359" />
         <source>分配方式(&amp;O)：</source>
         <translation>Allocati&amp;on:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="365" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="367" />
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="365" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="367" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="366" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="368" />
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="366" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="368" />
         <source>建议金额（元）</source>
         <translation>Recommended amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="366" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="368" />
         <source>拨付金额（元）</source>
         <translation>Granted (yuan)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="367" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="369" />
         <source>分歧</source>
         <translation>Disagreement</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="367" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="369" />
         <source>并列判定</source>
         <translation>Tie-break</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="371" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="373" />
         <source>排名与名单</source>
         <translation>Ranking and lists</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="378" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="380" />
         <source>例如：500000, 700000, 900000（元，逗号分隔）</source>
         <translation>e.g. 500000, 700000, 900000 (yuan, comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="380" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="382" />
         <source>可选，例如：60, 70（“无”表示不设分数线）</source>
         <translation>Optional, e.g. 60, 70 (“none” for no cut-off)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="381" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="383" />
         <source>预算方案(&amp;G)：</source>
         <translation>Bud&amp;get scenarios:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="382" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="384" />
         <source>分数线方案(&amp;K)：</source>
         <translation>Cut-off scenarios (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="386" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="388" />
         <source>模拟(&amp;M)</source>
         <translation>Si&amp;mulate</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="395" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="397" />
         <source>正选</source>
         <translation>Main list</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="395" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="397" />
         <source>备选</source>
         <translation>Reserve</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="396" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="398" />
         <source>拨付合计（元）</source>
         <translation>Total granted (yuan)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="396" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="398" />
         <source>进入正选</source>
         <translation>Move into the main list</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="396" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="398" />
         <source>移出正选</source>
         <translation>Move out of the main list</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="406" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="408" />
         <source>预算模拟</source>
         <translation>Budget simulation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="411" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="413" />
         <source>导出当前排名与名单（“排名与名单”页的预算、分数线与分配方式）：
 评审结果汇总表 PDF（签名）、名单 CSV/XLSX、评分明细 CSV/JSON。</source>
         <translation>Export the current ranking and lists (budget, cut-off and allocation of the “Ranking and lists” page):
 signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="419" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="421" />
         <source>浏览(&amp;W)…</source>
         <translation>Bro&amp;wse…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="423" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="425" />
         <source>导出到文件夹(&amp;D)：</source>
         <translation>Export to fol&amp;der:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="427" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="429" />
         <source>默认：签名证书中的姓名</source>
         <translation>Default: the name in the signing certificate</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="428" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="430" />
         <source>评审组长(&amp;H)：</source>
         <translation>C&amp;hair:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="431" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="433" />
         <source>草稿（不签名）</source>
         <translation>Draft (unsigned)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="432" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="434" />
         <source>覆盖已有文件</source>
         <translation>Overwrite existing files</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="435" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="437" />
         <source>导出(&amp;X)</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="441" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="443" />
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="443" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="445" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="503" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="505" />
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="503" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="741" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="505" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="744" />
         <source>已被更新的意见取代</source>
         <translation>Superseded by a newer opinion</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="506" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="508" />
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="506" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="508" />
         <source>无此申报</source>
         <translation>No such application</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="539" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="542" />
         <source>专家不足 5 位，未去掉最高最低分</source>
         <translation>Fewer than 5 reviewers: highest and lowest scores kept</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="545" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="548" />
         <source>分歧提示：{0} 个申报的专家评分分歧较大（红色行），建议增加一名评审或组织讨论。</source>
         <translation>Disagreements: reviewers' scores differ widely on {0} applications (red rows); consider another reviewer or a discussion.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="549" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="552" />
         <source>没有分歧提示。</source>
         <translation>No disagreements.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="582" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="585" />
         <source>预算不是有效金额：{0}</source>
         <translation>The budget is not a valid amount: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="584" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="587" />
         <source>预算须精确到分：{0}</source>
         <translation>The budget must be exact to the fen: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="591" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="594" />
         <source>分数线不是有效数字：{0}</source>
         <translation>The cut-off is not a valid number: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="610" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="613" />
         <source>该政策未规定资金池：请在“预算（元）”中填写本年度资金池金额，再按“排名并分配”。</source>
         <translation>This policy sets no fund pool: enter this year's pool under “Budget (yuan)”, then press “Rank and allocate”.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="624" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="627" />
         <source> 并列未决</source>
         <translation> tie unresolved</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="634" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="670" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="678" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="637" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="673" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="681" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="637" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="640" />
         <source>政策 {0}　资金池 不限　分数线 {1}　正选 {2}，备选 {3}，未入选 {4}；拨付合计 {5}</source>
         <translation>Policy {0}  pool unlimited  cut-off {1}  main {2}, reserve {3}, out {4}; granted {5}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="641" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="644" />
         <source>政策 {0}　资金池 {1}　分数线 {2}　正选 {3}，备选 {4}，未入选 {5}；拨付合计 {6}，余额 {7}</source>
         <translation>Policy {0}  pool {1}  cut-off {2}  main {3}, reserve {4}, out {5}; granted {6}, left {7}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="654" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="657" />
         <source>没有可排序的申报：请先导入签名的专家意见。</source>
         <translation>Nothing to rank: import signed reviewer opinions first.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="655" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="658" />
         <source>预算方案</source>
         <translation>Budget scenarios</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="656" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="659" />
         <source>分数线方案</source>
         <translation>Cut-off scenarios</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="658" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="661" />
         <source>请填写至少一个预算方案或分数线方案。</source>
         <translation>Enter at least one budget or cut-off scenario.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="668" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="671" />
         <source>基准：预算 {0}，分数线 {1}，正选 {2}，拨付 {3}</source>
         <translation>Baseline: budget {0}, cut-off {1}, main list {2}, granted {3}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="669" />
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="677" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="672" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="680" />
         <source>不限</source>
         <translation>Unlimited</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="689" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="692" />
         <source>选择签名意见所在文件夹</source>
         <translation>Choose the folder of signed opinions</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="694" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="697" />
         <source>选择签名意见 zip</source>
         <translation>Choose a zip of signed opinions</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="695" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="698" />
         <source>zip 压缩包 (*.zip);;PDF 文件 (*.pdf)</source>
         <translation>Zip archives (*.zip);;PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="732" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="735" />
         <source>未导入：{0}</source>
         <translation>Not imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="739" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="742" />
         <source>本工作区无此申报</source>
         <translation>Not in this workspace</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="743" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="746" />
         <source>取代了较早的意见</source>
         <translation>supersedes an earlier opinion</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="745" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="748" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="750" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="753" />
         <source>已导入过</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="753" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="756" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="759" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="762" />
         <source>导入 {0} 份，拒绝 {1} 份，重复 {2} 份，本工作区无对应申报 {3} 份。</source>
         <translation>{0} imported, {1} refused, {2} duplicates, {3} for applications not in this workspace.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="768" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="771" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="777" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="780" />
         <source>还没有名单：请先在“排名与名单”页完成排名。</source>
         <translation>No lists yet: rank on the “Ranking and lists” page first.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="780" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="783" />
         <source>请选择导出文件夹。</source>
         <translation>Choose an export folder.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="783" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="786" />
         <source>导出位置不是文件夹：{0}</source>
         <translation>The export location is not a folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="799" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="802" />
         <source>已取消，未导出。</source>
         <translation>Cancelled; nothing exported.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="800" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="803" />
         <source>未导出：{0}</source>
         <translation>Not exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="808" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="811" />
         <source>已签名</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/panel/panel_view.py" line="810" />
+        <location filename="../../slq_desk/ui/panel/panel_view.py" line="813" />
         <source>已导出 {0} 个文件到 {1}</source>
         <translation>Exported {0} files to {1}</translation>
     </message>
@@ -2666,158 +2666,153 @@ Tick “Overwrite existing files” to replace it.</translation>
         <translation>Materials check: {0} match, {1} changed, {2} missing</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="330" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="332" />
         <source>签名无效：以下内容未经验证，不能作为评审依据，仅供核对。</source>
         <translation>Signature invalid: what follows is unverified, cannot be relied on for the review, and is shown for checking only.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="333" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="335" />
         <source>文件中没有可读的评审数据。</source>
         <translation>The file has no readable review data.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="338" />
-        <source>{0} 元</source>
-        <translation>¥{0}</translation>
-    </message>
-    <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="340" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="342" />
         <source>意见类型</source>
         <translation>Opinion type</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="340" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="342" />
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="341" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="343" />
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="341" />
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="375" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="343" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="377" />
         <source>政策</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="342" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="344" />
         <source>评审专家</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="344" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="346" />
         <source>评审日期</source>
         <translation>Review date</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="345" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="347" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="346" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="348" />
         <source>评审意见</source>
         <translation>Review opinion</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="347" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="349" />
         <source>测算金额</source>
         <translation>Computed amount</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="348" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="350" />
         <source>建议金额</source>
         <translation>Recommended amount</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="349" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="351" />
         <source>利益冲突声明</source>
         <translation>Conflict-of-interest declaration</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="349" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="351" />
         <source>已声明无利益冲突</source>
         <translation>No conflict of interest declared</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="350" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="352" />
         <source>未声明或存在冲突</source>
         <translation>Not declared or in conflict</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="364" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="366" />
         <source>评审结果汇总表：签名有效</source>
         <translation>Results summary: signature valid</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="365" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="367" />
         <source>评审结果汇总表：签名无效</source>
         <translation>Results summary: signature invalid</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="375" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="377" />
         <source>资金池</source>
         <translation>Fund pool</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="376" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="378" />
         <source>分数线</source>
         <translation>Cut-off</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="376" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="378" />
         <source>正选</source>
         <translation>Main list</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="377" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="379" />
         <source>备选</source>
         <translation>Reserve</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="378" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="380" />
         <source>拨付合计</source>
         <translation>Total granted</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="385" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="387" />
         <source>整个文件</source>
         <translation>Whole file</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="385" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="387" />
         <source>签名时的版本（之后有追加）</source>
         <translation>The signed version (with later additions)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="386" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="388" />
         <source>文件开头的一部分</source>
         <translation>A leading part of the file</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="390" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="392" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="390" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="392" />
         <source>追加了验证信息</source>
         <translation>appended validation data</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="390" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="392" />
         <source>填写了表单</source>
         <translation>filled in form fields</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="391" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="393" />
         <source>添加了批注</source>
         <translation>added annotations</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/verify_window.py" line="391" />
+        <location filename="../../slq_desk/ui/signing/verify_window.py" line="393" />
         <source>修改了页面或文档结构</source>
         <translation>changed pages or the document structure</translation>
     </message>

@@ -322,7 +322,9 @@ class VerifyWindow(QWidget):
                 len(pk.matched), len(pk.changed), len(pk.missing)))
 
     def _fill_summary(self, r: Any) -> None:
-        from slq_desk.money import fmt_grouped
+        from decimal import Decimal
+
+        from slq_desk.money import D, yuan
 
         while self.summary_form.rowCount():
             self.summary_form.removeRow(0)
@@ -335,7 +337,7 @@ class VerifyWindow(QWidget):
             return
 
         def money(v: Any) -> str:
-            return "—" if v is None else translate("VerifyWindow", "{0} 元").format(fmt_grouped(v))
+            return "—" if v is None else yuan(v if isinstance(v, Decimal) else D(str(v)))
 
         rows = [(translate("VerifyWindow", "意见类型"), d.title), (translate("VerifyWindow", "申报编号"), d.application_id),
                 (translate("VerifyWindow", "申报单位"), d.applicant_name), (translate("VerifyWindow", "政策"), d.policy_name or d.policy_id),
