@@ -183,7 +183,7 @@ EN.update({
     "PKCS#12 (*.p12 *.pfx);;所有文件 (*)": "PKCS#12 (*.p12 *.pfx);;All files (*)",
     "PKCS#12 (*.p12)": "PKCS#12 (*.p12)", "zip 压缩包 (*.zip)": "Zip archives (*.zip)",
     "zip 压缩包 (*.zip);;PDF 文件 (*.pdf)": "Zip archives (*.zip);;PDF files (*.pdf)",
-    "{0} 元": "¥{0}", "{0}\u3000依据 {1}：\n{2}": "{0} — {1}:\n{2}",
+    "{0}\u3000依据 {1}：\n{2}": "{0} — {1}:\n{2}",
     "{0}{1} · {2} · {3} · 有效期至 {4}": "{0}{1} · {2} · {3} · valid until {4}",
     "{0}（{1} 处）": "{0} ({1} places)",
     "一次只验证一个 PDF；已忽略：{0}": "One PDF is verified at a time; ignored: {0}",

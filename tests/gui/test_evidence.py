@@ -138,3 +138,19 @@ def test_evidence_box_is_an_outline_not_a_fill(pane, qtbot):
     dpr = image.devicePixelRatio()
     centre = QColor(image.pixel(int(box.center().x() * dpr), int(box.center().y() * dpr)))
     assert centre.name() == "#ffffff"
+
+
+def test_evidence_label_avoids_the_neighbouring_lines():
+    """With the page's lines of text known, the label goes where it covers none of them."""
+    from PySide6.QtCore import QSizeF
+
+    from slq_desk.ui.viewer.evidence import label_rect
+
+    page = QRectF(0, 0, 500, 800)
+    box = QRectF(200, 300, 120, 16)
+    size = QSizeF(60, 18)
+    # Lines every 20 px down to the boxed one, nothing below it (the end of a paragraph).
+    lines = [QRectF(40, y, 420, 16) for y in range(0, 301, 20)]
+    spot = label_rect(box, size, page, page, lines)
+    assert not any(spot.intersects(line) for line in lines) and not spot.intersects(box)
+    assert spot.top() > box.bottom()  # below, where the page is blank

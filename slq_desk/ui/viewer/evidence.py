@@ -2,12 +2,14 @@
 
 The box is an outline only (a fill over the boxed text makes it hard to read), and its label
 never sits on the page's text: it goes into the grey gutter beside the page, level with the box
-and joined to it by a thin leader, when the viewport has room; otherwise just outside the box
-(above, below, then beside it), never over the boxed text itself.
+and joined to it by a thin leader, when the viewport has room; otherwise to the first place just
+outside the box (above, beside, below, in the page margin) that covers no line of the page's
+text, and never over the boxed text itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
@@ -26,9 +28,12 @@ class Evidence:
     label: str = ""
 
 
-def label_rect(box: QRectF, size: QSizeF, page: QRectF | None, viewport: QRectF | None) -> QRectF:
-    """Where a label of ``size`` goes for ``box``: off the page when there is room, else outside
-    the box (above, below, right, left), kept inside the viewport when possible."""
+def label_rect(box: QRectF, size: QSizeF, page: QRectF | None, viewport: QRectF | None,
+               obstacles: Sequence[QRectF] = ()) -> QRectF:
+    """Where a label of ``size`` goes for ``box``: off the page when there is room, else the
+    first place outside the box (above, right, left, below, the page's margins) that touches
+    none of ``obstacles`` (the page's lines of text) and stays in the viewport; failing all
+    of those, the first that at least leaves the box alone."""
     w, h = size.width(), size.height()
     y = box.top()
     if page is not None and viewport is not None:
@@ -37,21 +42,28 @@ def label_rect(box: QRectF, size: QSizeF, page: QRectF | None, viewport: QRectF 
             return QRectF(page.left() - GAP - w, y, w, h)
         if viewport.right() - page.right() >= w + 2 * GAP:
             return QRectF(page.right() + GAP, y, w, h)
-    top = viewport.top() if viewport is not None else 0.0
-    bottom = viewport.bottom() if viewport is not None else float("inf")
-    right = viewport.right() if viewport is not None else float("inf")
-    left = viewport.left() if viewport is not None else 0.0
-    if box.top() - GAP - h >= top:
-        return QRectF(box.left(), box.top() - GAP - h, w, h)
-    if box.bottom() + GAP + h <= bottom:
-        return QRectF(box.left(), box.bottom() + GAP, w, h)
-    if box.right() + GAP + w <= right:
-        return QRectF(box.right() + GAP, box.top(), w, h)
-    return QRectF(max(left, box.left() - GAP - w), box.top(), w, h)
+    candidates = [
+        QRectF(box.left(), box.top() - GAP - h, w, h),  # above
+        QRectF(box.right() + GAP, y, w, h),  # right
+        QRectF(box.left() - GAP - w, y, w, h),  # left
+        QRectF(box.left(), box.bottom() + GAP, w, h),  # below
+    ]
+    if page is not None:
+        candidates += [QRectF(page.left() + GAP, y, w, h), QRectF(page.right() - GAP - w, y, w, h)]
+    area = viewport if viewport is not None else None
+
+    def inside(r: QRectF) -> bool:
+        return area is None or area.contains(r)
+
+    clear_of_box = [r for r in candidates if not r.intersects(box) and inside(r)]
+    for r in clear_of_box:
+        if not any(r.intersects(o) for o in obstacles):
+            return r
+    return clear_of_box[0] if clear_of_box else candidates[0]
 
 
 def paint_evidence(painter: QPainter, box: QRectF, label: str, page: QRectF | None = None,
-                   viewport: QRectF | None = None) -> None:
+                   viewport: QRectF | None = None, obstacles: Sequence[QRectF] = ()) -> None:
     """A red outline (no fill, so the boxed text stays readable) and the label outside it."""
     painter.save()
     pen = QPen(EVIDENCE_COLOR, 2)
@@ -62,7 +74,7 @@ def paint_evidence(painter: QPainter, box: QRectF, label: str, page: QRectF | No
     if label:
         metrics = QFontMetricsF(painter.font())
         size = QSizeF(metrics.horizontalAdvance(label) + 8, metrics.height() + 4)
-        tab = label_rect(box, size, page, viewport)
+        tab = label_rect(box, size, page, viewport, obstacles)
         if not tab.intersects(box.adjusted(-1, -1, 1, 1)):
             # A thin leader from the label to the nearest side of the box.
             thin = QPen(EVIDENCE_COLOR, 1)

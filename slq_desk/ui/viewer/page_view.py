@@ -477,5 +477,8 @@ class PageView(QAbstractScrollArea):
             x0, y0, x1, y1 = self.layout_.page_rect(page)
             left, top = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
             page_rect = QRectF(x0 - left, y0 - top, x1 - x0, y1 - y0)
+            # The page's lines of text (when read) are what the label must not cover.
+            text = self.texts.texts.get((self.doc, page)) if self.doc else None
+            lines = [self.view_rect(page, r) for r in text.boxes_between(0, len(text) - 1)] if text else []
             paint_evidence(painter, self.view_rect(page, self.evidence.rect), self.evidence.label,
-                           page_rect, QRectF(self.viewport().rect()))
+                           page_rect, QRectF(self.viewport().rect()), lines)
