@@ -119,10 +119,10 @@ def test_evidence_label_sits_off_the_text():
     tight = QRectF(0, 0, 500, 800)
     above = label_rect(box, size, tight, tight)
     assert above.bottom() < box.top() and not above.intersects(box)
-    # A box at the very top: below it instead.
+    # A box at the very top: no room above, so beside it, still inside the viewport.
     top_box = QRectF(200, 2, 120, 16)
-    below = label_rect(top_box, size, tight, tight)
-    assert below.top() > top_box.bottom()
+    beside = label_rect(top_box, size, tight, tight)
+    assert not beside.intersects(top_box) and tight.contains(beside) and beside.left() > top_box.right()
 
 
 def test_evidence_box_is_an_outline_not_a_fill(pane, qtbot):
