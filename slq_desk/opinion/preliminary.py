@@ -19,7 +19,7 @@ from typing import Any
 from slq_desk.errors import BadInput
 from slq_desk.money import D, MoneyError, fmt_grouped
 from slq_desk.policy.trace import STEP_LABELS
-from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
+from slq_desk.vocabulary import SEVERITY_ZH, finding_label, severity_rank
 
 CONCLUSIONS = ("通过", "补正后通过", "不通过")
 # Blocking findings an applicant can put right by sending a document again.
@@ -163,7 +163,8 @@ def _render(data: PreliminaryData) -> tuple[bytes, int, Any]:
         rows = [[p("级别"), p("问题"), p("依据"), p("证据（文件、页码）")]]
         for f in shown:
             rows.append([p(SEVERITY_ZH.get(f["severity"], f["severity"])),
-                         p(f"{f['message_zh']}（{f['code']}）", small), p(f["article"] or "—", small),
+                         p(f"{finding_label(f['code']).zh}：{f['message_zh']}", small),
+                         p(f["article"] or "—", small),
                          p(_where(f["evidence"]), small)])
         story.append(grid(rows, [13 * mm, width - 88 * mm, 25 * mm, 50 * mm]))
     else:

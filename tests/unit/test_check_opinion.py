@@ -19,7 +19,7 @@ def _data(findings: int = 3) -> PreliminaryData:
         materials=[{"name": "承诺函（书）", "article": "第九条（一）2", "present": False, "files": []},
                    {"name": "发票", "article": "第九条（三）2", "present": True,
                     "files": ["03-发票-1.pdf"]}],
-        findings=[{"code": f"buyer_mismatch_{i}", "severity": "block", "stage": "check",
+        findings=[{"code": "buyer_mismatch", "severity": "block", "stage": "check",
                    "message_zh": "发票购买方不是申报单位", "message_en": "x", "article": "第九条",
                    "evidence": evidence} for i in range(findings)],
         subsidy="30000.00", base="100000.00", eligible=True,
@@ -48,6 +48,8 @@ def test_every_section_reads_in_chinese_with_draft_on_every_page() -> None:
                   "03-发票-1.pdf 第1页", "¥30,000.0000", "购买方不符，请说明", "王五", "2026-06-01",
                   "不通过", "ab" * 32, "法定代表人身份证明（无法读取）"):
         assert words in text, words
+    # The finding is named by its Chinese label, never by its code.
+    assert "发票购买方不是申报单位：" in text and "buyer_mismatch" not in text
     assert fonts and all("Droid" in f for f in fonts), fonts  # nothing but the embedded CJK font
 
 
