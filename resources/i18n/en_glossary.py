@@ -350,7 +350,7 @@ EN.update({
     "预算须精确到分：{0}": "The budget must be exact to the fen: {0}", "预算（元）": "Budget (yuan)",
     "预算（元）(&B)：": "&Budget (yuan):", "验证签名的评审意见": "Verify a signed review opinion",
     "默认：签名证书中的姓名": "Default: the name in the signing certificate",
-    "{0}（{1}）": "{0} ({1})", "（政策数据未载原文）": "(the policy data has no quoted text)", "（无对应材料）": "(no document)",
+    "{0}（{1}）": "{0} ({1})", "第 {0} 处": "Place {0}", "（政策数据未载原文）": "(the policy data has no quoted text)", "（无对应材料）": "(no document)",
 })
 
 # Where one Chinese word needs two English ones (a column header vs. a severity).

@@ -391,22 +391,22 @@
         <translation>(no document)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="232" />
-        <source>第 {0} 页</source>
-        <translation>page {0}</translation>
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="233" />
+        <source>第 {0} 处</source>
+        <translation>Place {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="244" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="245" />
         <source>{0}（更正；原提取：{1}）</source>
         <translation>{0} (corrected; extracted: {1})</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="247" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="248" />
         <source>{0}（OCR，置信度 {1}%）</source>
         <translation>{0} (OCR, confidence {1}%)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="252" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="253" />
         <source>原提取值：{0}
 更正为：{1}
 更正人：{2}
@@ -417,12 +417,12 @@ Corrected by: {2}
 Corrected at: {3}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="255" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="256" />
         <source>由 OCR 从扫描页读出，置信度 {0}%，请对照原件核对</source>
         <translation>Read by OCR from a scanned page, confidence {0}%; check it against the original</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="311" />
+        <location filename="../../slq_desk/ui/review_tabs/checklist_tab.py" line="312" />
         <source>正在重新检查与测算…</source>
         <translation>Re-running checks and calculation…</translation>
     </message>

@@ -66,7 +66,7 @@ class WrappingDelegate(QStyledItemDelegate):
         if width <= 20 or not opt.text:
             return hint
         bounds = QFontMetrics(opt.font).boundingRect(
-            QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere), opt.text)
+            QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap), opt.text)
         return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
 
 
@@ -227,13 +227,14 @@ class ChecklistTab(QWidget):
         item.setToolTip(1, tip)
         item.setData(0, PAYLOAD, ("finding", first, first.sha256))
         if len(g.rows) > 1:
-            for f in g.rows:
+            for n, f in enumerate(g.rows, 1):
                 where = f.document_name or self.tr("（无对应材料）")
-                child = QTreeWidgetItem(item, [where, self.tr("第 {0} 页").format(f.page + 1)
-                                               if f.page is not None else "",
-                                               str(f.page + 1) if f.page is not None else ""])
-                child.setToolTip(0, where)
+                page_no = str(f.page + 1) if f.page is not None else ""
+                child = QTreeWidgetItem(item, [self.tr("第 {0} 处").format(n), where, page_no])
+                child.setToolTip(1, where)
                 child.setData(0, PAYLOAD, ("finding", f, f.sha256))
+            # The evidence list is part of the problem: shown, one document a line.
+            item.setExpanded(True)
         return item
 
     def _field_item(self, parent: QTreeWidgetItem, row: FieldRow, sha: str) -> QTreeWidgetItem:
