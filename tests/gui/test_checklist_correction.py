@@ -75,6 +75,7 @@ def test_a_mistyped_amount_is_refused_in_the_dialog(review_window, qtbot):
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert dialog.isVisible() and requested == []
     assert "“abc”不是金额" in dialog.refusal.text()
+    assert dialog.height() >= dialog.minimumSizeHint().height()  # the sentence squeezes nothing
     assert win.calculation_tab.data.subsidy == Decimal("172922.04")
     # Separators and 万 are read and the stored form is plain.
     dialog.edit.setText("¥17.6102万")

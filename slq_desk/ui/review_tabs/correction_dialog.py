@@ -83,5 +83,6 @@ class CorrectionDialog(QDialog):
             self.refusal.setText(refused.en if i18n.current() == "en" else localised(refused, chinese=True))
             self.edit.setFocus()
             self.edit.selectAll()
+            self.adjustSize()  # room for the sentence, nothing above it squeezed
             return
         super().accept()
