@@ -3,7 +3,7 @@ reason by ``slq-desk verify`` and by ``slq-desk panel import``; a genuine opinio
 our verifier, for pyHanko and for poppler's pdfsig.
 
 The attacks are built in ``tests/support/attacks.py`` the way an attacker would build them;
-``docs/security.md`` lists them with their results.
+The README's Security section lists them with their results.
 """
 
 from __future__ import annotations
