@@ -58,6 +58,9 @@ _HOURS = re.compile(
 _PRICE = re.compile(
     rf"(?:{'|'.join(spaced(w) for w in ('服务单价', '计费单价', '算力单价', '结算单价', '单价', '价格', '费率'))})"
     rf"[^\t\d¥]{{0,10}}?(?P<v>(?:{CURRENCY}\s*)?\d[\d,]*(?:\.\d+)?)\s*元?\s*/\s*(?:卡\s*[·*×xX]?\s*(?:时|小时)|卡时)")
+_PRICE_ANY = re.compile(
+    r"(?:每\s*卡\s*[·*]?\s*(?:时|小时)\s*(?:人民币|¥)?\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*元"
+    r"|(?P<b>\d[\d,]*(?:\.\d+)?)\s*元\s*/\s*(?:卡\s*[·*×xX]?\s*(?:时|小时)|卡时))")
 _MODE_LABELS = ("服务方式", "服务模式", "交付方式", "租赁方式", "部署方式", "服务形式", "使用方式",
                 "供给方式", "交付形式")
 _MODE_WORDS = ("裸金属", "云主机", "容器实例", "专属集群", "整机租赁", "公有云", "私有云", "私有化部署",
@@ -170,19 +173,19 @@ def _card(out: Extraction, lines: list[Line]) -> None:
     if hit is not None:
         found = find_in(hit.text)
         if found is not None:
-            chosen = Hit(hit.line, hit.start + found[1], hit.start + found[2])
             # Keep the maker's name printed just before the model ("NVIDIA H20", "昇腾910B").
-            chosen = _with_brand(chosen)
-        else:
-            model, _printed = split_origin(hit.raw)
-            if model and not re.fullmatch(r"[\d\s,.]+", model):
-                chosen = hit
+            chosen = _with_brand(Hit(hit.line, hit.start + found[1], hit.start + found[2]))
     if chosen is None:
         for line in lines:
             found = find_in(line.text, brands=False)
             if found is not None:
                 chosen = _with_brand(Hit(line, found[1], found[2]))
                 break
+    if chosen is None and hit is not None:
+        # A model the catalogue does not know: taken when it looks like one (letters and digits).
+        model, _printed = split_origin(hit.raw)
+        if re.search(r"[A-Za-z\u4e00-\u9fff]+\s*-?\s*\d", normalise(model)):
+            chosen = hit
     if chosen is None:
         return
     model, stated = split_origin(chosen.raw)
@@ -298,6 +301,13 @@ def _hours_and_price(out: Extraction, lines: list[Line]) -> None:
             out.put("card_hours", Field(_plain(total), hours[0]["quantity"].page,
                                         hours[0]["quantity"].bbox, source="computed"))
     hit = first(lines, _PRICE)
+    if hit is None:
+        for line in lines:
+            m = _PRICE_ANY.search(line.text)
+            if m is not None:
+                group = "a" if m.group("a") else "b"
+                hit = Hit(line, *m.span(group))
+                break
     if hit and (value := amount_str(hit.text)):
         out.put("unit_price", hit.field(value))
     else:
@@ -317,7 +327,7 @@ def _plain(value: Decimal) -> str:
 def _mode_and_purpose(out: Extraction, lines: list[Line]) -> None:
     hit = find_value(lines, _MODE_LABELS, TEXT)
     if hit is not None:
-        out.put("service_mode", hit.field())
+        out.put("service_mode", _trimmed(hit).field())
     else:
         for line in lines:
             word = next((w for w in _MODE_WORDS if w in line.text), None)
@@ -329,7 +339,15 @@ def _mode_and_purpose(out: Extraction, lines: list[Line]) -> None:
     if hit is None:
         hit = first(lines, _PURPOSE_PROSE)
     if hit is not None:
-        out.put("purpose", hit.field())
+        out.put("purpose", _trimmed(hit).field())
+
+
+def _trimmed(hit: Hit) -> Hit:
+    """A clause's value without the sentence's closing punctuation."""
+    end = hit.end
+    while end > hit.start + 1 and hit.line.text[end - 1] in "。.,，;；、 ":
+        end -= 1
+    return Hit(hit.line, hit.start, end)
 
 
 def _service(name: str, spec: str) -> str:

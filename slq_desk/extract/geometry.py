@@ -32,6 +32,11 @@ from slq_desk.extract.text import Line
 BAND = 0.55
 # How far below a label (in label heights) its value may be, header-over-value style.
 BELOW_REACH = 2.8
+# Between a label and its value on one line: an optional bracket ("（含税）"), then a colon, 为
+# or 是, or a space; straight on only to a value that does not start with a Chinese character
+# ("付款方信息" is no label 付款方 with the value 信息). Never across a cell boundary: a value in
+# the next cell is found by position, where a label cell is not taken for a value.
+SEP = (r"[ ]*(?:\([^)\t]{0,12}\))?(?:[ ]*(?::|为|是)[ ]*|[ ]+|(?![\u4e00-\u9fff]))")
 # A cell ending in a colon, or made of a known label word, is a label, not a value.
 _LABELISH = re.compile(r"[:：]\s*$")
 
@@ -59,7 +64,7 @@ def page_cells(lines: Sequence[Line], page: int) -> list[Cell]:
     for line in lines:
         if line.page != page:
             continue
-        for start, end, text in line.cells():
+        for start, end, _text in line.cells():
             # Trim whitespace so a cell's box is its characters'.
             while start < end and line.text[start].isspace():
                 start += 1
@@ -141,12 +146,12 @@ def _is_label(cell: Cell, stop: re.Pattern[str] | None) -> bool:
 
 
 def find_all(lines: Sequence[Line], labels: Iterable[str], value: str, *,
-             sep: str = r"\s*(?:[（(][^)）]{0,12}[)）])?\s*(?:[:：]|为|是)?\s*",
+             sep: str = SEP,
              stop: Iterable[str] = (), below: bool = True) -> Iterator[Hit]:
     """Every value of ``labels``: on the label's line first, else beside or below it."""
     label = label_regex(labels)
     inline = re.compile(rf"{label}{sep}(?P<v>{value})")
-    bare = re.compile(rf"{label}{sep}(?=\t|$)")
+    bare = re.compile(rf"{label}[ ]*(?:\([^)\t]{{0,12}}\))?[ ]*:?[ ]*(?=\t|$)")
     value_re = re.compile(rf"(?P<v>{value})")
     stop_re = re.compile(label_regex(stop)) if stop else None
     lines = list(lines)

@@ -55,7 +55,8 @@ _SERIAL = ("交易流水号", "流水号", "回单编号", "回单号码", "回�
 def extract_payment(text: DocText) -> Extraction:
     out = Extraction(kind="payment_receipt")
     lines = list(text.lines())
-    stop = [w for ws in (*NAME_LABELS.values(), *ACCOUNT_LABELS.values()) for w in ws]
+    stop = [w for ws in (*NAME_LABELS.values(), *ACCOUNT_LABELS.values(), *ROLES.values())
+            for w in ws] + [*_HOLDER, *_ACCOUNT, "开户行", "开户银行", "开户机构"]
     for role in ("payer", "payee"):
         hit = find_value(lines, NAME_LABELS[role], TEXT, stop=stop)
         if hit is not None and _is_name(hit):
@@ -86,11 +87,11 @@ def _is_name(hit: Hit) -> bool:
 
 
 def _amount(out: Extraction, lines: list[Line]) -> None:
-    for hit in find_all(lines, _AMOUNT_LABELS, AMOUNT):
+    for hit in find_all(lines, _AMOUNT_LABELS, rf"(?:{WORDS}|{AMOUNT})"):
         if "大写" in hit.line.text[max(0, hit.start - 6):hit.start]:
             continue
         value = amount_str(hit.text)
-        if value is not None and re.search(r"\d", hit.text):
+        if value is not None:
             out.put("amount", hit.field(value))
             return
     for hit in find_all(lines, ("金额(大写)", "大写金额", "大写"), WORDS):

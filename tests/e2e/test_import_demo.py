@@ -23,11 +23,9 @@ SLQ = [sys.executable, "-m", "slq_desk"]
 
 
 def _ocr_available() -> bool:
-    try:
-        import rapidocr_onnxruntime  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    from slq_desk.extract import ocr
+
+    return ocr.available()
 
 
 @pytest.fixture(scope="module")
