@@ -61,6 +61,11 @@ _PRICE = re.compile(
 _PRICE_ANY = re.compile(
     r"(?:每\s*卡\s*[·*]?\s*(?:时|小时)\s*(?:人民币|¥)?\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*元"
     r"|(?P<b>\d[\d,]*(?:\.\d+)?)\s*元\s*/\s*(?:卡\s*[·*×xX]?\s*(?:时|小时)|卡时))")
+_MODE_PROSE = re.compile(
+    r"以\s*(?P<v>[^,，。;；\t以]{2,30}?)\s*(?:的)?\s*(?:方式|形式|模式)\s*(?:向|为|提供)")
+_COUNT_LABELS = ("算力卡数量", "加速卡数量", "卡数量", "卡数", "租用卡数", "GPU数量", "NPU数量")
+_COUNT_PROSE = re.compile(
+    r"(?:共计|合计|共|租用|规模为|数量为|配置)\s*(?P<v>\d{1,5})\s*(?:张|块|卡)(?![时\d·*])")
 _MODE_LABELS = ("服务方式", "服务模式", "交付方式", "租赁方式", "部署方式", "服务形式", "使用方式",
                 "供给方式", "交付形式")
 _MODE_WORDS = ("裸金属", "云主机", "容器实例", "专属集群", "整机租赁", "公有云", "私有云", "私有化部署",
@@ -75,6 +80,7 @@ LINE_COLUMNS: dict[str, tuple[str, ...]] = {
              "产品/服务", "项目", "名称", "内容"),
     "spec": ("规格/型号", "规格型号", "配置规格", "算力卡型号", "卡型号", "型号", "规格", "配置", "卡型"),
     "unit": ("计量单位", "单位"),
+    "card_count": ("卡数", "卡数量", "加速卡数量", "台数", "节点数"),
     "quantity": ("数量", "卡时数", "卡时", "使用量", "时长", "用量"),
     "unit_price": ("单价",),
     "amount": ("金额", "总价", "小计", "合价", "费用", "价格"),
@@ -94,6 +100,7 @@ def extract_contract(text: DocText) -> Extraction:
     _money(out, lines, table_total)
     _hours_and_price(out, lines)
     _mode_and_purpose(out, lines)
+    _card_count(out, lines)
     clause = first(lines, _SUBSIDY, 0)
     out.put("other_subsidy_clause", clause.field("true") if clause else Field("false"))
     return out
@@ -249,12 +256,20 @@ def _amount_after(line: Line, start: int, reach: int = 70) -> Hit | None:
     return None
 
 
-def _labelled_amount(lines: list[Line], words: tuple[str, ...]) -> Hit | None:
-    label = re.compile("(?<![\u4e00-\u9fff不])(?:" + "|".join(
+def _labelled_amount(lines: list[Line], words: tuple[str, ...],
+                     avoid: str = "不单") -> Hit | None:
+    # In prose a label follows other words ("本合同总价（含税）为…"): only 不 (不含税总价) and
+    # 单 (单价) before it make it another label.
+    label = re.compile(f"(?<![{avoid}])(?:" + "|".join(
         spaced(w) for w in sorted(words, key=len, reverse=True)) + ")")
-    for line in lines:
+    for n, line in enumerate(lines):
         for m in label.finditer(line.text):
             hit = _amount_after(line, m.end())
+            if hit is None and len(line.text) - m.end() < 12 and n + 1 < len(lines) \
+                    and lines[n + 1].page == line.page:
+                # A sentence wrapped just after its label: the amount opens the next line.
+                nxt = _amount_after(lines[n + 1], 0, 24)
+                hit = nxt if nxt is not None and nxt.start < 4 else None
             if hit is not None and parse_amount(hit.text) is not None:
                 return hit
     # The value in the cell beside or under a label that stands alone.
@@ -264,18 +279,34 @@ def _labelled_amount(lines: list[Line], words: tuple[str, ...]) -> Hit | None:
     return None
 
 
+def _words_near(hit: Hit) -> Hit | None:
+    """The 大写 printed with a figure ("人民币362,520.00元（大写：叁拾陆万…元整）")."""
+    window = hit.line.text[max(0, hit.start - 40):hit.end + 40]
+    m = re.search(rf"(?:{WORDS})", window)
+    if m is None:
+        return None
+    offset = max(0, hit.start - 40)
+    start, end = offset + m.start(), offset + m.end()
+    text = hit.line.text[start:end]
+    cut = re.match(r"(?:人民币\s*)", text)
+    return Hit(hit.line, start + (cut.end() if cut else 0), end)
+
+
 def _money(out: Extraction, lines: list[Line], table_total: Field | None) -> None:
     hit = _labelled_amount(lines, _TOTAL_WORDS)
     if hit is not None and (value := amount_str(hit.text)):
         out.put("total", hit.field(value))
+        words = _words_near(hit)
+        if words is not None and amount_str(words.text) == value:
+            out.put("total_in_words", words.field(re.sub(r"\s", "", words.text)))
     elif table_total is not None:
         out.put("total", table_total)
-    hit = _labelled_amount(lines, _TAX_WORDS)
+    hit = _labelled_amount(lines, _TAX_WORDS, avoid="不单含")
     if hit is not None and (value := amount_str(hit.text)):
         out.put("tax", hit.field(value))
     hit = _labelled_amount(lines, _EX_TAX_WORDS)
     if hit is not None and (value := amount_str(hit.text)):
-        out.put("total_ex_tax", hit.field(value))
+        out.put("amount", hit.field(value))
     rate = first(lines, _RATE)
     if rate is not None:
         out.put("tax_rate", rate.field(f"{rate.text}%"))
@@ -295,7 +326,8 @@ def _hours_and_price(out: Extraction, lines: list[Line]) -> None:
         break
     if "card_hours" not in out.fields:
         hours = [i for i in out.items if "quantity" in i and "卡时" in (
-            i["unit"].value if "unit" in i else i.get("_quantity_title", Field("")).value)]
+            i["unit"].value if "unit" in i else i.get("_quantity_title", Field("")).value)
+            and i["service"].value == "compute"]
         if hours and all(plain_number(i["quantity"].value) for i in hours):
             total = sum((Decimal(i["quantity"].value) for i in hours), Decimal(0))
             out.put("card_hours", Field(_plain(total), hours[0]["quantity"].page,
@@ -319,13 +351,25 @@ def _hours_and_price(out: Extraction, lines: list[Line]) -> None:
         item.pop("_quantity_title", None)
 
 
+def _card_count(out: Extraction, lines: list[Line]) -> None:
+    hit = find_value(lines, _COUNT_LABELS, r"\d{1,5}(?=\s*(?:张|块|卡|台)?(?![\d时]))")
+    if hit is None:
+        hit = first(lines, _COUNT_PROSE)
+    if hit is not None:
+        out.put("card_count", hit.field(hit.text))
+        return
+    counts = [i["card_count"] for i in out.items if "card_count" in i]
+    if len(counts) == 1:
+        out.put("card_count", counts[0])
+
+
 def _plain(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text
 
 
 def _mode_and_purpose(out: Extraction, lines: list[Line]) -> None:
-    hit = find_value(lines, _MODE_LABELS, TEXT)
+    hit = find_value(lines, _MODE_LABELS, TEXT) or first(lines, _MODE_PROSE)
     if hit is not None:
         out.put("service_mode", _trimmed(hit).field())
     else:
@@ -394,11 +438,13 @@ def _lines(out: Extraction, text: DocText) -> Field | None:
                                  row.page("name"), row.bbox("name")),
                 "amount": Field(value, row.page("amount"), row.bbox("amount")),
             }
-            for column in ("spec", "unit", "quantity", "unit_price"):
+            for column in ("spec", "unit", "quantity", "unit_price", "card_count"):
                 raw = row.text(column, raw=True)
                 if not raw:
                     continue
-                if column == "quantity":
+                if column == "quantity" and "卡时" in raw and not row.text("unit"):
+                    item["unit"] = Field("卡时", row.page(column), row.bbox(column))
+                if column in ("quantity", "card_count"):
                     number = plain_number(re.sub(r"[^\d.,]", "", raw))
                     if number is None:
                         continue

@@ -176,4 +176,7 @@ _LETTERS: dict[str, Callable[[DocText], Extraction]] = {
 def form_extractor(kind: str) -> Callable[[DocText], Extraction] | None:
     if kind == "application_form":
         return extract_application_form
-    return _LETTERS.get(kind)
+    from slq_desk.extract.letters import letter_extractor
+
+    extractor = letter_extractor(kind)
+    return extractor if extractor is not None else _LETTERS.get(kind)

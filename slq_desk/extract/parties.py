@@ -117,7 +117,31 @@ def find_parties(lines: Sequence[Line]) -> dict[str, Party]:
             if box is None:
                 continue
             found[role] = Party(role, cleaned, box[0], box[1])
-    # 2. "某某科技有限公司（以下简称“乙方”）" in the preamble.
+    # 2. A party table: the role heads its column ("甲方（算力需求方）") and "名称：…" is under it.
+    header = re.compile(rf"(?:^|\t){label}\s*(?P<p>\([^)]{{0,20}}\))?\s*(?=\t|$)")
+    named = re.compile(rf"^(?:单位名称|企业名称|公司名称|名称|全称)\s*:\s*(?P<v>{NAME})")
+    for n, line in enumerate(lines):
+        for m in header.finditer(line.text):
+            role = _role_of(re.sub(r"\s", "", m.group("w") + (m.group("p") or "")), known)
+            box = line.span_bbox(m.start("w"), m.end("w"))
+            if role is None or role in found or box is None:
+                continue
+            height = max(box[3] - box[1], 6.0)
+            for below in lines[n + 1:n + 4]:
+                if below.page != line.page:
+                    break
+                for start, end, _text in below.cells():
+                    cbox = below.span_bbox(start, end)
+                    if cbox is None or abs(cbox[0] - box[0]) > 1.5 * height:
+                        continue
+                    nm = named.match(below.text[start:end].strip())
+                    if nm is None:
+                        continue
+                    lead = len(below.text[start:end]) - len(below.text[start:end].lstrip())
+                    hit = _clean(Hit(below, start + lead + nm.start("v"), start + lead + nm.end("v")))
+                    if hit is not None and role not in found:
+                        found[role] = Party(role, hit, box[0], box[1])
+    # 3. "某某科技有限公司（以下简称“乙方”）" in the preamble.
     for line in lines:
         for m in _DEFINITION.finditer(line.text):
             role = known.get(m.group("alias"))
@@ -156,13 +180,32 @@ def party_ids(lines: Sequence[Line], parties: dict[str, Party]) -> dict[str, Hit
     pairs: list[tuple[float, str, int]] = []
     for role, party in parties.items():
         height = max(party.name.line.size, 6.0)
+        # Where the party is named: its label, and every line that prints its name (a party
+        # table's "名称：…" right above its id, the preamble, the signature block).
+        anchors = [(party.name.line.page, party.label_x, party.label_y)]
+        name = party.name.text
+        for line in lines:
+            at = line.text.find(name)
+            if at >= 0 and (box := line.span_bbox(at, at + len(name))) is not None:
+                cell_x = box[0]
+                for start, end, _text in line.cells():
+                    if start <= at < end:
+                        cbox = line.span_bbox(start, end)
+                        cell_x = cbox[0] if cbox else cell_x
+                        break
+                anchors.append((line.page, cell_x, box[1]))
         for n, (hit, x, y) in enumerate(ids):
-            if hit.line.page != party.name.line.page:
-                continue
-            dy = y - party.label_y
-            if dy < -0.6 * height or dy > 14 * height:
-                continue
-            pairs.append((max(dy, 0.0) + 2.5 * abs(x - party.label_x), role, n))
+            best: float | None = None
+            for page, ax, ay in anchors:
+                if hit.line.page != page:
+                    continue
+                dy = y - ay
+                if dy < -0.6 * height or dy > 14 * height:
+                    continue
+                score = max(dy, 0.0) + 2.5 * abs(x - ax)
+                best = score if best is None else min(best, score)
+            if best is not None:
+                pairs.append((best, role, n))
     out: dict[str, Hit] = {}
     used: set[int] = set()
     for _score, role, n in sorted(pairs):

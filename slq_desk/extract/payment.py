@@ -73,7 +73,7 @@ def extract_payment(text: DocText) -> Extraction:
     hit = find_value(lines, _PURPOSE, TEXT, below=False)
     out.put("purpose", hit.field() if hit else None)
     hit = find_value(lines, _SERIAL, r"[A-Za-z0-9][A-Za-z0-9\-]{5,40}")
-    out.put("serial", hit.field() if hit else None)
+    out.put("serial_number", hit.field() if hit else None)
     return out
 
 

@@ -57,8 +57,9 @@ class Tally:
 # The contract's tax, service mode, purpose and fee-table columns came with issue 13.
 BEYOND_SCHEMA = {"application_form": {"other_fiscal_support"},
                  "contract": {"domestic_stated", "purpose", "service_mode", "tax", "tax_rate",
-                              "total_ex_tax"},
-                 "payment_receipt": {"serial"}}
+                              "amount", "card_count", "total_in_words"},
+                 "payment_receipt": {"serial_number", "payer_bank", "payee_bank",
+                                     "amount_in_words"}}
 BEYOND_ITEMS = {"contract": {"spec", "unit", "quantity", "unit_price"}}
 
 

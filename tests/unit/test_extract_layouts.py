@@ -116,7 +116,7 @@ def test_receipt_with_explicit_labels_cny_and_compact_date() -> None:
     assert f == {"payer_name": "星河智算科技有限公司", "payee_name": "天府云算力服务有限公司",
                  "payer_account": "6222021001012345678", "payee_account": "4402230009001122334",
                  "amount": "346500.00", "pay_date": "2026-04-08", "purpose": "算力服务费",
-                 "serial": "HX20260408000123"}
+                 "serial_number": "HX20260408000123"}
 
 
 def test_receipt_grid_with_merged_role_cells() -> None:
