@@ -12,14 +12,15 @@ because only some of them are subsidised. Values are found by label and position
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
 from slq_desk.extract.catalogue import find_in
 from slq_desk.extract.evidence import Extraction, Field, FindingData
 from slq_desk.extract.find import (
-    AMOUNT, CURRENCY, DATE, WORDS, Hit, amount_str, date_str, first, parse_amount, parse_date,
-    plain_number,
+    AMOUNT, CURRENCY, DATE, WORDS, Block, Hit, amount_str, date_str, first, parse_amount, parse_date,
+    plain_number, search,
 )
 from slq_desk.extract.geometry import find_value
 from slq_desk.extract.normalise import compact, normalise, spaced
@@ -28,9 +29,9 @@ from slq_desk.extract.services import service_of
 from slq_desk.extract.table import find_header, read_rows
 from slq_desk.extract.text import DocText, Line
 
-TEXT = r"[^\t]+?(?=\t|$|\s+[^\s:]{1,15}:)"
+TEXT = r"[^\t]+?(?=\t|$|\s+[^\s:]{1,15}:|[。;；])"
 _NUMBER_VALUE = r"[A-Za-z0-9][A-Za-z0-9_\-/()\[\]〔〕]*[A-Za-z0-9)\]〕]"
-_NUMBER_LABELS = ("合同编号", "合同号", "协议编号", "合同编码", "合同序号", "编号")
+_NUMBER_LABELS = ("合同登记编号", "合同编号", "合同号", "协议编号", "合同编码", "合同序号", "编号")
 _SIGNED_LABELS = ("签订日期", "签约日期", "签署日期", "签订时间", "签约时间", "合同签订日期",
                   "签订日", "生效日期")
 _SIGNED_PROSE = re.compile(rf"(?:于|在)\s*(?P<v>{DATE})\s*(?:在[^,，。]{{0,20}})?(?:签订|签署|订立|签约)")
@@ -49,7 +50,8 @@ _TOTAL_WORDS = ("合同总价", "合同总金额", "合同总额", "合同金额
                 "总费用", "价款总额", "含税总价", "合同价格", "总金额", "总价", "合计金额", "价税合计")
 _TAX_WORDS = ("增值税税额", "增值税额", "其中税额", "其中增值税", "税额", "税金")
 _EX_TAX_WORDS = ("不含税金额", "不含税价款", "不含税总价", "不含税价", "不含税总额")
-_RATE = re.compile(r"(?:税率|增值税率|增值税)\s*(?:为|:)?\s*(?P<v>\d{1,2}(?:\.\d+)?)\s*%")
+_RATE = re.compile(r"(?:税率|增值税率|增值税)\s*(?:为|:)?\s*(?P<v>\d{1,2}(?:\.\d+)?)\s*%"
+                   r"|(?P<w>\d{1,2}(?:\.\d+)?)\s*%\s*(?:的)?\s*(?:增值税|税率)")
 _CARD_LABELS = ("算力卡型号", "加速卡型号", "GPU卡型号", "GPU型号", "NPU型号", "芯片型号", "卡型号",
                 "算力型号", "算力卡类型", "算力卡", "卡型", "加速卡", "芯片", "型号")
 _HOURS = re.compile(
@@ -59,19 +61,29 @@ _PRICE = re.compile(
     rf"(?:{'|'.join(spaced(w) for w in ('服务单价', '计费单价', '算力单价', '结算单价', '单价', '价格', '费率'))})"
     rf"[^\t\d¥]{{0,10}}?(?P<v>(?:{CURRENCY}\s*)?\d[\d,]*(?:\.\d+)?)\s*元?\s*/\s*(?:卡\s*[·*×xX]?\s*(?:时|小时)|卡时)")
 _PRICE_ANY = re.compile(
-    r"(?:每\s*卡\s*[·*]?\s*(?:时|小时)\s*(?:人民币|¥)?\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*元"
+    r"(?:每\s*卡\s*[·*每]?\s*(?:时|小时)\s*(?:人民币|¥)?\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*元"
     r"|(?P<b>\d[\d,]*(?:\.\d+)?)\s*元\s*/\s*(?:卡\s*[·*×xX]?\s*(?:时|小时)|卡时))")
 _MODE_PROSE = re.compile(
-    r"以\s*(?P<v>[^,，。;；\t以]{2,30}?)\s*(?:的)?\s*(?:方式|形式|模式)\s*(?:向|为|提供)")
+    r"以\s*(?P<v>[^,，。;；\t以]{2,30}?)\s*(?:的)?\s*(?:方式|形式|模式)\s*(?:向|为|提供|交付)")
 _COUNT_LABELS = ("算力卡数量", "加速卡数量", "卡数量", "卡数", "租用卡数", "GPU数量", "NPU数量")
-_COUNT_PROSE = re.compile(
-    r"(?:共计|合计|共|租用|规模为|数量为|配置)\s*(?P<v>\d{1,5})\s*(?:张|块|卡)(?![时\d·*])")
-_MODE_LABELS = ("服务方式", "服务模式", "交付方式", "租赁方式", "部署方式", "服务形式", "使用方式",
+_COUNT_PROSE = (
+    re.compile(r"(?:共计|合计|总计|共|规模为)[^,，。;；\d]{0,4}(?:\d+\s*台\s*[、,，]\s*)?"
+               r"(?P<v>\d{1,5})\s*(?:张|块|卡)(?![时\d·*])"),
+    re.compile(r"(?:租用|数量为|配置)\s*(?P<v>\d{1,5})\s*(?:张|块|卡)(?![时\d·*])"),
+)
+_AMOUNT_NEAR = re.compile(
+    rf"[^\d。;；]{{0,16}}?(?P<v>(?:{CURRENCY}\s*:?\s*)*\d{{1,3}}(?:,\s*\d{{3}})+(?:\.\d+)?\s*万?元"
+    rf"|(?:{CURRENCY}\s*:?\s*)*\d+(?:\.\d+)?\s*万?元)")
+_SUPPORT = re.compile(
+    rf"(?<![未没])(?:已|已经)?(?:获得|享受|获)[^。;；]{{0,30}}?(?:补贴|资金|支持)[^。;；\d]{{0,12}}?"
+    rf"(?P<v>(?:{CURRENCY}\s*)?\d[\d,]*(?:\.\d+)?\s*万?元)")
+_MODE_LABELS = ("租用方式", "服务方式", "服务模式", "交付方式", "租赁方式", "部署方式", "服务形式", "使用方式",
                 "供给方式", "交付形式")
 _MODE_WORDS = ("裸金属", "云主机", "容器实例", "专属集群", "整机租赁", "公有云", "私有云", "私有化部署",
                "托管", "MaaS", "API调用")
 _PURPOSE_LABELS = ("算力用途", "服务用途", "使用用途", "项目用途", "用途", "应用场景", "主要用途")
-_PURPOSE_PROSE = re.compile(r"(?:用于|主要用于)(?P<v>[^,，。;；\t]{4,60})")
+_PURPOSE_PROSE = (re.compile(r"(?<![适可])(?:主要用于|用于)(?P<v>[^,，。;；\t]{4,60})"),
+                  re.compile(r"满足(?P<v>[^,，。;；\t]{4,30}?)(?:的)?需(?:要|求)"))
 _SUBSIDY = re.compile(r"(?:其他|其它|各级|重复)\S{0,8}(?:财政)?补贴|财政补贴|财政资金支持|重复申报|重复享受")
 _ORIGIN = re.compile(r"\((?P<o>非?国产|自主可控|非自主可控)\)")
 
@@ -96,11 +108,14 @@ def extract_contract(text: DocText) -> Extraction:
     _signed(out, text, lines)
     _term(out, lines)
     _card(out, lines)
-    table_total = _lines(out, text)
-    _money(out, lines, table_total)
+    table_total, ex_tax = _lines(out, text)
+    _money(out, lines, table_total, ex_tax)
     _hours_and_price(out, lines)
     _mode_and_purpose(out, lines)
     _card_count(out, lines)
+    support = first(lines, _SUPPORT)
+    if support is not None and (value := amount_str(support.text)):
+        out.put("other_fiscal_support", support.field(value))
     clause = first(lines, _SUBSIDY, 0)
     out.put("other_subsidy_clause", clause.field("true") if clause else Field("false"))
     return out
@@ -264,14 +279,17 @@ def _labelled_amount(lines: list[Line], words: tuple[str, ...],
         spaced(w) for w in sorted(words, key=len, reverse=True)) + ")")
     for n, line in enumerate(lines):
         for m in label.finditer(line.text):
-            hit = _amount_after(line, m.end())
-            if hit is None and len(line.text) - m.end() < 12 and n + 1 < len(lines) \
-                    and lines[n + 1].page == line.page:
-                # A sentence wrapped just after its label: the amount opens the next line.
-                nxt = _amount_after(lines[n + 1], 0, 24)
-                hit = nxt if nxt is not None and nxt.start < 4 else None
+            hit: Hit | Block | None = _amount_after(line, m.end())
+            nxt = lines[n + 1] if n + 1 < len(lines) and lines[n + 1].page == line.page else None
+            if nxt is not None and len(line.text) - m.end() < 24 and (
+                    hit is None or hit.end >= len(line.text.rstrip()) - 1):
+                # A sentence wrapped near its label: the amount may run onto the next line
+                # ("其中不含税金额880," + "000.00元").
+                joined = _span_in_pair(line, nxt, _AMOUNT_NEAR, m.end(), anchored=True)
+                if joined is not None and (hit is None or len(joined.text) > len(hit.text)):
+                    hit = joined
             if hit is not None and parse_amount(hit.text) is not None:
-                return hit
+                return hit  # type: ignore[return-value]
     # The value in the cell beside or under a label that stands alone.
     hit = find_value(lines, words, rf"(?:{AMOUNT}|{WORDS})")
     if hit is not None and parse_amount(hit.text) is not None:
@@ -279,8 +297,10 @@ def _labelled_amount(lines: list[Line], words: tuple[str, ...],
     return None
 
 
-def _words_near(hit: Hit) -> Hit | None:
+def _words_near(hit: Hit | Block) -> Hit | None:
     """The 大写 printed with a figure ("人民币362,520.00元（大写：叁拾陆万…元整）")."""
+    if isinstance(hit, Block):
+        hit = hit.parts[-1]
     window = hit.line.text[max(0, hit.start - 40):hit.end + 40]
     m = re.search(rf"(?:{WORDS})", window)
     if m is None:
@@ -292,14 +312,15 @@ def _words_near(hit: Hit) -> Hit | None:
     return Hit(hit.line, start + (cut.end() if cut else 0), end)
 
 
-def _money(out: Extraction, lines: list[Line], table_total: Field | None) -> None:
+def _money(out: Extraction, lines: list[Line], table_total: Field | None,
+           table_ex_tax: bool = False) -> None:
     hit = _labelled_amount(lines, _TOTAL_WORDS)
     if hit is not None and (value := amount_str(hit.text)):
         out.put("total", hit.field(value))
         words = _words_near(hit)
         if words is not None and amount_str(words.text) == value:
             out.put("total_in_words", words.field(re.sub(r"\s", "", words.text)))
-    elif table_total is not None:
+    elif table_total is not None and not table_ex_tax:
         out.put("total", table_total)
     hit = _labelled_amount(lines, _TAX_WORDS, avoid="不单含")
     if hit is not None and (value := amount_str(hit.text)):
@@ -307,9 +328,15 @@ def _money(out: Extraction, lines: list[Line], table_total: Field | None) -> Non
     hit = _labelled_amount(lines, _EX_TAX_WORDS)
     if hit is not None and (value := amount_str(hit.text)):
         out.put("amount", hit.field(value))
-    rate = first(lines, _RATE)
-    if rate is not None:
-        out.put("tax_rate", rate.field(f"{rate.text}%"))
+    elif table_total is not None and table_ex_tax:
+        out.put("amount", table_total)
+    for line in lines:
+        m = _RATE.search(line.text)
+        if m is not None:
+            group = "v" if m.group("v") else "w"
+            rate = Hit(line, *m.span(group))
+            out.put("tax_rate", rate.field(f"{rate.text}%"))
+            break
 
 
 def _hours_and_price(out: Extraction, lines: list[Line]) -> None:
@@ -342,6 +369,10 @@ def _hours_and_price(out: Extraction, lines: list[Line]) -> None:
                 break
     if hit and (value := amount_str(hit.text)):
         out.put("unit_price", hit.field(value))
+        after = hit.line.text[hit.end:hit.end + 14]
+        said = re.search(r"\((不)?含税", after) or re.search(r"(不)?含税", hit.line.text[:hit.start][-12:])
+        if said is not None:
+            out.put("unit_price_includes_tax", hit.field("false" if said.group(1) else "true"))
     else:
         prices = [i["unit_price"] for i in out.items
                   if "unit_price" in i and i["service"].value == "compute"]
@@ -353,8 +384,8 @@ def _hours_and_price(out: Extraction, lines: list[Line]) -> None:
 
 def _card_count(out: Extraction, lines: list[Line]) -> None:
     hit = find_value(lines, _COUNT_LABELS, r"\d{1,5}(?=\s*(?:张|块|卡|台)?(?![\d时]))")
-    if hit is None:
-        hit = first(lines, _COUNT_PROSE)
+    for pattern in _COUNT_PROSE:
+        hit = hit or first(lines, pattern)
     if hit is not None:
         out.put("card_count", hit.field(hit.text))
         return
@@ -369,9 +400,10 @@ def _plain(value: Decimal) -> str:
 
 
 def _mode_and_purpose(out: Extraction, lines: list[Line]) -> None:
-    hit = find_value(lines, _MODE_LABELS, TEXT) or first(lines, _MODE_PROSE)
-    if hit is not None:
-        out.put("service_mode", _trimmed(hit).field())
+    found = find_value(lines, _MODE_LABELS, TEXT) or first(lines, _MODE_PROSE) \
+        or _joined_first(lines, _MODE_PROSE)
+    if found is not None:
+        out.put("service_mode", found.field() if isinstance(found, Block) else _trimmed(found).field())
     else:
         for line in lines:
             word = next((w for w in _MODE_WORDS if w in line.text), None)
@@ -380,10 +412,70 @@ def _mode_and_purpose(out: Extraction, lines: list[Line]) -> None:
                 out.put("service_mode", Hit(line, at, at + len(word)).field())
                 break
     hit = find_value(lines, _PURPOSE_LABELS, TEXT)
-    if hit is None:
-        hit = first(lines, _PURPOSE_PROSE)
+    if hit is not None and "用于" in hit.text:  # "买方采购上述资源用于…": the purpose is after it
+        hit = Hit(hit.line, hit.line.text.index("用于", hit.start) + 2, hit.end)
+    for pattern in _PURPOSE_PROSE:
+        for candidate in search(lines, pattern):
+            before = candidate.line.text[:candidate.start]
+            if hit is None and _purpose_ok(before[:-2], candidate.text):
+                hit = candidate
+        joined = _joined_first(lines, pattern, lambda b, v: _purpose_ok(b[:-2], v)) \
+            if hit is None else None
+        if joined is not None:
+            out.put("purpose", joined.field())
+            return
     if hit is not None:
-        out.put("purpose", _trimmed(hit).field())
+        full = _continued(lines, hit)
+        out.put("purpose", full.field() if isinstance(full, Block) else _trimmed(full).field())
+
+
+def _joined_first(lines: list[Line], pattern: re.Pattern[str],
+                  accept: Callable[[str, str], bool] | None = None) -> Hit | Block | None:
+    """A match in a sentence that wraps onto the next line (its evidence is both parts);
+    ``accept(text before, value)`` may refuse one."""
+    for a, b in zip(lines, lines[1:], strict=False):
+        if a.page != b.page:
+            continue
+        joined = a.text + b.text
+        for m in pattern.finditer(joined):
+            if accept is not None and not accept(joined[:m.start("v")], m.group("v")):
+                continue
+            return _span_in_pair(a, b, pattern, m.start())
+    return None
+
+
+def _continued(lines: list[Line], hit: Hit) -> Hit | Block:
+    """A clause value that runs to the end of its line goes on at the start of the next."""
+    if hit.end < len(hit.line.text.rstrip()):
+        return hit
+    at = next((i for i, ln in enumerate(lines) if ln is hit.line), None)
+    if at is None or at + 1 >= len(lines) or lines[at + 1].page != hit.line.page:
+        return hit
+    nxt = lines[at + 1]
+    m = re.match(r"\s*(?P<v>[^,，。;；:\t]{1,20}?)[,，。;；]", nxt.text)
+    if m is None:
+        return hit
+    return Block((hit, Hit(nxt, m.start("v"), m.end("v"))))
+
+
+def _purpose_ok(before: str, value: str) -> bool:
+    return not re.search(r"(不得|禁止|不可|严禁|或)\s*$", before[-12:]) \
+        and not value.startswith(("任何", "其他", "本协议", "本合同"))
+
+
+def _span_in_pair(a: Line, b: Line, pattern: re.Pattern[str], offset: int = 0,
+                  group: str = "v", anchored: bool = False) -> Hit | Block | None:
+    joined = a.text + b.text
+    m = pattern.match(joined, offset) if anchored else pattern.search(joined, offset)
+    if m is None:
+        return None
+    start, end = m.span(group)
+    cut = len(a.text)
+    if end <= cut:
+        return Hit(a, start, end)
+    if start >= cut:
+        return Hit(b, start - cut, end - cut)
+    return Block((Hit(a, start, cut), Hit(b, 0, end - cut)))
 
 
 def _trimmed(hit: Hit) -> Hit:
@@ -403,9 +495,11 @@ def _service(name: str, spec: str) -> str:
     return service
 
 
-def _lines(out: Extraction, text: DocText) -> Field | None:
-    """The fee table's lines, on whichever page it is; returns its 合计 row's amount."""
+def _lines(out: Extraction, text: DocText) -> tuple[Field | None, bool]:
+    """The fee table's lines, on whichever page it is; returns its 合计 row's amount and
+    whether the table's amounts are tax excluded (its header says 不含税)."""
     total: Field | None = None
+    ex_tax = False
     for page in text.pages:
         lines = page.lines
         found = find_header(lines, LINE_COLUMNS, required=("name", "amount"))
@@ -414,6 +508,7 @@ def _lines(out: Extraction, text: DocText) -> Field | None:
         head, centres = found
         header_text = compact(" ".join(ln.text for ln in lines[max(0, head - 1):head + 1]))
         in_wan = "万元" in header_text
+        ex_tax = "不含税" in header_text
         quantity_title = "卡时" if re.search("卡时", header_text) else ""
         body: list[Line] = []
         for line in lines[head + 1:]:
@@ -460,4 +555,4 @@ def _lines(out: Extraction, text: DocText) -> Field | None:
             out.items.append(item)
         if out.items:
             break
-    return total
+    return total, ex_tax

@@ -26,7 +26,8 @@ _NUMBER = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
 CURRENCY = r"(?:人民币|RMB|CNY|¥)"
 AMOUNT = rf"(?:{CURRENCY}\s*:?\s*)*(?:{_NUMBER})(?:\s*万?元)?"
 # 大写: capital numerals, possibly after 人民币.
-WORDS = r"(?:人民币\s*)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{1,}[零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正]*[圆元][零壹贰叁肆伍陆柒捌玖拾佰仟角分整正]*"
+WORDS = (r"(?:人民币\s*)?[零壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*"
+         r"[圆元][零壹贰叁肆伍陆柒捌玖拾佰仟角分整正]*")
 CELL = r"[^\t]+?"  # anything up to the cell boundary (used with a lookahead)
 SEP = r"\s*[:]?\s*"
 
