@@ -24,11 +24,13 @@ from slq_desk.extract.uscc import TAX_ID_PATTERN
 # An organisation as printed: ends with what organisations are called.
 ORG_END = (r"(?:有限责任公司|股份有限公司|有限公司|分公司|研究院|研究所|研究中心|大学|学院|实验室|中心|"
            r"集团|事务所|合作社|(?:\(|（)有限合伙(?:\)|）))")
-ORG = rf"[\u4e00-\u9fffA-Za-z0-9()（）·]{{2,40}}?{ORG_END}"
+ORG = rf"[\u4e00-\u9fffA-Za-z0-9()（）·]{{2,40}}{ORG_END}"
 PERSON = r"[\u4e00-\u9fff·]{2,5}?(?=$|\t|\s|\(|（|,|，|。|;|同志|先生|女士|系|为)"
 IDCARD = r"\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
 USCC = rf"(?:{TAX_ID_PATTERN})(?![0-9A-Z])"
 CODE = r"[A-Za-z0-9][A-Za-z0-9\-_/]{4,48}[A-Za-z0-9]"
+# Filing numbers carry the provider's name: "Beijing-某某Model-UFLC1H".
+FILING = r"[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff\-_/]{4,60}[A-Za-z0-9]"
 TEXT = r"[^\t]{2,80}?(?=\t|$|\s+[^\s:]{1,15}:|[。;；])"
 
 APPLICANT = ("承诺单位", "声明单位", "申报单位", "申请单位", "授权单位", "持券单位", "备案主体", "登记主体",
@@ -105,6 +107,7 @@ SPECS: dict[str, tuple[Spec, ...]] = {
              (rf"(?:现|特)?(?:授权|委托)\s*(?P<v>{PERSON})\s*[(（,，]",)),
     ),
     "legal_rep_id": (
+        Spec("applicant_name", APPLICANT, ORG, _APPLICANT_PROSE),
         Spec("legal_representative", ("姓名", *LEGAL_REP), PERSON,
              (rf"(?P<v>{PERSON})\s*(?:同志)?\s*[(（][^)）]*[)）]?\s*系", rf"兹证明\s*(?P<v>{PERSON})\s*(?:同志)?")),
         Spec("id_number", ("公民身份号码", "身份证号码", "身份证号", "证件号码"), IDCARD,
@@ -126,15 +129,17 @@ SPECS: dict[str, tuple[Spec, ...]] = {
     ),
     "model_filing": (
         Spec("applicant_name", (*APPLICANT, "服务提供者", "备案单位", "登记单位"), ORG, _APPLICANT_PROSE),
-        Spec("filing_number", ("备案编号", "登记编号", "备案号", "登记号", "编号"), CODE,
-             (rf"(?:备案|登记)(?:编号|号)\s*(?:为|是|:)\s*(?P<v>{CODE})",)),
+        Spec("filing_number", ("备案编号", "登记编号", "备案号", "登记号", "编号"), FILING,
+             (rf"(?:备案|登记)(?:编号|号)\s*(?:为|是|:)\s*(?P<v>{FILING})",)),
         Spec("filed_on", ("备案日期", "登记日期", "备案时间", "登记时间"), DATE,
              (rf"(?:已于|于)\s*(?P<v>{DATE})\s*(?:完成|通过|予以)?\s*(?:备案|登记)",), _date),
         Spec("model_name", ("模型名称", "服务名称", "算法名称", "产品名称"), TEXT,
              (r"[“\"](?P<v>[^”\"]{2,40})[”\"]\s*(?:生成式|大模型|模型|算法|服务)",)),
     ),
     "supplier_qualification": (
-        Spec("applicant_name", ("租用单位", "使用单位", "需求方", "用户单位"), ORG, _APPLICANT_PROSE),
+        # The supplier signs this one: its "我单位" is the supplier, the applicant is whom it attests.
+        Spec("applicant_name", ("租用单位", "使用单位", "需求方", "用户单位"), ORG,
+             (rf"兹证明\s*[,，:]?\s*(?P<v>{ORG})",)),
         Spec("supplier_name", SUPPLIER, ORG,
              (rf"(?P<v>{ORG})\s*[(（]\s*(?:盖章|公章)", rf"(?:在|由)\s*(?P<v>{ORG})\s*(?:租用|提供)")),
         Spec("card_hours", ("累计交付", "累计使用", "交付卡时", "使用卡时"), r"\d[\d,]*", _HOURS, _hours),

@@ -57,9 +57,19 @@ class Tally:
 # The contract's tax, service mode, purpose and fee-table columns came with issue 13.
 BEYOND_SCHEMA = {"application_form": {"other_fiscal_support"},
                  "contract": {"domestic_stated", "purpose", "service_mode", "tax", "tax_rate",
+                              "unit_price_includes_tax", "other_fiscal_support",
                               "amount", "card_count", "total_in_words"},
                  "payment_receipt": {"serial_number", "payer_bank", "payee_bank",
-                                     "amount_in_words"}}
+                                     "amount_in_words"},
+                 "business_licence": {"address", "registered_on"},
+                 "credit_report": {"applicant_id", "report_number", "report_date"},
+                 "implementation_report": {"card_hours", "card_model", "project_name",
+                                           "supplier_name"},
+                 "voucher_certificate": {"applicant_id", "supplier_name", "face_value",
+                                         "valid_until"},
+                 "model_filing": {"filed_on", "model_name"},
+                 "supplier_qualification": {"card_model", "period_start", "period_end"},
+                 "usage_report": {"amount", "supplier_name"}}
 BEYOND_ITEMS = {"contract": {"spec", "unit", "quantity", "unit_price"}}
 
 
