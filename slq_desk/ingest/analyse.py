@@ -33,6 +33,7 @@ class FileReport:
     kind: str = "other"
     confidence: int = 0
     kind_reason: str = ""
+    kind_source: str = "auto"  # auto | manual:<who> (a person's relabel of an identical file)
     image_only_pages: list[int] = field(default_factory=list)
     extraction: Extraction = field(default_factory=Extraction)
 
@@ -53,6 +54,7 @@ class FileReport:
             "readable": self.readable,
             "kind": self.kind,
             "confidence": self.confidence,
+            "kind_reason": self.kind_reason,
             "fields": {k: v.as_json() for k, v in self.extraction.fields.items()},
             "items": [{k: v.as_json() for k, v in item.items()} for item in self.extraction.items],
             "findings": [f.as_json() for f in self.extraction.findings],
