@@ -109,7 +109,9 @@ SPECS: dict[str, tuple[Spec, ...]] = {
     "legal_rep_id": (
         Spec("applicant_name", APPLICANT, ORG, _APPLICANT_PROSE),
         Spec("legal_representative", ("姓名", *LEGAL_REP), PERSON,
-             (rf"(?P<v>{PERSON})\s*(?:同志)?\s*[(（][^)）]*[)）]?\s*系", rf"兹证明\s*(?P<v>{PERSON})\s*(?:同志)?")),
+             (rf"(?P<v>{PERSON})\s*(?:同志)?\s*[(（][^)）]*[)）]?\s*系", rf"兹证明\s*(?P<v>{PERSON})\s*(?:同志)?",
+              # An ID card read by OCR: "姓名张三" with no gap between label and name.
+              r"^\s*姓\s*名\s*:?\s*(?P<v>[\u4e00-\u9fff·]{2,5})\s*$")),
         Spec("id_number", ("公民身份号码", "身份证号码", "身份证号", "证件号码"), IDCARD,
              (rf"(?<!\d)(?P<v>{IDCARD})(?![\dXx])",), _id_card),
     ),

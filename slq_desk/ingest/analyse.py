@@ -122,6 +122,7 @@ def _read_document(report: FileReport, data: bytes, max_pages: int, kind: str | 
                  f"文件页数过多，后 {read.truncated_pages} 页未读取",
                  f"too many pages: the last {read.truncated_pages} were not read")
         ocr_pages = _image_only_pages(report, doc, read.text)
+        ocr_pages |= _pictured_pages(report, doc, read.text)
         if kind:
             report.kind, report.confidence, report.kind_reason = kind, 100, "set by a person"
         else:
@@ -160,6 +161,46 @@ def _image_only_pages(report: FileReport, doc: Any, text: Any) -> set[int]:
         if lines:
             page.lines = lines
             done.add(page.index)
+    return done
+
+
+# A page with a text layer this short but a large picture is a photo or copy with a caption
+# (an ID card copy "仅供申报使用"): the picture holds what matters.
+PICTURE_TEXT_CHARS = 80
+PICTURE_AREA = 0.15
+PICTURE_MAX_PAGES = 3
+
+
+def _pictured_pages(report: FileReport, doc: Any, text: Any) -> set[int]:
+    """OCR the pictures of short documents whose pages are mostly a picture and a caption;
+    their lines are added to the page's, and the fields read there are marked as OCR."""
+    from slq_desk.extract import ocr
+
+    if report.pages > PICTURE_MAX_PAGES or not ocr.available():
+        return set()
+    done: set[int] = set()
+    for page in text.pages:
+        if page.image_only or page.chars >= PICTURE_TEXT_CHARS or page.chars < 1:
+            continue
+        try:
+            infos = doc[page.index].get_image_info()
+        except Exception:  # an unreadable picture only costs its OCR
+            continue
+        area = sum(max(0.0, i["bbox"][2] - i["bbox"][0]) * max(0.0, i["bbox"][3] - i["bbox"][1])
+                   for i in infos)
+        if area < PICTURE_AREA * max(page.width * page.height, 1.0):
+            continue
+        lines = ocr.ocr_page(doc[page.index], page)
+        if not lines:
+            continue
+        known = {ln.compact for ln in page.lines}
+        page.lines = sorted([*page.lines, *(ln for ln in lines if ln.compact not in known)],
+                            key=lambda ln: (ln.bbox[3], ln.bbox[0]))
+        done.add(page.index)
+        _add(report, "picture_ocr", "info",
+             f"第 {page.index + 1} 页的图片内容经 OCR 识别，需人工核对",
+             f"the picture on page {page.index + 1} was read by OCR; check it by hand",
+             page.index, None)
     return done
 
 
