@@ -269,6 +269,19 @@ def in_window_amount(view: ApplicationView, window: Any) -> tuple[Decimal, list[
         for i, item in enumerate(doc.items):
             when = day(item["date"].value) if "date" in item else None
             value = amount(item["amount"].value) if "amount" in item else None
+            if when is None and "period_start" in item and "period_end" in item:
+                # A row for a period (a month): it counts when it lies wholly in the window;
+                # one that straddles an edge cannot be split by the log, so the line is prorated.
+                first, last = day(item["period_start"].value), day(item["period_end"].value)
+                if first is None or last is None or value is None:
+                    continue
+                if (first < window.start <= last) or (first <= window.end < last):
+                    return None
+                seen = True
+                total += value
+                if window.start <= first and last <= window.end:
+                    inside += value
+                continue
             if when is None or value is None:
                 continue
             seen = True

@@ -45,14 +45,14 @@ _AMOUNT_PROSE = re.compile(
     rf"(?:费用|金额|服务费|费)[^\t\d。]{{0,12}}?(?:共计|合计|总计|累计|为|计)[^\t\d。]{{0,6}}?"
     rf"(?P<v>{AMOUNT})")
 _APPLICANT = ("申报单位", "需求方", "使用单位", "用户单位", "单位名称(盖章)", "单位名称", "客户名称",
-              "客户")
+              "客户", "租户名称", "租户", "用户名称", "账户名称")
 _APPLICANT_PROSE = re.compile(r"(?:我单位|我公司|本单位|本公司)\s*\((?P<v>[^)]{4,40})\)")
 _PURPOSE = ("算力用途", "使用用途", "用途", "应用场景", "使用场景")
 _PURPOSE_PROSE = re.compile(r"(?:用于|开展|进行)(?P<v>[^,，。;；\t]{4,40}?)(?:[,，。;；]|$)")
 
 ROW_COLUMNS: dict[str, tuple[str, ...]] = {
-    "date": ("使用日期", "计费日期", "结算月份", "计费月份", "账单月份", "月份", "账期", "日期",
-             "时间", "期间", "月度"),
+    "date": ("使用日期", "计费日期", "结算月份", "计费月份", "账单月份", "计费期间", "结算期间", "月份",
+             "账期", "日期", "时间", "期间", "月度"),
     "job": ("作业编号", "任务编号", "订单号", "作业ID", "任务ID"),
     "unit_price": ("单价",),
     "card_hours": ("使用卡时", "计费卡时", "算力使用量", "使用量", "用量", "卡时"),
@@ -122,6 +122,10 @@ def _amount(out: Extraction, lines: list[Line], prose: bool) -> None:
 def extract_usage_log(text: DocText) -> Extraction:
     out = Extraction(kind="usage_log")
     lines = list(text.lines())
+    hit = find_value(lines, _APPLICANT, TEXT, below=False)
+    out.put("applicant_name", hit.field() if hit else None)
+    hit = find_value(lines, ("合同编号", "合同号", "协议编号"), r"[A-Za-z0-9][A-Za-z0-9_\-/]*[A-Za-z0-9]")
+    out.put("contract_number", hit.field() if hit else None)
     _period(out, lines)
     _card(out, lines)
     _hours(out, lines)
@@ -142,8 +146,13 @@ def _rows(out: Extraction, lines: list[Line], totals: dict[str, Field]) -> None:
     if found is None:
         return
     head, centres = found
-    header = compact(" ".join(ln.text for ln in lines[max(0, head - 1):head + 1]))
+    header = compact(" ".join(ln.text for ln in lines[max(0, head - 1):head + 2]))
     in_wan = bool(re.search(r"金额\(?万元|费用\(?万元", header))
+    said = re.search(r"(不)?含税", header)
+    if said is not None:
+        title = lines[head]
+        out.put("amount_includes_tax", Field("false" if said.group(1) else "true", title.page,
+                                             title.bbox))
     body: list[Line] = []
     for line in lines[head + 1:]:
         if re.match(r"^\s*(合\s*计|总\s*计)", line.text):
@@ -158,8 +167,7 @@ def _rows(out: Extraction, lines: list[Line], totals: dict[str, Field]) -> None:
         amount = amount_str(row.text("amount") or "")
         if amount is not None and in_wan:
             amount = fmt(Decimal(amount) * 10000)
-        label = compact(" ".join(filter(None, (row.text(c) for c in row.cells))))
-        if re.match(r"^(合计|总计)", label) or re.match(r"^(合计|总计)", compact(when)):
+        if any(re.match(r"^(合计|总计|小计合计)", compact(row.text(c) or "")) for c in row.cells):
             if hours is not None:
                 totals.setdefault("card_hours", Field(hours, row.page("card_hours"),
                                                       row.bbox("card_hours")))
@@ -172,8 +180,13 @@ def _rows(out: Extraction, lines: list[Line], totals: dict[str, Field]) -> None:
             continue
         day = date_str(when)
         month = _MONTH.search(compact(when))
+        dates = re.findall(DATE, when)
         item: dict[str, Field] = {}
-        if day is not None and not month:
+        if len(dates) >= 2 and (a := date_str(dates[0])) and (b := date_str(dates[-1])):
+            # A row for a period ("2026.03.01-2026.03.31"): its first and last day.
+            item["period_start"] = Field(a, row.page("date"), row.bbox("date"))
+            item["period_end"] = Field(b, row.page("date"), row.bbox("date"))
+        elif day is not None and not month:
             item["date"] = Field(day, row.page("date"), row.bbox("date"))
         elif month is not None:
             item["month"] = Field(f"{int(month.group(1)):04d}-{int(month.group(2)):02d}",
