@@ -25,7 +25,7 @@ from slq_desk.extract.text import DocText, Line
 from slq_desk.money import fmt
 
 TEXT = r"[^\t]+?(?=\t|$|\s+[^\s:]{1,15}:)"
-_PERIOD_WORDS = ("统计周期", "计费周期", "结算周期", "服务期间", "时间范围", "使用期间", "服务期限",
+_PERIOD_WORDS = ("统计区间", "统计周期", "计费周期", "结算周期", "服务期间", "时间范围", "使用期间", "服务期限",
                  "账期", "结算期间", "对账周期", "对账期间", "使用时段", "计费期间", "统计期间",
                  "使用周期", "服务周期", "期间")
 _PERIOD = re.compile(
@@ -51,7 +51,7 @@ _PURPOSE = ("算力用途", "使用用途", "用途", "应用场景", "使用场
 _PURPOSE_PROSE = re.compile(r"(?:用于|开展|进行)(?P<v>[^,，。;；\t]{4,40}?)(?:[,，。;；]|$)")
 
 ROW_COLUMNS: dict[str, tuple[str, ...]] = {
-    "date": ("使用日期", "计费日期", "结算月份", "计费月份", "账单月份", "计费期间", "结算期间", "月份",
+    "date": ("使用日期", "计费日期", "开始时间", "结算月份", "计费月份", "账单月份", "计费期间", "结算期间", "月份",
              "账期", "日期", "时间", "期间", "月度"),
     "job": ("作业编号", "任务编号", "订单号", "作业ID", "任务ID"),
     "unit_price": ("单价",),
@@ -131,28 +131,54 @@ def extract_usage_log(text: DocText) -> Extraction:
     _hours(out, lines)
     _amount(out, lines, prose=False)
     totals: dict[str, Field] = {}
+    carried: tuple[dict[str, float], bool] | None = None
     for page in text.pages:
-        _rows(out, page.lines, totals)
+        carried = _rows(out, page.lines, totals, carried)
     for name, found in totals.items():
         out.put(name, found)
+    if out.items and "card_hours" not in out.fields and "amount" not in out.fields:
+        # No total printed anywhere: the rows' sum, marked as computed.
+        first_row = out.items[0]
+        hours = sum((Decimal(i["card_hours"].value) for i in out.items), Decimal(0))
+        money = sum((parse_money(i["amount"].value) or Decimal(0) for i in out.items), Decimal(0))
+        out.put("card_hours", Field(format(hours.normalize(), "f"), first_row["card_hours"].page,
+                                    first_row["card_hours"].bbox, source="computed"))
+        out.put("amount", Field(fmt(money), first_row["amount"].page, first_row["amount"].bbox,
+                                source="computed"))
     if "period_start" not in out.fields:
         _period(out, lines, prose=True)
     _check_sums(out)
     return out
 
 
-def _rows(out: Extraction, lines: list[Line], totals: dict[str, Field]) -> None:
+def _rows(out: Extraction, lines: list[Line], totals: dict[str, Field],
+          carried: tuple[dict[str, float], bool] | None = None
+          ) -> tuple[dict[str, float], bool] | None:
+    """The rows on one page; a table that runs on from the previous page keeps its columns
+    (returned, to be carried to the next page)."""
     found = find_header(lines, ROW_COLUMNS, required=("date", "card_hours", "amount"))
     if found is None:
-        return
-    head, centres = found
-    header = compact(" ".join(ln.text for ln in lines[max(0, head - 1):head + 2]))
-    in_wan = bool(re.search(r"金额\(?万元|费用\(?万元", header))
+        if carried is None or not lines:
+            return None
+        head, (centres, in_wan) = -1, carried
+    else:
+        head, centres = found
+        header = compact(" ".join(ln.text for ln in lines[max(0, head - 1):head + 2]))
+        in_wan = bool(re.search(r"金额\(?万元|费用\(?万元", header))
+        _tax_basis(out, lines[head], header)
+    _read_rows(out, lines, head, centres, in_wan, totals)
+    return centres, in_wan
+
+
+def _tax_basis(out: Extraction, title: Line, header: str) -> None:
     said = re.search(r"(不)?含税", header)
     if said is not None:
-        title = lines[head]
         out.put("amount_includes_tax", Field("false" if said.group(1) else "true", title.page,
                                              title.bbox))
+
+
+def _read_rows(out: Extraction, lines: list[Line], head: int, centres: dict[str, float],
+               in_wan: bool, totals: dict[str, Field]) -> None:
     body: list[Line] = []
     for line in lines[head + 1:]:
         if re.match(r"^\s*(合\s*计|总\s*计)", line.text):
@@ -161,7 +187,9 @@ def _rows(out: Extraction, lines: list[Line], totals: dict[str, Field]) -> None:
         if ":" in line.text and not re.search(r"\d{1,2}:\d{2}", line.text):
             break
         body.append(line)
-    for row in read_rows(body, centres, anchor="amount"):
+    rows = read_rows(body, centres, anchor="amount")
+    subtotal_rows = any(compact(r.text(c) or "").endswith("小计") for r in rows for c in r.cells)
+    for row in rows:
         when = row.text("date") or ""
         hours = plain_number(re.sub(r"[^\d.,]", "", row.text("card_hours") or ""))
         amount = amount_str(row.text("amount") or "")
@@ -174,8 +202,12 @@ def _rows(out: Extraction, lines: list[Line], totals: dict[str, Field]) -> None:
             if amount is not None:
                 totals.setdefault("amount", Field(amount, row.page("amount"), row.bbox("amount")))
             continue
-        if "job" in centres and compact(row.text("job") or "") != _SUBTOTAL:
-            continue
+        cells_text = [compact(row.text(c) or "") for c in row.cells]
+        subtotal = next((t for t in cells_text if t.endswith("小计")), None)
+        if subtotal_rows and subtotal is None:
+            continue  # job rows of a log with subtotals: the subtotals are the rows
+        if subtotal is not None and subtotal != _SUBTOTAL:
+            when = subtotal[:-2]  # "2026年04月小计" → the month it totals
         if hours is None or amount is None:
             continue
         day = date_str(when)
@@ -220,12 +252,23 @@ def _check_sums(out: Extraction) -> None:
 
 
 def extract_usage_report(text: DocText) -> Extraction:
+    from slq_desk.extract.letters import ORG
+
     out = Extraction(kind="usage_report")
     lines = list(text.lines())
     hit = find_value(lines, _APPLICANT, TEXT, below=False)
     if hit is None:
         hit = first(lines, _APPLICANT_PROSE)
+    if hit is None:  # the report is signed and stamped by the applicant
+        hit = first(lines, re.compile(rf"^\s*(?P<v>{ORG})\s*\((?:盖章|公章)\)"))
     out.put("applicant_name", hit.field() if hit else None)
+    hit = find_value(lines, ("算力供给方", "算力服务商", "算力提供方", "供给方"), TEXT, below=False) \
+        or first(lines, re.compile(rf"与\s*(?P<v>{ORG})\s*(?:签订|签署)"))
+    out.put("supplier_name", hit.field() if hit else None)
+    hit = find_value(lines, ("合同总额", "合同总金额", "合同金额", "实际结算金额", "结算金额"), AMOUNT,
+                     below=False)
+    if hit is not None and (value := amount_str(hit.text)):
+        out.put("total", hit.field(value))
     _card(out, lines)
     _hours(out, lines)
     _amount(out, lines, prose=True)
