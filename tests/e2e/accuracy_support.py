@@ -71,7 +71,8 @@ BEYOND_SCHEMA = {"application_form": {"other_fiscal_support", "supplier_name", "
                                          "valid_until"},
                  "model_filing": {"filed_on", "model_name"},
                  "supplier_qualification": {"card_model", "period_start", "period_end"},
-                 "usage_report": {"amount", "supplier_name"}}
+                 "usage_report": {"amount", "supplier_name", "total"},
+                 "usage_log": {"amount_includes_tax", "applicant_name", "contract_number"}}
 BEYOND_ITEMS = {"contract": {"spec", "unit", "quantity", "unit_price"}}
 
 
