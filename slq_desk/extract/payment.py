@@ -40,6 +40,13 @@ ACCOUNT_LABELS = {
     "payee": ("收款人账号", "收款方账号", "收款账号", "收款账户", "收款卡号", "转入账号", "转入账户",
               "入账账号", "收方账号"),
 }
+BANK_LABELS = {
+    "payer": ("付款人开户行", "付款人开户银行", "付款方开户行", "付款开户行", "付款银行", "付款行",
+              "转出行", "汇出行"),
+    "payee": ("收款人开户行", "收款人开户银行", "收款方开户行", "收款开户行", "收款银行", "收款行",
+              "转入行", "汇入行"),
+}
+_BANK = ("开户银行", "开户行", "开户机构", "开户网点", "银行名称")
 _HOLDER = ("户名", "账户名称", "账户名", "名称", "全称", "单位名称")
 _ACCOUNT = ("账号", "账户", "卡号", "账户号码")
 _AMOUNT_LABELS = ("金额(小写)", "小写金额", "交易金额", "转账金额", "付款金额", "汇款金额", "支付金额",
@@ -64,9 +71,13 @@ def extract_payment(text: DocText) -> Extraction:
         hit = find_value(lines, ACCOUNT_LABELS[role], ACCOUNT, stop=stop)
         if hit is not None:
             out.put(f"{role}_account", hit.field(_digits(hit.text)))
-    if any(f"{r}_{w}" not in out.fields for r in ("payer", "payee") for w in ("name", "account")):
+        hit = find_value(lines, BANK_LABELS[role], TEXT, stop=stop)
+        if hit is not None and "银行" in hit.text:
+            out.put(f"{role}_bank", hit.field())
+    if any(f"{r}_{w}" not in out.fields for r in ("payer", "payee") for w in ("name", "account", "bank")):
         _by_blocks(out, lines)
     _amount(out, lines)
+    _amount_in_words(out, lines)
     hit = find_value(lines, _DATE_LABELS, DATE)
     if hit and (iso := date_str(hit.text)):
         out.put("pay_date", hit.field(iso))
@@ -84,6 +95,15 @@ def _digits(text: str) -> str:
 def _is_name(hit: Hit) -> bool:
     text = hit.text
     return len(text) >= 2 and not re.fullmatch(r"[\d\s*,.\-]+", text) and ":" not in text
+
+
+def _amount_in_words(out: Extraction, lines: list[Line]) -> None:
+    for hit in find_all(lines, ("金额(大写)", "大写金额", "人民币(大写)", "大写"), WORDS):
+        text = re.sub(r"^人民币\s*", "", hit.text)
+        if amount_str(text) is not None:
+            start = hit.start + (len(hit.text) - len(text))
+            out.put("amount_in_words", Hit(hit.line, start, hit.end).field(re.sub(r"\s", "", text)))
+            return
 
 
 def _amount(out: Extraction, lines: list[Line]) -> None:
@@ -116,7 +136,9 @@ def _by_blocks(out: Extraction, lines: Sequence[Line]) -> None:
         return
     holder_re = re.compile(rf"{label_regex(_HOLDER)}\s*:?\s*(?P<v>{TEXT})")
     account_re = re.compile(rf"{label_regex(_ACCOUNT)}\s*:?\s*(?P<v>{ACCOUNT})")
-    for field, pattern, clean in (("name", holder_re, None), ("account", account_re, _digits)):
+    bank_re = re.compile(rf"{label_regex(_BANK)}\s*:?\s*(?P<v>{TEXT})")
+    for field, pattern, clean in (("name", holder_re, None), ("account", account_re, _digits),
+                                  ("bank", bank_re, None)):
         hits = [h for h in search(lines, pattern) if field != "name" or _is_name(h)]
         taken: set[int] = set()
         for role in ("payer", "payee"):
@@ -144,14 +166,19 @@ def _by_blocks(out: Extraction, lines: Sequence[Line]) -> None:
             if best is not None:
                 hit = hits[best[1]]
                 taken.add(best[1])
+                if field == "bank" and "行" not in hit.text:
+                    continue
                 out.put(f"{role}_{field}", hit.field(clean(hit.text) if clean else None))
 
 
 def _in_order(out: Extraction, lines: Sequence[Line]) -> None:
     holders = list(find_all(lines, _HOLDER, TEXT))
     accounts = list(find_all(lines, _ACCOUNT, ACCOUNT))
+    banks = [h for h in find_all(lines, _BANK, TEXT) if "银行" in h.text or "行" in h.text[-2:]]
     for index, role in enumerate(("payer", "payee")):
         if len(holders) > index and _is_name(holders[index]):
             out.put(f"{role}_name", holders[index].field())
         if len(accounts) > index:
             out.put(f"{role}_account", accounts[index].field(_digits(accounts[index].text)))
+        if len(banks) > index:
+            out.put(f"{role}_bank", banks[index].field())
