@@ -29,7 +29,7 @@ from slq_desk.extract.normalise import spaced
 from slq_desk.extract.text import Line
 
 # A value's middle may sit this many label heights above or below the label's middle.
-BAND = 0.55
+BAND = 0.8
 # How far below a label (in label heights) its value may be, header-over-value style.
 BELOW_REACH = 2.8
 # Between a label and its value on one line: an optional bracket ("（含税）"), then a colon, 为

@@ -14,7 +14,7 @@ from decimal import Decimal
 from slq_desk.extract.chinese_amount import ChineseAmountError, parse_chinese_amount
 from slq_desk.extract.evidence import BBox, Extraction, Field, FindingData
 from slq_desk.extract.find import (
-    DATE, MONEY, Hit, date_str, first, label_pattern, money_str, parse_money, plain_number,
+    DATE, MONEY, WORDS, Hit, date_str, first, label_pattern, money_str, parse_money, plain_number,
     rate_str,
 )
 from slq_desk.extract.geometry import find_all, find_value, page_cells
@@ -142,6 +142,12 @@ def _items(out: Extraction, lines: list[Line]) -> tuple[int | None, dict[str, fl
     end = next((i for i in range(head + 1, len(lines))
                 if _SUM_LABEL.search(lines[i].text) or _TOTAL_LABEL.search(lines[i].text)),
                len(lines))
+    if end < len(lines):
+        # The 合计 figures may sit on a baseline a little above their label: not an item.
+        mid = (lines[end].bbox[1] + lines[end].bbox[3]) / 2
+        while end - 1 > head and lines[end - 1].page == lines[end].page and abs(
+                (lines[end - 1].bbox[1] + lines[end - 1].bbox[3]) / 2 - mid) < 0.8 * lines[end].size:
+            end -= 1
     for row in read_rows(lines[head + 1:end], centres, anchor="amount"):
         item: dict[str, Field] = {}
         for column in ITEM_COLUMNS:
@@ -216,11 +222,22 @@ def _total(out: Extraction, lines: list[Line]) -> None:
         # 大写 and 小写 usually share the line; some templates put 小写 on the next one.
         for candidate in (line, *lines[index + 1:index + 2]):
             words = first([candidate], _WORDS)
+            if words and not re.search(r"[壹贰叁肆伍陆柒捌玖拾零]", words.text):
+                words = None
             if words and "total_in_words" not in out.fields:
                 out.put("total_in_words", words.field(re.sub(r"\s", "", words.text)))
             figures = first([candidate], _FIGURES)
             if figures and (value := money_str(figures.text)):
                 out.put("total", figures.field(value))
+        if "total" not in out.fields:
+            # Values drawn on their own baseline beside "（小写）" and "（大写）".
+            hit = find_value(lines, ["(小写)", "小写"], r"¥?\s*-?[\d,]+\.\d{2}", below=False)
+            if hit is not None and (value := money_str(hit.text)):
+                out.put("total", hit.field(value))
+        if "total_in_words" not in out.fields:
+            hit = find_value(lines, ["价税合计(大写)", "(大写)"], WORDS, below=False)
+            if hit is not None:
+                out.put("total_in_words", hit.field(re.sub(r"\s", "", hit.text)))
         if "total" not in out.fields:
             tokens = list(_AMOUNT_TOKEN.finditer(line.text))
             if tokens and (value := money_str(tokens[-1].group("v"))):

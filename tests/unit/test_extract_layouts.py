@@ -210,3 +210,20 @@ def test_prose_usage_report() -> None:
     assert f["card_hours"] == "28500"
     assert f["amount"] == "342000.00"
     assert f["card_model"] == "寒武纪MLU370-X8"
+
+
+def test_glyph_by_glyph_lines_keep_their_words() -> None:
+    """PDFs converted from OFD draw each character on its own with wide tracking: the
+    letter spacing must not become cell boundaries, while real column gaps still do."""
+    def tracked(x: float, y: float, text: str, pitch: float = 14.0) -> list[tuple[float, float, str]]:
+        return [(x + i * pitch, y, ch) for i, ch in enumerate(text)]
+
+    number = "26512000000098765432"
+    page = [(200, 40, "电子发票（普通发票）", 16), *tracked(330, 80, "发票号码："),
+            *tracked(400, 80, number, 7.5)]
+    lines = build_lines(
+        [(x, y - 8, x + 10 * (1 if ord(t[0]) > 255 else 0.55), y + 2, t) for x, y, t, *_ in page[1:]], 0)
+    assert len(lines) == 1 and "\t" not in lines[0].text  # no glyph became a cell of its own
+    assert lines[0].compact == f"发票号码:{number}"
+    kind, f, _ = _fields(placed_pdf([page]), "t.pdf")
+    assert kind == "invoice" and f["invoice_number"] == number
