@@ -88,7 +88,7 @@ class Tally:
 def documents(out: Path, truth: dict[str, Any], verbose: bool) -> None:
     from slq_desk.ingest.analyse import analyse_file
 
-    kinds, fields, scanned = Tally(), Tally(), Tally()
+    kinds, fields, scanned, pdf_only = Tally(), Tally(), Tally(), Tally()
     for doc in truth["documents"]:
         name, data = _read(out, doc)
         report = analyse_file(name, data)
@@ -107,10 +107,13 @@ def documents(out: Path, truth: dict[str, Any], verbose: bool) -> None:
             fields.add(f"{kind}.{field}", ok)
             if field in on_scan:
                 scanned.add("all", ok, where)
+            if doc.get("format", "pdf") == "pdf":
+                pdf_only.add("all", ok)
     print(f"classification: {kinds.pct('all')}")
     for kind in sorted(k for k in kinds.total if k != "all"):
         print(f"  {kind:<24} {kinds.pct(kind)}")
-    print(f"key fields: {fields.pct('all')}   (of which on scanned pages: {scanned.pct('all')})")
+    print(f"key fields: {fields.pct('all')}   (of which on scanned pages: {scanned.pct('all')}; "
+          f"in PDF files, OFD/XML left aside: {pdf_only.pct('all')})")
     for kind in sorted({k.split('.')[0] for k in fields.total if k != "all"}):
         print(f"  {kind:<24} {fields.pct(kind)}")
         if verbose:
