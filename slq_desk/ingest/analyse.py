@@ -176,7 +176,7 @@ def _pictured_pages(report: FileReport, doc: Any, text: Any) -> set[int]:
     their lines are added to the page's, and the fields read there are marked as OCR."""
     from slq_desk.extract import ocr
 
-    if report.pages > PICTURE_MAX_PAGES or not ocr.available():
+    if report.pages > PICTURE_MAX_PAGES:
         return set()
     done: set[int] = set()
     for page in text.pages:
@@ -188,8 +188,8 @@ def _pictured_pages(report: FileReport, doc: Any, text: Any) -> set[int]:
             continue
         area = sum(max(0.0, i["bbox"][2] - i["bbox"][0]) * max(0.0, i["bbox"][3] - i["bbox"][1])
                    for i in infos)
-        if area < PICTURE_AREA * max(page.width * page.height, 1.0):
-            continue
+        if area < PICTURE_AREA * max(page.width * page.height, 1.0) or not ocr.available():
+            continue  # (the OCR engine is loaded only for a page that needs it)
         lines = ocr.ocr_page(doc[page.index], page)
         if not lines:
             continue
