@@ -71,6 +71,7 @@ class SignContext:
     exists: bool
     applicant: str
     reviewers: tuple[str, ...]
+    policy: str = ""  # the policy's display name, named beside the applicant
 
 
 class DefaultCutOff:
@@ -302,7 +303,7 @@ class Desk:
             names = sorted(s.scalars(select(Review.reviewer).where(
                 Review.application_id == application_id)))
             return SignContext(app is not None, app.applicant_name or "" if app else "",
-                               tuple(names))
+                               tuple(names), queue.policy_label(app.policy_id) if app else "")
 
     def sign_readiness(self, application_id: str, reviewer: str | None) -> Built:
         """The opinion as it would be signed, with what blocks signing (the same checks)."""

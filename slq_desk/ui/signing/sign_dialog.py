@@ -181,8 +181,10 @@ class SignDialog(QDialog):
         reviewers = list(context.reviewers)
         applicant = context.applicant
         self._app_exists = context.exists
+        # The application, its applicant and its policy: what is about to be signed.
         self.header.setText(translate("SignDialog", "申报")
-                            + f" {self.application_id}  {applicant}")
+                            + " · ".join(p for p in (f" {self.application_id}", applicant,
+                                                     context.policy) if p))
         self.reviewer_box.blockSignals(True)
         self.reviewer_box.clear()
         self.reviewer_box.addItems(reviewers)
