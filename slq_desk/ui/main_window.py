@@ -528,9 +528,9 @@ class MainWindow(QMainWindow):
         empty until then — never the machine's login name."""
         return reviewer_name(self.settings)
 
-    def ask_reviewer(self) -> None:
+    def ask_reviewer(self, then: Any = None) -> None:
         """Ask who is reviewing (name and organisation), once; the form then reopens under
-        that name. Window-modal but not blocking, so nothing waits on the answer."""
+        that name and ``then()`` runs. Window-modal but not blocking, so nothing waits."""
         if self._reviewer_dialog is not None:
             self._reviewer_dialog.raise_()
             return
@@ -543,9 +543,13 @@ class MainWindow(QMainWindow):
         def done(result: int) -> None:
             self._reviewer_dialog = None
             dialog.deleteLater()
-            if result and self.reviewer() and self.application_id is not None:
+            if not (result and self.reviewer()):
+                return
+            if self.application_id is not None:
                 self.scoring_tab.set_context(self.workspace, self.application_id, self.reviewer())
-                self.statusBar().showMessage(self.tr("评审专家：{0}").format(self.reviewer()), 5000)
+            self.statusBar().showMessage(self.tr("评审专家：{0}").format(self.reviewer()), 5000)
+            if then is not None:
+                then()
 
         dialog.finished.connect(done)
         dialog.open()
@@ -581,6 +585,10 @@ class MainWindow(QMainWindow):
     @Slot(int, object)
     def correct_field(self, field_id: int, value: object) -> None:
         if self.desk is None:
+            return
+        if not self.reviewer():
+            # A correction is signed with a person's name, never the login name: ask, then do it.
+            self.ask_reviewer(lambda: self.correct_field(field_id, value))
             return
         op = operations.correction_operation(self.desk, field_id,
                                              None if value is None else str(value), self.reviewer())

@@ -331,3 +331,23 @@ def test_identity_dialog_is_prefilled_with_the_reviewer(review_window: object, i
     assert page.name_edit.text() == REVIEWER
     assert page.org_edit.text() == "湖南省算力评审中心"
     page.window().reject()
+
+
+def test_a_correction_without_a_name_asks_first_then_records_that_name(nameless_window: object) -> None:
+    from slq_desk.ui.settings_dialog import SettingsDialog
+
+    win = nameless_window
+    assert win.open_application(APP)  # type: ignore[attr-defined]
+    data = win.desk.checklist(APP)  # type: ignore[attr-defined]
+    field = next(f for d in data.documents for f in d.fields)
+    win.correct_field(field.id, "改正值")  # type: ignore[attr-defined]
+    dialog = win.findChild(SettingsDialog, "ReviewerDialog")  # type: ignore[attr-defined]
+    assert dialog is not None and dialog.isVisible()
+    unchanged = next(f for d in win.desk.checklist(APP).documents for f in d.fields  # type: ignore[attr-defined]
+                     if f.id == field.id)
+    assert unchanged.corrected_value is None  # nothing written under the login name
+    dialog.name.setText(REVIEWER)
+    dialog.accept()
+    after = next(f for d in win.desk.checklist(APP).documents for f in d.fields  # type: ignore[attr-defined]
+                 if f.id == field.id)
+    assert (after.corrected_value, after.corrected_by) == ("改正值", REVIEWER)

@@ -821,7 +821,8 @@ class ScoringTab(QWidget):
         if text is None:
             text, ok = QInputDialog.getMultiLineText(
                 self, self.tr("声明利益冲突"),
-                self.tr("请写明与申报单位或其算力供给方的利益关系。\n声明后您将回避本项评审，且不能撤回。"))
+                self.application_text() + "\n\n"
+                + self.tr("请写明与申报单位或其算力供给方的利益关系。\n声明后您将回避本项评审，且不能撤回。"))
             if not ok or not text.strip():
                 return False
         return self._declare(text)
