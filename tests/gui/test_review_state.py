@@ -237,6 +237,9 @@ def test_submit_is_disabled_with_the_reason_and_never_asks_first(tab: ScoringTab
     tab.set_value("score:real_usage", "20")
     assert tab.problem_list and not tab.submit_button.isEnabled()
     assert "不能提交" in tab.submit_hint.text()
+    # Named in Chinese, not by the rubric's key ("应用场景规划：未评分", not "scenario_plan（…）").
+    assert any(p.startswith("应用场景规划：") for p in tab.problem_list)
+    assert not any("scenario_plan" in p for p in tab.problem_list)
     assert tab.problem_list[0] in tab.submit_button.toolTip()
     assert not tab.submit()
     assert no_questions == []  # refused before "确定提交吗？"

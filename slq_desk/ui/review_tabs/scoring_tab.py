@@ -110,7 +110,8 @@ def half(message: str) -> str:
 
     zh, sep, en = message.partition(" / ")
     if not sep or i18n.current() != "en":
-        return zh
+        # "scenario_plan（应用场景规划）: 未评分" reads "应用场景规划：未评分": no code in Chinese.
+        return re.sub(r"^[A-Za-z_]\w*（([^）]*)）: ", r"\1：", zh)
     # "key（名称）: 中文 / English" keeps the criterion's key in English too.
     lead = re.match(r"^(\w+)（[^）]*）: ", zh)
     return f"{lead.group(1)}: {en}" if lead else en
