@@ -61,7 +61,7 @@ class SigningActions(QObject):
 
         w.scoring_tab.flush()  # the opinion must carry what was typed a moment ago
         dialog = SignDialog(w.workspace, w.application_id, w,
-                            open_verify=lambda path: self.show_verify(path))
+                            open_verify=lambda path: self.show_verify(path), actor=w.reviewer())
         dialog.signed.connect(lambda _path: w.refresh_applications())
         # A signed opinion closes the review: the form shows it (and stays locked).
         dialog.signed.connect(lambda _path: w.scoring_tab.reload())

@@ -182,6 +182,14 @@ def test_undo_after_submit_in_the_window_then_sign_switch_and_quit(
     assert win._shut_down  # type: ignore[attr-defined]
 
 
+def test_closing_the_workspace_leaves_an_empty_locked_form(tab: ScoringTab) -> None:
+    assert tab.declare_no_conflict() and tab.computed is not None
+    tab.set_context(None, None, "")
+    assert tab.phase is Phase.EMPTY and tab.locked and tab.computed is None
+    assert "—" in tab.computed_label.text() and not tab.coi_box.isEnabled()
+    assert not tab.submit_button.isEnabled() and "未打开" in tab.app_header.text()
+
+
 # --- item 2: the highlighted row is the open application ----------------------------------------
 
 def _highlighted(win: object) -> str | None:

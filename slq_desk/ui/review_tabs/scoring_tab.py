@@ -484,6 +484,7 @@ class ScoringTab(QWidget):
         self.undo_stack.clear()
         self.applicant, self.policy, self.signed = "", "", False
         if self.desk is None or self.application_id is None:
+            self.computed = None  # no cap left over from the previous workspace or application
             self.app_header.setText(self.tr("未打开申报。"))
             self._show_rubric(None, "")
             self._fill(None)
