@@ -11,6 +11,7 @@ and language are remembered with QSettings (organisation "slq-desk").
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, cast
 
@@ -524,9 +525,10 @@ class MainWindow(QMainWindow):
             self.review_tabs.setCurrentIndex(index)
 
     def reviewer(self) -> str:
-        """The reviewer's name as they gave it (asked once, kept in the user's settings);
-        empty until then — never the machine's login name."""
-        return reviewer_name(self.settings)
+        """The reviewer's name as they gave it (asked once, kept in the user's settings), else
+        a name set on purpose in SLQ_DESK_USER (scripted runs); empty until then — never the
+        machine's login name."""
+        return reviewer_name(self.settings, os.environ.get("SLQ_DESK_USER", "").strip())
 
     def ask_reviewer(self, then: Any = None) -> None:
         """Ask who is reviewing (name and organisation), once; the form then reopens under

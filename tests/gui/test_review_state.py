@@ -286,10 +286,13 @@ def test_validation_lines_wrap(tab: ScoringTab) -> None:
 # --- item 11: who and when ------------------------------------------------------------------------
 
 @pytest.fixture()
-def nameless_window(qtbot: object, review_ws_path: Path, tmp_path: Path) -> Iterator[object]:
+def nameless_window(qtbot: object, review_ws_path: Path, tmp_path: Path,
+                    monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     from PySide6.QtCore import QSettings
 
     from slq_desk.ui.main_window import MainWindow
+
+    monkeypatch.delenv("SLQ_DESK_USER", raising=False)  # only the login name is left
 
     settings = QSettings(str(tmp_path / "nameless.ini"), QSettings.Format.IniFormat)
     win = MainWindow(Workspace.open(review_ws_path), settings)
