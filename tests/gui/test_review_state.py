@@ -95,7 +95,9 @@ def test_each_transition_locks_and_unlocks_what_it_should(tab: ScoringTab, ws: W
     assert not tab.submit_button.isEnabled() and "声明" in tab.submit_hint.text()
 
     fill_complete(tab)
-    assert tab.phase is Phase.DRAFT and tab.form.isEnabled() and not tab.coi_box.isEnabled()
+    assert tab.phase is Phase.DRAFT and tab.form.isEnabled()
+    # A conflict found later can still be declared; "no conflict" is not asked twice.
+    assert tab.coi_box.isEnabled() and tab.coi_none.isHidden() and not tab.coi_conflict.isHidden()
     assert tab.problem_list == [] and tab.submit_button.isEnabled()
     assert tab.undo_stack.canUndo()
 
@@ -116,6 +118,9 @@ def test_each_transition_locks_and_unlocks_what_it_should(tab: ScoringTab, ws: W
     assert stored(ws).recommended_amount == Decimal("150000.00")
     assert not tab.submit()  # a second submit is refused quietly, no question asked
     assert len(no_questions) == 1
+    assert not tab.coi_box.isEnabled()
+    assert not tab.declare_conflict("迟到的声明") and "不能再更改" in tab.status.text()
+    assert stored(ws).status == "submitted" and not stored(ws).coi_conflict
 
     tab.mark_signed()
     assert tab.phase is Phase.SIGNED and tab.locked and "已签署" in tab.submit_hint.text()

@@ -610,7 +610,9 @@ class ScoringTab(QWidget):
     def _set_enabled(self) -> None:
         has_form = self.rubric is not None and self.application_id is not None
         editable = has_form and not self.locked and not self.is_stale
-        self.coi_box.setEnabled(has_form and self.phase is Phase.UNDECLARED)
+        # A draft can still declare a conflict found later (only that button is shown then).
+        self.coi_box.setEnabled(has_form and not self.is_stale
+                                and self.phase in (Phase.UNDECLARED, Phase.DRAFT))
         self.form.setEnabled(editable)
         self.rubric_button.setEnabled(self.application_id is not None and self.phase in (
             Phase.EMPTY, Phase.UNDECLARED, Phase.DRAFT) and not self.is_stale and not any(
@@ -833,6 +835,11 @@ class ScoringTab(QWidget):
         from slq_desk.review import service
 
         if self.desk is None or self.application_id is None:
+            return False
+        if self.phase not in (Phase.UNDECLARED, Phase.DRAFT):
+            # Submitted, signed or recused: the declaration stands (Ctrl+Shift+D included).
+            self.status.setStyleSheet(error_css())
+            self.status.setText(self.tr("声明不能再更改：{0}").format(self.tr(str(PHASE_LABELS[self.phase]))))
             return False
         if not self.reviewer:
             # Never the login name: the window asks who is reviewing, once, and keeps it.
