@@ -8,6 +8,12 @@ be traced from the amount back to the invoice line that produced it.
 Invoice lines are grouped by (contract, service, compute class, origin) as the calculator wants
 them; invoices the checks already found not to count for this applicant (another buyer, a
 duplicate of another application's invoice) are left out and listed in ``left_out``.
+
+Nothing is assumed silently: whenever a figure had to stand in for one the documents do not
+give (a contract that could not be read, a service period taken from invoice dates, an invoice
+whose lines could not be read counted as compute, a card the catalogue does not know), the
+assumption is a warning finding (``Facts.assumptions``) with the page it rests on, beside the
+note in the facts.
 """
 
 from __future__ import annotations
@@ -18,12 +24,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from slq_desk.checks.model import Evidence
+from slq_desk.checks.model import WARN, CheckFinding, Evidence
 from slq_desk.checks.params import PolicyParams
-from slq_desk.checks.prices import find_model
 from slq_desk.checks.services import compute_class_of, item_service, model_origin, service_of
 from slq_desk.checks.values import amount, day, flag
 from slq_desk.checks.view import ApplicationView, DocView
+from slq_desk.extract.catalogue import lookup
 from slq_desk.money import ZERO, fmt
 
 NO_CONTRACT = "（未提供合同）"
@@ -35,9 +41,16 @@ class Facts:
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what had to be assumed, for the reviewer
     left_out: list[str] = field(default_factory=list)  # files whose figures were not counted
+    assumptions: list[CheckFinding] = field(default_factory=list)  # warnings, one per assumption
 
     def add(self, path: str, *evidence: Evidence) -> None:
         self.evidence.setdefault(path, []).extend(evidence)
+
+    def assume(self, code: str, zh: str, en: str, *evidence: Evidence) -> None:
+        """Record an assumption: a note in the facts and a warning finding with its evidence."""
+        self.notes.append(f"{zh} / {en}")
+        if not any(f.code == code and f.message_zh == zh for f in self.assumptions):
+            self.assumptions.append(CheckFinding(code, WARN, zh, en, evidence=list(evidence)))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,7 +101,8 @@ def assemble(view: ApplicationView, params: PolicyParams,
     facts = Facts({})
     claimed = view.claimed_local  # Beijing time: the calculator takes the date as written
     if view.claimed_at is None:
-        facts.notes.append("申报时间未知，按今日计 / claim time unknown, taken as today")
+        facts.assume("assumed_claim_time", "申报时间未知，按今日计算，请核对",
+                     "the claim time is unknown and was taken as today; check it")
 
     kind = view.overrides.get("applicant_kind") or infer_applicant_kind(view.applicant_name, params)
     if "applicant_kind" not in view.overrides:
@@ -137,8 +151,13 @@ def _contracts(view: ApplicationView, facts: Facts, exclude: set[int]
         total = amount(doc.get("total"))
         signed = day(doc.get("signed_on"))
         if total is None or signed is None or any(c["id"] == number for c in out):
-            facts.notes.append(f"合同“{doc.file}”缺少编号、金额或签订日期，未计入 / "
-                               f"contract '{doc.file}' lacks number, total or signing date")
+            missing = "、".join(label for label, ok in (
+                ("合同金额", total is not None), ("签订日期", signed is not None),
+                ("不重复的合同编号", not any(c["id"] == number for c in out))) if not ok)
+            facts.assume("contract_not_used",
+                         f"合同“{doc.file}”未能读出{missing}，未计入补贴测算，请人工录入",
+                         f"contract '{doc.file}': {missing} could not be read, so it is not used "
+                         "in the calculation; enter it by hand", doc.evidence("total"))
             continue
         i = len(out)
         support = _other_support(view, facts, i) if i == 0 else "0"
@@ -161,8 +180,11 @@ def _contracts(view: ApplicationView, facts: Facts, exclude: set[int]
         signed = min(dates) if dates else view.claim_day
         out.append({"id": NO_CONTRACT, "total": fmt(total), "signed_on": signed.isoformat(),
                     "other_fiscal_support": "0"})
-        facts.notes.append("无可读合同，合同金额按发票合计计 / no readable contract; "
-                           "the invoices' total stands in for it")
+        facts.assume("contract_from_invoices",
+                      "无可读合同：合同金额按发票价税合计、签订日期按最早开票日期计，请核对",
+                      "no readable contract: the invoices' total stands in for the contract total "
+                      "and the first invoice date for its signing date; check them",
+                      *[d.evidence("total") for d in invoices])
     return out, docs
 
 
@@ -189,33 +211,50 @@ def _period(view: ApplicationView, contract_docs: list[DocView], facts: Facts
         start, end = day(doc.get("period_start")), day(doc.get("period_end"))
         if start and end and start <= end:
             return start, end, [doc.evidence("period_start"), doc.evidence("period_end")]
-    dates = [x for d in view.readable("invoice") for x in [day(d.get("issue_date"))] if x]
-    facts.notes.append("服务期限未见于合同或使用记录，按发票日期计 / service period taken from "
-                       "the invoice dates")
-    if dates:
-        return min(dates), max(dates), []
+    dated = [(x, d) for d in view.readable("invoice") for x in [day(d.get("issue_date"))] if x]
+    if dated:
+        start, end = min(x for x, _ in dated), max(x for x, _ in dated)
+        facts.assume("period_from_invoices",
+                      f"服务期限未见于合同或使用记录，按发票开票日期计为 {start} 至 {end}，请核对",
+                      f"no service period in the contract or usage log; taken from the invoice "
+                      f"dates as {start} to {end}; check it",
+                      *[d.evidence("issue_date") for _, d in dated])
+        return start, end, [d.evidence("issue_date") for _, d in dated]
+    facts.assume("period_assumed_claim_day",
+                 f"服务期限未见于合同、使用记录或发票，按申报日 {view.claim_day} 计，请人工录入",
+                 f"no service period in any document; taken as the claim day {view.claim_day}; "
+                 "enter it by hand")
     return view.claim_day, view.claim_day, []
 
 
-def _domestic(spec: str, contract_docs: list[DocView]) -> bool:
-    model = find_model(spec)
-    if model is not None:
-        return model.domestic
+def _domestic(spec: str, contract_docs: list[DocView], facts: Facts,
+              evidence: Evidence) -> bool:
+    """Domestic or not: the catalogue on the line's card, else the contract's (a person's
+    correction of the contract's ``domestic`` field counts), else an assumption for a person."""
+    card = lookup(spec)
+    if card is not None:
+        return card.domestic
     for doc in contract_docs:
         value = flag(doc.get("domestic"))
         if value is not None:
             return value
-        model = find_model(doc.get("card_model"))
-        if model is not None:
-            return model.domestic
+        card = lookup(doc.get("card_model"))
+        if card is not None:
+            return card.domestic
+    named = spec or next((m for d in contract_docs if (m := d.get("card_model"))), "")
+    facts.assume("domestic_unknown",
+                 f"算力卡型号“{named or '未注明'}”不在目录中，是否国产无法认定，暂按非国产计，请人工认定",
+                 f"card '{named or 'not named'}' is not in the accelerator catalogue; counted as "
+                 "not domestic until a person decides", evidence)
     return False
 
 
-def _origin(service: str, name: str, spec: str, contract_docs: list[DocView]) -> bool:
+def _origin(service: str, name: str, spec: str, contract_docs: list[DocView], facts: Facts,
+            evidence: Evidence) -> bool:
     """Domestic or not: the card model for compute; the model family for Token/model lines,
     else the contract's line for that service (“国产大模型Token服务”)."""
     if service == "compute":
-        return _domestic(spec, contract_docs)
+        return _domestic(spec, contract_docs, facts, evidence)
     if service not in ("token", "model"):
         return False
     origin = model_origin(spec, name)
@@ -238,6 +277,19 @@ def in_window_amount(view: ApplicationView, window: Any) -> tuple[Decimal, list[
         for item in doc.items:
             when = day(item["date"].value) if "date" in item else None
             value = amount(item["amount"].value) if "amount" in item else None
+            if when is None and "period_start" in item and "period_end" in item:
+                # A row for a period (a month): it counts when it lies wholly in the window;
+                # one that straddles an edge cannot be split by the log, so the line is prorated.
+                first, last = day(item["period_start"].value), day(item["period_end"].value)
+                if first is None or last is None or value is None:
+                    continue
+                if (first < window.start <= last) or (first <= window.end < last):
+                    return None
+                seen = True
+                total += value
+                if window.start <= first and last <= window.end:
+                    inside += value
+                continue
             if when is None or value is None:
                 continue
             seen = True
@@ -271,12 +323,23 @@ def _lines(view: ApplicationView, params: PolicyParams, facts: Facts, exclude: s
                 value, tax = amount(doc.get("amount")), amount(doc.get("tax")) or ZERO
                 ev = doc.evidence("amount")
                 name = "算力服务"
+                if value is not None:
+                    facts.assume("invoice_lines_assumed_compute",
+                                 f"发票“{doc.file}”的明细行未能读出，其合计金额 {fmt(value)} 元暂按算力服务计，"
+                                 "请核对是否含存储、带宽等不予补贴的项目",
+                                 f"the lines of invoice '{doc.file}' could not be read; its amount "
+                                 f"{fmt(value)} is counted as compute; check for storage, bandwidth "
+                                 "or other lines that are not subsidised", ev)
             if value is None:
-                facts.notes.append(f"“{doc.file}”第{i + 1}行金额无法读取 / line amount unreadable")
+                facts.assume("invoice_line_unread",
+                             f"发票“{doc.file}”第{i + 1}行金额无法读取，该行未计入，请人工录入",
+                             f"invoice '{doc.file}' line {i + 1}: the amount could not be read and "
+                             "the line is not counted; enter it by hand",
+                             doc.item_evidence(i, "name"))
                 continue
             service = item_service(item) if item else service_of(name, spec)
             cls = compute_class_of(name, spec) if service == "compute" else None
-            domestic = _origin(service, name, spec, contract_docs)
+            domestic = _origin(service, name, spec, contract_docs, facts, ev)
             key = (service, cls, domestic)
             group = groups.setdefault(key, {"amount": ZERO, "tax": ZERO})
             group["amount"] += value

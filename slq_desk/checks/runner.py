@@ -154,6 +154,7 @@ def check_view(view: ApplicationView, policy: Any) -> CheckReport:
     params = PolicyParams(policy, view.claim_day)
     findings = evaluate(view, policy)
     facts = assemble(view, params, _left_out(view, findings))
+    findings.extend(facts.assumptions)  # what the facts had to assume, each a visible warning
     result: dict[str, Any] | None = None
     subsidy: Decimal | None = None
     try:

@@ -445,17 +445,26 @@ def _draw(args: argparse.Namespace) -> int:
                 app_ids = list(s.scalars(q))
             batch = args.batch or datetime.now(BEIJING).strftime("%Y-%m-%d")
             result = draw(s, ws.actor, experts, batch, args.size, app_ids, args.seed)
+        # The drawn members' certificates become the roster: opinions signed by anyone else
+        # are refused at import (the roster is the trust anchor, issue 14).
+        from slq_desk.panel.roster import enrol
+
+        by_name = {e.name: e for e in experts}
+        enrolled = enrol(ws, [(n, args.pool.parent / by_name[n].certificate, by_name[n].organisation)
+                              for n in result.drawn if by_name[n].certificate])
     finally:
         ws.close()
     if args.json:
         _print_json({"draw": result.id, "batch": result.batch, "seed": str(result.seed),
                      "drawn": list(result.drawn), "eligible": result.eligible,
                      "excluded": [{"name": n, "reasons": r} for n, r in result.excluded.items()],
-                     "applications": app_ids})
+                     "applications": app_ids, "enrolled": [m.name for m in enrolled]})
         return 0
     print(f"抽取 #{result.id}  批次 {result.batch}  种子 / seed {result.seed}  "
           f"申报 {len(app_ids)} 项  可抽 {result.eligible} 人 / eligible")
     print(f"抽中 / drawn: {'、'.join(result.drawn)}")
+    if enrolled:
+        print(f"登记证书 / on the roster now: {'、'.join(m.name for m in enrolled)}")
     for name, reasons in result.excluded.items():
         print(f"回避 / excluded: {name}")
         for r in reasons:

@@ -59,6 +59,9 @@ class ReviewForm:
     computed: Decimal | None
     state: ReviewState | None
     rubric: Rubric
+    applicant: str = ""  # who the form is about: the header and every confirmation name it
+    policy: str = ""  # the policy's display name
+    signed: bool = False  # a signed opinion exists for this review: the form is final
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class SignContext:
     exists: bool
     applicant: str
     reviewers: tuple[str, ...]
+    policy: str = ""  # the policy's display name, named beside the applicant
 
 
 class DefaultCutOff:
@@ -230,17 +234,22 @@ class Desk:
     def review_form(self, application_id: str, reviewer: str,
                     rubric_ref: str | None = None) -> ReviewForm:
         """The form as stored (raises ``BadInput``/``RubricError`` with the reason it cannot open)."""
+        from slq_desk.models.schema import Opinion
         from slq_desk.review import service as reviews
 
         with self.workspace.session() as s:
             app = reviews.get_application(s, application_id)
             computed = app.computed_subsidy
+            who = (app.applicant_name or "", queue.policy_label(app.policy_id))
             review = reviews.get_review(s, application_id, reviewer) if reviewer else None
             if review is not None:
                 state = reviews.state(s, review)
-                return ReviewForm(computed, state, state.rubric)
+                signed = s.scalars(select(Opinion.id).where(
+                    Opinion.review_id == review.id,
+                    Opinion.signature_status == "signed")).first() is not None
+                return ReviewForm(computed, state, state.rubric, *who, signed=signed)
             rubric = reviews.form_rubric(s, application_id, reviewer or "-", rubric_ref)
-            return ReviewForm(computed, None, rubric)
+            return ReviewForm(computed, None, rubric, *who)
 
     def review_overview(self, application_id: str, viewer: str | None) -> dict[str, Any]:
         """The application, its default rubric (or why there is none) and the reviews
@@ -294,7 +303,7 @@ class Desk:
             names = sorted(s.scalars(select(Review.reviewer).where(
                 Review.application_id == application_id)))
             return SignContext(app is not None, app.applicant_name or "" if app else "",
-                               tuple(names))
+                               tuple(names), queue.policy_label(app.policy_id) if app else "")
 
     def sign_readiness(self, application_id: str, reviewer: str | None) -> Built:
         """The opinion as it would be signed, with what blocks signing (the same checks)."""
@@ -312,11 +321,13 @@ class Desk:
             return set(s.scalars(q))
 
     def sign_opinion(self, application_id: str, out: Path, identity: Any, *,
-                     reviewer: str | None = None, replace: bool = False) -> Exported:
+                     reviewer: str | None = None, replace: bool = False,
+                     actor: str | None = None) -> Exported:
+        """Sign (or draft); the audit names ``actor``, else the certificate's holder."""
         from slq_desk.opinion.export import export_opinion
 
         return export_opinion(self.workspace, application_id, out, identity,
-                              reviewer=reviewer, replace=replace)
+                              reviewer=reviewer, replace=replace, actor=actor)
 
     # --- verification ---------------------------------------------------------------------------
 

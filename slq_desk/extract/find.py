@@ -19,8 +19,15 @@ from slq_desk.extract.text import Line
 from slq_desk.money import D, MoneyError, fmt
 
 MONEY = r"[-¥]?\s*¥?\s*-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-¥]?\s*¥?\s*-?\d+(?:\.\d+)?"
-DATE = (r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-        r"|\d{4}年\d{1,2}月\d{1,2}号")
+DATE = (r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+        r"|(?<!\d)20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
+# An amount as contracts and receipts print it: a currency word or sign, separators, 元 or 万元.
+_NUMBER = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
+CURRENCY = r"(?:人民币|RMB|CNY|¥)"
+AMOUNT = rf"(?:{CURRENCY}\s*:?\s*)*(?:{_NUMBER})(?:\s*万?元)?"
+# 大写: capital numerals, possibly after 人民币.
+WORDS = (r"(?:人民币\s*)?[零壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*"
+         r"[圆元][零壹贰叁肆伍陆柒捌玖拾佰仟角分整正]*")
 CELL = r"[^\t]+?"  # anything up to the cell boundary (used with a lookahead)
 SEP = r"\s*[:]?\s*"
 
@@ -147,6 +154,34 @@ def parse_money(text: str) -> Decimal | None:
         return None
 
 
+def parse_amount(text: str) -> Decimal | None:
+    """An amount in any printed form: "¥636,000.00", "CNY 346,500.00", "人民币63.6万元",
+    "63.6 万元", or 大写 (人民币陆拾叁万陆仟元整). 万元 is converted to yuan exactly."""
+    from slq_desk.extract.chinese_amount import ChineseAmountError, parse_chinese_amount
+
+    cleaned = re.sub(r"\s", "", text)
+    cleaned = re.sub(r"^(?:人民币|RMB|CNY|¥|:)+", "", cleaned, flags=re.IGNORECASE)
+    m = re.fullmatch(r"(-?[\d,]+(?:\.\d+)?)(万)?(?:元|圆)?(?:整)?", cleaned)
+    if m is None:
+        if re.search(r"[壹贰叁肆伍陆柒捌玖拾佰仟]", cleaned):
+            try:
+                return parse_chinese_amount(cleaned)
+            except ChineseAmountError:
+                return None
+        return None
+    value = parse_money(m.group(1))
+    if value is None:
+        return None
+    if m.group(2):
+        value = value * Decimal(10000)
+    return value.quantize(Decimal("0.01"))
+
+
+def amount_str(text: str) -> str | None:
+    value = parse_amount(text)
+    return None if value is None else fmt(value)
+
+
 def money_str(text: str) -> str | None:
     value = parse_money(text)
     return None if value is None else fmt(value)
@@ -155,7 +190,7 @@ def money_str(text: str) -> str | None:
 def parse_date(text: str) -> date | None:
     m = re.search(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})", text)
     if m is None:
-        m = re.fullmatch(r"\s*(\d{4})(\d{2})(\d{2})\s*", text)
+        m = re.search(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)", text)
     if m is None:
         return None
     try:

@@ -12,11 +12,12 @@ import re
 from decimal import Decimal
 
 from slq_desk.extract.chinese_amount import ChineseAmountError, parse_chinese_amount
-from slq_desk.extract.evidence import Extraction, Field, FindingData
+from slq_desk.extract.evidence import BBox, Extraction, Field, FindingData
 from slq_desk.extract.find import (
-    CELL,
     DATE,
     MONEY,
+    WORDS,
+    Hit,
     date_str,
     first,
     label_pattern,
@@ -24,8 +25,8 @@ from slq_desk.extract.find import (
     parse_money,
     plain_number,
     rate_str,
-    search,
 )
+from slq_desk.extract.geometry import find_all, find_value, page_cells
 from slq_desk.extract.normalise import compact, spaced
 from slq_desk.extract.qr import InvoiceQR
 from slq_desk.extract.table import find_header, read_rows
@@ -42,15 +43,6 @@ ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
     "amount": ("金额",),
     "tax_rate": ("税率/征收率", "税率"),
     "tax": ("税额",),
-}
-_NAME = label_pattern(["名称"], CELL)
-_ID = label_pattern(["统一社会信用代码/纳税人识别号", "纳税人识别号", "统一社会信用代码"],
-                    TAX_ID_PATTERN)
-_ROLE_LABELS = {
-    role: (label_pattern([f"{who}名称"], CELL),
-           label_pattern([f"{who}统一社会信用代码/纳税人识别号", f"{who}纳税人识别号",
-                          f"{who}统一社会信用代码", f"{who}识别号"], TAX_ID_PATTERN))
-    for role, who in (("buyer", "购买方"), ("seller", "销售方"))
 }
 _NUMBER = label_pattern(["发票号码"], r"\d{8,20}")
 _CODE = label_pattern(["发票代码"], r"\d{10,12}")
@@ -106,22 +98,44 @@ def _invoice_type(lines: list[Line], has_code: bool, qr: InvoiceQR | None) -> Fi
     return None
 
 
+_NAME_VALUE = r"[^\t:]{2,80}?(?=\t|$|\s+[^\s:]{1,15}:)"
+_ID_VALUE = rf"(?:{TAX_ID_PATTERN})(?![0-9A-Z])"
+_ID_WORDS = ("统一社会信用代码/纳税人识别号", "纳税人识别号", "统一社会信用代码")
+
+
 def _parties(out: Extraction, lines: list[Line]) -> None:
     # Labels that say whose (购买方名称) win; otherwise buyer before seller in reading order
     # on both layouts: side by side (数电, buyer on the left) and stacked (older invoices,
-    # buyer block at the top).
-    for role, (name_re, id_re) in _ROLE_LABELS.items():
-        hit = first(lines, name_re)
+    # buyer block at the top). A value drawn on its own baseline, a little off its label's
+    # (数电 PDFs draw each value as a text object of its own), is found beside the label.
+    for role, who in (("buyer", "购买方"), ("seller", "销售方")):
+        hit = find_value(lines, [f"{who}名称"], _NAME_VALUE, below=False)
         out.put(f"{role}_name", hit.field() if hit else None)
-        hit = first(lines, id_re)
+        hit = find_value(lines, [f"{who}{w}" for w in (*_ID_WORDS, "识别号")], _ID_VALUE,
+                         below=False)
         out.put(f"{role}_id", hit.field() if hit else None)
-    names = [h for h in search(lines, _NAME) if not _is_column_title(h.line, h.start)]
-    ids = list(search(lines, _ID))
+    names = [h for h in find_all(lines, ["名称"], _NAME_VALUE, below=False)
+             if not _is_column_title(h.line, h.start) and not _is_label_text(h.text)]
+    ids = list(find_all(lines, _ID_WORDS, _ID_VALUE, below=False))
+    names.sort(key=_reading_order)
+    ids.sort(key=_reading_order)
     for role, index in (("buyer", 0), ("seller", 1)):
         if len(names) > index:
             out.put(f"{role}_name", names[index].field())
         if len(ids) > index:
             out.put(f"{role}_id", ids[index].field())
+
+
+def _is_label_text(text: str) -> bool:
+    return bool(re.search(r"(识别号|信用代码|地址|电话|开户行|账号)", text))
+
+
+def _reading_order(hit: Hit) -> tuple[int, float, float]:
+    """Page, then the band (a value a little off its label's baseline stays in its band),
+    then left to right: side-by-side blocks read buyer first."""
+    box = hit.line.span_bbox(hit.start, hit.end) or hit.line.bbox
+    band = round(box[1] / max(hit.line.size * 1.5, 1.0))
+    return hit.line.page, band, box[0]
 
 
 def _is_column_title(line: Line, start: int) -> bool:
@@ -137,6 +151,12 @@ def _items(out: Extraction, lines: list[Line]) -> tuple[int | None, dict[str, fl
     end = next((i for i in range(head + 1, len(lines))
                 if _SUM_LABEL.search(lines[i].text) or _TOTAL_LABEL.search(lines[i].text)),
                len(lines))
+    if end < len(lines):
+        # The 合计 figures may sit on a baseline a little above their label: not an item.
+        mid = (lines[end].bbox[1] + lines[end].bbox[3]) / 2
+        while end - 1 > head and lines[end - 1].page == lines[end].page and abs(
+                (lines[end - 1].bbox[1] + lines[end - 1].bbox[3]) / 2 - mid) < 0.8 * lines[end].size:
+            end -= 1
     for row in read_rows(lines[head + 1:end], centres, anchor="amount"):
         item: dict[str, Field] = {}
         for column in ITEM_COLUMNS:
@@ -164,8 +184,7 @@ def _sums(out: Extraction, lines: list[Line], sum_index: int | None,
     for line in candidates:
         if not _SUM_LABEL.search(line.text) or _TOTAL_LABEL.search(line.text):
             continue
-        tokens = [(m, b) for m in _AMOUNT_TOKEN.finditer(line.text)
-                  if (b := line.span_bbox(*m.span("v"))) is not None]
+        tokens = _band_tokens(lines, line)
         if not tokens:
             continue
         if centres and "amount" in centres and "tax" in centres and len(tokens) >= 2:
@@ -174,11 +193,35 @@ def _sums(out: Extraction, lines: list[Line], sum_index: int | None,
             picks = [by_amount, by_tax]
         else:
             picks = tokens[:2]
-        for name, (m, box) in zip(("amount", "tax"), picks, strict=False):
-            value = money_str(m.group("v")) if "*" not in m.group("v") else "0.00"
+        for name, (raw, box) in zip(("amount", "tax"), picks, strict=False):
+            value = money_str(raw) if "*" not in raw else "0.00"
             if value is not None:
                 out.put(name, Field(value, line.page, box))
         return
+
+
+def _band_tokens(lines: list[Line], line: Line) -> list[tuple[str, BBox]]:
+    """The amounts of a 合计 row: on its line, or — when the figures were drawn in a layer
+    apart, on baselines of their own — in the cells of the same band right of the label."""
+    tokens = [(m.group("v"), line.span_bbox(*m.span("v")))
+              for m in _AMOUNT_TOKEN.finditer(line.text)]
+    found = [(raw, box) for raw, box in tokens if box is not None]
+    if found:
+        return found
+    label = _SUM_LABEL.search(line.text)
+    box = line.span_bbox(*label.span()) if label else None
+    if box is None:
+        return []
+    mid, height = (box[1] + box[3]) / 2, box[3] - box[1]
+    for cell in sorted(page_cells(lines, line.page), key=lambda c: c.box[0]):
+        if cell.line is line or cell.box[0] < box[2] or abs(
+                (cell.box[1] + cell.box[3]) / 2 - mid) > 0.6 * height:
+            continue
+        for m in _AMOUNT_TOKEN.finditer(cell.text):
+            sub = cell.line.span_bbox(cell.start + m.start("v"), cell.start + m.end("v"))
+            if sub is not None:
+                found.append((m.group("v"), sub))
+    return found
 
 
 def _total(out: Extraction, lines: list[Line]) -> None:
@@ -188,11 +231,22 @@ def _total(out: Extraction, lines: list[Line]) -> None:
         # 大写 and 小写 usually share the line; some templates put 小写 on the next one.
         for candidate in (line, *lines[index + 1:index + 2]):
             words = first([candidate], _WORDS)
+            if words and not re.search(r"[壹贰叁肆伍陆柒捌玖拾零]", words.text):
+                words = None
             if words and "total_in_words" not in out.fields:
                 out.put("total_in_words", words.field(re.sub(r"\s", "", words.text)))
             figures = first([candidate], _FIGURES)
             if figures and (value := money_str(figures.text)):
                 out.put("total", figures.field(value))
+        if "total" not in out.fields:
+            # Values drawn on their own baseline beside "（小写）" and "（大写）".
+            hit = find_value(lines, ["(小写)", "小写"], r"¥?\s*-?[\d,]+\.\d{2}", below=False)
+            if hit is not None and (value := money_str(hit.text)):
+                out.put("total", hit.field(value))
+        if "total_in_words" not in out.fields:
+            hit = find_value(lines, ["价税合计(大写)", "(大写)"], WORDS, below=False)
+            if hit is not None:
+                out.put("total_in_words", hit.field(re.sub(r"\s", "", hit.text)))
         if "total" not in out.fields:
             tokens = list(_AMOUNT_TOKEN.finditer(line.text))
             if tokens and (value := money_str(tokens[-1].group("v"))):

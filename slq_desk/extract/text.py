@@ -207,9 +207,21 @@ def build_lines(words: list[Word], page: int) -> list[Line]:
     return lines
 
 
+def _spread_pitch(words: list[Word]) -> float:
+    """The usual gap between the glyphs of a line drawn one glyph at a time with tracking
+    (PDFs converted from OFD place every character on its own): gaps of that size are letter
+    spacing, not cell boundaries. 0 when the line is not set that way."""
+    if len(words) < 5 or sum(1 for w in words if len(w[4]) == 1) < 0.8 * len(words):
+        return 0.0
+    gaps = sorted(b[0] - a[2] for a, b in zip(words, words[1:], strict=False))
+    median = gaps[len(gaps) // 2]
+    return median if median > SPACE_GAP * (words[0][3] - words[0][1]) else 0.0
+
+
 def _line(words: list[Word], page: int) -> Line:
     words.sort(key=lambda w: w[0])
     size = words[0][3] - words[0][1]
+    pitch = _spread_pitch(words)
     text: list[str] = []
     raw: list[str] = []
     pieces: list[Piece] = []
@@ -218,7 +230,9 @@ def _line(words: list[Word], page: int) -> Line:
         if prev_x1 is not None:
             gap = x0 - prev_x1
             height = y1 - y0
-            if gap > TAB_GAP * height:
+            if pitch and gap <= 1.6 * pitch:
+                pass  # letter spacing of a tracked line: the glyphs belong together
+            elif gap > max(TAB_GAP * height, 2.5 * pitch):
                 text.append("\t")
                 raw.append("\t")
             elif gap > SPACE_GAP * height:

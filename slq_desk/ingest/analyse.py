@@ -37,6 +37,7 @@ class FileReport:
     kind: str = "other"
     confidence: int = 0
     kind_reason: str = ""
+    kind_source: str = "auto"  # auto | manual:<who> (a person's relabel of an identical file)
     image_only_pages: list[int] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)  # image-only pages read by OCR
     # For OFD and XML files: the PDF the viewer shows (and evidence boxes refer to); the
@@ -62,6 +63,7 @@ class FileReport:
             "kind": self.kind,
             "confidence": self.confidence,
             "ocr_pages": self.ocr_pages,
+            "kind_reason": self.kind_reason,
             "fields": {k: v.as_json() for k, v in self.extraction.fields.items()},
             "items": [{k: v.as_json() for k, v in item.items()} for item in self.extraction.items],
             "findings": [f.as_json() for f in self.extraction.findings],
@@ -222,6 +224,7 @@ def _read_document(report: FileReport, data: bytes, max_pages: int, kind: str | 
 
             report.extraction.findings.extend(active_findings(doc, report.name))
         ocr_pages = _image_only_pages(report, doc, read.text)
+        ocr_pages.update(_pictured_pages(report, doc, read.text))
         if kind:
             report.kind, report.confidence, report.kind_reason = kind, 100, "set by a person"
         else:
@@ -284,6 +287,54 @@ def _image_only_pages(report: FileReport, doc: Any, text: Any) -> dict[int, list
             page.chars = sum(len(w.text) for w in words)
             done[page.index] = words
             report.ocr_pages.append(page.index)
+    return done
+
+
+# A page with a text layer this short but a large picture is a photo or copy with a caption
+# (an ID card copy "仅供申报使用"): the picture holds what matters.
+PICTURE_TEXT_CHARS = 80
+PICTURE_AREA = 0.15
+PICTURE_MAX_PAGES = 3
+
+
+def _pictured_pages(report: FileReport, doc: Any, text: Any) -> dict[int, list[OcrWord]]:
+    """OCR the pictures of short documents whose pages are mostly a picture and a caption;
+    their lines are added to the page's, and the fields read there are marked as OCR."""
+    from slq_desk.extract import ocr
+
+    if report.pages > PICTURE_MAX_PAGES:
+        return {}
+    done: dict[int, list[OcrWord]] = {}
+    context = _ocr_context
+    for page in text.pages:
+        if page.image_only or page.chars >= PICTURE_TEXT_CHARS or page.chars < 1:
+            continue
+        try:
+            infos = doc[page.index].get_image_info()
+        except Exception:  # an unreadable picture only costs its OCR
+            continue
+        area = sum(max(0.0, i["bbox"][2] - i["bbox"][0]) * max(0.0, i["bbox"][3] - i["bbox"][1])
+                   for i in infos)
+        if (area < PICTURE_AREA * max(page.width * page.height, 1.0) or not context.enabled
+                or not ocr.available()):
+            continue  # (the OCR engine is loaded only for a page that needs it)
+        try:
+            words = ocr.ocr_words(doc[page.index], context.cache, report.sha256)
+        except MemoryError:
+            raise
+        except Exception:  # one unreadable picture costs its OCR, not the file
+            continue
+        lines = ocr.page_lines(words, page.index) if words else []
+        if not lines:
+            continue
+        known = {ln.compact for ln in page.lines}
+        page.lines = sorted([*page.lines, *(ln for ln in lines if ln.compact not in known)],
+                            key=lambda ln: (ln.bbox[3], ln.bbox[0]))
+        done[page.index] = words
+        _add(report, "picture_ocr", "info",
+             f"第 {page.index + 1} 页的图片内容经 OCR 识别，需人工核对",
+             f"the picture on page {page.index + 1} was read by OCR; check it by hand",
+             page.index, None)
     return done
 
 

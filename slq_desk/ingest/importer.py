@@ -38,6 +38,9 @@ class Reader(Protocol):
     def analyse(self, name: str, data: bytes,
                 on_page: Callable[[int, int], None] | None = None) -> FileReport: ...
 
+    def analyse_as(self, name: str, data: bytes, kind: str | None,
+                   on_page: Callable[[int, int], None] | None = None) -> FileReport: ...
+
     def close(self) -> None: ...
 
 
@@ -128,10 +131,20 @@ def _import(ws: Workspace, path: str | os.PathLike[str], policy: str | None, lim
 
     policy_id = _policy(policy, manifest)
     files = [e for e in package.entries if e.name != MANIFEST_NAME]
+    remembered = _relabels(ws, hashes)
     reports: list[FileReport] = []
     for n, entry in enumerate(files, 1):
         on_page = None if progress is None else _page_progress(progress, n, len(files), entry.name)
-        reports.append(reader.analyse(entry.name, entry.data, on_page))
+        known = remembered.get(sha256_bytes(entry.data))
+        if known is None:
+            reports.append(reader.analyse(entry.name, entry.data, on_page))
+        else:
+            # A person relabelled this very file before: read it as that kind, and say so.
+            report = reader.analyse_as(entry.name, entry.data, known[0], on_page)
+            report.kind_source = known[1]
+            report.kind_reason = (f"同一文件（SHA-256 相同）此前由{known[1].partition(':')[2]}"
+                                  f"人工认定为此类 / relabelled by a person before")
+            reports.append(report)
         if progress is not None:
             progress(n, len(files), entry.name)
 
@@ -142,7 +155,7 @@ def _import(ws: Workspace, path: str | os.PathLike[str], policy: str | None, lim
         result.application_id = app_id
         name, uscc = _applicant(manifest, reports)
         app = Application(id=app_id, policy_id=policy_id, applicant_name=name,
-                          applicant_uscc=uscc, direction=manifest.direction,
+                          applicant_uscc=uscc, direction=manifest.direction or _direction(reports),
                           claimed_at=manifest.claimed_at, status="pending_check",
                           package_name=Path(package.source).name, package_sha256=fingerprint)
         s.add(app)
@@ -241,13 +254,35 @@ def _applicant(manifest: Manifest, reports: list[FileReport]) -> tuple[str, str]
     return name[:200], uscc[:32]
 
 
+def _relabels(ws: Workspace, hashes: list[str]) -> dict[str, tuple[str, str]]:
+    """sha256 → (kind, source) of files a person relabelled in any earlier application."""
+    if not hashes:
+        return {}
+    with ws.session() as s:
+        rows = s.execute(select(Document.sha256, Document.kind, Document.kind_source).where(
+            Document.sha256.in_(set(hashes)), Document.kind_source.like("manual:%"))
+            .order_by(Document.id)).all()
+    return {sha: (kind, source) for sha, kind, source in rows}
+
+
+def _direction(reports: list[FileReport]) -> int | None:
+    """申报方向 as a form prints it (Beijing 附件14-2), when the manifest does not say."""
+    for report in reports:
+        found = report.extraction.fields.get("direction") if report.kind == "application_form" \
+            else None
+        if found is not None and found.value.isdigit():
+            return int(found.value)
+    return None
+
+
 def _document(ws: Workspace, s: Session, app_id: str, report: FileReport, data: bytes) -> None:
     stored = ws.store_blob(report.sha256, data)  # the original bytes, always kept
     if report.display_pdf is not None:
         # OFD and XML: the viewer shows (and evidence boxes refer to) the PDF made from them.
         stored = ws.store_blob(sha256_bytes(report.display_pdf), report.display_pdf)
     doc = Document(application_id=app_id, sha256=report.sha256, kind=report.kind,
-                   kind_confidence=report.confidence, kind_source="auto",
+                   kind_confidence=report.confidence, kind_source=report.kind_source[:40],
+                   kind_reason=report.kind_reason[:2000] or None,
                    original_name=report.name, stored_path=ws.relative(stored),
                    media_type=report.media_type, size=report.size, pages=report.pages,
                    readable=report.readable, error=report.error)

@@ -1,6 +1,8 @@
 """A person corrects a document's kind: the document is read again as that kind.
 
-The new kind is kept with who set it (``kind_source = manual:<actor>``); the fields and the
+The new kind is kept with who set it (``kind_source = manual:<actor>``), and remembered for the
+file: importing a byte-identical file later (same SHA-256, any application) reads it as the
+kind the person chose (``importer._relabels``). The fields and the
 import-stage findings of that document are replaced by those of the new reading, corrections
 a person already made to a field of the same name are carried over, and the change goes to
 the audit log.
@@ -63,6 +65,7 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
         s.execute(delete(Finding).where(Finding.document_id == doc_id, Finding.stage == "ingest"))
         s.expire(doc)
         doc.kind, doc.kind_confidence, doc.kind_source = kind, 100, f"manual:{ws.actor}"
+        doc.kind_reason = f"由{ws.actor}人工认定 / set by {ws.actor}"
         write_fields(s, doc, report)
         for f in report.findings:
             _finding(s, doc.application_id, doc_id, f)

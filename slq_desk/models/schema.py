@@ -82,6 +82,8 @@ class Document(Base):
     kind: Mapped[str] = mapped_column(String(40), default="other")
     kind_confidence: Mapped[int] = mapped_column(Integer, default=0)  # percent 0–100
     kind_source: Mapped[str] = mapped_column(String(40), default="auto")  # auto | manual:<who>
+    # The classifier's reasons ("标题…含…; 正文含…; 文件名含…"), or whose relabel was reused.
+    kind_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     original_name: Mapped[str] = mapped_column(String(500))
     stored_path: Mapped[str] = mapped_column(String(1000))  # relative to the workspace folder
     media_type: Mapped[str] = mapped_column(String(100), default="application/pdf")

@@ -48,7 +48,7 @@ def write_atomically(path: Path, data: bytes, replace: bool) -> None:
 def export_opinion(ws: Workspace, application_id: str, out: Path,
                    identity: LoadedIdentity | None, *, reviewer: str | None = None,
                    replace: bool = False, reason: str = DEFAULT_REASON,
-                   location: str = DEFAULT_LOCATION) -> Exported:
+                   location: str = DEFAULT_LOCATION, actor: str | None = None) -> Exported:
     """Sign with ``identity``; without one, write an unsigned draft marked 草稿.
 
     A reviewer signs their own review: without ``reviewer``, the review whose reviewer is the
@@ -84,7 +84,7 @@ def export_opinion(ws: Workspace, application_id: str, out: Path,
         ))
         digest = hashlib.sha256(pdf).hexdigest()
         # Recorded first, written last: a failed write rolls the record back with it.
-        _record(ws, s, built, out, digest, identity)
+        _record(ws, s, built, out, digest, identity, actor)
         write_atomically(out, pdf, replace)
     return Exported(application_id=application_id, path=out, sha256=digest,
                     signed=identity is not None,
@@ -106,7 +106,7 @@ def next_version(s: Session, review_id: int) -> int:
 
 
 def _record(ws: Workspace, s: Session, built: Built, out: Path, digest: str,
-            identity: LoadedIdentity | None) -> None:
+            identity: LoadedIdentity | None, actor: str | None = None) -> None:
     from sqlalchemy import select
 
     from slq_desk.models.schema import Application, Opinion, ReviewerIdentity
@@ -138,7 +138,9 @@ def _record(ws: Workspace, s: Session, built: Built, out: Path, digest: str,
         # "signed" status onto it too).
         app.status = "reviewed"
     s.flush()
-    audit.record(s, ws.actor, "opinion.sign" if signed else "opinion.draft", "application",
+    # Who signed is the person named in the certificate, not the machine's login name.
+    who = actor or (identity.info.name if identity is not None else "") or ws.actor
+    audit.record(s, who, "opinion.sign" if signed else "opinion.draft", "application",
                  built.data.application_id, {"status": before},
                  {"status": app.status if app else None, "opinion_id": row.id, "sha256": digest,
                   "file": str(out.resolve()),

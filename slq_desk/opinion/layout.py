@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from slq_desk.clock import beijing_text
 from slq_desk.kinds import DOCUMENT_KINDS
 from slq_desk.money import fmt_grouped
 from slq_desk.opinion.data import OpinionData
@@ -237,7 +238,7 @@ def _conflict_of_interest(f: _Form, data: OpinionData) -> list[Any]:
     else:
         coi = data.coi_text or "本人声明：与申报单位及其算力供应方不存在利益冲突。"
     if data.coi_at is not None:
-        coi += f"（声明时间 {data.coi_at:%Y-%m-%d %H:%M} UTC）"
+        coi += f"（声明时间 {beijing_text(data.coi_at)}）"  # stored UTC, printed as read in China
     return [f.p("六、利益冲突声明", f.st.heading), f.p(coi)]
 
 

@@ -2,7 +2,7 @@
 
 Every refusal by ``slq-desk verify``, ``panel verify`` and ``panel import`` carries one of these
 codes with a Chinese and an English sentence, so a person reads why and a script (or a test)
-can tell one attack from another without parsing prose. ``docs/security.md`` lists the attacks
+can tell one attack from another without parsing prose. The README's Security section lists the attacks
 and the code each one meets.
 """
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from slq_desk.clock import now_beijing, to_beijing
 from slq_desk.opinion.identity import LoadedIdentity
 from slq_desk.opinion.layout import SignatureBox
 
@@ -49,11 +50,11 @@ class SignRequest:
     signer_label: str = ""
     # Who signs, as the stamp and the field name say it: 评审专家, 初审人, 评审组组长.
     role: str = "评审专家"
-    when: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    when: datetime = field(default_factory=now_beijing)
 
 
 # Characters any stamp may print besides the names: the template, digits and the time zone.
-_STAMP_BASE_CHARS = "评审专家签署时间：年月日（）UTC+-:0123456789 "
+_STAMP_BASE_CHARS = "评审专家签署时间：年月日（）北京UTC+-:0123456789 "
 
 
 @functools.lru_cache(maxsize=16)
@@ -120,9 +121,9 @@ def cjk_stamp_style(text: str) -> Any:
 
 
 def chinese_time(when: datetime) -> str:
-    offset = when.strftime("%z")
-    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-    return f"{when:%Y年%m月%d日 %H:%M:%S}（{zone}）"
+    """The stamp's time as a person in China reads it: Beijing time whatever zone ``when`` is
+    in (naive means UTC, as stored); the instant itself is unchanged."""
+    return f"{to_beijing(when):%Y年%m月%d日 %H:%M:%S}（北京时间）"
 
 
 def _embed(writer: Any, att: Attachment, when: datetime) -> None:

@@ -87,6 +87,21 @@ def add_member(ws: Workspace, name: str, cert_file: Path, organisation: str = ""
         return _member(row)
 
 
+def enrol(ws: Workspace, members: list[tuple[str, Path, str]]) -> list[Member]:
+    """Put drawn panel members' certificates on the roster (name, certificate file,
+    organisation); a certificate already there is left as it is. The draw is where the chair
+    first holds each member's certificate, so from then on ``panel import`` trusts only them."""
+    with ws.session() as s:
+        known = set(roster_in(s))
+    added = []
+    for name, cert_file, organisation in members:
+        digest = _one_certificate(cert_file).fingerprint(hashes.SHA256()).hex()
+        if digest not in known:
+            added.append(add_member(ws, name, cert_file, organisation))
+            known.add(digest)
+    return added
+
+
 def list_members(ws: Workspace) -> list[Member]:
     with ws.session() as s:
         return [_member(r) for r in s.scalars(select(RosterEntry).order_by(RosterEntry.name,

@@ -11,6 +11,7 @@ and language are remembered with QSettings (organisation "slq-desk").
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, cast
 
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.texts = TextService(self)
         self._shut_down = False
         self._pending_splitter: object = None
+        self._reviewer_dialog: SettingsDialog | None = None
 
         self.left_pane = ViewerPane(self.renderer, self.texts, self)
         self.right_pane = ViewerPane(self.renderer, self.texts, self)
@@ -163,6 +165,12 @@ class MainWindow(QMainWindow):
             self.app_table.setColumnHidden(column, not action.isChecked())
         self.app_table.activated.connect(self._on_application_activated)
         self.app_table.clicked.connect(self._on_application_activated)
+        # One model: the highlighted row IS the open application. Moving the highlight (arrow
+        # keys, Page Up/Down, Home/End) opens that application; opening one by any other way
+        # moves the highlight to it (_sync_highlight). Filtering and refreshing never open.
+        self._syncing_highlight = False
+        selection = self.app_table.selectionModel()
+        selection.currentRowChanged.connect(self._on_current_row_changed)
         self.app_message = QLabel(self)
         self.app_message.setWordWrap(True)
         self.app_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -172,7 +180,8 @@ class MainWindow(QMainWindow):
         self.search_edit.setPlaceholderText(self.tr("搜索编号、申报单位、政策 (Ctrl+K)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("搜索申报"))
-        self.search_edit.textChanged.connect(self.app_filter.set_text)
+        self.search_edit.textChanged.connect(
+            lambda text: self._change_list(lambda: self.app_filter.set_text(text)))
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("StatusFilter")
         self.status_filter.setAccessibleName(self.tr("按状态筛选"))
@@ -180,7 +189,8 @@ class MainWindow(QMainWindow):
         for code, label in STATUSES.items():
             self.status_filter.addItem(self.tr(label), code)
         self.status_filter.currentIndexChanged.connect(
-            lambda _i: self.app_filter.set_status(str(self.status_filter.currentData() or "")))
+            lambda _i: self._change_list(
+                lambda: self.app_filter.set_status(str(self.status_filter.currentData() or ""))))
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.search_edit, 1)
@@ -223,6 +233,7 @@ class MainWindow(QMainWindow):
         self.checklist_tab.evidence_requested.connect(self._on_evidence_requested)
         self.checklist_tab.correction_requested.connect(self.correct_field)
         self.scoring_tab = ScoringTab(self)
+        self.scoring_tab.identity_needed.connect(self.ask_reviewer)
         self.calculation_tab = CalculationTab(self)
         self._review_tabs_added = False
 
@@ -363,15 +374,52 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return
         rows = self.desk.applications()
-        self.app_model.set_rows(rows)
+        self._change_list(lambda: self.app_model.set_rows(rows))
         if not rows:
             self._show_app_message(self.tr(
                 "工作区中还没有申报材料。\n\n导入申报包（文件夹或 .zip）后，申报会出现在这里；"
                 "也可以运行 slq-desk demo-workspace 目录 生成一个演示工作区。"))
         else:
             self.app_stack.setCurrentWidget(self.app_table)
-        if self.application_id is not None:
-            self._select_row(self.application_id)
+
+    def _change_list(self, change: Any) -> None:
+        """Refill, filter or re-sort the list without opening anything, then put the highlight
+        back on the open application (or on nothing, when it is filtered out)."""
+        self._syncing_highlight = True
+        try:
+            change()
+            self._sync_highlight()
+        finally:
+            self._syncing_highlight = False
+
+    def _sync_highlight(self) -> None:
+        """Make the highlighted row the open application (none when it is not listed)."""
+        was = self._syncing_highlight
+        self._syncing_highlight = True
+        try:
+            index = QModelIndex()
+            if self.application_id is not None:
+                row = self.app_model.row_of(self.application_id)
+                if row >= 0:
+                    index = self.app_filter.mapFromSource(self.app_model.index(row, 0))
+            selection = self.app_table.selectionModel()
+            if index.isValid():
+                self.app_table.selectRow(index.row())
+                self.app_table.scrollTo(index)
+            else:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), selection.SelectionFlag.NoUpdate)
+        finally:
+            self._syncing_highlight = was
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing_highlight or not current.isValid():
+            return
+        row = self.app_filter.data(current, ROW_ROLE)
+        if isinstance(row, ApplicationRow) and row.id != self.application_id:
+            if not self.open_application(row.id):
+                self._sync_highlight()
 
     def _show_app_message(self, text: str) -> None:
         self.app_message.setText(text)
@@ -386,7 +434,7 @@ class MainWindow(QMainWindow):
             return False
         self.scoring_tab.flush()
         self.application_id = application_id
-        self._select_row(application_id)
+        self._sync_highlight()
         for pane in (self.left_pane, self.right_pane):
             pane.set_documents(documents)
         left = first_of(documents, LEFT_FIRST)
@@ -403,12 +451,6 @@ class MainWindow(QMainWindow):
         self.reload_review_data()
         return True
 
-    def _select_row(self, application_id: str) -> None:
-        row = self.app_model.row_of(application_id)
-        if row >= 0:
-            index = self.app_filter.mapFromSource(self.app_model.index(row, 0))
-            if index.isValid():
-                self.app_table.selectRow(index.row())
     @Slot(QModelIndex)
     def _on_application_activated(self, index: QModelIndex) -> None:
         # The view's indexes are the filter's; a source-model index (scripts, tests) works too.
@@ -483,8 +525,36 @@ class MainWindow(QMainWindow):
             self.review_tabs.setCurrentIndex(index)
 
     def reviewer(self) -> str:
-        fallback = self.workspace.actor if self.workspace is not None else ""
-        return reviewer_name(self.settings, fallback)
+        """The reviewer's name as they gave it (asked once, kept in the user's settings), else
+        a name set on purpose in SLQ_DESK_USER (scripted runs); empty until then — never the
+        machine's login name."""
+        return reviewer_name(self.settings, os.environ.get("SLQ_DESK_USER", "").strip())
+
+    def ask_reviewer(self, then: Any = None) -> None:
+        """Ask who is reviewing (name and organisation), once; the form then reopens under
+        that name and ``then()`` runs. Window-modal but not blocking, so nothing waits."""
+        if self._reviewer_dialog is not None:
+            self._reviewer_dialog.raise_()
+            return
+        dialog = SettingsDialog(self.settings, self, require_name=True)
+        dialog.setObjectName("ReviewerDialog")
+        dialog.setWindowTitle(self.tr("评审专家信息"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._reviewer_dialog = dialog
+
+        def done(result: int) -> None:
+            self._reviewer_dialog = None
+            dialog.deleteLater()
+            if not (result and self.reviewer()):
+                return
+            if self.application_id is not None:
+                self.scoring_tab.set_context(self.workspace, self.application_id, self.reviewer())
+            self.statusBar().showMessage(self.tr("评审专家：{0}").format(self.reviewer()), 5000)
+            if then is not None:
+                then()
+
+        dialog.finished.connect(done)
+        dialog.open()
 
     # -- background operations ----------------------------------------------------------------
     def run_operation(self, op: operations.Operation) -> operations.Operation:
@@ -517,6 +587,10 @@ class MainWindow(QMainWindow):
     @Slot(int, object)
     def correct_field(self, field_id: int, value: object) -> None:
         if self.desk is None:
+            return
+        if not self.reviewer():
+            # A correction is signed with a person's name, never the login name: ask, then do it.
+            self.ask_reviewer(lambda: self.correct_field(field_id, value))
             return
         op = operations.correction_operation(self.desk, field_id,
                                              None if value is None else str(value), self.reviewer())

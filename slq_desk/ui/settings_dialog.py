@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from slq_desk.ui import i18n
+from slq_desk.ui.theme import error_css
 
 NAME, ORGANISATION = "reviewer/name", "reviewer/organisation"
 
@@ -31,9 +32,11 @@ def reviewer_organisation(settings: QSettings) -> str:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None,
+                 require_name: bool = False) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.require_name = require_name  # asked when a review starts: a name is the point
         self.setWindowTitle(self.tr("设置"))
         self.name = QLineEdit(reviewer_name(settings), self)
         self.name.setObjectName("reviewer_name")
@@ -47,6 +50,11 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.chosen_language(settings))))
         note = QLabel(self.tr("姓名用于利益冲突声明、字段更正和审计日志。界面语言在重新启动后完全生效。"), self)
         note.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("settings_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(error_css())
+        self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("单位"), self.organisation)
@@ -58,10 +66,16 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(420, 200)
 
     def accept(self) -> None:
+        if self.require_name and not self.name.text().strip():
+            self.error.setText(self.tr("请填写姓名：它将写入利益冲突声明、评审意见和审计日志。"))
+            self.error.show()
+            self.name.setFocus()
+            return
         self.settings.setValue(NAME, self.name.text().strip())
         self.settings.setValue(ORGANISATION, self.organisation.text().strip())
         i18n.remember(self.settings, str(self.language.currentData()))

@@ -61,8 +61,10 @@ class SigningActions(QObject):
 
         w.scoring_tab.flush()  # the opinion must carry what was typed a moment ago
         dialog = SignDialog(w.workspace, w.application_id, w,
-                            open_verify=lambda path: self.show_verify(path))
+                            open_verify=lambda path: self.show_verify(path), actor=w.reviewer())
         dialog.signed.connect(lambda _path: w.refresh_applications())
+        # A signed opinion closes the review: the form shows it (and stays locked).
+        dialog.signed.connect(lambda _path: w.scoring_tab.reload())
         self._opened.append(dialog)
         dialog.open()
 
@@ -84,7 +86,10 @@ class SigningActions(QObject):
 
         dialog = _IdentityDialog(self.window)
         dialog.setWindowTitle(self.tr("签名身份"))
-        dialog.page = IdentityPage(dialog)
+        from slq_desk.ui.settings_dialog import reviewer_organisation
+
+        dialog.page = IdentityPage(dialog, name=self.window.reviewer(),
+                                   organisation=reviewer_organisation(self.window.settings))
         QVBoxLayout(dialog).addWidget(dialog.page)
         self._opened.append(dialog.page)
         dialog.resize(640, 520)

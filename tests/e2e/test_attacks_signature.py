@@ -3,7 +3,7 @@ reason by ``slq-desk verify`` and by ``slq-desk panel import``; a genuine opinio
 our verifier, for pyHanko and for poppler's pdfsig.
 
 The attacks are built in ``tests/support/attacks.py`` the way an attacker would build them;
-``docs/security.md`` lists them with their results.
+The README's Security section lists them with their results.
 """
 
 from __future__ import annotations
@@ -233,6 +233,10 @@ def test_counter_signature_is_a_docmdp_violation_pdfsig_sees(world: dict) -> Non
 
 def test_panel_import_refuses_each_attack_with_its_reason(env: dict[str, str],
                                                           world: dict) -> None:
+    # The genuine opinion is in (imported here too, so the test holds in any order under xdist;
+    # a second import of the same file is reported as already imported).
+    first = run(env, "panel", "import", str(world["genuine"]), "--workspace", str(world["ws"]))
+    assert first.returncode == 0, first.stdout + first.stderr
     done = run(env, "panel", "import", str(world["folder"]), "--workspace", str(world["ws"]),
                "--json")
     assert done.returncode == 1, done.stderr

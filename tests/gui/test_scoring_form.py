@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from slq_desk.clock import beijing_text
 from slq_desk.review import service
 from slq_desk.ui.review_tabs.scoring_tab import ScoringTab
 from slq_desk.workspace import Workspace
@@ -47,7 +48,9 @@ def test_form_is_locked_until_no_conflict_is_declared(tab, ws):
     assert tab.form.isEnabled()
     state = stored(ws)
     assert state.coi_declared and not state.coi_conflict and "无利益冲突" in state.coi_text
-    assert state.coi_at and state.coi_at in tab.coi_text.text()
+    # Stored UTC, shown as Beijing time.
+    assert state.coi_at and beijing_text(state.coi_at) in tab.coi_text.text()
+    assert "北京时间" in tab.coi_text.text() and "+00:00" not in tab.coi_text.text()
 
 
 def test_declared_conflict_keeps_the_reviewer_out(tab, ws):

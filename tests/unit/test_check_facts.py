@@ -80,3 +80,27 @@ def test_other_fiscal_support_declared_on_a_form_reaches_the_calculator() -> Non
     facts = assemble(v, params("beijing-2026", v))
     assert facts.application["contracts"][0]["other_fiscal_support"] == "20000.00"
     assert facts.evidence["contracts[0].other_fiscal_support"][0].field == "other_fiscal_support"
+
+
+def test_every_assumption_is_a_warning_with_its_page() -> None:
+    """An unread contract, a period taken from the invoices, an invoice whose lines could not
+    be read and an unknown card are each a visible warning, never a silent default."""
+    from tests.unit.check_builders import doc
+
+    unread = contract(total="", term_start="", term_end="")
+    bare = doc("invoice", "03-发票-2.pdf", {"invoice_number": "2", "issue_date": "2026-02-20",
+                                          "amount": "5000.00", "tax": "300.00", "total": "5300.00"})
+    odd = invoice(spec="XG-9000")
+    facts = assemble(view(docs=[unread, odd, bare]), params())
+    found = {f.code: f for f in facts.assumptions}
+    assert set(found) >= {"contract_not_used", "contract_from_invoices", "period_from_invoices",
+                          "invoice_lines_assumed_compute", "domestic_unknown"}
+    assert all(f.severity == "warn" for f in facts.assumptions)
+    assert found["contract_not_used"].evidence[0].file == "01-服务合同.pdf"
+    period = found["period_from_invoices"]
+    assert {e.file for e in period.evidence} == {"03-发票-1.pdf", "03-发票-2.pdf"}
+    assert all(e.page == 0 for e in period.evidence)
+    assert any("XG-9000" in f.message_zh for f in facts.assumptions if f.code == "domestic_unknown")
+    # The same warnings reach the 初审 findings (and so the checklist and `check` output).
+    report = check_view(view(docs=[unread, odd, bare]), load_policy("wuhan-2026"))
+    assert {"contract_not_used", "period_from_invoices"} <= {f.code for f in report.findings}

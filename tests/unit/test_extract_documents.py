@@ -66,7 +66,8 @@ def test_contract_fields_and_lines() -> None:
                  "supplier_name": "湖北某某云计算有限公司", "buyer_id": "91420100MA4K00001U",
                  "supplier_id": "91420100MA4K00002Y", "signed_on": "2026-01-04",
                  "term_start": "2026-01-05", "term_end": "2026-06-30", "card_model": "NVIDIA H20",
-                 "domestic": "false", "card_hours": "20000", "unit_price": "7.50",
+                 "domestic": "false", "domestic_stated": "false", "card_hours": "20000",
+                 "unit_price": "7.50", "unit_price_includes_tax": "false",
                  "total": "160060.00", "other_subsidy_clause": "true"}
     lines = [(i["name"].value, i["service"].value, i["amount"].value) for i in report.extraction.items]
     assert lines == [("智能算力租赁服务", "compute", "150000.00"), ("对象存储服务", "storage", "1000.00")]

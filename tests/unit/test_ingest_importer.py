@@ -172,3 +172,29 @@ def test_changed_package_under_the_same_name_is_a_new_application(
     with ws.session() as s:
         note = s.scalars(select(Finding).where(Finding.code == "package_resubmitted")).one()
         assert note.application_id == second.application_id and first.application_id in note.message_en
+
+
+def test_a_relabel_is_remembered_for_the_identical_file(ws: Workspace, tmp_path: Path) -> None:
+    data = text_pdf(["合同编号：HT-8", "甲方：某公司"], title="补充材料")
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "附件.pdf").write_bytes(data)
+    import_package(ws, first, policy="wuhan-2026", reader=InlineReader())
+    with ws.session() as s:
+        doc = s.scalars(select(Document)).one()
+        assert doc.kind == "other" and doc.kind_reason  # the classifier says why
+        sha = doc.sha256
+    set_kind(ws, sha[:10], "contract")
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "x.pdf").write_bytes(data)  # the same bytes under another name, another package
+    (second / "other.pdf").write_bytes(text_pdf(["无关"], title="说明"))
+    result = import_package(ws, second, policy="wuhan-2026", reader=InlineReader())
+    with ws.session() as s:
+        docs = {d.original_name: d for d in s.scalars(select(Document).where(
+            Document.application_id == result.application_id))}
+        again = docs["x.pdf"]
+        assert (again.kind, again.kind_source) == ("contract", "manual:测试员")
+        assert "人工认定" in (again.kind_reason or "")
+        assert {f.name: f.value for f in again.fields}["contract_number"] == "HT-8"
+        assert docs["other.pdf"].kind_source == "auto"

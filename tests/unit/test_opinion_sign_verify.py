@@ -92,6 +92,7 @@ def test_visible_stamp_names_signer_and_time_in_chinese(signed: bytes) -> None:
     assert widgets[0][2].width > 100 and widgets[0][2].height > 40  # visible, not 0×0
     assert "评审专家：周九" in text and "武汉市算力评审中心" in text
     assert "签署时间：" in text and "年" in text
+    assert "北京时间" in text  # the stamp is read in China; the signature's own time stays UTC
 
 
 @pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler's pdfsig not installed")

@@ -110,13 +110,15 @@ def test_flag_request_and_resolution_keep_both_versions(tmp_path: Path,
     monkeypatch.setenv("SLQ_DESK_DATA_DIR", str(tmp_path / "data"))
     ws = Workspace.open(tmp_path / "ws")
     app = add_applications(ws, 7, tmp_path / "pkgs")[0]
-    ident = throwaway_identity("甲", "测试评审组")
+    # One key per reviewer: an opinion naming someone other than its signer is refused.
+    idents = {n: throwaway_identity(n, "测试评审组") for n in ("甲", "乙", "丙")}
     inbox = tmp_path / "in"
     inbox.mkdir()
     rows = {"甲": ("27", "20", "15", "20"), "乙": ("18", "20", "15", "20"),
             "丙": ("19", "20", "15", "20")}
     for name, scores in rows.items():
-        (inbox / f"{name}.pdf").write_bytes(_signed(app, name, scores, ident, date(2026, 11, 1)))
+        (inbox / f"{name}.pdf").write_bytes(_signed(app, name, scores, idents[name],
+                                                    date(2026, 11, 1)))
     assert not import_opinions(ws, inbox).refused
     with ws.session() as s:
         new = flags.refresh(s, "组长", flags.FlagSettings())
@@ -129,11 +131,11 @@ def test_flag_request_and_resolution_keep_both_versions(tmp_path: Path,
     with pytest.raises(BadInput):
         flags.resolve(ws, flag_id)  # neither explanation nor revision
     other = tmp_path / "other.pdf"
-    other.write_bytes(_signed(app, "乙", ("20", "20", "15", "20"), ident, date(2026, 11, 3)))
+    other.write_bytes(_signed(app, "乙", ("20", "20", "15", "20"), idents["乙"], date(2026, 11, 3)))
     with pytest.raises(BadInput, match="another expert"):
         flags.resolve(ws, flag_id, revised=other)
     revised = tmp_path / "revised.pdf"
-    revised.write_bytes(_signed(app, "甲", ("22", "20", "15", "20"), ident, date(2026, 11, 3)))
+    revised.write_bytes(_signed(app, "甲", ("22", "20", "15", "20"), idents["甲"], date(2026, 11, 3)))
     done = flags.resolve(ws, flag_id, explanation="复核后按使用记录调整", revised=revised)
     assert done.resolution == "revised" and done.revised_sha256 and not done.still_flagged
     with ws.session() as s:

@@ -17,8 +17,8 @@ bookkeeping strictly ordered.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from decimal import Decimal
+from enum import Enum
 from itertools import pairwise
 from pathlib import Path
 
@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from slq_desk.clock import beijing_text, now_beijing
 from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError
 from slq_desk.money import D, MoneyError, fmt
@@ -67,6 +68,32 @@ from slq_desk.vocabulary import RECOMMENDATIONS
 from slq_desk.workspace import Workspace
 
 SAVE_DELAY_MS = 500
+# The service's "no amount" problem: not shown while the box holds an amount (the box's own
+# problem — not a number, above the cap — is shown instead).
+NO_AMOUNT = "未填写推荐金额"
+
+
+class Phase(Enum):
+    """Where the form stands. Only DRAFT takes edits; every other phase is locked, and entering
+    one clears the undo history, so Ctrl+Z, autosave and every button agree with the screen.
+
+    EMPTY (no application or no rubric) → UNDECLARED → DRAFT (declared no conflict) →
+    SUBMITTED → SIGNED; UNDECLARED → CONFLICT (declared a conflict: recused for good)."""
+
+    EMPTY = "empty"
+    UNDECLARED = "undeclared"
+    CONFLICT = "conflict"
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    SIGNED = "signed"
+
+
+PHASE_LABELS = {Phase.EMPTY: QT_TRANSLATE_NOOP("ScoringTab", "未打开"),
+                Phase.UNDECLARED: QT_TRANSLATE_NOOP("ScoringTab", "待声明利益冲突"),
+                Phase.CONFLICT: QT_TRANSLATE_NOOP("ScoringTab", "已回避"),
+                Phase.DRAFT: QT_TRANSLATE_NOOP("ScoringTab", "草稿"),
+                Phase.SUBMITTED: QT_TRANSLATE_NOOP("ScoringTab", "已提交（锁定）"),
+                Phase.SIGNED: QT_TRANSLATE_NOOP("ScoringTab", "已签署（锁定）")}
 # Display names; the stored value is always the Chinese word (the opinion prints it).
 RECOMMENDATION_LABELS = {"": QT_TRANSLATE_NOOP("ScoringTab", "（未选择）"),
                          "推荐": QT_TRANSLATE_NOOP("ScoringTab", "推荐"),
@@ -83,7 +110,8 @@ def half(message: str) -> str:
 
     zh, sep, en = message.partition(" / ")
     if not sep or i18n.current() != "en":
-        return zh
+        # "scenario_plan（应用场景规划）: 未评分" reads "应用场景规划：未评分": no code in Chinese.
+        return re.sub(r"^[A-Za-z_]\w*（([^）]*)）: ", r"\1：", zh)
     # "key（名称）: 中文 / English" keeps the criterion's key in English too.
     lead = re.match(r"^(\w+)（[^）]*）: ", zh)
     return f"{lead.group(1)}: {en}" if lead else en
@@ -204,6 +232,7 @@ class CriterionBox(QGroupBox):
         self.comment.setPlaceholderText(self.tr("评语（低于阈值或满分时必填）"))
         self.comment.setFixedHeight(52)
         self.flag = QLabel(self)
+        self.flag.setWordWrap(True)  # a long rule in English must not be clipped
         self.flag.setStyleSheet(error_css())
         self.flag.hide()
         layout = QVBoxLayout(self)
@@ -217,6 +246,8 @@ class CriterionBox(QGroupBox):
 class ScoringTab(QWidget):
     saved = Signal(object)  # ReviewState after every successful write
     stale = Signal(str)  # someone else saved: the message shown
+    phase_changed = Signal(object)  # the new Phase
+    identity_needed = Signal()  # a review was started without the reviewer's name: ask for it
 
     def __init__(self, parent: QWidget | None = None, save_delay_ms: int = SAVE_DELAY_MS) -> None:
         super().__init__(parent)
@@ -229,7 +260,11 @@ class ScoringTab(QWidget):
         self.rubric_ref: str | None = None  # a panel's own rubric file, before the first score
         self.version: int | None = None
         self.computed: Decimal | None = None
-        self.locked = True
+        self.phase = Phase.EMPTY
+        self.applicant = ""
+        self.policy = ""
+        self.signed = False
+        self.problem_list: list[str] = []
         self.is_stale = False
         self.status_text = ""
         self.values: dict[str, str] = {}
@@ -242,8 +277,23 @@ class ScoringTab(QWidget):
         self.save_timer.timeout.connect(self.save_now)
         self._build()
 
+    @property
+    def locked(self) -> bool:
+        """True in every phase but DRAFT: no edit, undo or save reaches the review."""
+        return self.phase is not Phase.DRAFT
+
+    def application_text(self) -> str:
+        """"申报 ID · 申报单位 · 政策", as the header and every confirmation name it."""
+        parts = [self.tr("申报 {0}").format(self.application_id or "—")]
+        parts += [p for p in (self.applicant, self.policy) if p]
+        return " · ".join(parts)
+
     # -- construction ------------------------------------------------------------------
     def _build(self) -> None:
+        self.app_header = QLabel(self)
+        self.app_header.setObjectName("application_header")
+        self.app_header.setWordWrap(True)
+        self.app_header.setStyleSheet("font-weight: bold; font-size: 14px;")
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold;")
@@ -307,9 +357,18 @@ class ScoringTab(QWidget):
             QRegularExpression(r"^\d{0,12}(\.\d{0,2})?$"), self.amount))
         self.amount.textEdited.connect(lambda text: self._edited("amount", text))
         self.computed_label = QLabel(rec_box)
-        amount_row = QHBoxLayout()
-        amount_row.addWidget(self.amount, 1)
-        amount_row.addWidget(self.computed_label)
+        # An amount the form will not save is said beside the box, never dropped silently.
+        self.amount_error = QLabel(rec_box)
+        self.amount_error.setObjectName("amount_error")
+        self.amount_error.setWordWrap(True)
+        self.amount_error.setStyleSheet(error_css())
+        self.amount_error.hide()
+        amount_line = QHBoxLayout()
+        amount_line.addWidget(self.amount, 1)
+        amount_line.addWidget(self.computed_label)
+        amount_row = QVBoxLayout()
+        amount_row.addLayout(amount_line)
+        amount_row.addWidget(self.amount_error)
         self.reason = FormTextEdit(rec_box)
         self.reason.setObjectName("reason")
         self.reason.setAccessibleName(self.tr("理由"))
@@ -348,14 +407,23 @@ class ScoringTab(QWidget):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(error_css())
         self.status = QLabel(self)
+        self.status.setWordWrap(True)  # "未提交：…" carries the service's whole reason
         self.status.setStyleSheet(muted_css())
         self.submit_button = QPushButton(self.tr("提交评审"), self)
+        self.submit_button.setObjectName("submit_review")
         self.submit_button.clicked.connect(lambda: self.submit())
+        # Why 提交评审 is disabled, in words beside it (the problems are listed above).
+        self.submit_hint = QLabel(self)
+        self.submit_hint.setObjectName("submit_hint")
+        self.submit_hint.setWordWrap(True)
+        self.submit_hint.setStyleSheet(muted_css())
         foot = QHBoxLayout()
         foot.addWidget(self.status, 1)
+        foot.addWidget(self.submit_hint)
         foot.addWidget(self.submit_button)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.app_header)
         layout.addWidget(self.title)
         layout.addWidget(self.notice)
         layout.addLayout(who)
@@ -414,20 +482,27 @@ class ScoringTab(QWidget):
         self.is_stale = False
         self.banner_box.hide()
         self.undo_stack.clear()
+        self.applicant, self.policy, self.signed = "", "", False
         if self.desk is None or self.application_id is None:
+            self.computed = None  # no cap left over from the previous workspace or application
+            self.app_header.setText(self.tr("未打开申报。"))
             self._show_rubric(None, "")
+            self._fill(None)
             return
-        self.reviewer_label.setText(self.tr("评审专家：{0}").format(self.reviewer or self.tr("（未设置）")))
+        self.reviewer_label.setText(self.tr("评审专家：{0}").format(
+            self.reviewer or self.tr("（未设置：开始评审时将询问姓名与单位）")))
         message = ""
         state = None
         rubric: Rubric | None = None
         try:
             form = self.desk.review_form(self.application_id, self.reviewer, self.rubric_ref)
             self.computed, state, rubric = form.computed, form.state, form.rubric
+            self.applicant, self.policy, self.signed = form.applicant, form.policy, form.signed
         except RubricError as err:
             message = str(err)
         except SlqError as err:
             message = str(err)
+        self.app_header.setText(self.application_text())
         self._show_rubric(rubric, message)
         self._fill(state)
 
@@ -495,24 +570,65 @@ class ScoringTab(QWidget):
                 "（投资、隶属、任职、亲属或其他利益关系）。声明之前评分表保持锁定。"))
         elif conflict:
             self.coi_text.setText(self.tr("已声明存在利益冲突（{0}）：{1}\n您须回避本项评审，评分表保持锁定。")
-                                  .format(getattr(st, "coi_at", ""), getattr(st, "coi_text", "")))
+                                  .format(beijing_text(getattr(st, "coi_at", None)), getattr(st, "coi_text", "")))
         else:
-            self.coi_text.setText(self.tr("已声明（{0}）：{1}").format(getattr(st, "coi_at", ""),
+            self.coi_text.setText(self.tr("已声明（{0}）：{1}").format(beijing_text(getattr(st, "coi_at", None)),
                                                                getattr(st, "coi_text", "")))
         self.coi_none.setVisible(not declared)
         self.coi_conflict.setVisible(not conflict)
-        self.locked = not declared or conflict or submitted
-        self.submitted = submitted
-        self.conflict = conflict
+        if self.rubric is None or self.application_id is None:
+            phase = Phase.EMPTY
+        elif conflict:
+            phase = Phase.CONFLICT
+        elif not declared:
+            phase = Phase.UNDECLARED
+        elif submitted:
+            phase = Phase.SIGNED if self.signed else Phase.SUBMITTED
+        else:
+            phase = Phase.DRAFT
+        self._enter(phase)
+
+    def _enter(self, phase: Phase) -> None:
+        """The one place the phase changes. Leaving DRAFT drops the undo history and anything
+        queued: a submitted review cannot be edited, so nothing may be replayed onto it."""
+        if phase is not Phase.DRAFT:
+            self.undo_stack.clear()
+            self.save_timer.stop()
+            self.pending.clear()
+        changed = phase is not self.phase
+        self.phase = phase
         self._set_enabled()
+        if changed:
+            self.phase_changed.emit(phase)
+
+    def mark_signed(self) -> None:
+        """After a signed opinion was written for this review (the window calls it)."""
+        if self.phase is Phase.SUBMITTED:
+            self.signed = True
+            self._enter(Phase.SIGNED)
 
     def _set_enabled(self) -> None:
         has_form = self.rubric is not None and self.application_id is not None
-        self.coi_box.setEnabled(has_form and bool(self.reviewer))
-        self.form.setEnabled(has_form and not self.locked and not self.is_stale)
-        self.rubric_button.setEnabled(self.application_id is not None and not any(
-            self.values.get(f"score:{k}") for k in self.boxes) and not getattr(self, "conflict", False))
-        self.submit_button.setEnabled(has_form and not self.locked and not self.is_stale)
+        editable = has_form and not self.locked and not self.is_stale
+        # A draft can still declare a conflict found later (only that button is shown then).
+        self.coi_box.setEnabled(has_form and not self.is_stale
+                                and self.phase in (Phase.UNDECLARED, Phase.DRAFT))
+        self.form.setEnabled(editable)
+        self.rubric_button.setEnabled(self.application_id is not None and self.phase in (
+            Phase.EMPTY, Phase.UNDECLARED, Phase.DRAFT) and not self.is_stale and not any(
+            self.values.get(f"score:{k}") for k in self.boxes))
+        problems = list(getattr(self, "problem_list", []))
+        self.submit_button.setEnabled(editable and not problems)
+        if self.phase in (Phase.SUBMITTED, Phase.SIGNED, Phase.CONFLICT):
+            hint = self.tr(str(PHASE_LABELS[self.phase]))
+        elif editable and problems:
+            hint = self.tr("尚有 {0} 项问题，不能提交").format(len(problems))
+        elif self.phase is Phase.UNDECLARED:
+            hint = self.tr("请先声明利益冲突")
+        else:
+            hint = ""
+        self.submit_hint.setText(hint)
+        self.submit_button.setToolTip("\n".join(problems) if editable and problems else "")
 
     def _set_widget(self, key: str, value: str) -> None:
         if key.startswith("score:"):
@@ -559,6 +675,9 @@ class ScoringTab(QWidget):
 
     def apply_value(self, key: str, value: str) -> None:
         """Set one value (from an edit, an undo or a redo) and queue it for saving."""
+        if self.locked or self.is_stale:
+            # The stack is cleared on leaving DRAFT; this guards any command still held.
+            return
         self.values[key] = value
         self._set_widget(key, value)
         self.pending[key] = value
@@ -618,12 +737,16 @@ class ScoringTab(QWidget):
         amount = None
         if self.values.get("amount") and not amount_problem:
             amount = D(self.values["amount"])
+        amount_text = self.values.get("amount", "")
         problems = [half(p) for p in result.problems]
         problems += [half(p) for p in recommendation_problems(
             self.values.get("recommendation") or None, amount, self.values.get("reason", "").strip(),
-            self.computed)]
+            self.computed) if not (amount_text and p.startswith(NO_AMOUNT))]
         if amount_problem:
             problems.insert(0, amount_problem)
+            self.amount_error.setText(self.tr("未保存：{0}").format(amount_problem))
+        self.amount_error.setVisible(bool(amount_problem) and not self.locked)
+        self.amount.setStyleSheet("border: 2px solid #b91c1c;" if amount_problem and not self.locked else "")
         if self.locked:
             problems = []
         self.problem_list = problems
@@ -663,7 +786,8 @@ class ScoringTab(QWidget):
         except service.ConcurrentEdit as err:
             self._go_stale(str(err))
             return False
-        except BadInput as err:
+        except (BadInput, SlqError) as err:
+            # Refused (a submitted review, a closed COI gate…): said, never a traceback.
             self.pending.clear()
             self.status.setText(self.tr("未保存：{0}").format(half(str(err))))
             self.status.setStyleSheet(error_css())
@@ -678,7 +802,7 @@ class ScoringTab(QWidget):
             self._set_widget("amount", server_amount)
         self.status.setStyleSheet(muted_css())
         self.status.setText(self.tr("已自动保存 {0}（版本 {1}）").format(
-            datetime.now().strftime("%H:%M:%S"), state.version))
+            now_beijing().strftime("%H:%M:%S"), state.version))
         self._refresh_local()
         self.saved.emit(state)
         return True
@@ -701,7 +825,8 @@ class ScoringTab(QWidget):
         if text is None:
             text, ok = QInputDialog.getMultiLineText(
                 self, self.tr("声明利益冲突"),
-                self.tr("请写明与申报单位或其算力供给方的利益关系。\n声明后您将回避本项评审，且不能撤回。"))
+                self.application_text() + "\n\n"
+                + self.tr("请写明与申报单位或其算力供给方的利益关系。\n声明后您将回避本项评审，且不能撤回。"))
             if not ok or not text.strip():
                 return False
         return self._declare(text)
@@ -709,7 +834,18 @@ class ScoringTab(QWidget):
     def _declare(self, declaration: str) -> bool:
         from slq_desk.review import service
 
-        if self.desk is None or self.application_id is None or not self.reviewer:
+        if self.desk is None or self.application_id is None:
+            return False
+        if self.phase not in (Phase.UNDECLARED, Phase.DRAFT):
+            # Submitted, signed or recused: the declaration stands (Ctrl+Shift+D included).
+            self.status.setStyleSheet(error_css())
+            self.status.setText(self.tr("声明不能再更改：{0}").format(self.tr(str(PHASE_LABELS[self.phase]))))
+            return False
+        if not self.reviewer:
+            # Never the login name: the window asks who is reviewing, once, and keeps it.
+            self.status.setStyleSheet(error_css())
+            self.status.setText(self.tr("请先填写评审专家的姓名与单位。"))
+            self.identity_needed.emit()
             return False
         try:
             state = self.desk.declare_coi(self.reviewer, self.application_id, self.reviewer,
@@ -731,10 +867,17 @@ class ScoringTab(QWidget):
         from slq_desk.review import service
 
         self.flush()
-        if self.desk is None or self.application_id is None or self.is_stale:
+        if self.desk is None or self.application_id is None or self.is_stale or self.locked:
+            return False
+        if self.problem_list:
+            # Refused before anything is asked: the button is disabled for the same reason.
+            self.status.setStyleSheet(error_css())
+            self.status.setText(self.tr("未提交：尚有 {0} 项问题（见上方列表）").format(len(self.problem_list)))
             return False
         if confirm and QMessageBox.question(
-                self, self.tr("提交评审"), self.tr("提交后不能再修改。确定提交吗？")) != QMessageBox.StandardButton.Yes:
+                self, self.tr("提交评审"),
+                self.tr("即将提交对以下申报的评审：\n{0}\n评审专家：{1}\n\n提交后不能再修改。确定提交吗？").format(
+                    self.application_text(), self.reviewer)) != QMessageBox.StandardButton.Yes:
             return False
         try:
             state = self.desk.submit_review(self.reviewer, self.application_id, self.reviewer,
@@ -743,9 +886,11 @@ class ScoringTab(QWidget):
             self._go_stale(str(err))
             return False
         except SlqError as err:
+            self.status.setStyleSheet(error_css())
             self.status.setText(self.tr("未提交：{0}").format(half(str(err))))
             return False
         self._fill(state)
+        self.status.setText(self.tr("已提交（版本 {0}），评审表已锁定；可签署评审意见。").format(state.version))
         self.saved.emit(state)
         return True
 

@@ -63,12 +63,15 @@ class IdentityPage(QWidget):
     changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, *, confirm: Confirm | None = None,
-                 run_sync: bool = False) -> None:
+                 run_sync: bool = False, name: str = "", organisation: str = "") -> None:
         super().__init__(parent)
         self.run_sync = run_sync
         self._confirm = confirm or self._ask_replace
         self._op: Operation | None = None
         self._build()
+        # The reviewer the window already knows (asked once, kept): a new identity is theirs.
+        self.name_edit.setText(name)
+        self.org_edit.setText(organisation)
         self.refresh()
 
     def _build(self) -> None:

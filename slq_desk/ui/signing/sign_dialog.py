@@ -64,8 +64,10 @@ class SignDialog(QDialog):
     def __init__(self, workspace: Workspace, application_id: str, parent: QWidget | None = None,
                  *, ask: Asker | None = None, key_path: Path | None = None,
                  run_sync: bool = False,
-                 open_verify: Callable[[Path], None] | None = None) -> None:
+                 open_verify: Callable[[Path], None] | None = None,
+                 actor: str | None = None) -> None:
         super().__init__(parent)
+        self.actor = actor or None  # the reviewer's name for the audit log (else the key's holder)
         self.open_verify = open_verify
         self.workspace = workspace
         self.desk = Desk(workspace)
@@ -181,8 +183,10 @@ class SignDialog(QDialog):
         reviewers = list(context.reviewers)
         applicant = context.applicant
         self._app_exists = context.exists
+        # The application, its applicant and its policy: what is about to be signed.
         self.header.setText(translate("SignDialog", "申报")
-                            + f" {self.application_id}  {applicant}")
+                            + " · ".join(p for p in (f" {self.application_id}", applicant,
+                                                     context.policy) if p))
         self.reviewer_box.blockSignals(True)
         self.reviewer_box.clear()
         self.reviewer_box.addItems(reviewers)
@@ -276,7 +280,7 @@ class SignDialog(QDialog):
         op = signing_ops.sign_opinion_op(
             self.desk, self.application_id, out, self._bridge, self._bridge.notify,
             reviewer=self.reviewer(), replace=self.replace_box.isChecked(),
-            key_path=self.key_path)
+            key_path=self.key_path, actor=self.actor)
         op.progress.connect(lambda _done, _total, text: self.status.setText(text))
         op.finished.connect(self._on_signed)
         op.failed.connect(self._on_failed)

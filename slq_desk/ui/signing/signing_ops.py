@@ -125,7 +125,7 @@ class Signed:
 def sign_opinion_op(desk: Desk, application_id: str, out: Path, prompt: Callable[[str], str],
                     notify: Callable[[str], None], *, reviewer: str | None = None,
                     replace: bool = False, key_path: Path | None = None,
-                    parent: QObject | None = None) -> Operation:
+                    parent: QObject | None = None, actor: str | None = None) -> Operation:
     """Unlock the identity, then build, render, sign and write one application's opinion."""
 
     def work(report: Report) -> Signed:
@@ -135,7 +135,8 @@ def sign_opinion_op(desk: Desk, application_id: str, out: Path, prompt: Callable
         ident = unlock_identity(key_path, prompt, notify)
         warnings = identity.usage_warnings(ident)
         report(0, 0, translate("SigningWorkers", "正在生成意见表并签名…"))
-        done = desk.sign_opinion(application_id, out, ident, reviewer=reviewer, replace=replace)
+        done = desk.sign_opinion(application_id, out, ident, reviewer=reviewer, replace=replace,
+                                 actor=actor)
         return Signed(done, warnings)
 
     return Operation(work, parent)
