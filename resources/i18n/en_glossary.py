@@ -150,7 +150,7 @@ EN: dict[str, str] = {
     "待初审": "To check", "初审中": "Checking", "待评审": "To review", "评审中": "Reviewing",
     "已评审": "Reviewed", "已签署": "Signed", "补正中": "Awaiting corrections",
     "初审通过": "Check passed", "初审不通过": "Check failed", "公示中": "Published for comment",
-    "已兑付": "Paid", "撤销": "Withdrawn",
+    "已兑付": "Paid",
     # accessible names (screen readers), issue 10 item 5
     "按状态筛选": "Filter by status", "选择材料": "Choose a document", "缩放": "Zoom",
     "文档页面": "Document pages", "在文档中查找": "Find in document", "关闭查找": "Close find",
@@ -353,8 +353,36 @@ EN.update({
     "{0}（{1}）": "{0} ({1})", "第 {0} 处": "Place {0}", "（政策数据未载原文）": "(the policy data has no quoted text)", "（无对应材料）": "(no document)",
 })
 
+# The review form's states, the reviewer's name and the submit confirmation (issue 19 items 1, 2,
+# 10, 11).
+EN.update({
+    "评审专家信息": "Reviewer details", "申报 {0}": "Application {0}",
+    "（未设置：开始评审时将询问姓名与单位）":
+        "(not set: your name and organisation are asked when you start a review)",
+    "尚有 {0} 项问题，不能提交": "{0} problems left; cannot submit",
+    "请先声明利益冲突": "Declare any conflict of interest first",
+    "声明不能再更改：{0}": "The declaration can no longer be changed: {0}",
+    "请先填写评审专家的姓名与单位。": "Enter the reviewer's name and organisation first.",
+    "未提交：尚有 {0} 项问题（见上方列表）": "Not submitted: {0} problems left (see the list above)",
+    "即将提交对以下申报的评审：\n{0}\n评审专家：{1}\n\n提交后不能再修改。确定提交吗？":
+        "You are about to submit the review of this application:\n{0}\nReviewer: {1}\n\n"
+        "It cannot be changed after submission. Submit?",
+    "未打开": "Not open", "待声明利益冲突": "Awaiting the conflict-of-interest declaration",
+    "已回避": "Recused", "草稿": "Draft", "已提交（锁定）": "Submitted (locked)",
+    "已签署（锁定）": "Signed (locked)",
+    "已提交（版本 {0}），评审表已锁定；可签署评审意见。":
+        "Submitted (version {0}); the form is locked; the opinion can be signed.",
+    "请填写姓名：它将写入利益冲突声明、评审意见和审计日志。":
+        "Enter your name: it goes into the conflict-of-interest declaration, the opinion and the "
+        "audit log.",
+})
+
 # Where one Chinese word needs two English ones (a column header vs. a severity).
-EN_IN_CONTEXT: dict[tuple[str, str], str] = {("ChecklistTab", "阻断"): "Blocking", ("CriterionBox", "评分"): "Score"}
+EN_IN_CONTEXT: dict[tuple[str, str], str] = {
+    ("ChecklistTab", "阻断"): "Blocking", ("CriterionBox", "评分"): "Score",
+    # 撤销 is both "undo" (the edit menu) and the status "withdrawn" (the application list).
+    ("ApplicationListModel", "撤销"): "Withdrawn", ("MainWindow", "撤销"): "Withdrawn",
+}
 
 
 def fill(ts: Path) -> list[str]:

@@ -474,37 +474,37 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
 <context>
     <name>CriterionBox</name>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="179" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="207" />
         <source>{0}（权重 {1}%）</source>
         <translation>{0} (weight {1}%)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="184" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="212" />
         <source>条款：{0}</source>
         <translation>Article: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="187" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="215" />
         <source>{0} 评分</source>
         <translation>{0} score</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="188" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="216" />
         <source>/ {0} 分 · 步长 {1} · 阈值 {2}</source>
         <translation>/ {0} points · step {1} · threshold {2}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="195" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="223" />
         <source>评分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="203" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="231" />
         <source>{0} 评语</source>
         <translation>{0} comment</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="204" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="232" />
         <source>评语（低于阈值或满分时必填）</source>
         <translation>Comment (required below the threshold or at full marks)</translation>
     </message>
@@ -525,253 +525,253 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="76" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="79" />
         <source>当前签名身份</source>
         <translation>Current signing identity</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="82" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="85" />
         <source>创建自签名身份（RSA-3072）</source>
         <translation>Create a self-signed identity (RSA-3072)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="91" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="94" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="92" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="95" />
         <source>新口令</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="93" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="96" />
         <source>再次输入口令</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="95" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="98" />
         <source>可选：另存一份 .p12 备份</source>
         <translation>Optional: save a .p12 backup copy</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="98" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="101" />
         <source>选择(&amp;P)…</source>
         <translation>Choose (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="101" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="104" />
         <source>姓名(&amp;N)：</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="101" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="104" />
         <source>单位(&amp;G)：</source>
         <translation>Or&amp;ganisation:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="102" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="105" />
         <source>有效期(&amp;D)：</source>
         <translation>Vali&amp;dity:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="102" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="105" />
         <source>口令(&amp;W)：</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="103" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="106" />
         <source>确认口令(&amp;C)：</source>
         <translation>&amp;Confirm passphrase:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="107" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="110" />
         <source>备份副本：</source>
         <translation>Backup copy:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="108" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="111" />
         <source>创建身份(&amp;E)</source>
         <translation>Cr&amp;eate identity</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="113" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="116" />
         <source>导入 CA 签发的证书（.p12 / .pfx）</source>
         <translation>Import a CA-issued certificate (.p12 / .pfx)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="116" />
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="164" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="119" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="167" />
         <source>密钥文件</source>
         <translation>Key file</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="119" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="122" />
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="122" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="125" />
         <source>密钥文件口令</source>
         <translation>Key file passphrase</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="123" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="126" />
         <source>密钥文件(&amp;F)：</source>
         <translation>Key &amp;file:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="126" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="129" />
         <source>口令(&amp;K)：</source>
         <translation>Passphrase (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="129" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="132" />
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="157" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="160" />
         <source>尚无签名身份。可在下方创建自签名身份，或导入 CA 签发的证书。</source>
         <translation>No signing identity yet. Create a self-signed one below, or import a CA-issued certificate.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="159" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="162" />
         <source>自签名</source>
         <translation>Self-signed</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="160" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="163" />
         <source>评审专家</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="160" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="163" />
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="161" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="164" />
         <source>证书主体</source>
         <translation>Certificate subject</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="161" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="164" />
         <source>颁发者</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="162" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="165" />
         <source>有效期</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="163" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="166" />
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="163" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="166" />
         <source>证书 SHA-256</source>
         <translation>Certificate SHA-256</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="170" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="173" />
         <source>数据文件夹：</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="172" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="175" />
         <source>口令保存在系统钥匙串（服务名 slq-desk）中：首次签名时输入一次，之后自动使用。口令从不以明文写入磁盘。</source>
         <translation>The passphrase is kept in the system keyring (service slq-desk): typed once at the first signature, then used automatically. It is never written to disk in plain text.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="176" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="179" />
         <source>没有可用的系统钥匙串（keyring）：口令不会被保存，每次签名都需要输入。口令从不以明文写入磁盘。</source>
         <translation>No system keyring available: the passphrase is not saved and must be typed at each signature. It is never written to disk in plain text.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="192" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="195" />
         <source>替换签名身份</source>
         <translation>Replace signing identity</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="200" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="203" />
         <source>已有签名身份（{0}）。新身份将替换它，旧密钥文件会被覆盖；如需保留，请先备份。是否继续？</source>
         <translation>A signing identity exists ({0}). The new one replaces it and the old key file is overwritten; back it up first to keep it. Continue?</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="205" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="208" />
         <source>备份副本</source>
         <translation>Backup copy</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="205" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="208" />
         <source>PKCS#12 (*.p12)</source>
         <translation>PKCS#12 (*.p12)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="210" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="213" />
         <source>选择密钥文件</source>
         <translation>Choose the key file</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="211" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="214" />
         <source>PKCS#12 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="224" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="227" />
         <source>请填写姓名（证书中的评审专家姓名）。</source>
         <translation>Enter the name (the reviewer's name in the certificate).</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="226" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="229" />
         <source>口令不能为空：密钥文件从不以无口令方式保存。</source>
         <translation>The passphrase cannot be empty: key files are never stored without one.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="228" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="231" />
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="230" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="233" />
         <source>备份文件已存在，未覆盖：{0}</source>
         <translation>The backup file exists and was not overwritten: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="254" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="257" />
         <source>请选择 .p12 / .pfx 文件。</source>
         <translation>Choose a .p12 / .pfx file.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="257" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="260" />
         <source>请输入密钥文件的口令。</source>
         <translation>Enter the key file's passphrase.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="271" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="274" />
         <source>未完成：{0}</source>
         <translation>Not finished: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="279" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="282" />
         <source>签名身份已就绪：{0}</source>
         <translation>Signing identity ready: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="281" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="284" />
         <source>口令已保存到系统钥匙串。</source>
         <translation>Passphrase saved in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="283" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="286" />
         <source>口令未保存（没有可用的系统钥匙串），每次签名时输入。</source>
         <translation>Passphrase not saved (no system keyring available); type it at each signature.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/identity_page.py" line="284" />
+        <location filename="../../slq_desk/ui/signing/identity_page.py" line="287" />
         <source>注意：{0}</source>
         <translation>Note: {0}</translation>
     </message>
@@ -779,166 +779,166 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="99" />
-        <location filename="../../slq_desk/ui/main_window.py" line="351" />
+        <location filename="../../slq_desk/ui/main_window.py" line="100" />
+        <location filename="../../slq_desk/ui/main_window.py" line="362" />
         <source>算力券申报审核工作台</source>
         <translation>Computing-voucher review desk</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="125" />
+        <location filename="../../slq_desk/ui/main_window.py" line="127" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="172" />
+        <location filename="../../slq_desk/ui/main_window.py" line="180" />
         <source>搜索编号、申报单位、政策 (Ctrl+K)</source>
         <translation>Search ID, applicant, policy (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="179" />
+        <location filename="../../slq_desk/ui/main_window.py" line="188" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="139" />
-        <location filename="../../slq_desk/ui/main_window.py" line="196" />
+        <location filename="../../slq_desk/ui/main_window.py" line="141" />
+        <location filename="../../slq_desk/ui/main_window.py" line="206" />
         <source>申报列表</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="208" />
+        <location filename="../../slq_desk/ui/main_window.py" line="218" />
         <source>检查清单、评分表和补贴测算将显示在这里。
 请先在左侧打开一份申报。</source>
         <translation>The checklist, scoring form and calculation appear here.
 Open an application on the left first.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="205" />
-        <location filename="../../slq_desk/ui/main_window.py" line="216" />
+        <location filename="../../slq_desk/ui/main_window.py" line="215" />
+        <location filename="../../slq_desk/ui/main_window.py" line="226" />
         <source>检查清单 / 评分 / 测算</source>
         <translation>Checklist / Scoring / Calculation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="233" />
-        <location filename="../../slq_desk/ui/main_window.py" line="281" />
+        <location filename="../../slq_desk/ui/main_window.py" line="244" />
+        <location filename="../../slq_desk/ui/main_window.py" line="292" />
         <source>检查清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="234" />
-        <location filename="../../slq_desk/ui/main_window.py" line="281" />
+        <location filename="../../slq_desk/ui/main_window.py" line="245" />
+        <location filename="../../slq_desk/ui/main_window.py" line="292" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="235" />
-        <location filename="../../slq_desk/ui/main_window.py" line="281" />
+        <location filename="../../slq_desk/ui/main_window.py" line="246" />
+        <location filename="../../slq_desk/ui/main_window.py" line="292" />
         <source>测算</source>
         <translation>Calculation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="238" />
+        <location filename="../../slq_desk/ui/main_window.py" line="249" />
         <source>同步滚动</source>
         <translation>Sync scrolling</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="241" />
+        <location filename="../../slq_desk/ui/main_window.py" line="252" />
         <source>按当前位置对齐两侧文档并同步滚动 (Ctrl+L)</source>
         <translation>Align both documents where they are and scroll together (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="244" />
+        <location filename="../../slq_desk/ui/main_window.py" line="255" />
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="247" />
+        <location filename="../../slq_desk/ui/main_window.py" line="258" />
         <source>刷新申报列表</source>
         <translation>Refresh list</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="250" />
+        <location filename="../../slq_desk/ui/main_window.py" line="261" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="254" />
+        <location filename="../../slq_desk/ui/main_window.py" line="265" />
         <source>导入申报包（.zip）…</source>
         <translation>Import package (.zip)…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="256" />
+        <location filename="../../slq_desk/ui/main_window.py" line="267" />
         <source>导入 .zip 申报包；也可把文件夹或 .zip 拖到窗口上 (Ctrl+I)</source>
         <translation>Import a .zip package; you can also drop a folder or .zip on the window (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="258" />
+        <location filename="../../slq_desk/ui/main_window.py" line="269" />
         <source>导入申报文件夹…</source>
         <translation>Import package folder…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="261" />
+        <location filename="../../slq_desk/ui/main_window.py" line="272" />
         <source>重新检查与测算</source>
         <translation>Re-run checks</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="264" />
+        <location filename="../../slq_desk/ui/main_window.py" line="275" />
         <source>评审人与语言…</source>
         <translation>Reviewer and language…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="174" />
-        <location filename="../../slq_desk/ui/main_window.py" line="267" />
+        <location filename="../../slq_desk/ui/main_window.py" line="182" />
+        <location filename="../../slq_desk/ui/main_window.py" line="278" />
         <source>搜索申报</source>
         <translation>Search applications</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="178" />
+        <location filename="../../slq_desk/ui/main_window.py" line="187" />
         <source>按状态筛选</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="270" />
+        <location filename="../../slq_desk/ui/main_window.py" line="281" />
         <source>下一份申报</source>
         <translation>Next application</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="273" />
+        <location filename="../../slq_desk/ui/main_window.py" line="284" />
         <source>上一份申报</source>
         <translation>Previous application</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="276" />
+        <location filename="../../slq_desk/ui/main_window.py" line="287" />
         <source>声明无利益冲突</source>
         <translation>Declare no conflict of interest</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="287" />
+        <location filename="../../slq_desk/ui/main_window.py" line="298" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="294" />
+        <location filename="../../slq_desk/ui/main_window.py" line="305" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="301" />
+        <location filename="../../slq_desk/ui/main_window.py" line="312" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="309" />
+        <location filename="../../slq_desk/ui/main_window.py" line="320" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="319" />
+        <location filename="../../slq_desk/ui/main_window.py" line="330" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="353" />
+        <location filename="../../slq_desk/ui/main_window.py" line="364" />
         <source>尚未打开工作区。
 
 请用「文件 › 打开工作区…」选择一个工作区文件夹，或在命令行运行 slq-desk demo-workspace 目录 生成演示工作区。</source>
@@ -947,22 +947,22 @@ Open an application on the left first.</translation>
 Choose a workspace folder with File › Open workspace…, or run slq-desk demo-workspace FOLDER to build a demo workspace.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="355" />
+        <location filename="../../slq_desk/ui/main_window.py" line="366" />
         <source>未打开工作区</source>
         <translation>No workspace</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="357" />
+        <location filename="../../slq_desk/ui/main_window.py" line="368" />
         <source>算力券申报审核工作台 — {0}</source>
         <translation>Computing-voucher review desk — {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="358" />
+        <location filename="../../slq_desk/ui/main_window.py" line="369" />
         <source>工作区：{0}</source>
         <translation>Workspace: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="369" />
+        <location filename="../../slq_desk/ui/main_window.py" line="380" />
         <source>工作区中还没有申报材料。
 
 导入申报包（文件夹或 .zip）后，申报会出现在这里；也可以运行 slq-desk demo-workspace 目录 生成一个演示工作区。</source>
@@ -971,106 +971,116 @@ Choose a workspace folder with File › Open workspace…, or run slq-desk demo-
 Import a package (folder or .zip) and it appears here; or run slq-desk demo-workspace FOLDER to build a demo workspace.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="398" />
+        <location filename="../../slq_desk/ui/main_window.py" line="446" />
         <source>申报 {0}：{1} 份材料</source>
         <translation>Application {0}: {1} documents</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="400" />
+        <location filename="../../slq_desk/ui/main_window.py" line="448" />
         <source>已打开申报 {0}。
 检查清单、评分表和补贴测算将显示在这里。</source>
         <translation>Application {0} is open.
 The checklist, scoring form and calculation appear here.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="421" />
-        <location filename="../../slq_desk/ui/main_window.py" line="427" />
-        <location filename="../../slq_desk/ui/main_window.py" line="433" />
+        <location filename="../../slq_desk/ui/main_window.py" line="463" />
+        <location filename="../../slq_desk/ui/main_window.py" line="469" />
+        <location filename="../../slq_desk/ui/main_window.py" line="475" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="428" />
+        <location filename="../../slq_desk/ui/main_window.py" line="470" />
         <source>“{0}”不是 slq-desk 工作区（没有 {1}）。</source>
         <translation>“{0}” is not an slq-desk workspace (no {1}).</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="459" />
+        <location filename="../../slq_desk/ui/main_window.py" line="501" />
         <source>证据：{0} 第 {1} 页</source>
         <translation>Evidence: {0}, page {1}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="523" />
+        <location filename="../../slq_desk/ui/main_window.py" line="541" />
+        <source>评审专家信息</source>
+        <translation>Reviewer details</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/main_window.py" line="552" />
+        <source>评审专家：{0}</source>
+        <translation>Reviewer: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/main_window.py" line="597" />
         <source>已更正字段并重新检查与测算</source>
         <translation>Field corrected; checks and calculation re-run</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="530" />
+        <location filename="../../slq_desk/ui/main_window.py" line="604" />
         <source>正在检查与测算…</source>
         <translation>Running checks…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="532" />
+        <location filename="../../slq_desk/ui/main_window.py" line="606" />
         <source>检查与测算已完成</source>
         <translation>Checks and calculation done</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="545" />
+        <location filename="../../slq_desk/ui/main_window.py" line="619" />
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="549" />
-        <location filename="../../slq_desk/ui/main_window.py" line="585" />
-        <location filename="../../slq_desk/ui/main_window.py" line="589" />
-        <location filename="../../slq_desk/ui/main_window.py" line="614" />
+        <location filename="../../slq_desk/ui/main_window.py" line="623" />
+        <location filename="../../slq_desk/ui/main_window.py" line="659" />
+        <location filename="../../slq_desk/ui/main_window.py" line="663" />
+        <location filename="../../slq_desk/ui/main_window.py" line="688" />
         <source>导入申报包</source>
         <translation>Import package</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="550" />
+        <location filename="../../slq_desk/ui/main_window.py" line="624" />
         <source>申报包 (*.zip)</source>
         <translation>Packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="555" />
+        <location filename="../../slq_desk/ui/main_window.py" line="629" />
         <source>导入申报文件夹</source>
         <translation>Import package folder</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="585" />
+        <location filename="../../slq_desk/ui/main_window.py" line="659" />
         <source>请先打开一个工作区。</source>
         <translation>Open a workspace first.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="587" />
+        <location filename="../../slq_desk/ui/main_window.py" line="661" />
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="587" />
+        <location filename="../../slq_desk/ui/main_window.py" line="661" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="601" />
+        <location filename="../../slq_desk/ui/main_window.py" line="675" />
         <source>正在导入 {0}：{1}/{2} {3}</source>
         <translation>Importing {0}: {1}/{2} {3}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="615" />
+        <location filename="../../slq_desk/ui/main_window.py" line="689" />
         <source>未能导入 {0}：
 {1}</source>
         <translation>Could not import {0}:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="619" />
+        <location filename="../../slq_desk/ui/main_window.py" line="693" />
         <source>已取消导入 {0}，未写入任何内容</source>
         <translation>Import of {0} cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/main_window.py" line="640" />
+        <location filename="../../slq_desk/ui/main_window.py" line="714" />
         <source>界面语言将在重新启动后完全生效</source>
         <translation>The language applies fully after a restart</translation>
     </message>
@@ -1791,7 +1801,7 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
 <context>
     <name>ScoreSpin</name>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="108" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="136" />
         <source>未评分</source>
         <translation>not scored</translation>
     </message>
@@ -1799,275 +1809,350 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
 <context>
     <name>ScoringTab</name>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="71" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="98" />
         <source>（未选择）</source>
         <translation>(none chosen)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="72" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="99" />
         <source>推荐</source>
         <translation>Recommend</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="73" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="100" />
         <source>不推荐</source>
         <translation>Do not recommend</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="74" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="101" />
         <source>修改后推荐</source>
         <translation>Recommend after changes</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="254" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="287" />
+        <source>申报 {0}</source>
+        <translation>Application {0}</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="304" />
         <source>载入评分表文件…</source>
         <translation>Load rubric file…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="255" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="305" />
         <source>评审组可使用自己的评分表（TOML），须在评分之前载入</source>
         <translation>A panel can use its own rubric (TOML), loaded before scoring</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="264" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="314" />
         <source>重新载入</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="274" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="324" />
         <source>第一步：利益冲突声明</source>
         <translation>Step 1: conflict-of-interest declaration</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="277" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="327" />
         <source>声明无利益冲突</source>
         <translation>Declare no conflict of interest</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="280" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="330" />
         <source>存在利益冲突…</source>
         <translation>I have a conflict…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="293" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="296" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="553" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="343" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="346" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="669" />
         <source>推荐意见</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="317" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="376" />
         <source>理由（推荐金额低于测算金额、不推荐或修改后推荐时必填）</source>
         <translation>Reason (required for a lower amount, 不推荐 or 修改后推荐)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="320" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="379" />
         <source>意见</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="304" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="321" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="354" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="380" />
         <source>推荐金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="315" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="325" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="553" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="374" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="384" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="669" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="352" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="737" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="412" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="878" />
         <source>提交评审</source>
         <translation>Submit review</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="420" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="492" />
         <source>评审专家：{0}</source>
         <translation>Reviewer: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="420" />
-        <source>（未设置）</source>
-        <translation>(not set)</translation>
-    </message>
-    <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="446" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="488" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="521" />
         <source>未打开申报。</source>
         <translation>No application open.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="453" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="493" />
+        <source>（未设置：开始评审时将询问姓名与单位）</source>
+        <translation>(not set: your name and organisation are asked when you start a review)</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="528" />
         <source>注意：{0}。通过线 {1} 分（满分 100）。</source>
         <translation>Note: {0}. Pass threshold {1} of 100.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="485" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="560" />
         <source>已保存（版本 {0}）</source>
         <translation>Saved (version {0})</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="494" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="569" />
         <source>评分之前，请就本申报的申报单位及其算力供给方声明是否存在利益冲突（投资、隶属、任职、亲属或其他利益关系）。声明之前评分表保持锁定。</source>
         <translation>Before scoring, declare whether you have a conflict of interest with the applicant or its compute supplier (investment, affiliation, employment, family or other ties). The form stays locked until you declare.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="497" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="572" />
         <source>已声明存在利益冲突（{0}）：{1}
 您须回避本项评审，评分表保持锁定。</source>
         <translation>Conflict declared ({0}): {1}
 You are kept out of this review; the form stays locked.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="500" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="575" />
         <source>已声明（{0}）：{1}</source>
         <translation>Declared ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="553" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="625" />
+        <source>尚有 {0} 项问题，不能提交</source>
+        <translation>{0} problems left; cannot submit</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="627" />
+        <source>请先声明利益冲突</source>
+        <translation>Declare any conflict of interest first</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="669" />
         <source>推荐金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="556" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="672" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="556" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="672" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="567" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="686" />
         <source>有未保存的修改…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="580" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="699" />
         <source>推荐金额不是有效金额</source>
         <translation>The amount is not a valid amount</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="582" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="701" />
         <source>推荐金额 {0} 超过测算金额 {1}</source>
         <translation>The amount {0} exceeds the computed {1}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="590" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="709" />
         <source>≤ 测算金额 {0}</source>
         <translation>≤ computed {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="604" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="723" />
         <source>得分 {0}</source>
         <translation>points {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="606" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="725" />
         <source>低于阈值</source>
         <translation>Below threshold</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="606" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="725" />
         <source>满分</source>
         <translation>Full marks</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="607" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="726" />
         <source>{0}：须填写评语（至少 {1} 字）</source>
         <translation>{0}: a comment is required (at least {1} characters)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="612" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="731" />
         <source>达到通过线</source>
         <translation>passes</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="612" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="731" />
         <source>低于通过线</source>
         <translation>below the pass threshold</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="612" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="731" />
         <source>未评完</source>
         <translation>incomplete</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="614" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="733" />
         <source>加权总分 {0} / 100 · 通过线 {1} · {2}</source>
         <translation>Weighted total {0} / 100 · pass {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="630" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="753" />
         <source>……另有 {0} 项</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="668" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="842" />
+        <source>声明不能再更改：{0}</source>
+        <translation>The declaration can no longer be changed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="847" />
+        <source>请先填写评审专家的姓名与单位。</source>
+        <translation>Enter the reviewer's name and organisation first.</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="875" />
+        <source>未提交：尚有 {0} 项问题（见上方列表）</source>
+        <translation>Not submitted: {0} problems left (see the list above)</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="879" />
+        <source>即将提交对以下申报的评审：
+{0}
+评审专家：{1}
+
+提交后不能再修改。确定提交吗？</source>
+        <translation>You are about to submit the review of this application:
+{0}
+Reviewer: {1}
+
+It cannot be changed after submission. Submit?</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="747" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="792" />
         <source>未保存：{0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="680" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="91" />
+        <source>未打开</source>
+        <translation>Not open</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="92" />
+        <source>待声明利益冲突</source>
+        <translation>Awaiting the conflict-of-interest declaration</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="93" />
+        <source>已回避</source>
+        <translation>Recused</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="94" />
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="95" />
+        <source>已提交（锁定）</source>
+        <translation>Submitted (locked)</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="96" />
+        <source>已签署（锁定）</source>
+        <translation>Signed (locked)</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="804" />
         <source>已自动保存 {0}（版本 {1}）</source>
         <translation>Saved automatically {0} (version {1})</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="689" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="813" />
         <source>此评审已在别处被修改（另一窗口或命令行），您的修改未保存、也未覆盖对方。请点击“重新载入”查看最新内容后再修改。
 {0}</source>
         <translation>This review was changed elsewhere (another window or the command line). Your change was not saved and did not overwrite theirs. Click Reload to see the latest version, then edit again.
 {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="692" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="816" />
         <source>未保存：版本冲突</source>
         <translation>Not saved: version conflict</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="703" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="827" />
         <source>声明利益冲突</source>
         <translation>Declare a conflict of interest</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="704" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="829" />
         <source>请写明与申报单位或其算力供给方的利益关系。
 声明后您将回避本项评审，且不能撤回。</source>
         <translation>Describe your tie to the applicant or its compute supplier.
 You will be kept out of this review; the declaration cannot be withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="737" />
-        <source>提交后不能再修改。确定提交吗？</source>
-        <translation>A submitted review cannot be changed. Submit?</translation>
-    </message>
-    <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="746" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="890" />
         <source>未提交：{0}</source>
         <translation>Not submitted: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="753" />
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="775" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="893" />
+        <source>已提交（版本 {0}），评审表已锁定；可签署评审意见。</source>
+        <translation>Submitted (version {0}); the form is locked; the opinion can be signed.</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="898" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="920" />
         <source>载入评分表</source>
         <translation>Load rubric</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="753" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="898" />
         <source>评分表 (*.toml)</source>
         <translation>Rubrics (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="783" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="928" />
         <source>撤销</source>
-        <translation>Withdrawn</translation>
+        <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="785" />
+        <location filename="../../slq_desk/ui/review_tabs/scoring_tab.py" line="930" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
@@ -2133,203 +2218,208 @@ You will be kept out of this review; the declaration cannot be withdrawn.</trans
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../slq_desk/ui/settings_dialog.py" line="37" />
+        <location filename="../../slq_desk/ui/settings_dialog.py" line="40" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/settings_dialog.py" line="40" />
+        <location filename="../../slq_desk/ui/settings_dialog.py" line="43" />
         <source>评审专家或审核人员姓名</source>
         <translation>Name of the reviewer or official</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/settings_dialog.py" line="48" />
+        <location filename="../../slq_desk/ui/settings_dialog.py" line="51" />
         <source>姓名用于利益冲突声明、字段更正和审计日志。界面语言在重新启动后完全生效。</source>
         <translation>The name is used for declarations, corrections and the audit log. The language applies fully after a restart.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/settings_dialog.py" line="51" />
+        <location filename="../../slq_desk/ui/settings_dialog.py" line="59" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/settings_dialog.py" line="52" />
+        <location filename="../../slq_desk/ui/settings_dialog.py" line="60" />
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/settings_dialog.py" line="53" />
+        <location filename="../../slq_desk/ui/settings_dialog.py" line="61" />
         <source>界面语言</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../slq_desk/ui/settings_dialog.py" line="75" />
+        <source>请填写姓名：它将写入利益冲突声明、评审意见和审计日志。</source>
+        <translation>Enter your name: it goes into the conflict-of-interest declaration, the opinion and the audit log.</translation>
     </message>
 </context>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="82" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="84" />
         <source>签署并导出评审意见</source>
         <translation>Sign and export the opinion</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="104" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="106" />
         <source>签名身份：</source>
         <translation>Signing identity:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="106" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="108" />
         <source>评审专家</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="108" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="110" />
         <source>评审记录(&amp;R)：</source>
         <translation>&amp;Review record:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="114" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="116" />
         <source>输出文件</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="115" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="117" />
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="119" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="121" />
         <source>输出文件(&amp;O)：</source>
         <translation>&amp;Output file:</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="122" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="124" />
         <source>覆盖已有文件(&amp;W)</source>
         <translation>Over&amp;write existing files</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="145" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="147" />
         <source>签署并导出(&amp;S)</source>
         <translation>&amp;Sign and export</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="148" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="150" />
         <source>立即验证(&amp;V)</source>
         <translation>&amp;Verify now</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="152" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="154" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="173" />
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="221" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="175" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="225" />
         <source>尚无签名身份：请先在“设置 › 签名身份”中创建或导入。</source>
         <translation>No signing identity: create or import one in Settings › Signing identity first.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="176" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="178" />
         <source>自签名</source>
         <translation>Self-signed</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="176" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="178" />
         <source>CA 签发</source>
         <translation>CA-issued</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="178" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="180" />
         <source>{0}{1} · {2} · {3} · 有效期至 {4}</source>
         <translation>{0}{1} · {2} · {3} · valid until {4}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="184" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="187" />
         <source>申报</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="206" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="210" />
         <source>工作区中没有这个申报。</source>
         <translation>This application is not in the workspace.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="208" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="212" />
         <source>这个申报还没有评审记录：请先完成评分。</source>
         <translation>This application has no review record yet: score it first.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="216" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="220" />
         <source>证书姓名（{0}）与评审记录中的评审专家（{1}）不同。</source>
         <translation>The certificate's name ({0}) differs from the reviewer on the review record ({1}).</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="225" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="229" />
         <source>评审尚不能签署：{0}</source>
         <translation>The review cannot be signed yet: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="228" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="232" />
         <source>评审已完成，可以签署。</source>
         <translation>The review is complete and can be signed.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="243" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="247" />
         <source>保存签名的评审意见</source>
         <translation>Save the signed opinion</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="244" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="248" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="253" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="257" />
         <source>请选择输出文件。</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="256" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="260" />
         <source>输出文件应以 .pdf 结尾。</source>
         <translation>The output file must end in .pdf.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="258" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="262" />
         <source>输出位置是一个文件夹：{0}</source>
         <translation>The output location is a folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="260" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="264" />
         <source>文件已存在，未覆盖：{0}
 如需替换，请勾选“覆盖已有文件”。</source>
         <translation>The file exists and was not overwritten: {0}
 Tick “Overwrite existing files” to replace it.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="300" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="304" />
         <source>已签署并导出：{0}</source>
         <translation>Signed and exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="301" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="305" />
         <source>签名人：{0}</source>
         <translation>Signer: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="302" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="306" />
         <source>注意：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="304" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="308" />
         <source>完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="310" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="314" />
         <source>未签署：{0}</source>
         <translation>Not signed: {0}</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="314" />
+        <location filename="../../slq_desk/ui/signing/sign_dialog.py" line="318" />
         <source>已取消，未签署。</source>
         <translation>Cancelled; nothing signed.</translation>
     </message>
@@ -2380,12 +2470,12 @@ Tick “Overwrite existing files” to replace it.</translation>
         <translation>Choose an application on the left first</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing_actions.py" line="86" />
+        <location filename="../../slq_desk/ui/signing_actions.py" line="88" />
         <source>签名身份</source>
         <translation>Signing identity</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing_actions.py" line="96" />
+        <location filename="../../slq_desk/ui/signing_actions.py" line="101" />
         <source>请先打开工作区</source>
         <translation>Open a workspace first</translation>
     </message>
@@ -2404,7 +2494,7 @@ Tick “Overwrite existing files” to replace it.</translation>
     </message>
     <message>
         <location filename="../../slq_desk/ui/signing/signing_ops.py" line="134" />
-        <location filename="../../slq_desk/ui/signing/signing_ops.py" line="186" />
+        <location filename="../../slq_desk/ui/signing/signing_ops.py" line="187" />
         <source>正在解锁签名密钥…</source>
         <translation>Unlocking the signing key…</translation>
     </message>
@@ -2414,17 +2504,17 @@ Tick “Overwrite existing files” to replace it.</translation>
         <translation>Building and signing the opinion…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/signing_ops.py" line="150" />
+        <location filename="../../slq_desk/ui/signing/signing_ops.py" line="151" />
         <source>正在核验签名…</source>
         <translation>Verifying the signature…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/signing_ops.py" line="160" />
+        <location filename="../../slq_desk/ui/signing/signing_ops.py" line="161" />
         <source>正在核验并导入意见…</source>
         <translation>Verifying and importing opinions…</translation>
     </message>
     <message>
-        <location filename="../../slq_desk/ui/signing/signing_ops.py" line="188" />
+        <location filename="../../slq_desk/ui/signing/signing_ops.py" line="189" />
         <source>正在生成并签署汇总表…</source>
         <translation>Building and signing the summary…</translation>
     </message>
