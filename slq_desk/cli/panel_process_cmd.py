@@ -329,13 +329,16 @@ def _report_build(args: argparse.Namespace) -> int:
     from slq_desk import audit
     from slq_desk.cli.common import open_workspace
     from slq_desk.cli.panel_cmd import _rank_list
+    from slq_desk.desk.service import Desk
     from slq_desk.opinion.export import write_atomically
     from slq_desk.panel.report import build_report, content_from_workspace
 
     ws = open_workspace(args)
     try:
+        # The ranking goes through the desk service, as `panel rank` does; the report's own
+        # records are written in this session.
+        agg, _c, plist = _rank_list(Desk(ws), args)
         with ws.session() as s:
-            agg, _c, plist = _rank_list(s, args)
             content = content_from_workspace(s, agg, plist, _members(args, s))
             pdf = build_report(content)
             import hashlib
@@ -510,10 +513,14 @@ def _publicity(args: argparse.Namespace) -> int:
         if existing:
             raise BadInput(f"{args.out_dir} 中已有 {', '.join(existing)}，未覆盖 / already exists "
                            "(use --force)")
+    from slq_desk.desk.service import Desk
+
     ws = open_workspace(args)
     try:
+        # The ranking goes through the desk service, as `panel rank` does; the report's own
+        # records are written in this session.
+        agg, _c, plist = _rank_list(Desk(ws), args)
         with ws.session() as s:
-            agg, _c, plist = _rank_list(s, args)
             members = _members(args, s) or []
             pub = build_publicity(plist, agg.settings.method_label,
                                   [(m.name, m.organisation) for m in members],
