@@ -165,11 +165,14 @@ def build_view(session: Any, app_id: str) -> ApplicationView:
                      [_finding_evidence(f, docs)], stage=f.stage)
         for f in app.findings if f.stage in ("ingest", "dedup")
     ]
+    overrides = dict((app.facts or {}).get("overrides") or {})
     view = ApplicationView(
         id=app.id, policy_id=app.policy_id, applicant_name=app.applicant_name or "",
-        applicant_uscc=app.applicant_uscc or "", direction=app.direction,
+        applicant_uscc=app.applicant_uscc or "",
+        # A direction a person set (``check --set direction=N``) wins over the one read.
+        direction=overrides.get("direction") or app.direction,
         claimed_at=app.claimed_at, documents=docs, ingest_findings=ingest,
-        overrides=dict((app.facts or {}).get("overrides") or {}),
+        overrides=overrides,
     )
     # Every invoice and contract number of the other applications, in one query each.
     rows = session.execute(

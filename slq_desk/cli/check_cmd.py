@@ -81,7 +81,9 @@ OVERRIDABLE = ("applicant_kind", "sme", "received_this_year", "other_fiscal_supp
                "purchased_this_year",  # Wuhan 第七条, reading 2
                "quota_granted",  # Chengdu 第十二条, from the platform's quota ledger
                "industry",  # Beijing 一（一）
-               "model_filed_on")  # Beijing 一（四） direction 4
+               "model_filed_on",  # Beijing 一（四） direction 4
+               # Beijing 一（四）: the 申报方向 (1–4), when no form prints it or it was misread.
+               "direction")
 
 
 def parse_overrides(items: list[str]) -> dict[str, Any]:
@@ -107,6 +109,10 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
             out[key] = value.lower() == "true"
         elif key == "industry":
             out[key] = value
+        elif key == "direction":
+            if value not in ("1", "2", "3", "4"):
+                raise BadInput("--set direction: 1, 2, 3 or 4 (北京 申报方向 / Beijing direction)")
+            out[key] = int(value)
         elif key == "model_filed_on":
             from datetime import date
 

@@ -141,3 +141,19 @@ def test_reviewer_facts_set_on_the_command_line_are_kept_and_used(
     assert main(["check", "wh-1", "--workspace", ws, "--set", "applicant_kind=alien"]) == 2
     assert main(["check", "wh-1", "--workspace", ws, "--set", "sme=0.5"]) == 2
     assert main(["check", "wh-1", "--workspace", ws, "--set", "received_this_year=1.001"]) == 2
+
+
+def test_direction_set_by_a_person_feeds_the_calculation(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Beijing's 申报方向 when no form prints it (issue 13): a person sets it, it is kept and
+    used, and a value outside 1–4 is refused."""
+    import json
+
+    _workspace(tmp_path).close()
+    ws = str(tmp_path / "ws")
+    main(["check", "wh-1", "--workspace", ws, "--json", "--set", "direction=2"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["facts"]["input"]["direction"] == 2
+    main(["check", "wh-1", "--workspace", ws, "--json"])
+    assert json.loads(capsys.readouterr().out)["facts"]["input"]["direction"] == 2
+    assert main(["check", "wh-1", "--workspace", ws, "--set", "direction=5"]) == 2
