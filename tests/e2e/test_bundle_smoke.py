@@ -25,6 +25,9 @@ from tests.support.paths import ROOT
 
 pytestmark = [
     pytest.mark.slow,
+    # One worker builds the bundle once for every test here (a build takes minutes and both
+    # cores; two workers would each build their own).
+    pytest.mark.xdist_group("bundle"),
     pytest.mark.skipif(os.environ.get("SLQ_DESK_BUNDLE_TEST") != "1",
                        reason="builds the PyInstaller bundle; set SLQ_DESK_BUNDLE_TEST=1 to run"),
 ]
