@@ -275,6 +275,15 @@ FIELD_LABELS: dict[str, Label] = {
     "unit": Label("单位", "unit"),
     "quantity": Label("数量", "quantity"),
     "filed_on": Label("备案日期", "filed on"),
+    "amount_in_words": Label("金额（大写）", "amount in words"),
+    "amount_includes_tax": Label("金额含税", "amount includes tax"),
+    "unit_price_includes_tax": Label("单价含税", "unit price includes tax"),
+    "card_count": Label("算力卡数量", "number of cards"),
+    "domestic_stated": Label("合同载明国产", "contract states domestic"),
+    "serial_number": Label("交易流水号", "transaction serial number"),
+    "service_mode": Label("服务模式", "service mode"),
+    "payer_bank": Label("付款人开户行", "payer's bank"),
+    "payee_bank": Label("收款人开户行", "payee's bank"),
 }
 
 

@@ -424,6 +424,10 @@ def unreadable_reason(error: str | None) -> str:
     code, sep, detail = error.partition(":")
     code = code.strip()
     if not sep or " " in code:
-        return error if i18n.current() == "en" else QCoreApplication.translate("ViewerPane", "导入时无法读取")
+        # A reason already written in Chinese (the importer's own words) is shown as it is;
+        # a library's English text only in English mode.
+        if i18n.current() == "en" or not error.isascii():
+            return error
+        return QCoreApplication.translate("ViewerPane", "导入时无法读取")
     label = i18n.label(finding_label(code))
     return f"{label} ({detail.strip()})" if i18n.current() == "en" and detail.strip() else label
