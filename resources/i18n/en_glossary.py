@@ -1,10 +1,6 @@
 """English for the window's Chinese source strings: fills slq_desk_en.ts (run after lupdate).
 
-    .venv/bin/pyside6-lupdate slq_desk/ui/*.py slq_desk/ui/review_tabs/*.py slq_desk/ui/viewer/*.py \
-        slq_desk/ui/panel/*.py slq_desk/ui/signing/*.py \
-        -no-obsolete -source-language zh_CN -target-language en -ts resources/i18n/slq_desk_en.ts
-    .venv/bin/python resources/i18n/en_glossary.py
-    .venv/bin/pyside6-lrelease resources/i18n/slq_desk_en.ts -qm resources/i18n/slq_desk_en.qm
+    bash scripts/i18n.sh      # lupdate over every slq_desk/ui module, this file, lrelease
 
 Kept as data beside the .ts so a new lupdate run never loses a translation; a source string
 without an entry stays unfinished (shown in Chinese) and is listed on stderr.
@@ -385,6 +381,16 @@ EN_IN_CONTEXT: dict[tuple[str, str], str] = {
 }
 
 
+def _more_english() -> None:
+    """Each screen's English may live beside this file in ``en_<screen>.py`` (a dict ``EN``):
+    several people add screens at once without editing one long dict."""
+    import runpy
+
+    for extra in sorted(Path(__file__).parent.glob("en_*.py")):
+        if extra.name != Path(__file__).name:
+            EN.update(runpy.run_path(str(extra))["EN"])
+
+
 def fill(ts: Path) -> list[str]:
     tree = ET.parse(ts)
     missing: list[str] = []
@@ -405,6 +411,7 @@ def fill(ts: Path) -> list[str]:
 
 
 if __name__ == "__main__":
+    _more_english()
     left = fill(Path(__file__).with_name("slq_desk_en.ts"))
     for source in left:
         print(f"untranslated: {source!r}", file=sys.stderr)
