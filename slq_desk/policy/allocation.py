@@ -100,31 +100,11 @@ def allocate(
     """Grant the pool among ``results`` (all computed under ``policy``, a Policy or an id)."""
     if isinstance(policy, str):
         policy = load_policy(policy)
-    for r in results:
-        if r.policy != policy.id:
-            raise BadInput(f"{r.id}: computed under {r.policy}, not {policy.id}")
-    if budget is not None and budget < 0:
-        raise BadInput(f"budget: must not be negative ({budget})")
-    if mode is not None and mode not in ENUMS["allocation_mode"]:
-        raise BadInput(f"mode: {mode!r} is not one of {sorted(ENUMS['allocation_mode'])}")
-
-    when = day or _pool_day(results, policy)
+    _validate(results, policy, budget, mode)
     steps: list[TraceItem] = []
-    p = Params(policy.resolved(when), steps)
-    policy_mode = p.get("allocation_mode") if p.has("allocation_mode") else "none"
-    chosen = mode or policy_mode
-    if mode is not None and mode != policy_mode:
-        steps.append(calc("mode_override", OPERATOR, mode, (("policy_mode", policy_mode),)))
-
-    pool: Decimal | None
-    if budget is not None:
-        pool, source = budget, "budget"
-        steps.append(calc("pool_budget", OPERATOR, budget))
-    elif p.has("pool_size"):
-        pool, source = p.get("pool_size"), "policy"
-    else:
-        pool, source = None, "none"
-
+    p = Params(policy.resolved(day or _pool_day(results, policy)), steps)
+    chosen = _mode(p, mode, steps)
+    pool, source = _pool(p, budget, steps)
     if chosen != "none" and pool is None:
         raise BadInput(
             f"{policy.id}: the text sets no pool ({chosen} allocation needs one); pass --budget"
@@ -134,35 +114,84 @@ def allocate(
             f"{policy.id}: the text states no allocation order for a pool; pass --mode "
             "(first_come, rank or scaled)"
         )
+    eligible = _in_order([r for r in results if r.eligible and r.subsidy > 0], chosen)
+    granted = _grant(eligible, chosen, pool, p, steps)
+    return Allocation(policy.id, chosen, pool, source, _grants(results, eligible, granted), steps)
 
-    eligible = [r for r in results if r.eligible and r.subsidy > 0]
+
+def _validate(
+    results: list[Result], policy: Policy, budget: Decimal | None, mode: str | None
+) -> None:
+    for r in results:
+        if r.policy != policy.id:
+            raise BadInput(f"{r.id}: computed under {r.policy}, not {policy.id}")
+    if budget is not None and budget < 0:
+        raise BadInput(f"budget: must not be negative ({budget})")
+    if mode is not None and mode not in ENUMS["allocation_mode"]:
+        raise BadInput(f"mode: {mode!r} is not one of {sorted(ENUMS['allocation_mode'])}")
+
+
+def _mode(p: Params, mode: str | None, steps: list[TraceItem]) -> str:
+    """The operator's mode if given (traced when it differs from the text's), else the text's."""
+    policy_mode = p.get("allocation_mode") if p.has("allocation_mode") else "none"
+    if mode is not None and mode != policy_mode:
+        steps.append(calc("mode_override", OPERATOR, mode, (("policy_mode", policy_mode),)))
+    return mode or policy_mode
+
+
+def _pool(
+    p: Params, budget: Decimal | None, steps: list[TraceItem]
+) -> tuple[Decimal | None, str]:
+    """The pool and where it came from: the operator's budget, the text's pool, or none."""
+    if budget is not None:
+        steps.append(calc("pool_budget", OPERATOR, budget))
+        return budget, "budget"
+    if p.has("pool_size"):
+        return p.get("pool_size"), "policy"
+    return None, "none"
+
+
+def _in_order(eligible: list[Result], chosen: str) -> list[Result]:
+    """Rank order by descending score (ties to the earlier claim), otherwise claim order."""
     if chosen == "rank":
         missing = [r.id for r in eligible if r.score is None]
         if missing:
             raise BadInput(f"{missing[0]}: score: missing (rank-order allocation needs it)")
-        eligible.sort(key=lambda r: (-(r.score or ZERO), r.claimed_at, r.id))
-    else:
-        eligible.sort(key=lambda r: (r.claimed_at, r.id))
+        return sorted(eligible, key=lambda r: (-(r.score or ZERO), r.claimed_at, r.id))
+    return sorted(eligible, key=lambda r: (r.claimed_at, r.id))
 
-    granted: dict[str, Decimal] = {}
+
+def _grant(
+    eligible: list[Result],
+    chosen: str,
+    pool: Decimal | None,
+    p: Params,
+    steps: list[TraceItem],
+) -> dict[str, Decimal]:
     if chosen == "none" or pool is None:
-        granted = {r.id: r.subsidy for r in eligible}
-    elif chosen == "scaled":
+        return {r.id: r.subsidy for r in eligible}
+    if chosen == "scaled":
         total = sum((r.subsidy for r in eligible), ZERO)
-        if total > pool:
-            factor = CONTEXT.divide(pool, total)
-            steps.append(calc("scale_factor", p.article("allocation_mode"), factor,
-                              (("pool", pool), ("requested", total))))
-            granted = {r.id: quantize(r.subsidy * factor, FEN, "down") for r in eligible}
-        else:
-            granted = {r.id: r.subsidy for r in eligible}
-    else:  # first_come and rank: grant in order until the pool is spent
-        left = pool
-        for r in eligible:
-            share = min(r.subsidy, left)
-            granted[r.id] = share
-            left -= share
+        if total <= pool:
+            return {r.id: r.subsidy for r in eligible}
+        factor = CONTEXT.divide(pool, total)
+        steps.append(calc("scale_factor", p.article("allocation_mode"), factor,
+                          (("pool", pool), ("requested", total))))
+        return {r.id: quantize(r.subsidy * factor, FEN, "down") for r in eligible}
+    # first_come and rank: grant in order until the pool is spent
+    granted: dict[str, Decimal] = {}
+    left = pool
+    for r in eligible:
+        share = min(r.subsidy, left)
+        granted[r.id] = share
+        left -= share
+    return granted
 
+
+def _grants(
+    results: list[Result], eligible: list[Result], granted: dict[str, Decimal]
+) -> list[Grant]:
+    """One grant per application, granted ones first in their order, the ineligible last."""
     rank_of = {r.id: i for i, r in enumerate(eligible, 1)}
     grants: list[Grant] = []
     for r in results:
@@ -172,7 +201,7 @@ def allocate(
         else:
             grants.append(Grant(r.id, r.subsidy, ZERO, None, NONE))
     grants.sort(key=lambda g: (g.rank is None, g.rank or 0))
-    return Allocation(policy.id, chosen, pool, source, grants, steps)
+    return grants
 
 
 def _pool_day(results: list[Result], policy: Policy) -> date:
