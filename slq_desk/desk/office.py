@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 # Why a move is refused, as MoveCheck.refusal: the window words each one.
 NOT_ALLOWED = "not_allowed"  # the transition table forbids it (details: the allowed targets)
-BLOCKING = "blocking"  # 初审通过 with open blocking findings (details: "code: message")
+BLOCKING = "blocking"  # 初审通过 with open blocking findings (details: their messages)
 NO_NOTICE = "no_notice"  # 补正中 without a signed 补正材料通知书
 NO_REVIEWS = "no_reviews"  # 已评审 without a submitted review or imported opinion
 SAME = "same"  # already in that status
@@ -110,12 +110,14 @@ class OfficeDesk:
                 return MoveCheck(application_id, before, target)
             except wf.MoveRefused as refused:
                 try:
-                    passed_over = wf.check_move(s, app, target, override=True)
+                    wf.check_move(s, app, target, override=True)
                 except wf.MoveRefused as again:
                     kind = NO_REVIEWS if target == wf.REVIEWED else OTHER
                     return MoveCheck(application_id, before, target, kind, details=(str(again),))
                 kind = {wf.PASSED: BLOCKING, wf.SUPPLEMENTING: NO_NOTICE}.get(target, OTHER)
-                details = tuple(passed_over) if kind == BLOCKING else (str(refused),)
+                # The official reads the findings' sentences, not their codes.
+                details = (tuple(f.message_zh for f in wf.open_blocking(s, application_id))
+                           if kind == BLOCKING else (str(refused),))
                 return MoveCheck(application_id, before, target, kind, True, details)
 
     def move(self, application_id: str, to: str, reason: str, by: str,

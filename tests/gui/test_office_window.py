@@ -108,6 +108,12 @@ def shot(window: QWidget, dialog: QWidget | None, name: str) -> None:
     folder = os.environ.get("SLQ_OFFICE_SHOTS")
     if not folder:
         return
+    from PySide6.QtCore import QDeadlineTimer
+    from PySide6.QtWidgets import QApplication
+
+    deadline = QDeadlineTimer(15000)  # the pages drawn, as a person would wait for them
+    while not window.is_settled() and not deadline.hasExpired():  # type: ignore[attr-defined]
+        QApplication.processEvents()
     pixmap = window.grab()
     if dialog is not None:
         over = dialog.grab()
@@ -156,6 +162,7 @@ def test_a_refused_move_says_why_and_an_override_needs_a_reason(qtbot, win) -> N
     assert dialog.objectName() == "StatusMoveDialog" and dialog.target() == "check_passed"
     guard = dialog.guard.text()
     assert "阻断问题未解决，不能初审通过" in guard and "越过阻断问题" in guard
+    assert "缺少必备材料" in guard and "material_missing" not in guard  # sentences, not codes
     assert dialog.override_box.isVisible() and not dialog.move_button.isEnabled()
     dialog.reason_edit.setPlainText("经科室集体研究，承诺函可后补")
     assert not dialog.move_button.isEnabled()  # a reason alone does not pass over the guard
@@ -280,6 +287,8 @@ def test_supplement_import_reports_what_changed(qtbot, win, tmp_path) -> None:
                               for i in range(report.tree.topLevelItem(0).childCount()))
     shot(win, report, "supplement-report")
     report.close()
+    win.office.show_tab()
+    shot(win, None, "office-tab")
     assert len(win.desk.documents(FLAWED) or []) > before  # the panes list the new file
     qtbot.waitUntil(lambda: "第 2 版" in win.office.tab.versions_label.text(), timeout=15000)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -62,9 +63,13 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             table.setItem(n, column, item)
+    table.resizeRowsToContents()
     # Tall enough for what it holds (up to six rows), so the tab scrolls as one page.
-    height = table.horizontalHeader().height() + 4 + sum(
-        table.rowHeight(r) for r in range(min(len(rows), 6))) + (0 if rows else 24)
+    shown = min(len(rows), 6)
+    height = (table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+              + sum(table.rowHeight(r) for r in range(shown))
+              + (table.fontMetrics().lineSpacing() + 8 if not rows else 0)
+              + (table.horizontalScrollBar().sizeHint().height() if len(rows) else 0))
     table.setFixedHeight(height)
 
 
@@ -96,12 +101,13 @@ class OfficeTab(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.status_label)
-        self.moves = QHBoxLayout()
+        layout.addWidget(QLabel(self.tr("可转为（点击后写明理由）："), body))
+        # A grid, three to a row: the dock is narrow and a status name may be long in English.
+        self.moves = QGridLayout()
         self.moves.setContentsMargins(0, 0, 0, 0)
         self.moves_holder = QWidget(body)
         self.moves_holder.setLayout(self.moves)
         self.moves_holder.setAccessibleName(self.tr("可转为的状态"))
-        self.moves.addWidget(QLabel(self.tr("转为："), self.moves_holder))
         layout.addWidget(self.moves_holder)
         self.move_buttons: dict[str, QPushButton] = {}
 
@@ -182,6 +188,7 @@ class OfficeTab(QWidget):
         self.data = data
         for button in self.move_buttons.values():
             self.moves.removeWidget(button)
+            button.hide()  # deleted later; hidden now, so it is never drawn under the new ones
             button.deleteLater()
         self.move_buttons = {}
         enabled = data is not None
@@ -208,12 +215,13 @@ class OfficeTab(QWidget):
             button.setToolTip(self.tr("把申报转为“{0}”（写明理由）").format(status_name(code)))
             button.setAccessibleName(self.tr("转为{0}").format(status_name(code)))
             button.clicked.connect(lambda _c=False, c=code: self.office.move_status(c))
-            self.moves.addWidget(button)
+            n = len(self.move_buttons)
+            self.moves.addWidget(button, n // 3, n % 3)
             self.move_buttons[code] = button
         if not st.allowed:
             done = QPushButton(self.tr("终态，不能再更改"), self.moves_holder)
             done.setEnabled(False)
-            self.moves.addWidget(done)
+            self.moves.addWidget(done, 0, 0)
             self.move_buttons[""] = done
         titles = {"supplement": self.tr("补正材料通知书"), "acceptance": self.tr("受理通知书"),
                   "rejection": self.tr("不予受理通知书")}

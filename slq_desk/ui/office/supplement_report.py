@@ -22,6 +22,7 @@ from slq_desk.ui.office.common import severity_name
 from slq_desk.ui.theme import severity_color
 
 COLORS = {"block": QColor(200, 30, 30), "warn": QColor(190, 110, 0), "info": QColor(40, 90, 160)}
+CLOSED = QColor(30, 130, 60)  # a finding the 补正 closed is good news, whatever it was
 
 
 class SupplementReportDialog(QDialog):
@@ -72,8 +73,9 @@ class SupplementReportDialog(QDialog):
         text = f"{f.message_zh}" + (f"（{f.file}）" if f.file else "")
         item = QTreeWidgetItem(parent, [f"{mark} {severity}", text])
         item.setToolTip(1, f"{f.code}: {text}")
-        if f.severity in COLORS:
-            item.setForeground(0, QBrush(severity_color(COLORS[f.severity])))
+        color = CLOSED if mark == "✓" else COLORS.get(f.severity)
+        if color is not None:
+            item.setForeground(0, QBrush(severity_color(color)))
 
     def _fill(self) -> None:
         r = self.outcome
