@@ -175,3 +175,10 @@ EN: dict[str, str] = {
     "= 未变": "= unchanged", "! 拒收": "! refused", "补正已解决的问题": "Findings closed by the supplement",
     "仍存在的问题": "Findings remaining", "补正后新出现的问题": "Findings new since the supplement",
 }
+
+# The checklist's 人工查验 section (ui/review_tabs/checklist_tab.py).
+EN.update({
+    "人工查验（发票 {0}/{1} 张已查验）": "Checked by hand ({0}/{1} invoices verified)",
+    "{0}（{1}，{2}）": "{0} ({1}, {2})", "发票 {0}": "Invoice {0}", "未核查": "Not checked",
+    "信用核查": "Credit check",
+})

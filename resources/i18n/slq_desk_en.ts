@@ -299,6 +299,30 @@
         <translation>Line {0}</translation>
     </message>
     <message>
+        <source>人工查验（发票 {0}/{1} 张已查验）</source>
+        <translation>Checked by hand ({0}/{1} invoices verified)</translation>
+    </message>
+    <message>
+        <source>{0}（{1}，{2}）</source>
+        <translation>{0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <source>未查验</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <source>发票 {0}</source>
+        <translation>Invoice {0}</translation>
+    </message>
+    <message>
+        <source>未核查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>信用核查</source>
+        <translation>Credit check</translation>
+    </message>
+    <message>
         <source>{0}（{1} 处）</source>
         <translation>{0} ({1} places)</translation>
     </message>

@@ -323,6 +323,14 @@ def test_manual_checks_are_recorded_and_shown(qtbot, win) -> None:
     qtbot.waitUntil(lambda: tab.invoices.item(0, 1).text() == "不一致", timeout=15000)
     assert tab.invoices.item(0, 3).text() == OFFICIAL
     assert "无失信记录" in tab.credit_label.text() and "XYBG-2026-001" in tab.credit_label.text()
+    # The checklist shows them too, beside the findings.
+    tree = win.checklist_tab.tree
+    tops = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+    manual = next(item for title, item in tops.items() if title.startswith("人工查验"))
+    assert manual.text(0).startswith("人工查验（发票 1/")
+    rows = {manual.child(i).text(0): manual.child(i).text(1) for i in range(manual.childCount())}
+    assert any(v.startswith("不一致（") and OFFICIAL in v for v in rows.values())
+    assert rows["信用核查"].startswith("无失信记录（")
     dialog.invoice_by.setText("")
     dialog.invoice_button.click()
     assert "未记录" in dialog.message.text()
