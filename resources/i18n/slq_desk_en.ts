@@ -1633,16 +1633,8 @@ Document number {1} · {2} pages · SHA-256 {3}</translation>
         <translation>Importing the supplement {0} and running the checks and calculation again…</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>导入补正材料</source>
         <translation>Import supplementary materials</translation>
-    </message>
-    <message>
-        <source>已取消导入补正材料，未写入任何内容</source>
-        <translation>Supplement import cancelled; nothing was written</translation>
     </message>
     <message>
         <source>申报 {0}：补正材料已导入为第 {1} 版</source>

@@ -129,7 +129,15 @@ class OfficeActions(QObject):
         if not self._tab_added:
             self._tab_added = True
             self.window.add_review_tab(self.tab, self.tr("初审"))
+            # Shown again (e.g. after another workspace was opened): read it again if stale.
+            self.window.review_tabs.currentChanged.connect(self._tab_shown)
         self.reload()
+
+    def _tab_shown(self, _index: int) -> None:
+        data = self.tab.data
+        if self.window.review_tabs.currentWidget() is self.tab and (
+                data is None or data.status.application_id != self.window.application_id):
+            self.reload()
 
     def show_tab(self) -> None:
         if self._tab_added:
@@ -249,8 +257,11 @@ class OfficeActions(QObject):
             if not chosen:
                 return None
             path = Path(chosen)
+        # No cancel button: the core's 补正 import takes no progress callback, so it could not
+        # stop part-way (one transaction, then the re-check); the dialog says it is busy.
         progress = QProgressDialog(self.tr("正在导入补正材料 {0}，并重新检查与测算…").format(path.name),
-                                   self.tr("取消"), 0, 0, self.window)
+                                   "", 0, 0, self.window)
+        progress.setCancelButton(None)
         progress.setObjectName("SupplementProgress")
         progress.setWindowTitle(self.tr("导入补正材料"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -263,13 +274,9 @@ class OfficeActions(QObject):
             return desk.office.import_supplement(app_id, path)
 
         op = Operation(work)
-        op.progress.connect(lambda _d, _t, _n: None)
         op.finished.connect(lambda result: self._supplemented(result))
         op.failed.connect(lambda message: self._supplement_failed(path, message))
-        op.cancelled.connect(lambda: self.window.statusBar().showMessage(
-            self.tr("已取消导入补正材料，未写入任何内容"), 10000))
         op.ended.connect(progress.close)
-        progress.canceled.connect(op.cancel)
         return self.launch(op)
 
     def _supplemented(self, result: Any) -> None:
