@@ -417,3 +417,25 @@ def _signature_valid(path: Path) -> None:
     assert "Signature is Valid." in sig.stdout, sig.stdout
 
 
+
+
+def test_the_office_speaks_english_when_switched(qtbot, win, qapp) -> None:
+    from slq_desk.ui import i18n
+
+    assert i18n.install(qapp, "en")
+    try:
+        open_app(qtbot, win, FLAWED)
+        dialog = win.office.move_status("check_passed")
+        assert dialog.windowTitle() == "Change the application's status"
+        assert dialog.target_box.currentText() == "passed preliminary review"
+        assert "blocking findings are still open" in dialog.guard.text()
+        dialog.close()
+        from slq_desk.ui.main_window import MainWindow
+
+        fresh = MainWindow(None, win.settings, remember_geometry=False)
+        qtbot.addWidget(fresh)
+        assert fresh.office.menu.title() == "&Office"
+        assert fresh.office.summary_action.text() == "E&xport the preliminary review summary…"
+        fresh.shutdown()
+    finally:
+        i18n.install(qapp, "zh_CN")
