@@ -34,7 +34,7 @@ EN: dict[str, str] = {
     "来源(&S)：": "&Source:", "名单日期": "List date", "名单日期(&D)：": "List &date:",
     "选择名单文件": "Choose the list file", "名单 (*.csv *.xlsx)": "Lists (*.csv *.xlsx)",
     "请选择名单文件。": "Choose the list file.",
-    "已导入“{0}”：{1} 条，日期 {2}。": "Imported \u201c{0}\u201d: {1} entries, dated {2}.",
+    "已导入 {0}：{1} 条，日期 {2}。": "Imported {0}: {1} entries, dated {2}.",
     # manual 查验
     "发票查验与信用核查 · 申报 {0}": "Invoice verification and credit check · application {0}",
     "发票查验（全国增值税发票查验平台，人工核对）":

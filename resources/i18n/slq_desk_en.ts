@@ -857,8 +857,8 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Not imported: {0}</translation>
     </message>
     <message>
-        <source>已导入“{0}”：{1} 条，日期 {2}。</source>
-        <translation>Imported “{0}”: {1} entries, dated {2}.</translation>
+        <source>已导入 {0}：{1} 条，日期 {2}。</source>
+        <translation>Imported {0}: {1} entries, dated {2}.</translation>
     </message>
 </context>
 <context>

@@ -317,6 +317,7 @@ def test_manual_checks_are_recorded_and_shown(qtbot, win) -> None:
     dialog.invoice_note.setText("金额与查验平台不符")
     dialog.invoice_button.click()
     assert "已记录" in dialog.message.text()
+    shot(win, dialog, "manual-checks")
     dialog.credit_report.setText("XYBG-2026-001")
     dialog.credit_button.click()
     assert "已记录：信用核查" in dialog.message.text()
@@ -352,6 +353,7 @@ def test_a_reference_list_is_imported_and_shown(qtbot, win, tmp_path) -> None:
     assert "已导入" in dialog.message.text(), dialog.message.text()
     assert dialog.table.rowCount() == 1
     row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    shot(win, dialog, "lists")
     assert row[0] == "是" and "失信" in row[1] and row[3] == "2" and row[4] == "信用中国 2026-11-30 导出"
     bad = tmp_path / "bad.csv"
     bad.write_text("foo,bar\n1,2\n", encoding="utf-8")
@@ -371,6 +373,7 @@ def test_dedup_names_both_applications_and_opens_the_other(qtbot, win) -> None:
     invoice = [r for r in rows if r[0] == "同一发票"]
     assert invoice and {invoice[0][1].split()[0], invoice[0][2].split()[0]} == set(PAIR), rows
     dialog.table.setCurrentCell(rows.index(invoice[0]), 1)
+    shot(win, dialog, "dedup")
     assert dialog.open_button.text() == f"打开另一份申报 {PAIR[1]}(&O)"
     dialog.open_button.click()
     assert win.application_id == PAIR[1]
@@ -395,6 +398,7 @@ def test_the_summary_is_exported_signed_from_the_window(qtbot, win, opened, tmp_
     assert dialog.written is not None, dialog.message.text()
     assert dialog.written.xlsx.is_file() and dialog.written.pdf.is_file()
     assert "已签名" in dialog.message.text()
+    shot(win, dialog, "summary")
     _signature_valid(dialog.written.pdf)
     dialog.open_pdf_button.click()
     dialog.open_folder_button.click()

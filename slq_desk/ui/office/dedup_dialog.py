@@ -64,8 +64,14 @@ class DedupDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The pair and the key in readable widths (a file's SHA-256 is long; the tooltip has
+        # it whole); the explanation takes the rest, wrapped.
+        for column, width in ((1, 260), (2, 260), (3, 180)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.cellDoubleClicked.connect(self._double_clicked)
         self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.table, 1)

@@ -161,6 +161,6 @@ class ListsDialog(QDialog):
 
     def _imported(self, done: Any) -> None:
         self.refresh()
-        show_message(self.message, self.tr("已导入“{0}”：{1} 条，日期 {2}。").format(
+        show_message(self.message, self.tr("已导入 {0}：{1} 条，日期 {2}。").format(
             self.kind_box.currentText(), done.entries, done.as_of.isoformat()), OK_STYLE)
         self.imported.emit(done)
