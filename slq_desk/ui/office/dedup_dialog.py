@@ -171,3 +171,8 @@ class DedupDialog(QDialog):
         self.open_button.setEnabled(target is not None and not busy)
         if target is not None:
             self.open_button.setText(self.tr("打开另一份申报 {0}(&O)").format(target))
+
+    def reject(self) -> None:
+        if self._op is not None and not self._op.is_done:
+            return  # its outcome is shown here; the work takes seconds
+        super().reject()

@@ -164,3 +164,8 @@ class ListsDialog(QDialog):
         show_message(self.message, self.tr("已导入 {0}：{1} 条，日期 {2}。").format(
             self.kind_box.currentText(), done.entries, done.as_of.isoformat()), OK_STYLE)
         self.imported.emit(done)
+
+    def reject(self) -> None:
+        if self._op is not None and not self._op.is_done:
+            return  # its outcome is shown here; the work takes seconds
+        super().reject()
