@@ -129,14 +129,13 @@ class OfficeActions(QObject):
         if not self._tab_added:
             self._tab_added = True
             self.window.add_review_tab(self.tab, self.tr("初审"))
-            # Shown again (e.g. after another workspace was opened): read it again if stale.
+            # Read again whenever it is shown: a correction or a re-check elsewhere changes the
+            # blocking count and what may be moved; another workspace changes everything.
             self.window.review_tabs.currentChanged.connect(self._tab_shown)
         self.reload()
 
     def _tab_shown(self, _index: int) -> None:
-        data = self.tab.data
-        if self.window.review_tabs.currentWidget() is self.tab and (
-                data is None or data.status.application_id != self.window.application_id):
+        if self.window.review_tabs.currentWidget() is self.tab:
             self.reload()
 
     def show_tab(self) -> None:
