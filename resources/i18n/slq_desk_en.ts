@@ -299,6 +299,30 @@
         <translation>Line {0}</translation>
     </message>
     <message>
+        <source>人工查验（发票 {0}/{1} 张已查验）</source>
+        <translation>Checked by hand ({0}/{1} invoices verified)</translation>
+    </message>
+    <message>
+        <source>{0}（{1}，{2}）</source>
+        <translation>{0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <source>未查验</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <source>发票 {0}</source>
+        <translation>Invoice {0}</translation>
+    </message>
+    <message>
+        <source>未核查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>信用核查</source>
+        <translation>Credit check</translation>
+    </message>
+    <message>
         <source>{0}（{1} 处）</source>
         <translation>{0} ({1} places)</translation>
     </message>
@@ -407,6 +431,101 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     <message>
         <source>评语（低于阈值或满分时必填）</source>
         <translation>Comment (required below the threshold or at full marks)</translation>
+    </message>
+</context>
+<context>
+    <name>DedupDialog</name>
+    <message>
+        <source>查重</source>
+        <translation>Duplicate check</translation>
+    </message>
+    <message>
+        <source>在整个工作区（跨政策）查找同一发票、同一合同、同一文件、同一申报单位重复申报；每处重复在两份申报上各记一条警告。双击申报编号打开该申报。</source>
+        <translation>Finds the same invoice, contract, file or applicant claimed twice across the whole workspace (across policies); each duplicate is a warning on both applications. Double-click an application ID to open it.</translation>
+    </message>
+    <message>
+        <source>重复项</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>申报（在先）</source>
+        <translation>Application (earlier)</translation>
+    </message>
+    <message>
+        <source>申报（在后）</source>
+        <translation>Application (later)</translation>
+    </message>
+    <message>
+        <source>重复内容</source>
+        <translation>Shared item</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>先重建查重索引（字段更正之后）(&amp;X)</source>
+        <translation>Rebuild the duplicate index first (after field corrections) (&amp;X)</translation>
+    </message>
+    <message>
+        <source>运行查重(&amp;R)</source>
+        <translation>&amp;Run duplicate check</translation>
+    </message>
+    <message>
+        <source>打开另一份申报(&amp;O)</source>
+        <translation>&amp;Open the other application</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>同一发票</source>
+        <translation>Same invoice</translation>
+    </message>
+    <message>
+        <source>同一合同编号</source>
+        <translation>Same contract number</translation>
+    </message>
+    <message>
+        <source>疑似同一合同</source>
+        <translation>Probably the same contract</translation>
+    </message>
+    <message>
+        <source>相同文件</source>
+        <translation>Identical file</translation>
+    </message>
+    <message>
+        <source>同一单位跨政策申报</source>
+        <translation>Same applicant under two policies</translation>
+    </message>
+    <message>
+        <source>同一单位同年两次申报</source>
+        <translation>Same applicant twice in one year</translation>
+    </message>
+    <message>
+        <source>查重未完成：{0}</source>
+        <translation>Duplicate check not finished: {0}</translation>
+    </message>
+    <message>
+        <source>正在查重…</source>
+        <translation>Checking for duplicates…</translation>
+    </message>
+    <message>
+        <source>发现 {0} 处重复，两份申报上均已记为警告。</source>
+        <translation>{0} duplicates found; each is recorded as a warning on both applications.</translation>
+    </message>
+    <message>
+        <source>未发现重复。</source>
+        <translation>No duplicates found.</translation>
+    </message>
+    <message>
+        <source>打开另一份申报 {0}(&amp;O)</source>
+        <translation>&amp;Open the other application {0}</translation>
     </message>
 </context>
 <context>
@@ -621,6 +740,125 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     <message>
         <source>注意：{0}</source>
         <translation>Note: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ListsDialog</name>
+    <message>
+        <source>参考名单</source>
+        <translation>Reference lists</translation>
+    </message>
+    <message>
+        <source>已导入的名单</source>
+        <translation>Imported lists</translation>
+    </message>
+    <message>
+        <source>使用中</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>名单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>条目</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>导入人</source>
+        <translation>Imported by</translation>
+    </message>
+    <message>
+        <source>已导入的名单（每类以日期最新的一份为准）(&amp;L)：</source>
+        <translation>Imported &amp;lists (the newest of each kind is the one in use):</translation>
+    </message>
+    <message>
+        <source>尚未导入任何名单：相关规则会生成“请人工核对”的提示。</source>
+        <translation>No list imported yet: the rules that need one ask for a check by hand.</translation>
+    </message>
+    <message>
+        <source>导入名单（CSV 或 XLSX；列：名称、统一社会信用代码、设备型号、日期、备注）</source>
+        <translation>Import a list (CSV or XLSX; columns: name, USCC, device model, date, note)</translation>
+    </message>
+    <message>
+        <source>名单类别</source>
+        <translation>List kind</translation>
+    </message>
+    <message>
+        <source>类别(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>名单文件</source>
+        <translation>List file</translation>
+    </message>
+    <message>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)：</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>如：武汉市数据局公告 2026年第3号</source>
+        <translation>e.g. Wuhan Data Bureau notice no. 3 of 2026</translation>
+    </message>
+    <message>
+        <source>来源(&amp;S)：</source>
+        <translation>&amp;Source:</translation>
+    </message>
+    <message>
+        <source>名单日期</source>
+        <translation>List date</translation>
+    </message>
+    <message>
+        <source>名单日期(&amp;D)：</source>
+        <translation>List &amp;date:</translation>
+    </message>
+    <message>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>选择名单文件</source>
+        <translation>Choose the list file</translation>
+    </message>
+    <message>
+        <source>名单 (*.csv *.xlsx)</source>
+        <translation>Lists (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>请选择名单文件。</source>
+        <translation>Choose the list file.</translation>
+    </message>
+    <message>
+        <source>未导入：{0}</source>
+        <translation>Not imported: {0}</translation>
+    </message>
+    <message>
+        <source>已导入 {0}：{1} 条，日期 {2}。</source>
+        <translation>Imported {0}: {1} entries, dated {2}.</translation>
     </message>
 </context>
 <context>
@@ -910,6 +1148,739 @@ The checklist, scoring form and calculation appear here.</translation>
     <message>
         <source>撤销</source>
         <translation>Withdrawn</translation>
+    </message>
+</context>
+<context>
+    <name>ManualCheckDialog</name>
+    <message>
+        <source>发票查验与信用核查 · 申报 {0}</source>
+        <translation>Invoice verification and credit check · application {0}</translation>
+    </message>
+    <message>
+        <source>发票查验（全国增值税发票查验平台，人工核对）</source>
+        <translation>Invoice verification (national VAT invoice verification site, checked by hand)</translation>
+    </message>
+    <message>
+        <source>发票</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>（未读出号码）</source>
+        <translation>(number not read)</translation>
+    </message>
+    <message>
+        <source>发票(&amp;I)：</source>
+        <translation>&amp;Invoice:</translation>
+    </message>
+    <message>
+        <source>查验结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>查验结果(&amp;R)：</source>
+        <translation>&amp;Result:</translation>
+    </message>
+    <message>
+        <source>查验日期</source>
+        <translation>Checked on</translation>
+    </message>
+    <message>
+        <source>查验日期(&amp;D)：</source>
+        <translation>Checked on (&amp;D):</translation>
+    </message>
+    <message>
+        <source>查验人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>查验人(&amp;B)：</source>
+        <translation>Checked &amp;by:</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>备注(&amp;N)：</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>记录发票查验(&amp;V)</source>
+        <translation>Record the in&amp;voice check</translation>
+    </message>
+    <message>
+        <source>此申报没有识别为发票的材料。</source>
+        <translation>This application has no document recognised as an invoice.</translation>
+    </message>
+    <message>
+        <source>信用核查（“信用中国”信用报告）</source>
+        <translation>Credit check (Credit China report)</translation>
+    </message>
+    <message>
+        <source>核查结果</source>
+        <translation>Credit result</translation>
+    </message>
+    <message>
+        <source>核查结果(&amp;C)：</source>
+        <translation>&amp;Credit result:</translation>
+    </message>
+    <message>
+        <source>核查日期</source>
+        <translation>Seen on</translation>
+    </message>
+    <message>
+        <source>核查日期(&amp;T)：</source>
+        <translation>Seen on (&amp;T):</translation>
+    </message>
+    <message>
+        <source>核查人</source>
+        <translation>Seen by</translation>
+    </message>
+    <message>
+        <source>核查人(&amp;H)：</source>
+        <translation>Seen by (&amp;H):</translation>
+    </message>
+    <message>
+        <source>信用报告编号</source>
+        <translation>Credit report number</translation>
+    </message>
+    <message>
+        <source>信用报告编号(&amp;P)：</source>
+        <translation>Credit re&amp;port number:</translation>
+    </message>
+    <message>
+        <source>记录信用核查(&amp;K)</source>
+        <translation>Record the credit chec&amp;k</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>一致</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>不一致</source>
+        <translation>Mismatch</translation>
+    </message>
+    <message>
+        <source>查无此票</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>无失信记录</source>
+        <translation>No bad-credit record</translation>
+    </message>
+    <message>
+        <source>有失信记录</source>
+        <translation>Bad-credit record</translation>
+    </message>
+    <message>
+        <source>未查到</source>
+        <translation>Not found in the register</translation>
+    </message>
+    <message>
+        <source>未记录：{0}</source>
+        <translation>Not recorded: {0}</translation>
+    </message>
+    <message>
+        <source>已记录：发票 {0} 查验{1}（{2}，{3}）</source>
+        <translation>Recorded: invoice {0} verified: {1} ({2}, {3})</translation>
+    </message>
+    <message>
+        <source>已记录：信用核查 {0}：{1}（{2}，{3}）</source>
+        <translation>Recorded: credit check of {0}: {1} ({2}, {3})</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>通知书</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>起草(&amp;D)</source>
+        <translation>&amp;Draft</translation>
+    </message>
+    <message>
+        <source>保存草稿(&amp;A)</source>
+        <translation>S&amp;ave draft</translation>
+    </message>
+    <message>
+        <source>签发并导出(&amp;S)</source>
+        <translation>&amp;Sign and export</translation>
+    </message>
+    <message>
+        <source>打开文件(&amp;F)</source>
+        <translation>Open &amp;file</translation>
+    </message>
+    <message>
+        <source>打开文件夹(&amp;L)</source>
+        <translation>Open fo&amp;lder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>起草通知书 · 申报 {0}</source>
+        <translation>Draft a notice · application {0}</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>补正材料通知书（一次性告知）</source>
+        <translation>Supplement notice (everything told at once)</translation>
+    </message>
+    <message>
+        <source>受理通知书</source>
+        <translation>Acceptance notice</translation>
+    </message>
+    <message>
+        <source>不予受理通知书</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <source>文书(&amp;K)：</source>
+        <translation>Notice &amp;kind:</translation>
+    </message>
+    <message>
+        <source>发文机关</source>
+        <translation>Issuing office</translation>
+    </message>
+    <message>
+        <source>如：武汉市数据局（本工作区记住）</source>
+        <translation>e.g. Wuhan Data Bureau (remembered for this workspace)</translation>
+    </message>
+    <message>
+        <source>发文机关(&amp;G)：</source>
+        <translation>Issuing office (&amp;G):</translation>
+    </message>
+    <message>
+        <source>承办人</source>
+        <translation>Official in charge</translation>
+    </message>
+    <message>
+        <source>承办人(&amp;P)：</source>
+        <translation>Official in charge (&amp;P):</translation>
+    </message>
+    <message>
+        <source>补正期限（工作日）</source>
+        <translation>Deadline (working days)</translation>
+    </message>
+    <message>
+        <source>补正期限（工作日）(&amp;W)：</source>
+        <translation>Deadline (&amp;working days):</translation>
+    </message>
+    <message>
+        <source>不予受理理由</source>
+        <translation>Reasons for refusal</translation>
+    </message>
+    <message>
+        <source>每行一条；留空则取阻断问题</source>
+        <translation>One per line; empty: the blocking findings</translation>
+    </message>
+    <message>
+        <source>不予受理理由(&amp;Y)：</source>
+        <translation>Reasons for refusal (&amp;Y):</translation>
+    </message>
+    <message>
+        <source>起草时先重新运行初审检查，通知书从当前问题生成，并取得文书编号。</source>
+        <translation>Drafting runs the checks again; the notice is made from the current findings and gets its document number.</translation>
+    </message>
+    <message>
+        <source>请填写发文机关和承办人。</source>
+        <translation>Enter the issuing office and the official in charge.</translation>
+    </message>
+    <message>
+        <source>已起草，文书编号 {0}。核对、编辑后签发。</source>
+        <translation>Drafted as {0}. Check and edit it, then sign.</translation>
+    </message>
+    <message>
+        <source>补正截止日期</source>
+        <translation>Supplement deadline</translation>
+    </message>
+    <message>
+        <source>截止日期(&amp;E)：</source>
+        <translation>D&amp;eadline:</translation>
+    </message>
+    <message>
+        <source>期限说明</source>
+        <translation>Deadline wording</translation>
+    </message>
+    <message>
+        <source>期限说明(&amp;U)：</source>
+        <translation>Deadline word&amp;ing:</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>如：027-12345678（王承办）</source>
+        <translation>e.g. 027-12345678 (Wang)</translation>
+    </message>
+    <message>
+        <source>联系方式(&amp;C)：</source>
+        <translation>&amp;Contact:</translation>
+    </message>
+    <message>
+        <source>告知事项（勾选的列入通知书；各列可直接编辑）：</source>
+        <translation>Items told (ticked ones go into the notice; every column can be edited):</translation>
+    </message>
+    <message>
+        <source>告知事项</source>
+        <translation>Items told</translation>
+    </message>
+    <message>
+        <source>列入</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Docs</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>补正要求</source>
+        <translation>What the supplement must meet</translation>
+    </message>
+    <message>
+        <source>不予受理理由（每行一条）(&amp;Y)：</source>
+        <translation>Reasons for refusal, one per line (&amp;Y):</translation>
+    </message>
+    <message>
+        <source>输出文件</source>
+        <translation>Output file</translation>
+    </message>
+    <message>
+        <source>浏览(&amp;O)…</source>
+        <translation>Br&amp;owse…</translation>
+    </message>
+    <message>
+        <source>输出文件：</source>
+        <translation>Output file:</translation>
+    </message>
+    <message>
+        <source>不签名，只生成草稿 PDF（供内部核对）(&amp;N)</source>
+        <translation>Do &amp;not sign; write a draft PDF for internal checking</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已签发</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · 申报 {2} {3} · {4}</source>
+        <translation>{0} · {1} · application {2} {3} · {4}</translation>
+    </message>
+    <message>
+        <source>注意：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <source>此通知书已签发：{0}</source>
+        <translation>This notice is signed: {0}</translation>
+    </message>
+    <message>
+        <source>未保存：{0}</source>
+        <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+        <source>草稿已保存（{0}）。</source>
+        <translation>Draft saved ({0}).</translation>
+    </message>
+    <message>
+        <source>保存通知书</source>
+        <translation>Save the notice</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>输出文件应以 .pdf 结尾。</source>
+        <translation>The output file must end in .pdf.</translation>
+    </message>
+    <message>
+        <source>未签发：{0}</source>
+        <translation>Not signed: {0}</translation>
+    </message>
+    <message>
+        <source>已签发：{0}
+文书编号 {1} · {2} 页 · SHA-256 {3}</source>
+        <translation>Signed: {0}
+Document number {1} · {2} pages · SHA-256 {3}</translation>
+    </message>
+    <message>
+        <source>已生成未签署的草稿 PDF：{0}</source>
+        <translation>Unsigned draft PDF written: {0}</translation>
+    </message>
+    <message>
+        <source>未完成：{0}</source>
+        <translation>Not finished: {0}</translation>
+    </message>
+    <message>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeActions</name>
+    <message>
+        <source>更改申报状态(&amp;S)…</source>
+        <translation>Change the application'&amp;s status…</translation>
+    </message>
+    <message>
+        <source>起草补正材料通知书(&amp;N)…</source>
+        <translation>Draft a supplement &amp;notice…</translation>
+    </message>
+    <message>
+        <source>起草受理通知书(&amp;A)…</source>
+        <translation>Draft an &amp;acceptance notice…</translation>
+    </message>
+    <message>
+        <source>起草不予受理通知书(&amp;J)…</source>
+        <translation>Draft a re&amp;jection notice…</translation>
+    </message>
+    <message>
+        <source>导入补正材料文件夹(&amp;B)…</source>
+        <translation>Import a supplement folder (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>导入补正包（.zip）(&amp;Z)…</source>
+        <translation>Import a supplement package (.&amp;zip)…</translation>
+    </message>
+    <message>
+        <source>记录发票查验与信用核查(&amp;V)…</source>
+        <translation>Record in&amp;voice verification and credit check…</translation>
+    </message>
+    <message>
+        <source>查重(&amp;D)…</source>
+        <translation>&amp;Duplicate check…</translation>
+    </message>
+    <message>
+        <source>参考名单(&amp;L)…</source>
+        <translation>Reference &amp;lists…</translation>
+    </message>
+    <message>
+        <source>导出初审汇总表(&amp;X)…</source>
+        <translation>E&amp;xport the preliminary review summary…</translation>
+    </message>
+    <message>
+        <source>初审面板(&amp;P)</source>
+        <translation>Preliminary review &amp;panel</translation>
+    </message>
+    <message>
+        <source>初审(&amp;O)</source>
+        <translation>&amp;Office</translation>
+    </message>
+    <message>
+        <source>转为(&amp;T)</source>
+        <translation>Move &amp;to</translation>
+    </message>
+    <message>
+        <source>请先打开工作区</source>
+        <translation>Open a workspace first</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一份申报</source>
+        <translation>Choose an application on the left first</translation>
+    </message>
+    <message>
+        <source>初审</source>
+        <translation>Preliminary review</translation>
+    </message>
+    <message>
+        <source>（未打开申报）</source>
+        <translation>(no application open)</translation>
+    </message>
+    <message>
+        <source>（终态，不能再更改）</source>
+        <translation>(final status; no further change)</translation>
+    </message>
+    <message>
+        <source>申报 {0}：{1} → {2}</source>
+        <translation>Application {0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <source>选择申报 {0} 的补正材料文件夹</source>
+        <translation>Choose the supplement folder of application {0}</translation>
+    </message>
+    <message>
+        <source>选择申报 {0} 的补正包</source>
+        <translation>Choose the supplement package of application {0}</translation>
+    </message>
+    <message>
+        <source>补正包 (*.zip)</source>
+        <translation>Supplement packages (*.zip)</translation>
+    </message>
+    <message>
+        <source>正在导入补正材料 {0}，并重新检查与测算…</source>
+        <translation>Importing the supplement {0} and running the checks and calculation again…</translation>
+    </message>
+    <message>
+        <source>导入补正材料</source>
+        <translation>Import supplementary materials</translation>
+    </message>
+    <message>
+        <source>申报 {0}：补正材料已导入为第 {1} 版</source>
+        <translation>Application {0}: supplement imported as version {1}</translation>
+    </message>
+    <message>
+        <source>未能导入 {0}：
+{1}</source>
+        <translation>Could not import {0}:
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeStatus</name>
+    <message>
+        <source>申报已是“{0}”。</source>
+        <translation>The application is already “{0}”.</translation>
+    </message>
+    <message>
+        <source>无（终态）</source>
+        <translation>none (final status)</translation>
+    </message>
+    <message>
+        <source>不能从“{0}”转为“{1}”。可转为：{2}。</source>
+        <translation>Cannot move from “{0}” to “{1}”. Allowed: {2}.</translation>
+    </message>
+    <message>
+        <source>尚有 {0} 项阻断问题未解决，不能初审通过：</source>
+        <translation>{0} blocking findings are still open, so it cannot pass the preliminary review:</translation>
+    </message>
+    <message>
+        <source>
+……另有 {0} 项</source>
+        <translation>
+… and {0} more</translation>
+    </message>
+    <message>
+        <source>请先更正或补正；确需通过的，勾选“越过阻断问题”并写明理由（记入审计日志）。</source>
+        <translation>Correct them or ask for a supplement first; to pass it anyway, tick the override and write the reason (it goes into the audit log).</translation>
+    </message>
+    <message>
+        <source>尚未签发补正材料通知书（一次性告知），不能转为补正中。请先签发通知书；已书面送达的，勾选“越过”并写明理由。</source>
+        <translation>No supplement notice is signed yet (everything must be told at once), so it cannot await a supplement. Sign the notice first; if it was served on paper, tick the override and write the reason.</translation>
+    </message>
+    <message>
+        <source>没有已提交的评审，也没有导入的签名专家意见，不能转为已评审。</source>
+        <translation>No submitted review and no imported signed expert opinion, so it cannot be marked reviewed.</translation>
+    </message>
+    <message>
+        <source>不能转为“{0}”：{1}</source>
+        <translation>Cannot move to “{0}”: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeTab</name>
+    <message>
+        <source>可转为（点击后写明理由）：</source>
+        <translation>Can move to (write the reason after clicking):</translation>
+    </message>
+    <message>
+        <source>可转为的状态</source>
+        <translation>Allowed next statuses</translation>
+    </message>
+    <message>
+        <source>通知书</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>文书编号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>起草通知书…</source>
+        <translation>Draft a notice…</translation>
+    </message>
+    <message>
+        <source>编辑 / 签发…</source>
+        <translation>Edit / sign…</translation>
+    </message>
+    <message>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>发票查验与信用核查</source>
+        <translation>Invoice verification and credit check</translation>
+    </message>
+    <message>
+        <source>发票查验</source>
+        <translation>Invoice verification</translation>
+    </message>
+    <message>
+        <source>发票</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>查验结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>查验人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>记录查验…</source>
+        <translation>Record a check…</translation>
+    </message>
+    <message>
+        <source>补正</source>
+        <translation>Supplement</translation>
+    </message>
+    <message>
+        <source>导入补正文件夹…</source>
+        <translation>Import a supplement folder…</translation>
+    </message>
+    <message>
+        <source>导入补正包（.zip）…</source>
+        <translation>Import a supplement (.zip)…</translation>
+    </message>
+    <message>
+        <source>状态记录</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <source>请先在左侧打开一份申报。</source>
+        <translation>Open an application on the left first.</translation>
+    </message>
+    <message>
+        <source>申报 {0} · {1} · {2}</source>
+        <translation>Application {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <source>状态：&lt;b&gt;{0}&lt;/b&gt; · 未解决的阻断问题 {1} 项</source>
+        <translation>Status: &lt;b&gt;{0}&lt;/b&gt; · open blocking findings: {1}</translation>
+    </message>
+    <message>
+        <source>把申报转为“{0}”（写明理由）</source>
+        <translation>Move the application to “{0}” (with a reason)</translation>
+    </message>
+    <message>
+        <source>转为{0}</source>
+        <translation>Move to {0}</translation>
+    </message>
+    <message>
+        <source>终态，不能再更改</source>
+        <translation>Final status; no further change</translation>
+    </message>
+    <message>
+        <source>补正材料通知书</source>
+        <translation>Supplement notice</translation>
+    </message>
+    <message>
+        <source>受理通知书</source>
+        <translation>Acceptance notice</translation>
+    </message>
+    <message>
+        <source>不予受理通知书</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已签发</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>一致</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>不一致</source>
+        <translation>Mismatch</translation>
+    </message>
+    <message>
+        <source>查无此票</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>无失信记录</source>
+        <translation>No bad-credit record</translation>
+    </message>
+    <message>
+        <source>有失信记录</source>
+        <translation>Bad-credit record</translation>
+    </message>
+    <message>
+        <source>未查到</source>
+        <translation>Not found in the register</translation>
+    </message>
+    <message>
+        <source>未查验</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <source>信用核查：{0}（{1}，{2}）{3}</source>
+        <translation>Credit check: {0} ({1}, {2}) {3}</translation>
+    </message>
+    <message>
+        <source>信用核查：尚未记录</source>
+        <translation>Credit check: not recorded yet</translation>
+    </message>
+    <message>
+        <source>仅原始申报包，尚无补正。</source>
+        <translation>Only the original package; no supplement yet.</translation>
+    </message>
+    <message>
+        <source>第 {0} 版 {1}：新增 {2}，替换 {3}，已解决 {4}，仍存在 {5}</source>
+        <translation>Version {0} {1}: {2} added, {3} replaced, {4} findings closed, {5} remaining</translation>
+    </message>
+    <message>
+        <source>{0}  {1} → {2}  {3}：{4}</source>
+        <translation>{0}  {1} → {2}  {3}: {4}</translation>
+    </message>
+    <message>
+        <source>（越过 {0} 项）</source>
+        <translation> ({0} overridden)</translation>
+    </message>
+    <message>
+        <source>尚无状态变更。</source>
+        <translation>No status change yet.</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2966,243 @@ Tick “Overwrite existing files” to replace it.</translation>
     <message>
         <source>正在生成并签署汇总表…</source>
         <translation>Building and signing the summary…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusMoveDialog</name>
+    <message>
+        <source>更改申报状态</source>
+        <translation>Change the application's status</translation>
+    </message>
+    <message>
+        <source>申报 {0} · {1} · {2}</source>
+        <translation>Application {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <source>当前状态：</source>
+        <translation>Current status:</translation>
+    </message>
+    <message>
+        <source>新状态</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>转为(&amp;T)：</source>
+        <translation>Move &amp;to:</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>写明理由，记入审计日志（必填）</source>
+        <translation>The reason, kept in the audit log (required)</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>经办人(&amp;B)：</source>
+        <translation>Done &amp;by:</translation>
+    </message>
+    <message>
+        <source>越过上述问题，按理由转为该状态(&amp;O)</source>
+        <translation>&amp;Override the above and move for the reason given</translation>
+    </message>
+    <message>
+        <source>确认更改(&amp;M)</source>
+        <translation>&amp;Move</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>“{0}”是终态，不能再更改。</source>
+        <translation>“{0}” is final; it cannot change.</translation>
+    </message>
+    <message>
+        <source>可以转为“{0}”。</source>
+        <translation>Can move to “{0}”.</translation>
+    </message>
+    <message>
+        <source>未更改：{0}</source>
+        <translation>Not changed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>导出初审汇总表</source>
+        <translation>Export the preliminary review summary</translation>
+    </message>
+    <message>
+        <source>列入状态：</source>
+        <translation>Statuses included:</translation>
+    </message>
+    <message>
+        <source>初审人</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <source>初审人(&amp;P)：</source>
+        <translation>Reviewed by (&amp;P):</translation>
+    </message>
+    <message>
+        <source>发文机关</source>
+        <translation>Issuing office</translation>
+    </message>
+    <message>
+        <source>机关(&amp;G)：</source>
+        <translation>Office (&amp;G):</translation>
+    </message>
+    <message>
+        <source>输出文件夹</source>
+        <translation>Output folder</translation>
+    </message>
+    <message>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>输出文件夹(&amp;O)：</source>
+        <translation>&amp;Output folder:</translation>
+    </message>
+    <message>
+        <source>不签名，只生成草稿(&amp;N)</source>
+        <translation>Do &amp;not sign; write a draft</translation>
+    </message>
+    <message>
+        <source>导出(&amp;E)</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>打开 XLSX(&amp;X)</source>
+        <translation>Open XLS&amp;X</translation>
+    </message>
+    <message>
+        <source>打开 PDF(&amp;F)</source>
+        <translation>Open PD&amp;F</translation>
+    </message>
+    <message>
+        <source>打开文件夹(&amp;L)</source>
+        <translation>Open fo&amp;lder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>将列入 {0} 份申报。</source>
+        <translation>{0} applications will be listed.</translation>
+    </message>
+    <message>
+        <source>请填写初审人和机关。</source>
+        <translation>Enter who reviewed and the office.</translation>
+    </message>
+    <message>
+        <source>未导出：{0}</source>
+        <translation>Not exported: {0}</translation>
+    </message>
+    <message>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>已签名</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>草稿，未签名</source>
+        <translation>draft, not signed</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 份申报（{1}）：
+{2}
+{3}</source>
+        <translation>Exported {0} applications ({1}):
+{2}
+{3}</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementReportDialog</name>
+    <message>
+        <source>补正导入结果</source>
+        <translation>Supplement import result</translation>
+    </message>
+    <message>
+        <source>补正结果</source>
+        <translation>Supplement result</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>申报 {0}：此补正包已导入过（第 {1} 版），未重复导入。</source>
+        <translation>Application {0}: this supplement was imported before (version {1}); not imported again.</translation>
+    </message>
+    <message>
+        <source>申报 {0}：补正材料已导入为第 {1} 版，原件保留</source>
+        <translation>Application {0}: supplement imported as version {1}; the originals are kept</translation>
+    </message>
+    <message>
+        <source>新增 {0} 个文件，替换 {1} 个，未变 {2} 个，拒收 {3} 个；已解决问题 {4} 项，仍存在 {5} 项（其中阻断 {6} 项），新出现 {7} 项。测算补贴：{8} → {9} 元。</source>
+        <translation>{0} files added, {1} replaced, {2} unchanged, {3} refused; {4} findings closed, {5} remaining ({6} blocking), {7} new. Computed subsidy: {8} → {9} yuan.</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>+ 新增</source>
+        <translation>+ added</translation>
+    </message>
+    <message>
+        <source>~ 替换</source>
+        <translation>~ replaced</translation>
+    </message>
+    <message>
+        <source>{0} → {1}（原件保留）</source>
+        <translation>{0} → {1} (original kept)</translation>
+    </message>
+    <message>
+        <source>= 未变</source>
+        <translation>= unchanged</translation>
+    </message>
+    <message>
+        <source>! 拒收</source>
+        <translation>! refused</translation>
+    </message>
+    <message>
+        <source>补正已解决的问题</source>
+        <translation>Findings closed by the supplement</translation>
+    </message>
+    <message>
+        <source>仍存在的问题</source>
+        <translation>Findings remaining</translation>
+    </message>
+    <message>
+        <source>补正后新出现的问题</source>
+        <translation>Findings new since the supplement</translation>
     </message>
 </context>
 <context>

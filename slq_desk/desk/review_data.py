@@ -133,6 +133,8 @@ class ChecklistData:
     findings: tuple[FindingRow, ...]  # by severity, then as stored
     documents: tuple[DocumentFields, ...]
     materials_error: str = ""
+    # What officials checked by hand (invoice 查验, 信用中国), ``checks.verification.records_for``.
+    manual_checks: dict[str, Any] = field(default_factory=dict)
 
     def documents_by_id(self) -> dict[int, DocumentFields]:
         return {d.document_id: d for d in self.documents}
@@ -181,8 +183,11 @@ def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
         except SlqError as err:
             # An unknown policy still shows its findings and fields; say why materials are absent.
             error = str(err)
+        from slq_desk.checks.verification import records_for
+
         return ChecklistData(app.id, app.policy_id, app.applicant_name or "", app.computed_subsidy,
-                             tuple(materials), tuple(findings), tuple(documents), error)
+                             tuple(materials), tuple(findings), tuple(documents), error,
+                             records_for(s, application_id))
 
 
 def _field_row(f: ExtractedField) -> FieldRow:

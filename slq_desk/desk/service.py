@@ -35,6 +35,7 @@ from slq_desk.models.schema import Application, ExtractedField, Review
 from slq_desk.workspace import Workspace
 
 if TYPE_CHECKING:
+    from slq_desk.desk.office import OfficeDesk
     from slq_desk.desk.verification import Verified
     from slq_desk.opinion.build import Built
     from slq_desk.opinion.export import Exported
@@ -496,3 +497,12 @@ class Desk:
                      "entity": e.entity, "entity_id": e.entity_id, "before": e.before,
                      "after": e.after, "db_role": e.db_role}
                     for e in reversed(events)]
+
+    # --- the 初审 office --------------------------------------------------------------------------
+
+    @property
+    def office(self) -> OfficeDesk:
+        """Status moves, notices, 补正, 查验 records, lists, 查重, 初审汇总表 (``desk/office.py``)."""
+        from slq_desk.desk.office import OfficeDesk
+
+        return OfficeDesk(self)

@@ -327,6 +327,9 @@ class MainWindow(QMainWindow):
         from slq_desk.ui.signing_actions import SigningActions
 
         self.signing = SigningActions(self)
+        from slq_desk.ui.office.actions import OfficeActions
+
+        self.office = OfficeActions(self)  # the 初审 menu and tab (issue 15)
         toolbar = self.addToolBar(self.tr("工具栏"))
         toolbar.setObjectName("MainToolBar")
         toolbar.setMovable(False)
@@ -449,6 +452,7 @@ class MainWindow(QMainWindow):
         self._show_review_tabs()
         self.scoring_tab.set_context(self.workspace, application_id, self.reviewer())
         self.reload_review_data()
+        self.office.application_opened(application_id)
         return True
 
     @Slot(QModelIndex)

@@ -176,6 +176,7 @@ class ChecklistTab(QWidget):
         if not data.findings:
             QTreeWidgetItem(findings, [self.tr("未发现问题"), "", ""])
 
+        self._manual_checks(data)
         fields = self._section(self.tr("提取字段（{0} 份材料）").format(len(data.documents)))
         for doc in data.documents:
             kind = document_kind_label(doc.kind).en if english else doc.kind_label
@@ -199,6 +200,35 @@ class ChecklistTab(QWidget):
         self._restore_current(current)
         self._apply_filter(self.filter_edit.text())
         self._update_buttons()
+
+    def _manual_checks(self, data: ChecklistData) -> None:
+        """The invoice 查验 and credit check recorded by hand (初审 menu), each invoice listed
+        whether checked or not yet."""
+        invoices = data.manual_checks.get("invoices", [])
+        credit = data.manual_checks.get("credit")
+        done = sum(1 for i in invoices if i.get("result"))
+        section = self._section(self.tr("人工查验（发票 {0}/{1} 张已查验）").format(done, len(invoices)))
+        for inv in invoices:
+            if inv.get("result"):
+                text = self.tr("{0}（{1}，{2}）").format(inv["result"], inv["checked_on"],
+                                                       inv["checked_by"])
+            else:
+                text = self.tr("未查验")
+            item = QTreeWidgetItem(section, [self.tr("发票 {0}").format(inv.get("invoice") or inv["file"]),
+                                             text, ""])
+            item.setToolTip(1, inv.get("note") or text)
+            if inv.get("result") and inv["result"] != "一致":
+                item.setForeground(1, QBrush(severity_color(MISSING_COLOR)))
+        if credit:
+            text = self.tr("{0}（{1}，{2}）").format(credit["result"], credit["checked_on"],
+                                                   credit["checked_by"])
+        else:
+            text = self.tr("未核查")
+        item = QTreeWidgetItem(section, [self.tr("信用核查"), text, ""])
+        if credit:
+            item.setToolTip(1, credit.get("note") or text)
+            if credit["result"] == "有失信记录":
+                item.setForeground(1, QBrush(severity_color(MISSING_COLOR)))
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self.tree, [title, "", ""])
