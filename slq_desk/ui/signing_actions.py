@@ -43,6 +43,7 @@ class SigningActions(QObject):
         tools.addAction(self.identity_action)
         panel = window.add_menu("panel", self.tr("评审组(&P)"))
         panel.addAction(self.panel_action)
+        window.workspace_changed.connect(self._workspace_changed)
 
     def _action(self, text: str, shortcut: str | None, slot: object) -> QAction:
         action = QAction(text, self.window)
@@ -51,6 +52,12 @@ class SigningActions(QObject):
         action.triggered.connect(slot)
         self.window.addAction(action)
         return action
+
+    def _workspace_changed(self, _desk: object) -> None:
+        """The panel view shows one workspace: it closes when another one is opened."""
+        if self._panel is not None and self._panel_workspace is not self.window.workspace:
+            self._panel.close()
+            self._panel, self._panel_workspace = None, None
 
     def sign_current(self) -> None:
         w = self.window
