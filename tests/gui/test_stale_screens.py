@@ -5,7 +5,10 @@ applications open their documents."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from slq_desk.ui.review_tabs.scoring_tab import Phase
 from slq_desk.workspace import Workspace
@@ -67,3 +70,79 @@ def test_review_data_loaded_from_the_previous_workspace_is_dropped(review_window
     assert win.checklist_tab.data is None  # type: ignore[attr-defined]
     win._show_review_data(APP, result, desk)  # type: ignore[attr-defined]
     assert win.checklist_tab.data is not None  # type: ignore[attr-defined]
+
+
+# --- the verify window: every line from one verdict ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def signed_opinion(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from slq_desk.opinion.export import export_opinion
+    from slq_desk.opinion.identity import unlock
+    from slq_desk.opinion.sample import REVIEWER, add_reviewed_application
+    from tests.gui.signing_support import PASS, make_p12
+
+    root = tmp_path_factory.mktemp("verdict")
+    ws = Workspace.open(root / "ws")
+    try:
+        add_reviewed_application(ws, "hunan-verdict-1", root / "pkg")
+        out = root / "opinion.pdf"
+        export_opinion(ws, "hunan-verdict-1", out, unlock(make_p12(REVIEWER), PASS))
+    finally:
+        ws.close()
+    return out
+
+
+def _signer_rows(win: object) -> dict[str, str]:
+    form = win.signer_form  # type: ignore[attr-defined]
+    rows = {}
+    for i in range(form.rowCount()):
+        label = form.itemAt(i, form.ItemRole.LabelRole).widget().text().rstrip("：")
+        rows[label] = form.itemAt(i, form.ItemRole.FieldRole).widget().text()
+    return rows
+
+
+@pytest.fixture()
+def verify_win(qtbot: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[object]:
+    from slq_desk.ui.signing.verify_window import VerifyWindow
+    from tests.gui.signing_support import isolate
+
+    for _ in isolate(monkeypatch, tmp_path):
+        w = VerifyWindow(run_sync=True)
+        qtbot.addWidget(w)  # type: ignore[attr-defined]
+        yield w
+
+
+def test_tampered_inside_the_signature_never_reads_unmodified(verify_win: object,
+                                                               signed_opinion: Path,
+                                                               tmp_path: Path) -> None:
+    win = verify_win
+    win.verify_path(signed_opinion)  # type: ignore[attr-defined]
+    assert "签名有效" in win.verdict.text() and _signer_rows(win)["签名后修改"] == "无"  # type: ignore[attr-defined]
+    # A byte flipped inside the signed range, as the opinion tests tamper: pyHanko reports
+    # modification level NONE (no later revision), the digest no longer matches.
+    data = bytearray(signed_opinion.read_bytes())
+    data[data.find(b"stream") + 300] ^= 0x01
+    bad = tmp_path / "flipped.pdf"
+    bad.write_bytes(bytes(data))
+    win.verify_path(bad)  # type: ignore[attr-defined]
+    assert win.outcome.result.modification == "NONE"  # type: ignore[attr-defined]
+    assert "签名无效" in win.verdict.text() and "摘要不符" in win.reasons.text()  # type: ignore[attr-defined]
+    rows = _signer_rows(win)
+    assert rows["签名后修改"] != "无" and "改动" in rows["签名后修改"]
+    assert rows["覆盖范围"] != "整个文件"
+    # English is not mixed into the Chinese reasons.
+    assert "digest mismatch" not in win.reasons.text()  # type: ignore[attr-defined]
+
+
+def test_change_appended_after_signing_is_named(verify_win: object, signed_opinion: Path,
+                                                tmp_path: Path) -> None:
+    import pymupdf
+
+    f = tmp_path / "appended.pdf"
+    f.write_bytes(signed_opinion.read_bytes())
+    with pymupdf.open(f) as doc:
+        doc[0].insert_text((72, 72), "不推荐")
+        doc.saveIncr()
+    verify_win.verify_path(f)  # type: ignore[attr-defined]
+    assert "签名无效" in verify_win.verdict.text()  # type: ignore[attr-defined]
+    assert _signer_rows(verify_win)["签名后修改"] not in ("无", "—")
