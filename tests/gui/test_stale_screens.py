@@ -146,3 +146,43 @@ def test_change_appended_after_signing_is_named(verify_win: object, signed_opini
     verify_win.verify_path(f)  # type: ignore[attr-defined]
     assert "签名无效" in verify_win.verdict.text()  # type: ignore[attr-defined]
     assert _signer_rows(verify_win)["签名后修改"] not in ("无", "—")
+
+
+# --- the demo panel's applications show their documents ----------------------------------------
+
+def test_demo_panel_applications_open_their_documents(qtbot: object, tmp_path: Path,
+                                                      settings: object) -> None:
+    import hashlib
+
+    from slq_desk.desk.service import Desk
+    from slq_desk.panel.demo import APPLICANTS, add_applications
+    from slq_desk.ui.main_window import MainWindow
+    from tests.gui.helpers import WAIT_MS
+
+    ws = Workspace.open(tmp_path / "panel-ws")
+    ids = add_applications(ws, 1, ws.path / "demo-panel" / "packages")
+    docs = Desk(ws).documents(ids[0])
+    assert docs is not None and len(docs) == 4
+    for doc in docs:  # real files in the workspace's store, the bytes the opinions list
+        assert doc.path.is_file() and doc.path.is_relative_to(ws.path)
+        assert hashlib.sha256(doc.path.read_bytes()).hexdigest() == doc.sha256
+        assert (ws.path / "demo-panel" / "packages" / ids[0] / doc.original_name).read_bytes() \
+            == doc.path.read_bytes()
+    win = MainWindow(ws, settings, remember_geometry=False)  # type: ignore[arg-type]
+    win.synchronous_operations = True
+    qtbot.addWidget(win)  # type: ignore[attr-defined]
+    win.resize(1400, 900)
+    win.show()
+    try:
+        assert win.open_application(ids[0])
+        for pane in (win.left_pane, win.right_pane):
+            qtbot.waitUntil(pane.is_loaded, timeout=WAIT_MS)  # type: ignore[attr-defined]
+            assert pane.message is None and pane.doc is not None
+        assert win.left_pane.doc.original_name == "01-服务合同.pdf"
+        import pymupdf
+
+        with pymupdf.open(win.left_pane.doc.path) as pdf:  # the page says whose document it is
+            assert pdf.page_count == 6 and APPLICANTS[0] in pdf[0].get_text()
+    finally:
+        win.close()
+        win.shutdown()
