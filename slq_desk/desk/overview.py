@@ -50,12 +50,21 @@ def _note(row: ApplicationNote) -> Note:
     return Note(row.id, row.application_id, row.author, row.text, row.created_at)
 
 
+def _refused(zh: str, en: str) -> BadInput:
+    """Bilingual for the CLI and the logs; the window shows the Chinese half in Chinese mode."""
+    return BadInput(f"{zh} / {en}", zh=zh)
+
+
+def _no_application(application_id: str) -> BadInput:
+    return _refused(f"工作区中没有申报 {application_id}",
+                    f"no application {application_id!r} in this workspace")
+
+
 def notes(ws: Workspace, application_id: str) -> list[Note]:
     """The application's notes, oldest first."""
     with ws.session() as s:
         if s.get(Application, application_id) is None:
-            raise BadInput(f"工作区中没有申报 {application_id} / no application "
-                           f"{application_id!r} in this workspace")
+            raise _no_application(application_id)
         rows = s.scalars(select(ApplicationNote)
                          .where(ApplicationNote.application_id == application_id)
                          .order_by(ApplicationNote.created_at, ApplicationNote.id))
@@ -67,16 +76,15 @@ def add_note(ws: Workspace, application_id: str, author: str, text: str) -> Note
     reviewer's), audited with its text in the same transaction."""
     author, body = author.strip(), text.strip()
     if not author:
-        raise BadInput("备注须署名：请先填写评审人姓名 / a note needs its author's name")
+        raise _refused("备注须署名：请先填写评审人姓名", "a note needs its author's name")
     if not body:
-        raise BadInput("备注内容为空 / the note is empty")
+        raise _refused("备注内容为空", "the note is empty")
     if len(body) > MAX_NOTE_CHARS:
-        raise BadInput(f"备注过长（{len(body)} 字，最多 {MAX_NOTE_CHARS} 字） / the note is "
-                       f"too long ({len(body)} characters, at most {MAX_NOTE_CHARS})")
+        raise _refused(f"备注过长（{len(body)} 字，最多 {MAX_NOTE_CHARS} 字）",
+                       f"the note is too long ({len(body)} characters, at most {MAX_NOTE_CHARS})")
     with ws.session() as s:
         if s.get(Application, application_id) is None:
-            raise BadInput(f"工作区中没有申报 {application_id} / no application "
-                           f"{application_id!r} in this workspace")
+            raise _no_application(application_id)
         row = ApplicationNote(application_id=application_id, author=author, text=body)
         s.add(row)
         s.flush()
@@ -272,7 +280,7 @@ def audit_log(ws: Workspace, filters: AuditFilter, limit: int = 2000) -> list[Au
     application when it names it (entity, or ``application``/``application_id`` in its data)
     or when its entity is one of the application's reviews, documents, fields or notices."""
     if filters.since and filters.until and filters.since > filters.until:
-        raise BadInput("起始日期晚于结束日期 / the start date is after the end date")
+        raise _refused("起始日期晚于结束日期", "the start date is after the end date")
     with ws.session() as s:
         entities: dict[tuple[str, str], str] = {}
         for rid, app_id in s.execute(select(Review.id, Review.application_id)):

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
     # Another workspace (or none) was opened: every dock and window showing workspace data
     # resets on it, so nothing of the previous workspace stays on screen.
     workspace_changed = Signal(object)  # the new Desk, or None
+    application_opened = Signal(str)  # after open_application showed it
 
     def __init__(self, workspace: Workspace | None = None, settings: QSettings | None = None,
                  remember_geometry: bool = True) -> None:
@@ -330,6 +331,9 @@ class MainWindow(QMainWindow):
         from slq_desk.ui.signing_actions import SigningActions
 
         self.signing = SigningActions(self)
+        from slq_desk.ui.workbench import Workbench
+
+        self.workbench = Workbench(self)  # notes, dashboard, audit log, outputs and printing
         toolbar = self.addToolBar(self.tr("工具栏"))
         toolbar.setObjectName("MainToolBar")
         toolbar.setMovable(False)
@@ -455,6 +459,7 @@ class MainWindow(QMainWindow):
         self._show_review_tabs()
         self.scoring_tab.set_context(self.workspace, application_id, self.reviewer())
         self.reload_review_data()
+        self.application_opened.emit(application_id)
         return True
 
     @Slot(QModelIndex)

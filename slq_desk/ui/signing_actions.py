@@ -68,7 +68,8 @@ class SigningActions(QObject):
 
         w.scoring_tab.flush()  # the opinion must carry what was typed a moment ago
         dialog = SignDialog(w.workspace, w.application_id, w,
-                            open_verify=lambda path: self.show_verify(path), actor=w.reviewer())
+                            open_verify=lambda path: self.show_verify(path), actor=w.reviewer(),
+                            opener=getattr(getattr(w, "workbench", None), "opener", None))
         dialog.signed.connect(lambda _path: w.refresh_applications())
         # A signed opinion closes the review: the form shows it (and stays locked).
         dialog.signed.connect(lambda _path: w.scoring_tab.reload())
