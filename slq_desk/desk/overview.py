@@ -309,11 +309,11 @@ def audit_log(ws: Workspace, filters: AuditFilter, limit: int = 2000) -> list[Au
                 entities[("extracted_field", str(fid))] = wanted
         rows: list[AuditRow] = []
         for ev in s.scalars(q.execution_options(yield_per=500)):
-            app_id = _application_of(ev, entities)
-            if wanted and app_id != wanted:
+            owner = _application_of(ev, entities)
+            if wanted and owner != wanted:
                 continue
             rows.append(AuditRow(ev.seq, ev.at, ev.actor, ev.action, ev.entity, ev.entity_id,
-                                 app_id, ev.before, ev.after))
+                                 owner, ev.before, ev.after))
             if len(rows) >= limit:
                 break
         return rows

@@ -40,6 +40,7 @@ from slq_desk.errors import SlqError, localised
 from slq_desk.ui import i18n
 from slq_desk.ui.operations import Operation
 from slq_desk.ui.theme import error_color, muted_css, ok_color
+from slq_desk.vocabulary import AUDIT_GROUP_LABELS, audit_action_label, audit_entity_label
 
 LIMIT = 2000
 
@@ -79,8 +80,7 @@ class AuditViewer(QWidget):
         self.actor.setEditable(True)
         self.actor.setObjectName("AuditActor")
         self.actor.setAccessibleName(self.tr("操作人"))
-        self.action = QComboBox(self)
-        self.action.setEditable(True)
+        self.action = QComboBox(self)  # labels shown, codes kept as the items' data
         self.action.setObjectName("AuditAction")
         self.action.setAccessibleName(self.tr("操作"))
         self.application = QLineEdit(self)
@@ -109,10 +109,10 @@ class AuditViewer(QWidget):
         self.clear_button = QPushButton(self.tr("清除筛选(&C)"), self)
         self.clear_button.clicked.connect(self.clear_filters)
         self.application.returnPressed.connect(self.apply_filters)
-        for combo in (self.actor, self.action):
-            line = combo.lineEdit()
-            if line is not None:
-                line.returnPressed.connect(self.apply_filters)
+        line = self.actor.lineEdit()
+        if line is not None:
+            line.returnPressed.connect(self.apply_filters)
+        self.action.activated.connect(lambda _i: self.apply_filters())
 
         form = QFormLayout()
         actor_label = QLabel(self.tr("操作人(&A)："), self)
@@ -203,9 +203,13 @@ class AuditViewer(QWidget):
                 actors, actions = [], []
             self.actor.addItem("")
             self.actor.addItems(actors)
-            self.action.addItem("")
-            prefixes = sorted({a.split(".", 1)[0] + "." for a in actions if "." in a})
-            self.action.addItems(prefixes + actions)
+            self.action.addItem(self.tr("全部操作"), "")
+            for prefix in sorted({a.split(".", 1)[0] for a in actions if "." in a}):
+                group = AUDIT_GROUP_LABELS.get(prefix)
+                self.action.addItem(self.tr("{0}类（全部）").format(
+                    i18n.label(group) if group else prefix), prefix + ".")
+            for code in actions:
+                self.action.addItem(i18n.label(audit_action_label(code)), code)
             self.actor.setCurrentIndex(0)
             self.action.setCurrentIndex(0)
         self.apply_filters()
@@ -217,7 +221,7 @@ class AuditViewer(QWidget):
             return date.fromisoformat(edit.date().toString(Qt.DateFormat.ISODate))
 
         return AuditFilter(actor=self.actor.currentText().strip(),
-                           action=self.action.currentText().strip(),
+                           action=str(self.action.currentData() or ""),
                            application_id=self.application.text().strip(),
                            since=day(self.since) if self.use_since.isChecked() else None,
                            until=day(self.until) if self.use_until.isChecked() else None)
@@ -227,9 +231,17 @@ class AuditViewer(QWidget):
         self.application.setText(application_id)
         self.apply_filters()
 
+    def set_action(self, code: str) -> bool:
+        """Choose an action (or a group, "review.") in the filter; False if the log has none."""
+        index = self.action.findData(code)
+        if index < 0:
+            return False
+        self.action.setCurrentIndex(index)
+        return True
+
     def clear_filters(self) -> None:
         self.actor.setCurrentText("")
-        self.action.setCurrentText("")
+        self.action.setCurrentIndex(0)
         self.application.clear()
         self.use_since.setChecked(False)
         self.use_until.setChecked(False)
@@ -250,10 +262,15 @@ class AuditViewer(QWidget):
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             when = to_beijing(row.at).strftime("%Y-%m-%d %H:%M:%S")
-            cells = [str(row.seq), when, row.actor, row.action, f"{row.entity}:{row.entity_id}",
+            cells = [str(row.seq), when, row.actor, i18n.label(audit_action_label(row.action)),
+                     f"{i18n.label(audit_entity_label(row.entity))} {row.entity_id}",
                      row.application_id or ""]
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, _item(text))
+                item = _item(text)
+                if c == 3:
+                    item.setToolTip(row.action)  # the code, for a script or a bug report
+                    item.setData(Qt.ItemDataRole.UserRole, row.action)
+                self.table.setItem(r, c, item)
         more = self.tr("（只显示最新的 {0} 条）").format(LIMIT) if len(self.rows) >= LIMIT else ""
         self.count.setText(self.tr("{0} 条事件").format(len(self.rows)) + more)
 

@@ -5,12 +5,15 @@ where the file went and offers the buttons. Opening goes through one ``Opener`` 
 ``QDesktopServices.openUrl``); tests and other windows pass their own, so nothing is launched
 during a test. ``open_file`` / ``open_folder`` are the same actions as plain functions.
 
-Reusable by any window: ``OutputBar(parent, opener=None, printable=True)``; the print button
-(PDF files only) opens ``ui.printing.PrintPdfDialog`` with a preview.
+Reusable by any window: ``OutputBar(parent, opener=None, printable=True, mnemonics=True)``
+(Alt+F open file, Alt+D open folder, Alt+P print; ``mnemonics=False`` where the host window
+uses those letters); the print button (PDF files only) opens ``ui.printing.PrintPdfDialog``
+with a preview.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,7 +53,7 @@ class OutputBar(QWidget):
     failed = Signal(str)  # what could not be opened, said to the person too
 
     def __init__(self, parent: QWidget | None = None, *, opener: Opener | None = None,
-                 printable: bool = True) -> None:
+                 printable: bool = True, mnemonics: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("OutputBar")
         self.opener = opener
@@ -60,7 +63,7 @@ class OutputBar(QWidget):
         self.label.setObjectName("OutputBarLabel")
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.open_button = QPushButton(self.tr("打开文件(&O)"), self)
+        self.open_button = QPushButton(self.tr("打开文件(&F)"), self)
         self.open_button.setObjectName("OpenFileButton")
         self.open_button.clicked.connect(self.open_file)
         self.folder_button = QPushButton(self.tr("打开所在文件夹(&D)"), self)
@@ -69,6 +72,9 @@ class OutputBar(QWidget):
         self.print_button = QPushButton(self.tr("打印(&P)…"), self)
         self.print_button.setObjectName("PrintButton")
         self.print_button.clicked.connect(self.print_file)
+        if not mnemonics:  # the host window's own letters come first (Alt+D, Alt+P …)
+            for button in (self.open_button, self.folder_button, self.print_button):
+                button.setText(re.sub(r"\(&\w\)", "", button.text()).replace("&", ""))
         self.message = QLabel(self)
         self.message.setStyleSheet(theme.error_css())
         self.message.hide()

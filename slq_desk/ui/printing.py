@@ -106,15 +106,16 @@ class PrintPdfDialog(QPrintPreviewDialog):
 
     def __init__(self, pdf: Path, parent: QWidget | None = None,
                  printer: QPrinter | None = None) -> None:
-        self.printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-        super().__init__(self.printer, parent)
+        target = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+        super().__init__(target, parent)
+        self.target_printer = target  # kept alive as long as the dialog uses it
         self.setObjectName("PrintPdfDialog")
         self.pdf = Path(pdf)
         self.error: str | None = None
         self.painted = 0
         self.setWindowTitle(self.tr("打印预览：{0}").format(self.pdf.name))
         try:
-            prepare_printer(self.pdf, self.printer)
+            prepare_printer(self.pdf, self.target_printer)
         except Exception as err:  # noqa: BLE001 — the paint below reports it to the person
             self.error = str(err)
         self.paintRequested.connect(self._paint)

@@ -120,7 +120,7 @@ class Workbench(QObject):
             dock.setObjectName("DashboardDock")
             dock.setWidget(view)
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            dock.visibilityChanged.connect(lambda shown: shown and self._refresh_dashboard())
+            dock.visibilityChanged.connect(self._dock_visibility)
             self.dashboard_dock = dock
             self._dashboard = view
             view.set_desk(self.window.desk)
@@ -132,6 +132,10 @@ class Workbench(QObject):
         self.dashboard_dock.raise_()
         view.refresh()
         view.refresh_button.setFocus()
+
+    def _dock_visibility(self, shown: bool) -> None:
+        if shown:
+            self._refresh_dashboard()
 
     def _refresh_dashboard(self) -> None:
         if self._dashboard is not None and self.dashboard_dock.isVisible():

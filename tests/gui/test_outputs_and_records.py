@@ -88,6 +88,13 @@ def _ink(pdf: Path, point: tuple[float, float]) -> int:
         return int(pix.pixel(int(point[0]), int(point[1]))[0])
 
 
+def _dark_share(pdf: Path) -> float:
+    """The share of dark pixels on the first page: ink, wherever it is."""
+    with pymupdf.open(pdf) as doc:
+        samples = doc[0].get_pixmap(dpi=36, colorspace=pymupdf.csGRAY).samples
+    return sum(1 for b in samples if b < 128) / len(samples)
+
+
 def test_signing_ends_with_open_and_print(qtbot: object, tmp_path: Path, p12: bytes) -> None:
     from slq_desk.opinion.sample import add_reviewed_application
     from slq_desk.ui.printing import print_to_pdf_file
@@ -116,13 +123,13 @@ def test_signing_ends_with_open_and_print(qtbot: object, tmp_path: Path, p12: by
     printed = tmp_path / "printed.pdf"
     with pymupdf.open(out) as signed:
         pages = signed.page_count
-        dark = next(b for b in signed[0].get_text("blocks") if b[4].strip())  # the first text
     assert print_to_pdf_file(out, printed) == pages
     with pymupdf.open(printed) as doc:
         assert doc.page_count == pages
         assert all(page.get_images() for page in doc)  # each page a rendered image
-    assert _ink(printed, (300, 800)) > 240  # the page's blank foot stays blank
-    assert dark is not None
+    assert _ink(printed, (300, 830)) > 240  # the page's blank foot stays blank
+    # The same ink, scaled a little into the printer's margins (not a blank or a black page).
+    assert 0.5 * _dark_share(out) < _dark_share(printed) < 1.1 * _dark_share(out)
 
 
 def test_print_preview_paints_every_page_and_prints_to_the_printer(qtbot: object,
@@ -298,14 +305,16 @@ def test_audit_viewer_filters_and_verifies(review_window: object, tmp_path: Path
     assert viewer is not None and viewer.isVisible()
     everything = viewer.table.rowCount()
     assert everything >= 5
-    # Newest first, Beijing time.
-    assert viewer.table.item(0, 3).text() == "note.add"
+    # Newest first, Beijing time, actions named in Chinese (the code in the tooltip).
+    assert viewer.table.item(0, 3).text() == "添加备注"
+    assert viewer.table.item(0, 3).toolTip() == "note.add"
+    assert all(not viewer.table.item(r, 3).text().isascii() for r in range(everything))
     assert viewer.table.horizontalHeaderItem(1).text() == "时间（北京时间）"
     viewer.show_application(FLAWED)
     apps = {viewer.table.item(r, 5).text() for r in range(viewer.table.rowCount())}
     assert apps == {FLAWED} and 0 < viewer.table.rowCount() < everything
     viewer.clear_filters()
-    viewer.action.setCurrentText("note.")
+    assert viewer.set_action("note.")
     viewer.actor.setCurrentText("张评审")
     viewer.apply_filters()
     assert viewer.table.rowCount() == 1
@@ -349,5 +358,5 @@ def test_every_overview_resets_on_another_workspace(review_window: object, tmp_p
     assert bench.notes.editor.toPlainText() == "" and not bench.notes.editor.isEnabled()
     assert bench.dashboard.data is not None and bench.dashboard.data.total == 0
     assert bench.audit_viewer.desk is win.desk  # type: ignore[attr-defined]
-    assert all(bench.audit_viewer.table.item(r, 3).text() != "note.add"
+    assert all(bench.audit_viewer.table.item(r, 3).toolTip() != "note.add"
                for r in range(bench.audit_viewer.table.rowCount()))

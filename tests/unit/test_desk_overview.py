@@ -139,3 +139,22 @@ def test_outputs_of_an_application(desk: Desk, tmp_path: Path) -> None:
     assert notice[0].source == "notice" and notice[0].label == "武数补〔2026〕1号"
     assert not notice[0].exists and notice[0].path == tmp_path / "notice.pdf"
     assert desk.outputs("w-1") == []
+
+
+def test_every_audited_action_has_a_name() -> None:
+    """The viewer names each action in Chinese: an action recorded anywhere has a label."""
+    import re
+
+    from slq_desk.vocabulary import AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS
+
+    root = Path(__file__).resolve().parents[2] / "slq_desk"
+    found: set[tuple[str, str]] = set()
+    for path in root.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r'audit\.record\(\s*\w+,\s*[^,]+,\s*((?:"[a-z_.]+"\s*(?:if[^,]*else\s*)?)+),'
+                             r'\s*"([a-z_]+)"', text):
+            for action in re.findall(r'"([a-z_.]+)"', m.group(1)):
+                found.add((action, m.group(2)))
+    assert len(found) > 40
+    assert sorted(a for a, _ in found if a not in AUDIT_ACTION_LABELS) == []
+    assert sorted({e for _, e in found if e not in AUDIT_ENTITY_LABELS}) == []

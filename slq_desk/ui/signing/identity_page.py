@@ -144,7 +144,8 @@ class IdentityPage(QWidget):
         from slq_desk.ui.outputs import OutputBar
 
         # The backup copy written with a new identity: its folder is one click away.
-        self.output_bar = OutputBar(self, printable=False)
+        self.output_bar = OutputBar(self, printable=False, mnemonics=False)
+        self.output_bar.open_button.hide()  # a key file is not opened, its folder is
         layout.addWidget(self.output_bar)
         self._backup: Path | None = None
         layout.addStretch(1)
