@@ -29,7 +29,7 @@ EN: dict[str, str] = {
         "Note: {0} checkpoints were made with another person's key and cannot be checked here",
     "全部操作": "All actions", "{0}类（全部）": "Every {0} action",
     # dashboard
-    "刷新(&U)": "Refresh (&U)", "按政策与状态统计": "By policy and status", "阻断性问题": "Blocking findings",
+    "刷新(&U)": "&Update", "按政策与状态统计": "By policy and status", "阻断性问题": "Blocking findings",
     "受阻的申报": "Blocked applications", "等待": "Waiting for", "自（北京时间）": "Since (Beijing)",
     "期限": "Deadline", "待办：等待谁": "To do: waiting for whom",
     "受阻：有阻断性问题的申报（双击打开）": "Blocked: applications with blocking findings (double-click to open)",

@@ -580,7 +580,7 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     <name>DashboardView</name>
     <message>
         <source>刷新(&amp;U)</source>
-        <translation>Refresh (&amp;U)</translation>
+        <translation>&amp;Update</translation>
     </message>
     <message>
         <source>按政策与状态统计</source>

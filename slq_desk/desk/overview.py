@@ -9,12 +9,15 @@ plain frozen values; ``Desk`` exposes them to the window and the CLI. Codes stay
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from slq_desk import audit
 from slq_desk.clock import BEIJING
@@ -50,6 +53,20 @@ def _note(row: ApplicationNote) -> Note:
     return Note(row.id, row.application_id, row.author, row.text, row.created_at)
 
 
+@contextmanager
+def _permitted(what_zh: str, what_en: str) -> Iterator[None]:
+    """On the shared PostgreSQL a role may not read a table (a reviewer, the audit log): said
+    as a refusal the window shows, never a database traceback."""
+    try:
+        yield
+    except DBAPIError as err:
+        code = getattr(err.orig, "sqlstate", None) or getattr(err.orig, "pgcode", None)
+        if code == "42501":  # insufficient_privilege (psycopg 3 / psycopg2)
+            raise _refused(f"你的数据库角色无权{what_zh}", f"your database role may not {what_en}") \
+                from None
+        raise
+
+
 def _refused(zh: str, en: str) -> BadInput:
     """Bilingual for the CLI and the logs; the window shows the Chinese half in Chinese mode."""
     return BadInput(f"{zh} / {en}", zh=zh)
@@ -62,7 +79,7 @@ def _no_application(application_id: str) -> BadInput:
 
 def notes(ws: Workspace, application_id: str) -> list[Note]:
     """The application's notes, oldest first."""
-    with ws.session() as s:
+    with _permitted("查看备注", "read notes"), ws.session() as s:
         if s.get(Application, application_id) is None:
             raise _no_application(application_id)
         rows = s.scalars(select(ApplicationNote)
@@ -82,7 +99,7 @@ def add_note(ws: Workspace, application_id: str, author: str, text: str) -> Note
     if len(body) > MAX_NOTE_CHARS:
         raise _refused(f"备注过长（{len(body)} 字，最多 {MAX_NOTE_CHARS} 字）",
                        f"the note is too long ({len(body)} characters, at most {MAX_NOTE_CHARS})")
-    with ws.session() as s:
+    with _permitted("添加备注", "add notes"), ws.session() as s:
         if s.get(Application, application_id) is None:
             raise _no_application(application_id)
         row = ApplicationNote(application_id=application_id, author=author, text=body)
@@ -109,7 +126,7 @@ class OutputFile:
 def outputs(ws: Workspace, application_id: str) -> list[OutputFile]:
     """The application's opinions and office notices written to disk, newest first."""
     found: list[OutputFile] = []
-    with ws.session() as s:
+    with _permitted("查看输出文件", "list output files"), ws.session() as s:
         for o in s.scalars(select(Opinion).where(Opinion.application_id == application_id)):
             if o.file_path:
                 path = Path(o.file_path)
@@ -172,7 +189,7 @@ class Dashboard:
 
 
 def dashboard(ws: Workspace) -> Dashboard:
-    with ws.session() as s:
+    with _permitted("查看工作概况", "read the overview"), ws.session() as s:
         apps = list(s.execute(select(Application.id, Application.applicant_name,
                                      Application.policy_id, Application.status)
                               .order_by(Application.id)))
@@ -281,7 +298,7 @@ def audit_log(ws: Workspace, filters: AuditFilter, limit: int = 2000) -> list[Au
     or when its entity is one of the application's reviews, documents, fields or notices."""
     if filters.since and filters.until and filters.since > filters.until:
         raise _refused("起始日期晚于结束日期", "the start date is after the end date")
-    with ws.session() as s:
+    with _permitted("查看审计日志", "read the audit log"), ws.session() as s:
         entities: dict[tuple[str, str], str] = {}
         for rid, app_id in s.execute(select(Review.id, Review.application_id)):
             entities[("review", str(rid))] = app_id
@@ -321,7 +338,7 @@ def audit_log(ws: Workspace, filters: AuditFilter, limit: int = 2000) -> list[Au
 
 def audit_actors_and_actions(ws: Workspace) -> tuple[list[str], list[str]]:
     """Every actor and action in the log, for the viewer's filter lists."""
-    with ws.session() as s:
+    with _permitted("查看审计日志", "read the audit log"), ws.session() as s:
         actors = sorted(s.scalars(select(AuditEvent.actor).distinct()))
         actions = sorted(s.scalars(select(AuditEvent.action).distinct()))
     return actors, actions

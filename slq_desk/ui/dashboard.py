@@ -172,9 +172,10 @@ class DashboardView(QWidget):
             self.counts.setItem(last, c, _item(str(d.by_status[status]), right=True))
         self.counts.setItem(last, len(statuses) + 1, _item(str(d.total), right=True))
 
+        sep = ", " if i18n.current() == "en" else "、"
         self.blocked.setRowCount(blocked_n)
         for r, b in enumerate(d.blocked):
-            findings = "、".join(
+            findings = sep.join(
                 i18n.label(finding_label(code)) + (f" ×{n}" if n > 1 else "")
                 for code, n in b.findings)
             cells = [b.application_id, b.applicant, policy_label(b.policy_id),
@@ -187,7 +188,7 @@ class DashboardView(QWidget):
         for r, w in enumerate(d.waiting):
             who = self.waiting_label(w.waiting_for)
             if w.who:
-                who += self.tr("：{0}").format("、".join(w.who))
+                who += self.tr("：{0}").format(sep.join(w.who))
             since = to_beijing(w.since).strftime("%Y-%m-%d %H:%M") if w.since else ""
             cells = [w.application_id, w.applicant,
                      i18n.label(STATUS_LABELS[w.status]) if w.status in STATUS_LABELS else w.status,
@@ -195,7 +196,7 @@ class DashboardView(QWidget):
             for c, text in enumerate(cells):
                 self.waiting.setItem(r, c, _item(text, w.application_id))
         top = d.blocking_codes[:3]
-        self.note.setText(self.tr("最常见的阻断性问题：{0}").format("、".join(
+        self.note.setText(self.tr("最常见的阻断性问题：{0}").format(sep.join(
             self.tr("{0}（{1} 份）").format(i18n.label(finding_label(code)), n) for code, n in top))
             if top else self.tr("没有受阻的申报。"))
 
