@@ -293,6 +293,15 @@ def test_dashboard_counts_blocks_and_opens(review_window: object) -> None:
     # Double-clicking a blocked application opens it.
     view._open(view.blocked, row)
     assert win.application_id == FLAWED  # type: ignore[attr-defined]
+    # The list re-read (after an import, checks, a status move): the dashboard follows.
+    from slq_desk.office.status import move_status
+
+    move_status(win.workspace, APP, "check_passed", "材料齐全", "王经办")  # type: ignore[attr-defined]
+    win.refresh_applications()  # type: ignore[attr-defined]
+    assert view.data.by_status.get("check_passed") == 1
+    waits = {view.waiting.item(r, 0).text(): view.waiting.item(r, 3).text()
+             for r in range(view.waiting.rowCount())}
+    assert waits[APP] == "评审组组长"
 
 
 def test_audit_viewer_filters_and_verifies(review_window: object, tmp_path: Path) -> None:

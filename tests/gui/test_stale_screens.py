@@ -42,6 +42,9 @@ def test_switching_workspace_resets_every_dock_and_tab(review_window: object, re
     tab = win.scoring_tab  # type: ignore[attr-defined]
     assert tab.declare_no_conflict() and tab.computed is not None
     assert tab.phase is Phase.DRAFT and tab.form.isEnabled()
+    win.signing.show_panel()  # type: ignore[attr-defined]
+    panel = win.signing._panel  # type: ignore[attr-defined]
+    assert panel is not None and panel.isVisible()
     # A workspace with the same application ids (a copy): nothing of the first may show.
     twin = tmp_path / "twin"
     shutil.copytree(review_ws_path, twin)
@@ -49,6 +52,8 @@ def test_switching_workspace_resets_every_dock_and_tab(review_window: object, re
         wal.unlink()
     _switch(win, twin)
     _assert_empty(win)
+    # The chair's panel view showed the previous workspace: it is closed, a new one opens.
+    assert not panel.isVisible() and win.signing._panel is None  # type: ignore[attr-defined]
     # An empty workspace: still nothing, and the list says so.
     empty = tmp_path / "empty"
     Workspace.open(empty, create=True).close()
