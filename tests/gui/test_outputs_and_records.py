@@ -369,3 +369,36 @@ def test_every_overview_resets_on_another_workspace(review_window: object, tmp_p
     assert bench.audit_viewer.desk is win.desk  # type: ignore[attr-defined]
     assert all(bench.audit_viewer.table.item(r, 3).toolTip() != "note.add"
                for r in range(bench.audit_viewer.table.rowCount()))
+
+
+@pytest.fixture()
+def english(qapp: object) -> Iterator[None]:
+    from slq_desk.ui import i18n
+
+    assert i18n.install(qapp, "en")  # type: ignore[arg-type]
+    yield
+    i18n.install(qapp, "zh_CN")  # type: ignore[arg-type]
+
+
+def _no_chinese(text: str) -> bool:
+    return not any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text)
+
+
+def test_overviews_in_english(english: None, review_window: object) -> None:
+    win = review_window
+    bench = win.workbench  # type: ignore[attr-defined]
+    assert win.open_application(APP)  # type: ignore[attr-defined]
+    win.desk.add_note(APP, "张评审", "一条备注")  # type: ignore[attr-defined]
+    bench.show_dashboard()
+    view = bench.dashboard
+    headers = [view.counts.horizontalHeaderItem(c).text() for c in range(view.counts.columnCount())]
+    assert all(_no_chinese(h) for h in headers) and _no_chinese(view.summary.text())
+    waits = [view.waiting.item(r, 3).text() for r in range(view.waiting.rowCount())]
+    assert waits and all(_no_chinese(w) for w in waits)
+    bench.show_audit_log()
+    viewer = bench.audit_viewer
+    actions = [viewer.table.item(r, 3).text() for r in range(viewer.table.rowCount())]
+    assert actions[0] == "note added" and all(_no_chinese(a) for a in actions)
+    bench.notes.reload()
+    assert "(Beijing time)" in bench.notes.list.item(0).text()
+    assert [a.text() for a in win.menus["tools"].actions()][-1] == "&Audit log…"  # type: ignore[attr-defined]
