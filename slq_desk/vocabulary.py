@@ -347,3 +347,84 @@ METRIC_LABELS: dict[str, Label] = {
     "range": Label("极差", "range"),
     "stdev": Label("标准差", "standard deviation"),
 }
+
+
+# --- Audit-log actions and the objects they touch (the audit-log viewer) ----------------------
+AUDIT_ACTION_LABELS: dict[str, Label] = {
+    "application.import": Label("导入申报", "application imported"),
+    "application.check": Label("检查与测算", "checks and calculation"),
+    "application.dedup": Label("查重索引更新", "duplicate index updated"),
+    "application.facts_set": Label("设定申报事实", "application facts set"),
+    "application.status": Label("变更状态", "status changed"),
+    "application.supplement": Label("导入补正材料", "supplement imported"),
+    "check.credit_seen": Label("记录信用查询", "credit check recorded"),
+    "check.invoice_verified": Label("记录发票查验", "invoice verification recorded"),
+    "document.add": Label("添加材料", "document added"),
+    "document.replace": Label("替换材料", "document replaced"),
+    "document.set_kind": Label("更改材料类型", "document kind changed"),
+    "field.correct": Label("更正字段", "field corrected"),
+    "kit.import": Label("导入评审材料包", "review kit imported"),
+    "kit.pledge": Label("签署保密承诺", "confidentiality pledge signed"),
+    "list.import": Label("导入参考名单", "reference list imported"),
+    "note.add": Label("添加备注", "note added"),
+    "notice.draft": Label("起草通知书", "notice drafted"),
+    "notice.render": Label("生成通知书（未签署）", "notice rendered (unsigned)"),
+    "notice.sign": Label("签发通知书", "notice signed"),
+    "office.summary": Label("导出初审汇总", "preliminary summary exported"),
+    "opinion.draft": Label("导出意见草稿", "opinion draft exported"),
+    "opinion.preliminary": Label("签署初审意见", "preliminary opinion signed"),
+    "opinion.sign": Label("签署评审意见", "opinion signed"),
+    "panel.conclusion": Label("评审组结论", "panel conclusion"),
+    "panel.draw": Label("抽取评审专家", "experts drawn"),
+    "panel.export": Label("导出评审结果", "panel results exported"),
+    "panel.flag": Label("标记评审意见", "opinion flagged"),
+    "panel.import": Label("导入评审意见", "opinion imported"),
+    "panel.kit": Label("生成评审材料包", "review kit made"),
+    "panel.objection": Label("登记异议", "objection recorded"),
+    "panel.objection_answer": Label("答复异议", "objection answered"),
+    "panel.opinion.draft": Label("导出评审组意见草稿", "panel opinion draft exported"),
+    "panel.opinion.sign": Label("签署评审组意见", "panel opinion signed"),
+    "panel.pledge": Label("专家承诺", "expert pledge"),
+    "panel.publicity": Label("公示", "publicity"),
+    "panel.recheck_request": Label("要求复核", "recheck requested"),
+    "panel.recheck_resolve": Label("复核结论", "recheck resolved"),
+    "panel.refuse": Label("拒收评审意见", "opinion refused"),
+    "panel.report": Label("评审报告", "panel report"),
+    "panel.roster.add": Label("名册添加专家", "expert added to roster"),
+    "panel.roster.remove": Label("名册移除专家", "expert removed from roster"),
+    "panel.settings": Label("评审组设置", "panel settings"),
+    "panel.substitute": Label("替补专家", "expert substituted"),
+    "review.coi": Label("利益冲突声明", "conflict-of-interest declaration"),
+    "review.create": Label("开始评审", "review started"),
+    "review.submit": Label("提交评审", "review submitted"),
+    "review.update": Label("保存评分", "review saved"),
+}
+AUDIT_ENTITY_LABELS: dict[str, Label] = {
+    "application": Label("申报", "application"), "document": Label("材料", "document"),
+    "extracted_field": Label("字段", "field"), "kit": Label("材料包", "kit"),
+    "office_notice": Label("通知书", "notice"), "opinion": Label("意见", "opinion"),
+    "panel": Label("评审组", "panel"), "panel_draw": Label("专家抽取", "draw"),
+    "panel_flag": Label("标记", "flag"), "panel_kit": Label("材料包", "kit"),
+    "panel_objection": Label("异议", "objection"), "panel_opinion": Label("评审意见", "opinion"),
+    "panel_pledge": Label("承诺", "pledge"), "panel_roster": Label("名册", "roster"),
+    "reference_list": Label("参考名单", "reference list"), "review": Label("评审", "review"),
+    "setting": Label("设置", "setting"), "workspace": Label("工作区", "workspace"),
+}
+
+
+def audit_action_label(action: str) -> Label:
+    """An audit action's name; an unknown one (a newer version's) keeps its code, marked."""
+    return AUDIT_ACTION_LABELS.get(action) or Label(f"其他操作（{action}）", f"other ({action})")
+
+
+def audit_entity_label(entity: str) -> Label:
+    return AUDIT_ENTITY_LABELS.get(entity) or Label(entity, entity)
+# The first part of an action code: the viewer filters by it ("review." = every review event).
+AUDIT_GROUP_LABELS: dict[str, Label] = {
+    "application": Label("申报", "application"), "check": Label("查验", "verification"),
+    "document": Label("材料", "document"), "field": Label("字段", "field"),
+    "kit": Label("材料包", "kit"), "list": Label("参考名单", "reference list"),
+    "note": Label("备注", "note"), "notice": Label("通知书", "notice"),
+    "office": Label("初审办公", "office"), "opinion": Label("意见", "opinion"),
+    "panel": Label("评审组", "panel"), "review": Label("评审", "review"),
+}

@@ -84,6 +84,173 @@
     </message>
 </context>
 <context>
+    <name>AuditViewer</name>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>申报编号</source>
+        <translation>Application ID</translation>
+    </message>
+    <message>
+        <source>全部申报</source>
+        <translation>All applications</translation>
+    </message>
+    <message>
+        <source>自(&amp;S)</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>至(&amp;U)</source>
+        <translation>&amp;Until</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>查询(&amp;Q)</source>
+        <translation>&amp;Query</translation>
+    </message>
+    <message>
+        <source>清除筛选(&amp;C)</source>
+        <translation>&amp;Clear filters</translation>
+    </message>
+    <message>
+        <source>操作人(&amp;A)：</source>
+        <translation>&amp;Actor:</translation>
+    </message>
+    <message>
+        <source>操作(&amp;O)：</source>
+        <translation>Acti&amp;on:</translation>
+    </message>
+    <message>
+        <source>申报(&amp;P)：</source>
+        <translation>A&amp;pplication:</translation>
+    </message>
+    <message>
+        <source>日期（北京时间）：</source>
+        <translation>Dates (Beijing time):</translation>
+    </message>
+    <message>
+        <source>审计事件</source>
+        <translation>Audit events</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间（北京时间）</source>
+        <translation>Time (Beijing)</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>申报</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>事件详情</source>
+        <translation>Event details</translation>
+    </message>
+    <message>
+        <source>选择一条事件查看修改前后的内容。</source>
+        <translation>Select an event to see what it changed.</translation>
+    </message>
+    <message>
+        <source>核验审计链(&amp;V)</source>
+        <translation>&amp;Verify audit chain</translation>
+    </message>
+    <message>
+        <source>与 slq-desk audit verify 相同：逐条核对哈希链，并与工作区的检查点比对</source>
+        <translation>Same as slq-desk audit verify: walks the hash chain and compares it with the workspace's checkpoints</translation>
+    </message>
+    <message>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>{0}类（全部）</source>
+        <translation>Every {0} action</translation>
+    </message>
+    <message>
+        <source>未打开工作区。</source>
+        <translation>No workspace open.</translation>
+    </message>
+    <message>
+        <source>（只显示最新的 {0} 条）</source>
+        <translation> (only the newest {0} shown)</translation>
+    </message>
+    <message>
+        <source>{0} 条事件</source>
+        <translation>{0} events</translation>
+    </message>
+    <message>
+        <source>修改前：{0}</source>
+        <translation>Before: {0}</translation>
+    </message>
+    <message>
+        <source>修改后：{0}</source>
+        <translation>After: {0}</translation>
+    </message>
+    <message>
+        <source>正在核验审计链…</source>
+        <translation>Verifying the audit chain…</translation>
+    </message>
+    <message>
+        <source>有事件缺失</source>
+        <translation>an event is missing</translation>
+    </message>
+    <message>
+        <source>与前一条事件不衔接（被删除或重排）</source>
+        <translation>does not follow the previous event (removed or reordered)</translation>
+    </message>
+    <message>
+        <source>记录后内容被改动</source>
+        <translation>content changed after it was recorded</translation>
+    </message>
+    <message>
+        <source>无法核验：{0}</source>
+        <translation>Cannot verify: {0}</translation>
+    </message>
+    <message>
+        <source>✔ 审计链完整：{0} 条事件</source>
+        <translation>✔ Audit chain intact: {0} events</translation>
+    </message>
+    <message>
+        <source>✘ 审计链断裂：第 {0} 条事件（{1}）</source>
+        <translation>✘ Audit chain broken at event {0} ({1})</translation>
+    </message>
+    <message>
+        <source>已与 {0} 个检查点比对（最新为第 {1} 条）</source>
+        <translation>Compared with {0} checkpoints (the newest at event {1})</translation>
+    </message>
+    <message>
+        <source>注意：没有可比对的检查点，无法发现尾部截断</source>
+        <translation>Note: no checkpoint to compare with; a cut tail could not be seen</translation>
+    </message>
+    <message>
+        <source>注意：{0} 个检查点由他人的密钥生成，本机无法核验</source>
+        <translation>Note: {0} checkpoints were made with another person's key and cannot be checked here</translation>
+    </message>
+</context>
+<context>
     <name>CalculationTab</name>
     <message>
         <source>复制说明</source>
@@ -434,6 +601,113 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <source>刷新(&amp;U)</source>
+        <translation>&amp;Update</translation>
+    </message>
+    <message>
+        <source>按政策与状态统计</source>
+        <translation>By policy and status</translation>
+    </message>
+    <message>
+        <source>申报</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>申报单位</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>政策</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>阻断性问题</source>
+        <translation>Blocking findings</translation>
+    </message>
+    <message>
+        <source>受阻的申报</source>
+        <translation>Blocked applications</translation>
+    </message>
+    <message>
+        <source>等待</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <source>自（北京时间）</source>
+        <translation>Since (Beijing)</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>待办：等待谁</source>
+        <translation>To do: waiting for whom</translation>
+    </message>
+    <message>
+        <source>受阻：有阻断性问题的申报（双击打开）</source>
+        <translation>Blocked: applications with blocking findings (double-click to open)</translation>
+    </message>
+    <message>
+        <source>待办：每份申报在等待谁（双击打开）</source>
+        <translation>To do: whom each application waits for (double-click to open)</translation>
+    </message>
+    <message>
+        <source>初审经办人</source>
+        <translation>Preliminary-review official</translation>
+    </message>
+    <message>
+        <source>申报单位（补正）</source>
+        <translation>Applicant (supplement)</translation>
+    </message>
+    <message>
+        <source>评审专家</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>评审组组长</source>
+        <translation>Panel chair</translation>
+    </message>
+    <message>
+        <source>财政兑付</source>
+        <translation>Payment (finance)</translation>
+    </message>
+    <message>
+        <source>未打开工作区。</source>
+        <translation>No workspace open.</translation>
+    </message>
+    <message>
+        <source>共 {0} 份申报 · 受阻 {1} 份 · 待办 {2} 份</source>
+        <translation>{0} applications · {1} blocked · {2} waiting</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>：{0}</source>
+        <translation>: {0}</translation>
+    </message>
+    <message>
+        <source>最常见的阻断性问题：{0}</source>
+        <translation>Most frequent blocking findings: {0}</translation>
+    </message>
+    <message>
+        <source>{0}（{1} 份）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>没有受阻的申报。</source>
+        <translation>No application is blocked.</translation>
+    </message>
+</context>
+<context>
     <name>DedupDialog</name>
     <message>
         <source>查重</source>
@@ -740,6 +1014,10 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     <message>
         <source>注意：{0}</source>
         <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <source>备份副本：{0}</source>
+        <translation>Backup copy: {0}</translation>
     </message>
 </context>
 <context>
@@ -1198,7 +1476,7 @@ The checklist, scoring form and calculation appear here.</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation>Note</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>备注(&amp;N)：</source>
@@ -1294,6 +1572,53 @@ The checklist, scoring form and calculation appear here.</translation>
     </message>
 </context>
 <context>
+    <name>NotesTab</name>
+    <message>
+        <source>备注列表</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>尚无备注。</source>
+        <translation>No notes yet.</translation>
+    </message>
+    <message>
+        <source>新备注</source>
+        <translation>New note</translation>
+    </message>
+    <message>
+        <source>写下备注（例如待核实的问题、与申报单位的沟通），Ctrl+Enter 保存</source>
+        <translation>Write a note (a point to check, a call with the applicant); Ctrl+Enter saves</translation>
+    </message>
+    <message>
+        <source>添加备注(&amp;A)</source>
+        <translation>&amp;Add note</translation>
+    </message>
+    <message>
+        <source>保存备注 (Ctrl+Enter)</source>
+        <translation>Save the note (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>未打开申报。</source>
+        <translation>No application open.</translation>
+    </message>
+    <message>
+        <source>申报 {0} 的备注</source>
+        <translation>Notes on application {0}</translation>
+    </message>
+    <message>
+        <source>{0} · {1}（北京时间）</source>
+        <translation>{0} · {1} (Beijing time)</translation>
+    </message>
+    <message>
+        <source>署名：{0}</source>
+        <translation>Signed: {0}</translation>
+    </message>
+    <message>
+        <source>署名：（未设置，保存时将询问姓名）</source>
+        <translation>Signed: (not set; your name is asked when you save)</translation>
+    </message>
+</context>
+<context>
     <name>NoticeDialog</name>
     <message>
         <source>通知书</source>
@@ -1341,7 +1666,7 @@ The checklist, scoring form and calculation appear here.</translation>
     </message>
     <message>
         <source>不予受理通知书</source>
-        <translation>Refusal notice</translation>
+        <translation>Rejection notice</translation>
     </message>
     <message>
         <source>文书(&amp;K)：</source>
@@ -1816,7 +2141,7 @@ Document number {1} · {2} pages · SHA-256 {3}</translation>
     </message>
     <message>
         <source>不予受理通知书</source>
-        <translation>Refusal notice</translation>
+        <translation>Rejection notice</translation>
     </message>
     <message>
         <source>草稿</source>
@@ -1881,6 +2206,116 @@ Document number {1} · {2} pages · SHA-256 {3}</translation>
     <message>
         <source>尚无状态变更。</source>
         <translation>No status change yet.</translation>
+    </message>
+</context>
+<context>
+    <name>OutputBar</name>
+    <message>
+        <source>打开文件(&amp;F)</source>
+        <translation>Open &amp;file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹(&amp;D)</source>
+        <translation>Open fol&amp;der</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <source>无法打开文件：{0}</source>
+        <translation>Cannot open the file: {0}</translation>
+    </message>
+    <message>
+        <source>无法打开文件夹：{0}</source>
+        <translation>Cannot open the folder: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsDialog</name>
+    <message>
+        <source>申报 {0} 的输出文件</source>
+        <translation>Output files of {0}</translation>
+    </message>
+    <message>
+        <source>输出文件</source>
+        <translation>Output file</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>签署</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>时间（北京时间）</source>
+        <translation>Time (Beijing)</translation>
+    </message>
+    <message>
+        <source>已签署：{0}</source>
+        <translation>Signed: {0}</translation>
+    </message>
+    <message>
+        <source>未签署（草稿）</source>
+        <translation>Unsigned (draft)</translation>
+    </message>
+    <message>
+        <source>（已签署）</source>
+        <translation> (signed)</translation>
+    </message>
+    <message>
+        <source>（草稿）</source>
+        <translation> (draft)</translation>
+    </message>
+    <message>
+        <source>{0}（文件已不在）</source>
+        <translation>{0} (file no longer there)</translation>
+    </message>
+    <message>
+        <source>本申报还没有导出的评审意见或通知书。</source>
+        <translation>No opinion or notice has been exported for this application yet.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>补正材料通知书</source>
+        <translation>Supplement notice</translation>
+    </message>
+    <message>
+        <source>受理通知书</source>
+        <translation>Acceptance notice</translation>
+    </message>
+    <message>
+        <source>不予受理通知书</source>
+        <translation>Rejection notice</translation>
+    </message>
+    <message>
+        <source>专家评审意见表</source>
+        <translation>Expert review opinion</translation>
+    </message>
+    <message>
+        <source>初审意见</source>
+        <translation>Preliminary-review opinion</translation>
+    </message>
+    <message>
+        <source>评审组意见</source>
+        <translation>Panel opinion</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +2828,21 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
     </message>
 </context>
 <context>
+    <name>PrintPdfDialog</name>
+    <message>
+        <source>打印预览：{0}</source>
+        <translation>Print preview: {0}</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>无法打印：{0}</source>
+        <translation>Cannot print: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ScoreSpin</name>
     <message>
         <source>未评分</source>
@@ -2881,6 +3331,10 @@ Tick “Overwrite existing files” to replace it.</translation>
     <message>
         <source>完成。</source>
         <translation>Done.</translation>
+    </message>
+    <message>
+        <source>已签署：{0}</source>
+        <translation>Signed: {0}</translation>
     </message>
     <message>
         <source>未签署：{0}</source>
@@ -3482,6 +3936,10 @@ Tick “Overwrite existing files” to replace it.</translation>
         <translation>Total granted</translation>
     </message>
     <message>
+        <source>签名范围内的内容与签名不符</source>
+        <translation>the signed content does not match the signature</translation>
+    </message>
+    <message>
         <source>整个文件</source>
         <translation>Whole file</translation>
     </message>
@@ -3494,16 +3952,24 @@ Tick “Overwrite existing files” to replace it.</translation>
         <translation>A leading part of the file</translation>
     </message>
     <message>
+        <source>签名后内容被改动（摘要不符）</source>
+        <translation>content changed after signing (digest mismatch)</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <source>追加了验证信息</source>
-        <translation>appended validation data</translation>
+        <source>填写了表单或追加了签名</source>
+        <translation>form filled or another signature added</translation>
     </message>
     <message>
-        <source>填写了表单</source>
-        <translation>filled in form fields</translation>
+        <source>签名后文件被修改</source>
+        <translation>file modified after signing</translation>
+    </message>
+    <message>
+        <source>追加了验证信息</source>
+        <translation>appended validation data</translation>
     </message>
     <message>
         <source>添加了批注</source>
@@ -3603,6 +4069,49 @@ Tick “Overwrite existing files” to replace it.</translation>
     <message>
         <source>正在打开</source>
         <translation>Opening</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>备注(&amp;N)</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>工作概况(&amp;B)</source>
+        <translation>Overview (&amp;B)</translation>
+    </message>
+    <message>
+        <source>审计日志(&amp;A)…</source>
+        <translation>&amp;Audit log…</translation>
+    </message>
+    <message>
+        <source>输出文件与打印(&amp;P)…</source>
+        <translation>Output files and &amp;printing…</translation>
+    </message>
+    <message>
+        <source>本申报的评审意见与通知书：打开、打开所在文件夹、打印 (Ctrl+P)</source>
+        <translation>This application's opinions and notices: open, open the folder, print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一份申报</source>
+        <translation>Choose an application on the left first</translation>
+    </message>
+    <message>
+        <source>工作概况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>请先打开工作区</source>
+        <translation>Open a workspace first</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,7 @@ from slq_desk.workspace import Workspace
 
 if TYPE_CHECKING:
     from slq_desk.desk.office import OfficeDesk
+    from slq_desk.desk.overview import AuditFilter, AuditRow, Dashboard, Note, OutputFile
     from slq_desk.desk.verification import Verified
     from slq_desk.opinion.build import Built
     from slq_desk.opinion.export import Exported
@@ -506,3 +507,41 @@ class Desk:
         from slq_desk.desk.office import OfficeDesk
 
         return OfficeDesk(self)
+    def audit_log(self, filters: AuditFilter | None = None, limit: int = 2000) -> list[AuditRow]:
+        """Audit events passing ``filters`` (actor, action, application, Beijing date range),
+        newest first (``overview.audit_log``)."""
+        from slq_desk.desk import overview
+
+        return overview.audit_log(self.workspace, filters or overview.AuditFilter(), limit)
+
+    def audit_filter_choices(self) -> tuple[list[str], list[str]]:
+        """(actors, actions) present in the log."""
+        from slq_desk.desk import overview
+
+        return overview.audit_actors_and_actions(self.workspace)
+
+    # --- notes and the dashboard --------------------------------------------------------------------
+
+    def notes(self, application_id: str) -> list[Note]:
+        """The application's notes, oldest first."""
+        from slq_desk.desk import overview
+
+        return overview.notes(self.workspace, application_id)
+
+    def add_note(self, application_id: str, author: str, text: str) -> Note:
+        """Keep a note under ``author`` (the reviewer's name), audited; append-only."""
+        from slq_desk.desk import overview
+
+        return overview.add_note(self.workspace, application_id, author, text)
+
+    def dashboard(self) -> Dashboard:
+        """Counts by status and policy, what is blocked by which finding, what waits for whom."""
+        from slq_desk.desk import overview
+
+        return overview.dashboard(self.workspace)
+
+    def outputs(self, application_id: str) -> list[OutputFile]:
+        """The application's opinions and notices on disk (to open or print), newest first."""
+        from slq_desk.desk import overview
+
+        return overview.outputs(self.workspace, application_id)

@@ -1,6 +1,7 @@
 """Workspace database: typed ORM models, the session factory and Alembic migrations."""
 
 from slq_desk.models.lists import ReferenceList, ReferenceListEntry
+from slq_desk.models.notes import ApplicationNote
 from slq_desk.models.office import DedupKey, ManualCheck, OfficeNotice, PackageVersion
 from slq_desk.models.panel import PanelConclusion, PanelOpinion
 from slq_desk.models.panel_process import (
@@ -27,6 +28,7 @@ from slq_desk.models.schema import (
 __all__ = [
     "STATUSES",
     "Application",
+    "ApplicationNote",
     "AuditEvent",
     "Base",
     "DbRole",

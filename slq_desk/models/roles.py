@@ -103,6 +103,8 @@ def _statements(tables: set[str], schema: str) -> list[str]:
             out.append(f"GRANT SELECT ON {table} TO {reviewer}")
     out.append(f"GRANT SELECT, INSERT, UPDATE ON review TO {reviewer}")
     out.append(f"GRANT INSERT ON setting, opinion, reviewer_identity TO {reviewer}")
+    if "application_note" in tables:  # notes are append-only: read and add, never change
+        out.append(f"GRANT SELECT, INSERT ON application_note TO {reviewer}")
     # Signing one's own opinion marks the application 已签署; nothing else of it is writable.
     out.append(f"GRANT UPDATE (status) ON application TO {reviewer}")
     # Row-level security on review.

@@ -76,25 +76,63 @@ def _scores(rng: random.Random, quality: float) -> dict[str, str]:
     return out
 
 
+def stand_in_pdf(app_id: str, applicant: str, name: str, pages: int) -> bytes:
+    """A real, readable PDF standing in for one of the application's documents: the viewer
+    opens it and the reviewer sees whose document it is (the same bytes for the same input)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from slq_desk.fonts import register_cjk_font
+
+    font = register_cjk_font()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)  # invariant: no date, no random id
+    _width, height = A4
+    title = Path(name).stem.split("-", 1)[-1]
+    for n in range(1, pages + 1):
+        c.setFont(font, 20)
+        c.drawString(72, height - 90, title)
+        c.setFont(font, 11)
+        c.drawString(72, height - 120, f"申报单位：{applicant}")
+        c.drawString(72, height - 138, f"申报编号：{app_id}")
+        c.drawString(72, height - 156, f"第 {n} 页，共 {pages} 页")
+        c.drawString(72, height - 190, "演示评审组的示意材料：内容为演示而生成，不是真实申报材料。")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def add_applications(ws: Workspace, seed: int, packages: Path) -> list[str]:
-    """Hunan applications with stand-in package files (so `verify --package` works)."""
+    """Hunan applications whose documents are real PDFs, kept in the workspace's store like
+    imported files (so the window shows them) and in ``packages`` (so `verify --package`
+    works)."""
+    import hashlib
+
     from slq_desk.models.schema import Application, Document
-    from slq_desk.opinion.sample import DOCUMENTS, write_package
+    from slq_desk.opinion.sample import DOCUMENTS
 
     ids = []
     start = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
     with ws.session() as s:
         for i, (name, computed) in enumerate(zip(APPLICANTS, COMPUTED, strict=False)):
             app_id = f"hunan-panel-{seed}-{i + 1:02d}"
-            hashes = write_package(packages / app_id, app_id)
+            folder = packages / app_id
+            folder.mkdir(parents=True, exist_ok=True)
             s.add(Application(id=app_id, policy_id=POLICY, applicant_name=name,
                               applicant_uscc=f"9143010{seed % 10}MA4L{i:04d}X{i % 10}",
                               status="reviewing", claimed_at=start + timedelta(days=7 * i, hours=i),
                               package_name=app_id, computed_subsidy=D(computed)))
             s.flush()
             for doc_name, kind, pages in DOCUMENTS:
-                s.add(Document(application_id=app_id, sha256=hashes[doc_name], kind=kind,
-                               original_name=doc_name, stored_path="", pages=pages))
+                data = stand_in_pdf(app_id, name, doc_name, pages)
+                (folder / doc_name).write_bytes(data)
+                sha = hashlib.sha256(data).hexdigest()
+                stored = ws.store_blob(sha, data)
+                s.add(Document(application_id=app_id, sha256=sha, kind=kind,
+                               original_name=doc_name, stored_path=ws.relative(stored),
+                               pages=pages, size=len(data)))
             ids.append(app_id)
     return ids
 

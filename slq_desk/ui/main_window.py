@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -89,6 +89,10 @@ def droppable(path: Path) -> bool:
 class MainWindow(QMainWindow):
     # Tests set this to run background operations in the calling thread (deterministic).
     synchronous_operations = False
+    # Another workspace (or none) was opened: every dock and window showing workspace data
+    # resets on it, so nothing of the previous workspace stays on screen.
+    workspace_changed = Signal(object)  # the new Desk, or None
+    application_opened = Signal(str)  # after open_application showed it
 
     def __init__(self, workspace: Workspace | None = None, settings: QSettings | None = None,
                  remember_geometry: bool = True) -> None:
@@ -330,6 +334,9 @@ class MainWindow(QMainWindow):
         from slq_desk.ui.office.actions import OfficeActions
 
         self.office = OfficeActions(self)  # the 初审 menu and tab (issue 15)
+        from slq_desk.ui.workbench import Workbench
+
+        self.workbench = Workbench(self)  # notes, dashboard, audit log, outputs and printing
         toolbar = self.addToolBar(self.tr("工具栏"))
         toolbar.setObjectName("MainToolBar")
         toolbar.setMovable(False)
@@ -361,6 +368,9 @@ class MainWindow(QMainWindow):
         self.application_id = None
         for pane in (self.left_pane, self.right_pane):
             pane.set_documents([])
+        self.review_placeholder.setText(
+            self.tr("检查清单、评分表和补贴测算将显示在这里。\n请先在左侧打开一份申报。"))
+        self.workspace_changed.emit(self.desk)
         if workspace is None:
             self.setWindowTitle(self.tr("算力券申报审核工作台"))
             self._show_app_message(self.tr(
@@ -453,6 +463,7 @@ class MainWindow(QMainWindow):
         self.scoring_tab.set_context(self.workspace, application_id, self.reviewer())
         self.reload_review_data()
         self.office.application_opened(application_id)
+        self.application_opened.emit(application_id)
         return True
 
     @Slot(QModelIndex)
@@ -574,15 +585,17 @@ class MainWindow(QMainWindow):
     def reload_review_data(self) -> None:
         if self.desk is None or self.application_id is None:
             return
-        app_id = self.application_id
-        op = operations.load_operation(self.desk, app_id)
-        op.finished.connect(lambda result: self._show_review_data(app_id, result))
+        app_id, desk = self.application_id, self.desk
+        op = operations.load_operation(desk, app_id)
+        op.finished.connect(lambda result: self._show_review_data(app_id, result, desk))
         op.failed.connect(lambda message: self.statusBar().showMessage(message))
         self.run_operation(op)
 
-    def _show_review_data(self, app_id: str, result: object) -> None:
+    def _show_review_data(self, app_id: str, result: object, desk: Desk | None = None) -> None:
         if app_id != self.application_id or self._shut_down:
             return  # the person moved on while it loaded
+        if desk is not None and desk is not self.desk:
+            return  # loaded from the previous workspace (which may hold the same ids)
         checklist, calculation = cast("tuple[ChecklistData, CalculationData]", result)
         self.checklist_tab.set_data(checklist)
         self.calculation_tab.set_data(calculation)

@@ -43,6 +43,7 @@ class SigningActions(QObject):
         tools.addAction(self.identity_action)
         panel = window.add_menu("panel", self.tr("评审组(&P)"))
         panel.addAction(self.panel_action)
+        window.workspace_changed.connect(self._workspace_changed)
 
     def _action(self, text: str, shortcut: str | None, slot: object) -> QAction:
         action = QAction(text, self.window)
@@ -51,6 +52,12 @@ class SigningActions(QObject):
         action.triggered.connect(slot)
         self.window.addAction(action)
         return action
+
+    def _workspace_changed(self, _desk: object) -> None:
+        """The panel view shows one workspace: it closes when another one is opened."""
+        if self._panel is not None and self._panel_workspace is not self.window.workspace:
+            self._panel.close()
+            self._panel, self._panel_workspace = None, None
 
     def sign_current(self) -> None:
         w = self.window
@@ -61,7 +68,8 @@ class SigningActions(QObject):
 
         w.scoring_tab.flush()  # the opinion must carry what was typed a moment ago
         dialog = SignDialog(w.workspace, w.application_id, w,
-                            open_verify=lambda path: self.show_verify(path), actor=w.reviewer())
+                            open_verify=lambda path: self.show_verify(path), actor=w.reviewer(),
+                            opener=getattr(getattr(w, "workbench", None), "opener", None))
         dialog.signed.connect(lambda _path: w.refresh_applications())
         # A signed opinion closes the review: the form shows it (and stays locked).
         dialog.signed.connect(lambda _path: w.scoring_tab.reload())

@@ -363,3 +363,24 @@ def test_the_chair_aggregates_through_their_role(shared: Shared) -> None:
         agg = aggregate.run(s, source="reviews")
     assert [r.reviewer for r in agg.records] == ["张伟"]  # 李娜's draft is not the chair's to see
     chair.close()
+
+
+def test_a_reviewer_keeps_notes_but_is_refused_the_audit_log_in_words(shared: Shared) -> None:
+    from slq_desk.desk.service import Desk
+    from slq_desk.errors import BadInput
+
+    ws = Workspace.open(shared.root / "zhangwei-notes", database_url=shared.url("zhangwei"))
+    try:
+        desk = Desk(ws)
+        desk.add_note(shared.app, "张伟", "合同金额待核实。")
+        assert [(n.author, n.text) for n in desk.notes(shared.app)] == [("张伟", "合同金额待核实。")]
+        # Reading the audit log is not a reviewer's right: a refusal, not a database traceback.
+        with pytest.raises(BadInput, match="无权查看审计日志"):
+            desk.audit_log()
+    finally:
+        ws.close()
+    admin = Workspace.open(shared.root / "admin", database_url=shared.admin_url)
+    with admin.session() as s:
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "note.add")).one()
+        assert (event.db_role, event.actor) == ("zhangwei", "张伟")
+    admin.close()

@@ -40,6 +40,12 @@ def test_kit_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     chair_ws = Workspace.open(tmp_path / "chair")
     apps = add_applications(chair_ws, 4, tmp_path / "pkgs")[:2]
     out = tmp_path / "kit.zip"
+    # The demo keeps its documents in the store (the window shows them): take one original
+    # away to see the refusal, then name the package folder that still holds it.
+    with chair_ws.session() as s:
+        sha = s.scalars(select(Document.sha256).where(Document.application_id == apps[0])).first()
+    assert sha is not None
+    chair_ws.blob_path(sha).unlink()
     with chair_ws.session() as s:
         with pytest.raises(BadInput, match="找不到原件"):
             kit.export_kit(chair_ws, s, "张伟", apps, idents["组长"], out)

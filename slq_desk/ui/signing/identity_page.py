@@ -141,6 +141,13 @@ class IdentityPage(QWidget):
         layout.addWidget(self.progress)
         self.message = message_label(self)
         layout.addWidget(self.message)
+        from slq_desk.ui.outputs import OutputBar
+
+        # The backup copy written with a new identity: its folder is one click away.
+        self.output_bar = OutputBar(self, printable=False, mnemonics=False)
+        self.output_bar.open_button.hide()  # a key file is not opened, its folder is
+        layout.addWidget(self.output_bar)
+        self._backup: Path | None = None
         layout.addStretch(1)
 
     # --- display ------------------------------------------------------------------------------
@@ -245,6 +252,7 @@ class IdentityPage(QWidget):
         if not self._may_replace():
             return
         self._clear_passwords()
+        self._backup = backup
         self._run(signing_ops.create_identity_op(name, self.org_edit.text().strip(), Secret(first),
                                                  self.days_spin.value(), backup))
 
@@ -262,6 +270,7 @@ class IdentityPage(QWidget):
         if not self._may_replace():
             return
         self.import_pass.clear()
+        self._backup = None
         self._run(signing_ops.import_identity_op(Path(text).expanduser(), Secret(secret)))
 
     def _clear_passwords(self) -> None:
@@ -286,6 +295,11 @@ class IdentityPage(QWidget):
             lines.append(translate("IdentityPage", "口令未保存（没有可用的系统钥匙串），每次签名时输入。"))
         lines += [translate("IdentityPage", "注意：{0}").format(n) for n in done.notes]
         show_message(self.message, "\n".join(lines), INFO_STYLE if done.notes else OK_STYLE)
+        if self._backup is not None and self._backup.is_file():
+            self.output_bar.show_file(self._backup, translate("IdentityPage", "备份副本：{0}").format(
+                self._backup.name))
+        else:
+            self.output_bar.hide()
         self.refresh()
         self.changed.emit(done.info)
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from slq_desk.desk.service import Desk
 from slq_desk.errors import BadInput
 from slq_desk.ui.operations import Operation
+from slq_desk.ui.outputs import Opener, OutputBar
 from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
     BAD_STYLE,
@@ -65,8 +66,9 @@ class SignDialog(QDialog):
                  *, ask: Asker | None = None, key_path: Path | None = None,
                  run_sync: bool = False,
                  open_verify: Callable[[Path], None] | None = None,
-                 actor: str | None = None) -> None:
+                 actor: str | None = None, opener: Opener | None = None) -> None:
         super().__init__(parent)
+        self.opener = opener  # what opens the signed file or its folder (tests pass their own)
         self.actor = actor or None  # the reviewer's name for the audit log (else the key's holder)
         self.open_verify = open_verify
         self.workspace = workspace
@@ -141,6 +143,9 @@ class SignDialog(QDialog):
 
         self.result_label = message_label(self)
         layout.addWidget(self.result_label)
+        # After signing: open the file, its folder, or print it — not only a path to copy.
+        self.output_bar = OutputBar(self, opener=self.opener)
+        layout.addWidget(self.output_bar)
         layout.addStretch(1)
 
         self.buttons = QDialogButtonBox(self)
@@ -272,6 +277,7 @@ class SignDialog(QDialog):
             return
         show_message(self.result_label, "", OK_STYLE)
         self.verify_button.hide()
+        self.output_bar.hide()
         try:
             out = self.output_path()
         except BadInput as err:
@@ -306,6 +312,7 @@ class SignDialog(QDialog):
         lines += [translate("SignDialog", "注意：{0}").format(n) for n in [*exp.notes, *done.warnings]]
         show_message(self.result_label, "\n".join(lines), OK_STYLE)
         self.status.setText(translate("SignDialog", "完成。"))
+        self.output_bar.show_file(exp.path, translate("SignDialog", "已签署：{0}").format(exp.path.name))
         self.verify_button.show()
         self.verify_button.setFocus()
         self.signed.emit(exp.path)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from slq_desk.desk.verification import Verified
+from slq_desk.desk.verification import SignatureVerdict, Verified, signature_verdict
 from slq_desk.ui import theme
 from slq_desk.ui.operations import Operation
 from slq_desk.ui.signing import signing_ops
@@ -265,8 +265,11 @@ class VerifyWindow(QWidget):
         self.verdict.show()
 
     def _show_opinion(self, r: Any) -> None:
-        self._set_verdict(r.valid, translate("VerifyWindow", "签名有效") if r.valid else translate("VerifyWindow", "签名无效"))
-        lines = [f"• {x}" for x in r.reasons] + [translate("VerifyWindow", "注意：{0}").format(w) for w in r.warnings]
+        verdict = signature_verdict(r)
+        self._set_verdict(verdict.valid, translate("VerifyWindow", "签名有效") if verdict.valid
+                          else translate("VerifyWindow", "签名无效"))
+        lines = [f"• {x}" for x in _reason_lines(r)]
+        lines += [translate("VerifyWindow", "注意：{0}").format(_one_language(w)) for w in r.warnings]
         show_message(self.reasons, "\n".join(lines),
                      BAD_STYLE if r.reasons else INFO_STYLE)
         self._fill_signer(r)
@@ -275,6 +278,7 @@ class VerifyWindow(QWidget):
         self.tabs.show()
 
     def _fill_signer(self, r: Any) -> None:
+        verdict = signature_verdict(r)
         while self.signer_form.rowCount():
             self.signer_form.removeRow(0)
         if r.self_signed is None:
@@ -288,8 +292,8 @@ class VerifyWindow(QWidget):
         rows = [(translate("VerifyWindow", "签名人"), r.signer or "—"), (translate("VerifyWindow", "证书主体"), r.signer_subject or "—"),
                 (translate("VerifyWindow", "证书 SHA-256"), r.cert_sha256 or "—"), (translate("VerifyWindow", "信任"), trust),
                 (translate("VerifyWindow", "签署时间"), r.signed_at.isoformat(" ", "seconds") if r.signed_at else "—"),
-                (translate("VerifyWindow", "覆盖范围"), _coverage(r.coverage)),
-                (translate("VerifyWindow", "签名后修改"), _modification(r.modification))]
+                (translate("VerifyWindow", "覆盖范围"), _coverage(verdict, r.coverage)),
+                (translate("VerifyWindow", "签名后修改"), _modification(verdict))]
         for label, value in rows:
             v = QLabel(value)
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -363,7 +367,11 @@ class VerifyWindow(QWidget):
                 self.criteria_table.setItem(i, j, _item(text, c.comment if j == 3 else ""))
 
     def _show_summary(self, o: Verified) -> None:
-        self._set_verdict(o.summary_valid, translate("VerifyWindow", "评审结果汇总表：签名有效") if o.summary_valid
+        # The summary verifier's answer and the signature lines below come from one result:
+        # a summary whose signature lines say "changed" is never shown as valid.
+        valid = o.summary_valid and (o.result is None or signature_verdict(o.result).integrity
+                                     in ("intact", "validation_added"))
+        self._set_verdict(valid, translate("VerifyWindow", "评审结果汇总表：签名有效") if valid
                           else translate("VerifyWindow", "评审结果汇总表：签名无效"))
         show_message(self.reasons, "\n".join(f"• {x}" for x in o.summary_reasons), BAD_STYLE)
         if o.result is not None:
@@ -383,12 +391,46 @@ class VerifyWindow(QWidget):
         self.tabs.show()
 
 
-def _coverage(code: str) -> str:
+def _reason_lines(r: Any) -> list[str]:
+    """Each refusal once, in the interface's language, with its detail."""
+    english = QCoreApplication.translate("VerifyWindow", "签名无效") != "签名无效"
+    out = []
+    for refusal in r.refusals:
+        text = refusal.en if english else refusal.zh
+        out.append(text + (f"：{refusal.detail}" if refusal.detail else ""))
+    return out
+
+
+def _one_language(text: str) -> str:
+    """The verifier's warnings are "中文 / English": the half for the interface's language."""
+    zh, sep, en = text.partition(" / ")
+    if not sep:
+        return text
+    english = QCoreApplication.translate("VerifyWindow", "签名无效") != "签名无效"
+    return en if english else zh
+
+
+def _coverage(verdict: SignatureVerdict, code: str) -> str:
+    if verdict.integrity == "not_checked":
+        return "—"
+    if verdict.integrity == "changed_inside":
+        return translate("VerifyWindow", "签名范围内的内容与签名不符")
     return {"ENTIRE_FILE": translate("VerifyWindow", "整个文件"), "ENTIRE_REVISION": translate("VerifyWindow", "签名时的版本（之后有追加）"),
             "CONTIGUOUS_BLOCK_FROM_START": translate("VerifyWindow", "文件开头的一部分"), "": "—"}.get(code, code)
 
 
-def _modification(code: str) -> str:
-    return {"NONE": translate("VerifyWindow", "无"), "LTA_UPDATES": translate("VerifyWindow", "追加了验证信息"), "FORM_FILLING": translate("VerifyWindow", "填写了表单"),
-            "ANNOTATIONS": translate("VerifyWindow", "添加了批注"), "OTHER": translate("VerifyWindow", "修改了页面或文档结构"),
-            "": "—"}.get(code, code)
+def _modification(verdict: SignatureVerdict) -> str:
+    """Read from the verdict, never from pyHanko's level alone: a byte edited inside the signed
+    range leaves no later revision (level NONE) yet the signature no longer holds."""
+    if verdict.integrity == "not_checked":
+        return "—"
+    if verdict.integrity == "changed_inside":
+        return translate("VerifyWindow", "签名后内容被改动（摘要不符）")
+    if verdict.integrity == "validation_added":
+        return translate("VerifyWindow", "追加了验证信息")
+    if verdict.integrity == "intact":
+        return translate("VerifyWindow", "无")
+    return {"FORM_FILLING": translate("VerifyWindow", "填写了表单或追加了签名"),
+            "ANNOTATIONS": translate("VerifyWindow", "添加了批注"),
+            "OTHER": translate("VerifyWindow", "修改了页面或文档结构")}.get(
+        verdict.modification, translate("VerifyWindow", "签名后文件被修改"))
