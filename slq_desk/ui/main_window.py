@@ -462,8 +462,8 @@ class MainWindow(QMainWindow):
         self._show_review_tabs()
         self.scoring_tab.set_context(self.workspace, application_id, self.reviewer())
         self.reload_review_data()
+        self.application_opened.emit(application_id)  # the notes tab first (Ctrl+4), then 初审
         self.office.application_opened(application_id)
-        self.application_opened.emit(application_id)
         return True
 
     @Slot(QModelIndex)
