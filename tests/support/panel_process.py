@@ -14,6 +14,7 @@ from typing import Any
 
 MEMBERS = (("张伟", "湖南大学信息科学与工程学院"), ("李娜", "湖南省算力产业研究院"),
            ("王强", "长沙市数据资源服务中心"))
+PASS = "测试口令-pass"  # the GUI tests' signing_support.PASS, so install() opens these keys
 TIED_APPLICANT = "湘江云脑信息技术有限公司"  # 赵敏 holds shares in it
 POOL = """
 [[expert]]
@@ -60,6 +61,7 @@ class Scenario:
     chair: Any  # LoadedIdentity
     divergent: str  # the application with the 畸高畸低 score
     app_ids: list[str]
+    p12: dict[str, bytes]  # name (members and "刘组长") → PKCS#12 under PASS, to install
 
     @property
     def pool(self) -> Path:
@@ -70,12 +72,15 @@ def build(root: Path) -> Scenario:
     """The demo panel in ``root/ws`` signed by keys the tests hold, and the pool beside it."""
     from cryptography.hazmat.primitives.serialization import Encoding
 
+    from slq_desk.opinion.identity import create_self_signed, unlock
     from slq_desk.panel.demo import build_demo_panel
     from slq_desk.workspace import Workspace
-    from tests.support.attacks import make_identity
 
     root.mkdir(parents=True, exist_ok=True)
-    idents = {name: make_identity(name, org) for name, org in MEMBERS}
+    p12 = {name: create_self_signed(name, org, PASS, days=60)
+           for name, org in (*MEMBERS, ("刘组长", "湖南省评审组"))}
+    keys = {name: unlock(data, PASS, name) for name, data in p12.items()}
+    idents = {name: keys[name] for name, _org in MEMBERS}
     for name, ident in idents.items():
         (root / f"{name}.pem").write_bytes(ident.certificate.public_bytes(Encoding.PEM))
     (root / "pool.toml").write_text(POOL, encoding="utf-8")
@@ -84,8 +89,7 @@ def build(root: Path) -> Scenario:
         demo = build_demo_panel(ws, 1, idents)
     finally:
         ws.close()
-    return Scenario(root, idents, make_identity("刘组长", "湖南省评审组"), demo.divergent,
-                    list(demo.applications))
+    return Scenario(root, idents, keys["刘组长"], demo.divergent, list(demo.applications), p12)
 
 
 def copy(scenario: Scenario, target: Path) -> Scenario:
@@ -94,7 +98,7 @@ def copy(scenario: Scenario, target: Path) -> Scenario:
     for wal in (target / "ws").glob("workspace.db-*"):
         wal.unlink()
     return Scenario(target, scenario.identities, scenario.chair, scenario.divergent,
-                    scenario.app_ids)
+                    scenario.app_ids, scenario.p12)
 
 
 def expert_pledges(kit: Path, name: str, ident: Any, chair_fingerprint: str, work: Path,
