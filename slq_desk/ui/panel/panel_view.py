@@ -180,8 +180,13 @@ class PanelView(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.method_box = QComboBox(self)
+        # Literal translate() calls, so lupdate sees each method's name.
+        shown = {"mean": translate("PanelView", "均值"),
+                 "median": translate("PanelView", "中位数"),
+                 "trimmed_mean": translate("PanelView", "截尾均值（≥5 位专家时去掉最高最低）"),
+                 "drop_high_low": translate("PanelView", "去掉一个最高分和一个最低分")}
         for key, label in METHODS:
-            self.method_box.addItem(translate("PanelView", label), key)
+            self.method_box.addItem(shown.get(key, label), key)
         self.method_box.setAccessibleName(translate("PanelView", "汇总方法"))
         self.normalise_box = QCheckBox(translate("PanelView", "按专家 z 分数标准化(&Z)"), self)
         self.policy_box = QComboBox(self)
