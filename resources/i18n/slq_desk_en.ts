@@ -698,6 +698,10 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Total</translation>
     </message>
     <message>
+        <source>（所标记的意见已被更新的意见取代）</source>
+        <translation> (the flagged opinion has since been replaced)</translation>
+    </message>
+    <message>
         <source>已发 {0}</source>
         <translation>Sent {0}</translation>
     </message>
@@ -2054,6 +2058,22 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
         <translation>Da&amp;ys:</translation>
     </message>
     <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>申报单位</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>拟支持金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>公示名单</source>
+        <translation>Publicity list</translation>
+    </message>
+    <message>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -2423,6 +2443,10 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
     <message>
         <source>证书未经信任链验证，请核对指纹</source>
         <translation>certificate not chain-validated: compare the fingerprint</translation>
+    </message>
+    <message>
+        <source>{0} 持不同意见：{1}</source>
+        <translation>{0} dissents: {1}</translation>
     </message>
     <message>
         <source>有效</source>

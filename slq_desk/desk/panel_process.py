@@ -193,6 +193,7 @@ class FlagRow:
     resolved_at: datetime | None
     resolved_by: str
     new: bool = False
+    superseded: bool = False  # the flagged opinion was replaced by a newer one since
 
     @property
     def resolved(self) -> bool:
@@ -211,15 +212,18 @@ def flags(ws: Workspace, refresh: bool = True) -> list[FlagRow]:
     )
     from slq_desk.panel.flags import refresh as raise_new
 
+    from slq_desk.panel.collect import opinions
+
     with ws.session() as s:
         new = {r.id for r in raise_new(s, ws.actor, stored_flag_settings(s))} if refresh else set()
+        active = {o.sha256 for o in opinions(s, include_superseded=False)}
         return [FlagRow(r.id, r.application_id, r.reviewer, r.kind, KINDS.get(r.kind, r.kind),
                         r.criterion, r.value, r.reference, r.threshold, r.message, r.status,
                         STATUS_LABELS.get(r.status, r.status), r.requested_at,
                         r.request_note or "", r.resolution or "",
                         RESOLUTIONS.get(r.resolution or "", ""), r.explanation or "",
                         r.revised_sha256 or "", r.resolved_at, r.resolved_by or "",
-                        r.id in new)
+                        r.id in new, r.opinion_sha256 not in active)
                 for r in all_flags(s)]
 
 
@@ -366,6 +370,7 @@ def verify_report(ws: Workspace, pdf: Path) -> ReportCheck:
 class PublicityDone:
     period: str
     applications: tuple[str, ...]
+    rows: tuple[tuple[int, str, str, str], ...]  # (no, applicant, application, amount yuan)
     total: str
     experts: tuple[str, ...]
     method_label: str
@@ -399,7 +404,9 @@ def export_publicity(ws: Workspace, out_dir: Path, settings: PanelSettings, *,
                       "applications": [r.application_id for r in pub.rows],
                       "experts": [n for n, _o in pub.experts],
                       "files": {n: hashlib.sha256(d).hexdigest() for n, d in files.items()}})
-    return PublicityDone(pub.period, tuple(r.application_id for r in pub.rows), pub.total,
+    return PublicityDone(pub.period, tuple(r.application_id for r in pub.rows),
+                         tuple((r.no, r.applicant, r.application_id, r.amount) for r in pub.rows),
+                         pub.total,
                          tuple(n for n, _o in pub.experts), pub.method_label,
                          tuple(out_dir / n for n in files))
 

@@ -197,6 +197,9 @@ def test_method_menu_and_flags_requested_and_resolved(qtbot: Any, here: Any,
     assert after.resolution == "revised" and "修改后重新签署" in page.message.text()
     statuses = [v.opinions_table.item(i, 4).text() for i in range(v.opinions_table.rowCount())]
     assert "已被更新的意见取代" in statuses  # the flagged opinion is kept, superseded
+    stale = [i for i, r in enumerate(page.rows) if r.superseded and not r.resolved]
+    assert stale and all("已被更新的意见取代" in page.flags_table.item(i, 7).text() for i in stale)
+    assert page.flags_table.item(row, 4).text() != outlier.criterion  # the criterion's name
 
     other = next((r for r in page.rows if not r.resolved), None)
     if other is not None:  # any other flag: answered with a written explanation
@@ -259,6 +262,7 @@ def test_conclusion_and_report_signed_by_every_member_with_a_dissent(
     check = page.check
     assert check.valid and not check.unsigned and check.dissenters == ["李娜"]
     assert "有效" in page.verdict.text() and "持不同意见 李娜" in page.verdict.text()
+    assert page.dissents.text() == "李娜 持不同意见：使用记录不足以支撑其排序。"
     at = {t.item(i, 0).text(): i for i in range(3)}  # the draw's order
     assert all("专家库登记的证书" in t.item(i, 4).text() for i in range(3))
     assert t.item(at["张伟"], 3).text().startswith("✓ 认证签名")  # the first to sign certifies
@@ -287,6 +291,9 @@ def test_publicity_export_and_objection_that_reopens(qtbot: Any, here: Any, tmp_
     text = page.pub_message.text()
     assert "2026年12月08日至2026年12月12日" in text and "去掉一个最高分和一个最低分" in text
     assert page.files_table.rowCount() == 2
+    shown = [page.rows_table.item(i, 2).text() for i in range(page.rows_table.rowCount())]
+    assert shown == list(page.last.applications) and shown  # the main list, as published
+    assert page.rows_table.item(0, 3).text().endswith(".00")
     page.files_table.selectRow(1)
     page.pub_open.open_file.click()
     page.pub_open.open_folder.click()

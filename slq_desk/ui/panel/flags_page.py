@@ -117,7 +117,10 @@ class FlagsPage(ProcessPage):
         t.setRowCount(len(rows))
         select_row = -1
         for i, r in enumerate(rows):
-            crit = r.criterion or self.tr("总分")
+            crit = self.view._criterion_name(r.criterion) if r.criterion else self.tr("总分")
+            state = r.status_label
+            if r.superseded and not r.resolved:
+                state += self.tr("（所标记的意见已被更新的意见取代）")
             request = (self.tr("已发 {0}").format(beijing(r.requested_at))
                        if r.requested_at else "—")
             if r.resolved:
@@ -130,7 +133,7 @@ class FlagsPage(ProcessPage):
                             item(r.kind_label + (" ★" if r.new else ""),
                                  self.tr("新发现") if r.new else ""),
                             item(crit), item(r.value, right=True),
-                            item(r.reference, r.message, right=True), item(r.status_label),
+                            item(r.reference, r.message, right=True), item(state, state),
                             item(request, r.request_note), item(result, r.revised_sha256),
                             item(said or r.message, r.message)],
                      None if r.resolved else (INFO_BG if r.requested_at else ALERT_BG),

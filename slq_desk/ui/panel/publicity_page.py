@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from slq_desk.desk.panel_process import ObjectionRow
 from slq_desk.errors import BadInput
+from slq_desk.money import D, fmt_grouped
 from slq_desk.ui.operations import Report
 from slq_desk.ui.panel.widgets import (
     ALERT_BG,
@@ -102,9 +103,14 @@ class PublicityPage(ProcessPage):
         v.addLayout(form)
         self.pub_message = message_label(box)
         v.addWidget(self.pub_message)
+        row = QHBoxLayout()
+        self.rows_table = table(box, [self.tr("序号"), self.tr("申报单位"), self.tr("申报"),
+                                      self.tr("拟支持金额（元）")], self.tr("公示名单"))
         self.files_table = table(box, [self.tr("文件"), self.tr("位置")], self.tr("公示文件"))
         self.files_table.itemSelectionChanged.connect(self._file_selected)
-        v.addWidget(self.files_table)
+        row.addWidget(self.rows_table, 3)
+        row.addWidget(self.files_table, 2)
+        v.addLayout(row)
         self.pub_open = OpenButtons(box)
         v.addWidget(self.pub_open)
         return box
@@ -216,6 +222,11 @@ class PublicityPage(ProcessPage):
             "公示期 {0}：拟支持 {1} 项，合计 {2} 元；评审专家 {3}；汇总方法 {4}").format(
             done.period, len(done.applications), done.total, "、".join(done.experts),
             done.method_label), OK_STYLE)
+        rt = self.rows_table
+        rt.setRowCount(len(done.rows))
+        for i, (no, applicant, app_id, amount) in enumerate(done.rows):
+            fill_row(rt, i, [item(no, right=True), item(applicant), item(app_id),
+                             item(fmt_grouped(D(amount)), right=True)])
         t = self.files_table
         t.setRowCount(len(done.files))
         for i, f in enumerate(done.files):

@@ -172,6 +172,11 @@ class ReportPage(ProcessPage):
                                          self.tr("签名"), self.tr("证书"), self.tr("意见")],
                                    self.tr("签署情况"))
         v.addWidget(self.members_table, 1)
+        # A dissent is read in full, not as a clipped cell.
+        self.dissents = QLabel(box)
+        self.dissents.setWordWrap(True)
+        self.dissents.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        v.addWidget(self.dissents)
         self.report_open = OpenButtons(box)
         v.addWidget(self.report_open)
         return box
@@ -367,7 +372,7 @@ class ReportPage(ProcessPage):
             sc = by_member.get(name)
             if sc is None:
                 fill_row(t, i, [item(name), item(self.tr("尚未签署")), item("—"), item(""),
-                                item(""), item("")], INFO_BG)
+                                item(""), item("")], muted=True)
                 continue
             status = self.tr("持不同意见") if sc.dissent else self.tr("已签署（同意）")
             kind = self.tr("认证签名") if sc.certification else self.tr("签名")
@@ -384,6 +389,9 @@ class ReportPage(ProcessPage):
                             item(kind, "\n".join(sc.problems)), item(cert, sc.cert_sha256),
                             item(said, tip)],
                      ALERT_BG if not sc.ok else (INFO_BG if sc.dissent else OK_BG))
+        self.dissents.setText("\n".join(
+            self.tr("{0} 持不同意见：{1}").format(s.member, s.dissent)
+            for s in check.signatures if s.dissent))
         signed = [s.member for s in check.signatures]
         verdict = self.tr("有效") if check.valid else (
             self.tr("尚无签名") if not check.signatures and not check.problems else self.tr("无效"))
