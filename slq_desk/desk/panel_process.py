@@ -203,6 +203,7 @@ class FlagRow:
 def flags(ws: Workspace, refresh: bool = True) -> list[FlagRow]:
     """Every 复核 flag; with ``refresh`` new findings (stored panel settings' thresholds) are
     raised first, as ``slq-desk panel flags`` does."""
+    from slq_desk.panel.collect import opinions
     from slq_desk.panel.flags import (
         KINDS,
         RESOLUTIONS,
@@ -211,8 +212,6 @@ def flags(ws: Workspace, refresh: bool = True) -> list[FlagRow]:
         stored_flag_settings,
     )
     from slq_desk.panel.flags import refresh as raise_new
-
-    from slq_desk.panel.collect import opinions
 
     with ws.session() as s:
         new = {r.id for r in raise_new(s, ws.actor, stored_flag_settings(s))} if refresh else set()
