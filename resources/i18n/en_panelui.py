@@ -139,5 +139,5 @@ EN: dict[str, str] = {
     "{0}：已签署 {1}；持不同意见 {2}；尚未签署 {3}": "{0}: signed {1}; dissenting {2}; not yet signed {3}",
     "原因：{0}": "Reason: {0}", "{0} 持不同意见：{1}": "{0} dissents: {1}",
     "（所标记的意见已被更新的意见取代）": " (the flagged opinion has since been replaced)",
-    "序号": "No.", "拟支持金额（元）": "Amount (yuan)", "公示名单": "Publicity list",
+    "签署意见": "Verdict", "序号": "No.", "拟支持金额（元）": "Amount (yuan)", "公示名单": "Publicity list",
 }

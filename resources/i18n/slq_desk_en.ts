@@ -2341,8 +2341,8 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
         <translation>Certificate</translation>
     </message>
     <message>
-        <source>意见</source>
-        <translation>Recommendation</translation>
+        <source>签署意见</source>
+        <translation>Verdict</translation>
     </message>
     <message>
         <source>签署情况</source>

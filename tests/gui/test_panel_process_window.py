@@ -118,8 +118,12 @@ def test_kits_export_as_an_operation_and_pledges_show_who_pledged_when(
     assert all(page.pledges_table.item(i, 1).text() == "尚未签署（已有评审意见）" for i in range(3))
     page.kit_dir.setText(str(tmp_path / "kits"))
     page.packages_dir.setText(str(sc.root / "ws" / "demo-panel" / "packages"))
-    with qtbot.waitSignal(page.kits_exported, timeout=60000):
+    v.run_sync = False  # this one off the GUI thread: the passphrase is asked across threads
+    with qtbot.waitSignal(page.kits_exported, timeout=120000):
         assert page.export_kits()
+        assert v.is_busy() or page.last_kits is not None
+    qtbot.waitUntil(lambda: not v.progress.isVisible(), timeout=10000)
+    v.run_sync = True
     assert asker.asked == 1
     done = page.last_kits
     assert len(done.written) == 3 and not done.failed
@@ -320,3 +324,20 @@ def test_publicity_export_and_objection_that_reopens(qtbot: Any, here: Any, tmp_
     assert page.objections_table.item(0, 7).text() == "已重新评审"
     assert "退回评审中" in page.obj_message.text()
     assert not page.answer_button.isEnabled()  # answered once
+
+
+def test_summary_export_offers_open_file_and_folder(qtbot: Any, here: Any, tmp_path: Path,
+                                                    opened: list[str]) -> None:
+    sc, ws = here
+    v = view(qtbot, ws)
+    assert v.export_open.isHidden()
+    v.budget_edit.setText("700000")
+    v.rank()
+    v.export_dir.setText(str(tmp_path / "summary"))
+    v.draft_box.setChecked(True)
+    v.export()
+    assert not v.export_open.isHidden() and v.export_open.path == v.written[0].path
+    v.export_table.selectRow(2)
+    v.export_open.open_file.click()
+    v.export_open.open_folder.click()
+    assert opened == [str(v.written[2].path), str(tmp_path / "summary")]

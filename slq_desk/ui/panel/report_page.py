@@ -169,7 +169,7 @@ class ReportPage(ProcessPage):
         self.verdict.setWordWrap(True)
         v.addWidget(self.verdict)
         self.members_table = table(box, [self.tr("成员"), self.tr("状态"), self.tr("签署时间（北京时间）"),
-                                         self.tr("签名"), self.tr("证书"), self.tr("意见")],
+                                         self.tr("签名"), self.tr("证书"), self.tr("签署意见")],
                                    self.tr("签署情况"))
         v.addWidget(self.members_table, 1)
         # A dissent is read in full, not as a clipped cell.

@@ -152,7 +152,8 @@ class ProcessPage(QWidget):
         if self.view.is_busy():
             show_message(label, self.tr("另一项操作正在进行，请稍候。"), INFO_STYLE)
             return False
-        op = Operation(work, self)
+        # No parent: a page closed mid-run must not delete the operation under its thread.
+        op = Operation(work)
         op.progress.connect(lambda _d, _t, text: show_message(label, text, INFO_STYLE))
         op.finished.connect(done)
         op.failed.connect(lambda m: show_message(label, self.tr("未完成：{0}").format(m),
