@@ -57,7 +57,7 @@ EN: dict[str, str] = {
     "为每位专家导出评审包(&K)": "Export a &kit per expert", "文件数": "Files",
     "评审包文件": "Kit file", "评审包": "Kits",
     "评审纪律与保密承诺书": "Review discipline and confidentiality pledges",
-    "导入承诺书文件夹(&P)…": "Import &pledges folder…", "导入承诺书文件(&F)…": "Import pledge &file…",
+    "导入承诺书文件夹(&M)…": "I&mport pledges folder…", "导入承诺书文件(&F)…": "Import pledge &file…",
     "专家在自己的 slq-desk 中导入评审包并签署承诺书后，评审材料才会打开；签署的承诺书随评审意见交回。":
         "Each expert imports the kit in their own slq-desk and signs the pledge before the "
         "documents open; the signed pledge comes back with the opinions.",
@@ -95,7 +95,7 @@ EN: dict[str, str] = {
     "公示期(&Y)：": "Da&ys:", "位置": "Location", "公示文件": "Publicity files",
     "异议记录": "Objections log", "异议所涉申报": "Application objected to", "提出人": "Objector",
     "异议内容": "Objection", "收到时间（北京时间）": "Received (Beijing time)",
-    "登记异议(&J)": "Record ob&jection", "申报(&P)：": "A&pplication:", "收到(&R)：": "&Received:",
+    "登记异议(&J)": "Record ob&jection", "异议申报(&E)：": "Application obj&ected to:", "收到(&R)：": "&Received:",
     "答复": "Answer", "重新评审": "Re-reviewed", "登记/答复人": "Recorded / answered by",
     "答复内容": "Answer", "异议成立": "Upheld", "异议部分成立": "Partly upheld",
     "异议不成立": "Rejected", "重新评审该申报": "Reopen the application's review",
@@ -110,7 +110,7 @@ EN: dict[str, str] = {
     "；申报 {0} 已退回评审中": "; application {0} is back under review",
     # 综合意见与评审报告
     "综合意见（每个申报一份，组长签署）": "Panel opinion (one per application, signed by the chair)",
-    "申报(&A)：": "&Application:", "按专家多数意见": "As the experts' majority",
+    "申报(&B)：": "Application (&B):", "按专家多数意见": "As the experts' majority",
     "综合建议": "Panel recommendation", "综合建议(&C)：": "Re&commendation:",
     "默认：专家建议金额的中位数": "Default: the median of the experts' amounts",
     "建议金额（元）(&M)：": "A&mount (yuan):", "综合意见": "Panel opinion",
@@ -139,5 +139,9 @@ EN: dict[str, str] = {
     "{0}：已签署 {1}；持不同意见 {2}；尚未签署 {3}": "{0}: signed {1}; dissenting {2}; not yet signed {3}",
     "原因：{0}": "Reason: {0}", "{0} 持不同意见：{1}": "{0} dissents: {1}",
     "（所标记的意见已被更新的意见取代）": " (the flagged opinion has since been replaced)",
-    "签署意见": "Verdict", "序号": "No.", "拟支持金额（元）": "Amount (yuan)", "公示名单": "Publicity list",
+    "签署意见": "Verdict",
+    "可选：本评审组自己的承诺书文本（.txt）；默认使用内置文本":
+        "Optional: the panel's own pledge text (.txt); default: the built-in text",
+    "承诺书文本": "Pledge text", "承诺书文本(&T)：": "Pledge &text:", "选择承诺书文本": "Choose the pledge text",
+    "文本文件 (*.txt)": "Text files (*.txt)", "序号": "No.", "拟支持金额（元）": "Amount (yuan)", "公示名单": "Publicity list",
 }

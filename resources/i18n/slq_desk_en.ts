@@ -1008,6 +1008,26 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Choose the originals folder</translation>
     </message>
     <message>
+        <source>可选：本评审组自己的承诺书文本（.txt）；默认使用内置文本</source>
+        <translation>Optional: the panel's own pledge text (.txt); default: the built-in text</translation>
+    </message>
+    <message>
+        <source>承诺书文本</source>
+        <translation>Pledge text</translation>
+    </message>
+    <message>
+        <source>承诺书文本(&amp;T)：</source>
+        <translation>Pledge &amp;text:</translation>
+    </message>
+    <message>
+        <source>选择承诺书文本</source>
+        <translation>Choose the pledge text</translation>
+    </message>
+    <message>
+        <source>文本文件 (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
         <source>覆盖已有评审包</source>
         <translation>Replace existing kits</translation>
     </message>
@@ -1044,8 +1064,8 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Review discipline and confidentiality pledges</translation>
     </message>
     <message>
-        <source>导入承诺书文件夹(&amp;P)…</source>
-        <translation>Import &amp;pledges folder…</translation>
+        <source>导入承诺书文件夹(&amp;M)…</source>
+        <translation>I&amp;mport pledges folder…</translation>
     </message>
     <message>
         <source>导入承诺书文件(&amp;F)…</source>
@@ -2110,16 +2130,16 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
         <translation>Record ob&amp;jection</translation>
     </message>
     <message>
-        <source>申报(&amp;P)：</source>
-        <translation>A&amp;pplication:</translation>
-    </message>
-    <message>
         <source>收到(&amp;R)：</source>
         <translation>&amp;Received:</translation>
     </message>
     <message>
         <source>申报</source>
         <translation>Application</translation>
+    </message>
+    <message>
+        <source>异议申报(&amp;E)：</source>
+        <translation>Application obj&amp;ected to:</translation>
     </message>
     <message>
         <source>处理结果</source>
@@ -2217,8 +2237,8 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
         <translation>Application</translation>
     </message>
     <message>
-        <source>申报(&amp;A)：</source>
-        <translation>&amp;Application:</translation>
+        <source>申报(&amp;B)：</source>
+        <translation>Application (&amp;B):</translation>
     </message>
     <message>
         <source>按专家多数意见</source>

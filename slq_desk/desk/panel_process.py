@@ -111,15 +111,17 @@ def substitute(ws: Workspace, out_name: str, in_name: str, reason: str) -> DrawV
 # --- kits and pledges -------------------------------------------------------------------------
 
 def export_kit(ws: Workspace, expert: str, out: Path, chair: LoadedIdentity, *,
-               packages: Path | None = None, replace: bool = False) -> KitExport:
-    """One expert's signed kit over the latest draw's applications."""
+               packages: Path | None = None, pledge: Path | None = None,
+               replace: bool = False) -> KitExport:
+    """One expert's signed kit over the latest draw's applications; ``pledge`` is the panel's
+    own 评审纪律与保密承诺书 text (default: the one in resources)."""
     from slq_desk.panel.draw import get_draw
     from slq_desk.panel.kit import export_kit as core_export
 
     with ws.session() as s:
         app_ids = list(get_draw(s).applications)
         return core_export(ws, s, expert, app_ids, chair, out, packages=packages,
-                           replace=replace)
+                           pledge=pledge, replace=replace)
 
 
 @dataclass(frozen=True)

@@ -473,9 +473,10 @@ class Desk:
         return process.substitute(self.workspace, out_name, in_name, reason)
 
     def panel_export_kit(self, expert: str, out: Path, chair: Any, *,
-                         packages: Path | None = None, replace: bool = False) -> Any:
+                         packages: Path | None = None, pledge: Path | None = None,
+                         replace: bool = False) -> Any:
         return process.export_kit(self.workspace, expert, out, chair, packages=packages,
-                                  replace=replace)
+                                  pledge=pledge, replace=replace)
 
     def panel_import_pledges(self, path: Path) -> Any:
         return process.import_pledges(self.workspace, path)

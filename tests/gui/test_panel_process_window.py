@@ -107,7 +107,7 @@ def test_kits_export_as_an_operation_and_pledges_show_who_pledged_when(
         qtbot: Any, here: Any, tmp_path: Path, opened: list[str]) -> None:
     sc, ws = here
     install(sc.p12["刘组长"])
-    asker = Asker(pp.PASS)
+    asker = Asker(pp.PASS, pp.PASS)
     v = view(qtbot, ws, ask=asker)
     page = v.kits_page
     v.show_page(page)
@@ -118,15 +118,27 @@ def test_kits_export_as_an_operation_and_pledges_show_who_pledged_when(
     assert all(page.pledges_table.item(i, 1).text() == "尚未签署（已有评审意见）" for i in range(3))
     page.kit_dir.setText(str(tmp_path / "kits"))
     page.packages_dir.setText(str(sc.root / "ws" / "demo-panel" / "packages"))
+    page.pledge_file.setText(str(tmp_path / "无此文件.txt"))
+    assert page.export_kits()  # every expert's kit refused, each with the reason
+    assert len(page.last_kits.failed) == 3 and not page.last_kits.written
+    assert page.kits_table.item(0, 1).text() == "未导出"
+    assert "承诺书文本无法读取" in page.kits_table.item(0, 4).text()
+    assert "3 个未导出" in page.kit_message.text()
+    (tmp_path / "承诺书.txt").write_text("本评审组承诺书：严守评审纪律，不泄露评审信息。", "utf-8")
+    page.pledge_file.setText(str(tmp_path / "承诺书.txt"))
     v.run_sync = False  # this one off the GUI thread: the passphrase is asked across threads
     with qtbot.waitSignal(page.kits_exported, timeout=120000):
         assert page.export_kits()
         assert v.is_busy() or page.last_kits is not None
     qtbot.waitUntil(lambda: not v.progress.isVisible(), timeout=10000)
     v.run_sync = True
-    assert asker.asked == 1
+    assert asker.asked == 2
     done = page.last_kits
     assert len(done.written) == 3 and not done.failed
+    import zipfile
+
+    with zipfile.ZipFile(done.written[0][1].path) as z:  # the panel's own pledge text travels
+        assert z.read("pledge.txt").decode("utf-8").startswith("本评审组承诺书")
     assert page.kits_table.rowCount() == 3
     assert sc.chair.info.cert_sha256 in page.fingerprint.text()
     assert page.kit_open.isVisibleTo(page)

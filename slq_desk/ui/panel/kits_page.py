@@ -80,6 +80,13 @@ class KitsPage(ProcessPage):
         lab = QLabel(self.tr("材料原件(&G)："), box)
         lab.setBuddy(self.packages_dir)
         form.addRow(lab, path_row(box, self.packages_dir, self.tr("选择材料原件文件夹")))
+        self.pledge_file = QLineEdit(box)
+        self.pledge_file.setPlaceholderText(self.tr("可选：本评审组自己的承诺书文本（.txt）；默认使用内置文本"))
+        self.pledge_file.setAccessibleName(self.tr("承诺书文本"))
+        lab = QLabel(self.tr("承诺书文本(&T)："), box)
+        lab.setBuddy(self.pledge_file)
+        form.addRow(lab, path_row(box, self.pledge_file, self.tr("选择承诺书文本"),
+                                  file_filter=self.tr("文本文件 (*.txt)")))
         row = QHBoxLayout()
         self.replace_box = QCheckBox(self.tr("覆盖已有评审包"), box)
         self.export_button = QPushButton(self.tr("为每位专家导出评审包(&K)"), box)
@@ -106,7 +113,7 @@ class KitsPage(ProcessPage):
         box2 = QGroupBox(self.tr("评审纪律与保密承诺书"), split)
         b2 = QVBoxLayout(box2)
         row2 = QHBoxLayout()
-        self.import_folder_button = QPushButton(self.tr("导入承诺书文件夹(&P)…"), box2)
+        self.import_folder_button = QPushButton(self.tr("导入承诺书文件夹(&M)…"), box2)
         self.import_folder_button.clicked.connect(self._choose_pledges_folder)
         self.import_file_button = QPushButton(self.tr("导入承诺书文件(&F)…"), box2)
         self.import_file_button.clicked.connect(self._choose_pledges_file)
@@ -142,6 +149,8 @@ class KitsPage(ProcessPage):
         folder = Path(text).expanduser()
         packages_text = self.packages_dir.text().strip()
         packages = Path(packages_text).expanduser() if packages_text else None
+        pledge_text = self.pledge_file.text().strip()
+        pledge = Path(pledge_text).expanduser() if pledge_text else None
         members, replace = list(draw.members), self.replace_box.isChecked()
         desk = self.desk
 
@@ -154,7 +163,7 @@ class KitsPage(ProcessPage):
                 try:
                     done.written.append((name, desk.panel_export_kit(
                         name, folder / f"评审包-{name}.zip", chair, packages=packages,
-                        replace=replace)))
+                        pledge=pledge, replace=replace)))
                 except SlqError as err:  # one expert's kit failing never stops the others
                     done.failed.append((name, localised(err, i18n.current() != "en")))
             return done

@@ -135,7 +135,7 @@ class PublicityPage(ProcessPage):
         self.received_edit.setAccessibleName(self.tr("收到时间（北京时间）"))
         self.record_button = QPushButton(self.tr("登记异议(&J)"), box)
         self.record_button.clicked.connect(lambda: self.record())
-        alab = QLabel(self.tr("申报(&P)："), box)
+        alab = QLabel(self.tr("异议申报(&E)："), box)
         alab.setBuddy(self.app_box)
         rlab = QLabel(self.tr("收到(&R)："), box)
         rlab.setBuddy(self.received_edit)

@@ -82,7 +82,7 @@ class ReportPage(ProcessPage):
         self.app_box = QComboBox(box)
         self.app_box.setAccessibleName(self.tr("申报"))
         self.app_box.currentIndexChanged.connect(lambda _i: self.load_conclusion())
-        lab = QLabel(self.tr("申报(&A)："), box)
+        lab = QLabel(self.tr("申报(&B)："), box)
         lab.setBuddy(self.app_box)
         form.addRow(lab, self.app_box)
         self.rec_box = QComboBox(box)
