@@ -2297,6 +2297,26 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
         <translation>Export and sign (&amp;O)…</translation>
     </message>
     <message>
+        <source>签署人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>时间（北京时间）</source>
+        <translation>Time (Beijing)</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>已导出的综合意见</source>
+        <translation>Panel opinions written</translation>
+    </message>
+    <message>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
         <source>评审报告（每位成员签署）</source>
         <translation>Panel report (signed by every member)</translation>
     </message>

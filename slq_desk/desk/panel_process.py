@@ -274,6 +274,29 @@ def export_panel_opinion(ws: Workspace, application_id: str, out: Path,
                        replace=replace)
 
 
+@dataclass(frozen=True)
+class PanelOpinionFile:
+    """A 综合意见 written for an application (signed or a draft), newest first."""
+
+    application_id: str
+    signed: bool
+    signer: str
+    at: datetime | None
+    path: Path
+    sha256: str
+
+
+def panel_opinion_files(ws: Workspace) -> list[PanelOpinionFile]:
+    from slq_desk.models.schema import Opinion
+
+    with ws.session() as s:
+        rows = s.scalars(select(Opinion).where(Opinion.kind == "panel")
+                         .order_by(Opinion.created_at.desc(), Opinion.id.desc()))
+        return [PanelOpinionFile(o.application_id, o.signature_status == "signed", o.signer,
+                                 o.signed_at or o.created_at, Path(o.file_path), o.sha256)
+                for o in rows]
+
+
 def conclusion(ws: Workspace, application_id: str) -> dict[str, Any] | None:
     """The chair's stored draft conclusion for one application, as plain values."""
     from slq_desk.models.panel import PanelConclusion

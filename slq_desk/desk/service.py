@@ -495,6 +495,9 @@ class Desk:
                            revised: Path | None = None) -> Any:
         return process.resolve_flag(self.workspace, flag_id, explanation, revised)
 
+    def panel_opinion_files(self) -> list[process.PanelOpinionFile]:
+        return process.panel_opinion_files(self.workspace)
+
     def panel_conclusion(self, application_id: str) -> dict[str, Any] | None:
         return process.conclusion(self.workspace, application_id)
 

@@ -251,6 +251,8 @@ def test_conclusion_and_report_signed_by_every_member_with_a_dissent(
     with qtbot.waitSignal(page.opinion_exported, timeout=60000):
         assert page.export_opinion(tmp_path / "综合意见.pdf")
     assert "草稿" in page.opinion_message.text() and (tmp_path / "综合意见.pdf").exists()
+    assert page.opinions_table.rowCount() == 1
+    assert page.opinions_table.item(0, 1).text() == "草稿（未签名）"
     page.opinion_open.open_file.click()
 
     # 评审报告: built, two members sign on their own desks (李娜 dissents), 王强 signs here.

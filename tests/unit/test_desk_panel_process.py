@@ -111,6 +111,9 @@ def test_conclusion_report_signatures_publicity_and_objections(desk, tmp_path: P
     assert desk.panel_conclusion(app)["comment"] == "同意推荐。"
     opinion = desk.panel_export_opinion(app, tmp_path / "综合意见.pdf", sc.chair, settings)
     assert opinion.signed and opinion.path.exists()
+    files = desk.panel_opinion_files()
+    assert [(f.application_id, f.signed, f.signer, f.path) for f in files] == \
+        [(app, True, "刘组长", opinion.path)]
 
     built = desk.panel_build_report(tmp_path / "评审报告.pdf", settings, budget=Decimal(700000),
                                     cut_off=None, mode=None, policy_id=None)

@@ -66,6 +66,7 @@ class ReportPage(ProcessPage):
         super().__init__(view)
         self.version: int | None = None
         self.check: Any = None
+        self.opinion_files: list[Any] = []
         v = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         v.addWidget(split, 1)
@@ -120,7 +121,29 @@ class ReportPage(ProcessPage):
         form.addRow(self.opinion_message)
         self.opinion_open = OpenButtons(box)
         form.addRow(self.opinion_open)
+        self.opinions_table = table(box, [self.tr("申报"), self.tr("状态"), self.tr("签署人"),
+                                          self.tr("时间（北京时间）"), self.tr("文件")],
+                                    self.tr("已导出的综合意见"))
+        self.opinions_table.itemSelectionChanged.connect(self._opinion_selected)
+        form.addRow(self.opinions_table)
         return box
+
+    def _fill_opinion_files(self) -> None:
+        """Every 综合意见 written so far: which applications still lack a signed one shows."""
+        files = self.attempt(self.opinion_message, self.desk.panel_opinion_files) or []
+        self.opinion_files = files
+        t = self.opinions_table
+        t.setRowCount(len(files))
+        for i, f in enumerate(files):
+            state = self.tr("已签署") if f.signed else self.tr("草稿（未签名）")
+            fill_row(t, i, [item(f.application_id), item(state), item(f.signer or "—"),
+                            item(beijing(f.at)), item(f.path.name, str(f.path))],
+                     OK_BG if f.signed else None)
+
+    def _opinion_selected(self) -> None:
+        rows = self.opinions_table.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self.opinion_files):
+            self.opinion_open.set_path(self.opinion_files[rows[0].row()].path)
 
     def _build_report(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("评审报告（每位成员签署）"), parent)
@@ -197,6 +220,7 @@ class ReportPage(ProcessPage):
         self.method_note.setText(self.tr("汇总方法（打印在报告上）：{0}").format(
             self.view.settings().method_label))
         self.load_conclusion()
+        self._fill_opinion_files()
 
     def load_conclusion(self) -> None:
         app = self.app_box.currentData()
@@ -270,6 +294,7 @@ class ReportPage(ProcessPage):
         show_message(self.opinion_message, self.tr("{0}：{1}").format(done.path.name, state),
                      OK_STYLE)
         self.opinion_open.set_path(done.path)
+        self._fill_opinion_files()
         self.opinion_exported.emit(done)
 
     # --- 评审报告 -------------------------------------------------------------------------------
