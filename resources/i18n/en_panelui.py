@@ -139,7 +139,7 @@ EN: dict[str, str] = {
     "{0}：已签署 {1}；持不同意见 {2}；尚未签署 {3}": "{0}: signed {1}; dissenting {2}; not yet signed {3}",
     "原因：{0}": "Reason: {0}", "{0} 持不同意见：{1}": "{0} dissents: {1}",
     "（所标记的意见已被更新的意见取代）": " (the flagged opinion has since been replaced)",
-    "签署意见": "Verdict", "签署人": "Signer",
+    "签署意见": "Verdict", "评审包编号": "Kit ID", "签署人": "Signer",
     "已导出的综合意见": "Panel opinions written",
     "可选：本评审组自己的承诺书文本（.txt）；默认使用内置文本":
         "Optional: the panel's own pledge text (.txt); default: the built-in text",

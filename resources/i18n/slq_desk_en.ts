@@ -1088,6 +1088,10 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Certificate</translation>
     </message>
     <message>
+        <source>评审包编号</source>
+        <translation>Kit ID</translation>
+    </message>
+    <message>
         <source>尚未抽取评审专家：请先在“抽取专家”页抽取。</source>
         <translation>No panel drawn yet: draw it on the Draw tab first.</translation>
     </message>

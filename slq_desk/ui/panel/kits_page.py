@@ -126,7 +126,7 @@ class KitsPage(ProcessPage):
         self.pledge_message = message_label(box2)
         b2.addWidget(self.pledge_message)
         self.pledges_table = table(box2, [self.tr("专家"), self.tr("承诺书"), self.tr("签署时间（北京时间）"),
-                                          self.tr("签名证书"), self.tr("评审包")],
+                                          self.tr("签名证书"), self.tr("评审包编号")],
                                    self.tr("承诺书"))
         b2.addWidget(self.pledges_table, 1)
         split.addWidget(box)
