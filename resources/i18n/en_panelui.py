@@ -139,7 +139,11 @@ EN: dict[str, str] = {
     "{0}：已签署 {1}；持不同意见 {2}；尚未签署 {3}": "{0}: signed {1}; dissenting {2}; not yet signed {3}",
     "原因：{0}": "Reason: {0}", "{0} 持不同意见：{1}": "{0} dissents: {1}",
     "（所标记的意见已被更新的意见取代）": " (the flagged opinion has since been replaced)",
-    "签署意见": "Verdict", "评审包编号": "Kit ID", "签署人": "Signer",
+    "签署意见": "Verdict", "专家库": "Expert pool", "证书指纹": "Certificate fingerprint",
+    "声明的关联": "Declared ties", "本次抽取": "This draw", "评审组成员": "On the panel",
+    "未抽中": "Not drawn", "未登记": "none registered",
+    "专家库 {0} 人；抽取时逐一筛查与本批次申报的关联。":
+        "Pool of {0}; each is screened against the batch's applications when drawing.", "评审包编号": "Kit ID", "签署人": "Signer",
     "已导出的综合意见": "Panel opinions written",
     "可选：本评审组自己的承诺书文本（.txt）；默认使用内置文本":
         "Optional: the panel's own pledge text (.txt); default: the built-in text",

@@ -535,6 +535,22 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Expert</translation>
     </message>
     <message>
+        <source>专家库</source>
+        <translation>Expert pool</translation>
+    </message>
+    <message>
+        <source>证书指纹</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <source>声明的关联</source>
+        <translation>Declared ties</translation>
+    </message>
+    <message>
+        <source>本次抽取</source>
+        <translation>This draw</translation>
+    </message>
+    <message>
         <source>回避原因</source>
         <translation>Reason for recusal</translation>
     </message>
@@ -589,6 +605,22 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     <message>
         <source>已替换：{0} → {1}</source>
         <translation>Substituted: {0} → {1}</translation>
+    </message>
+    <message>
+        <source>专家库 {0} 人；抽取时逐一筛查与本批次申报的关联。</source>
+        <translation>Pool of {0}; each is screened against the batch's applications when drawing.</translation>
+    </message>
+    <message>
+        <source>评审组成员</source>
+        <translation>On the panel</translation>
+    </message>
+    <message>
+        <source>未抽中</source>
+        <translation>Not drawn</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>none registered</translation>
     </message>
     <message>
         <source>抽取 #{0}　批次 {1}　随机种子 {2}（可复现）　申报 {3} 项　专家库 {4} 人　抽取 {5} 人　时间 {6}</source>

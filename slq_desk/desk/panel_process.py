@@ -63,6 +63,26 @@ def _draw_view(row: Any, enrolled: tuple[str, ...] = ()) -> DrawView:
                     row.created_at, enrolled)
 
 
+@dataclass(frozen=True)
+class PoolExpert:
+    """One expert of a pool file, as the chair previews it before the draw."""
+
+    name: str
+    organisation: str
+    fields: str
+    cert_sha256: str  # "" when the pool names no certificate
+    ties: tuple[str, ...]  # declared ties, "持股企业：X" (the organisation counts as employer)
+
+
+def read_pool(pool: Path) -> list[PoolExpert]:
+    """The pool file as the draw will read it (bad input names the expert and the file)."""
+    from slq_desk.panel.draw import TIE_KINDS, load_pool
+
+    return [PoolExpert(e.name, e.organisation, "、".join(e.fields), e.cert_sha256,
+                       tuple(f"{TIE_KINDS[kind]}：{value}" for kind, value in e.ties()))
+            for e in load_pool(pool)]
+
+
 def latest_draw(ws: Workspace) -> DrawView | None:
     from slq_desk.models.panel_process import PanelDraw
 

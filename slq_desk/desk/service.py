@@ -460,6 +460,10 @@ class Desk:
     # --- the panel process (issue 16): draw, kits and pledges, 复核, report, 公示 and 异议 ----------
     # Plain values from ``desk.panel_process``; the CLI calls the same core functions.
 
+    @staticmethod
+    def panel_read_pool(pool: Path) -> list[process.PoolExpert]:
+        return process.read_pool(pool)
+
     def panel_latest_draw(self) -> process.DrawView | None:
         return process.latest_draw(self.workspace)
 

@@ -78,7 +78,10 @@ def test_draw_shows_recusal_and_substitutes_with_a_reason(qtbot: Any, here: Any)
     assert "尚未抽取" in page.message.text()
     page.draw()
     assert "专家库" in page.message.text()  # no pool chosen: said, nothing drawn
-    page.pool_edit.setText(str(sc.pool))
+    page.pool_edit.setText(str(sc.pool))  # previewed as soon as it names a file
+    assert page.pool_table.rowCount() == 6 and "6 人" in page.message.text()
+    ties = {page.pool_table.item(i, 0).text(): page.pool_table.item(i, 4).text() for i in range(6)}
+    assert "持股企业：" + pp.TIED_APPLICANT in ties["赵敏"]
     page.seed_edit.setText("七")
     assert page.draw() is None and "整数" in page.message.text()
     draw(v, sc)
@@ -91,6 +94,9 @@ def test_draw_shows_recusal_and_substitutes_with_a_reason(qtbot: Any, here: Any)
     assert "随机种子 7" in page.summary.text() and "湖南2026第一批" in page.summary.text()
     assert v.roster_table.rowCount() == 3  # the drawn members' certificates, on the roster
     assert [page.in_box.itemText(i) for i in range(page.in_box.count())] == ["陈刚", "周洁"]
+    state = {page.pool_table.item(i, 0).text(): page.pool_table.item(i, 5).text() for i in range(6)}
+    assert state == {"张伟": "评审组成员", "李娜": "评审组成员", "王强": "评审组成员", "赵敏": "回避",
+                     "陈刚": "未抽中", "周洁": "未抽中"}
 
     page.out_box.setCurrentText("王强")
     page.in_box.setCurrentText("陈刚")

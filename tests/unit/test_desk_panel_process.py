@@ -32,6 +32,14 @@ def desk(scenario: pp.Scenario, tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_draw_with_recusal_substitution_and_roster(desk) -> None:  # type: ignore[no-untyped-def]
     sc = desk.scenario
     assert desk.panel_latest_draw() is None
+    pool = desk.panel_read_pool(sc.pool)
+    assert [e.name for e in pool] == ["张伟", "李娜", "王强", "赵敏", "陈刚", "周洁"]
+    assert len(pool[0].cert_sha256) == 64 and pool[3].cert_sha256 == ""
+    assert "持股企业：湘江云脑信息技术有限公司" in pool[3].ties
+    bad = sc.root / "bad.toml"
+    bad.write_text('[[expert]]\nname = "甲"\ncertificate = "无.pem"\n', "utf-8")
+    with pytest.raises(BadInput, match="证书"):
+        desk.panel_read_pool(bad)
     drawn = desk.panel_draw(sc.pool, 3, "湖南2026第一批", seed=7)
     assert sorted(drawn.members) == sorted(n for n, _o in pp.MEMBERS)
     assert [n for n, _r in drawn.excluded] == ["赵敏"]

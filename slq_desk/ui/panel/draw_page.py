@@ -29,6 +29,7 @@ from slq_desk.desk.panel_process import DrawView
 from slq_desk.ui.panel.widgets import (
     ALERT_BG,
     INFO_BG,
+    OK_BG,
     ProcessPage,
     beijing,
     fill_row,
@@ -86,7 +87,17 @@ class DrawPage(ProcessPage):
         v.addWidget(self.summary)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
-        box = QGroupBox(self.tr("评审组"), split)
+        top = QSplitter(Qt.Orientation.Horizontal, split)
+        bottom = QSplitter(Qt.Orientation.Horizontal, split)
+        pool_box = QGroupBox(self.tr("专家库"), top)
+        pb = QVBoxLayout(pool_box)
+        self.pool_table = table(pool_box, [self.tr("专家"), self.tr("单位"), self.tr("专业领域"),
+                                           self.tr("证书指纹"), self.tr("声明的关联"),
+                                           self.tr("本次抽取")], self.tr("专家库"))
+        pb.addWidget(self.pool_table)
+        self.pool_experts: list[Any] = []
+        self.pool_edit.textChanged.connect(lambda _t: self.preview_pool())
+        box = QGroupBox(self.tr("评审组"), top)
         b = QVBoxLayout(box)
         self.members_table = table(box, [self.tr("成员"), self.tr("单位"), self.tr("专业领域"),
                                          self.tr("来源")], self.tr("评审组"))
@@ -112,23 +123,26 @@ class DrawPage(ProcessPage):
         b.addLayout(sub)
         self.sub_message = message_label(box)
         b.addWidget(self.sub_message)
-        box2 = QGroupBox(self.tr("回避（未参加抽取的专家及原因）"), split)
+        box2 = QGroupBox(self.tr("回避（未参加抽取的专家及原因）"), bottom)
         b2 = QVBoxLayout(box2)
         self.excluded_table = table(box2, [self.tr("专家"), self.tr("回避原因")],
                                     self.tr("回避"))
         self.excluded_table.setWordWrap(True)
         b2.addWidget(self.excluded_table)
-        box3 = QGroupBox(self.tr("替换记录"), split)
+        box3 = QGroupBox(self.tr("替换记录"), bottom)
         b3 = QVBoxLayout(box3)
         self.subs_table = table(box3, [self.tr("换下"), self.tr("换上"), self.tr("理由"),
                                        self.tr("操作人"), self.tr("时间（北京时间）")],
                                 self.tr("替换记录"))
         b3.addWidget(self.subs_table)
-        for group in (box, box2, box3):
-            split.addWidget(group)
+        top.addWidget(pool_box)
+        top.addWidget(box)
+        bottom.addWidget(box2)
+        bottom.addWidget(box3)
+        split.addWidget(top)
+        split.addWidget(bottom)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setStretchFactor(2, 1)
         v.addWidget(split, 1)
         self.load()
 
@@ -184,8 +198,49 @@ class DrawPage(ProcessPage):
 
     # --- display ------------------------------------------------------------------------------
 
+    def preview_pool(self) -> None:
+        """The pool file as the draw will read it, once the path names a file."""
+        path = Path(self.pool_edit.text().strip()).expanduser()
+        if not path.is_file():
+            return
+        experts = self.attempt(self.message, lambda: self.desk.panel_read_pool(path))
+        if experts is None:
+            self.pool_experts = []
+        else:
+            self.pool_experts = experts
+            show_message(self.message, self.tr("专家库 {0} 人；抽取时逐一筛查与本批次申报的关联。").format(
+                len(experts)), INFO_STYLE)
+        self._fill_pool()
+
+    def _fill_pool(self) -> None:
+        d = self.current
+        if self.pool_experts:
+            rows = [(e.name, e.organisation, e.fields, e.cert_sha256, "；".join(e.ties))
+                    for e in self.pool_experts]
+        elif d is not None:  # the pool as the draw recorded it
+            rows = [(name, org, fields, "", "") for name, org, fields in d.pool]
+        else:
+            rows = []
+        barred = {name: reasons for name, reasons in d.excluded} if d is not None else {}
+        t = self.pool_table
+        t.setRowCount(len(rows))
+        for i, (name, org, fields, fp, ties) in enumerate(rows):
+            if d is None:
+                state, bg = "—", None
+            elif name in d.members:
+                state, bg = self.tr("评审组成员"), OK_BG
+            elif name in barred:
+                state, bg = self.tr("回避"), ALERT_BG
+            else:
+                state, bg = self.tr("未抽中"), None
+            fill_row(t, i, [item(name), item(org), item(fields),
+                            item(fp[:16] + "…" if fp else self.tr("未登记"), fp),
+                            item(ties or "—", ties), item(state, "\n".join(barred.get(name, ())))],
+                     bg)
+
     def show_draw(self, d: DrawView | None) -> None:
         self.current = d
+        self._fill_pool()
         if d is None:
             for t in (self.members_table, self.excluded_table, self.subs_table):
                 t.setRowCount(0)
