@@ -141,7 +141,7 @@ EN: dict[str, str] = {
     "（所标记的意见已被更新的意见取代）": " (the flagged opinion has since been replaced)",
     "签署意见": "Verdict", "专家库": "Expert pool", "证书指纹": "Certificate fingerprint",
     "声明的关联": "Declared ties", "本次抽取": "This draw", "评审组成员": "On the panel",
-    "未抽中": "Not drawn", "未登记": "none registered",
+    "未抽中": "Not drawn", "抽中后被替换": "Drawn, then replaced", "未登记": "none registered",
     "专家库 {0} 人；抽取时逐一筛查与本批次申报的关联。":
         "Pool of {0}; each is screened against the batch's applications when drawing.", "评审包编号": "Kit ID", "签署人": "Signer",
     "已导出的综合意见": "Panel opinions written",

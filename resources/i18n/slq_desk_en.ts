@@ -615,6 +615,10 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>On the panel</translation>
     </message>
     <message>
+        <source>抽中后被替换</source>
+        <translation>Drawn, then replaced</translation>
+    </message>
+    <message>
         <source>未抽中</source>
         <translation>Not drawn</translation>
     </message>

@@ -71,7 +71,7 @@ class PoolExpert:
     organisation: str
     fields: str
     cert_sha256: str  # "" when the pool names no certificate
-    ties: tuple[str, ...]  # declared ties, "持股企业：X" (the organisation counts as employer)
+    ties: tuple[str, ...]  # declared ties, "持股企业：X" (besides the organisation itself)
 
 
 def read_pool(pool: Path) -> list[PoolExpert]:
@@ -79,7 +79,8 @@ def read_pool(pool: Path) -> list[PoolExpert]:
     from slq_desk.panel.draw import TIE_KINDS, load_pool
 
     return [PoolExpert(e.name, e.organisation, "、".join(e.fields), e.cert_sha256,
-                       tuple(f"{TIE_KINDS[kind]}：{value}" for kind, value in e.ties()))
+                       tuple(f"{TIE_KINDS[kind]}：{value}" for kind, value in e.ties()
+                             if (kind, value) != ("employers", e.organisation)))
             for e in load_pool(pool)]
 
 

@@ -81,7 +81,7 @@ def test_draw_shows_recusal_and_substitutes_with_a_reason(qtbot: Any, here: Any)
     page.pool_edit.setText(str(sc.pool))  # previewed as soon as it names a file
     assert page.pool_table.rowCount() == 6 and "6 人" in page.message.text()
     ties = {page.pool_table.item(i, 0).text(): page.pool_table.item(i, 4).text() for i in range(6)}
-    assert "持股企业：" + pp.TIED_APPLICANT in ties["赵敏"]
+    assert ties["赵敏"] == "持股企业：" + pp.TIED_APPLICANT and ties["张伟"] == "—"
     page.seed_edit.setText("七")
     assert page.draw() is None and "整数" in page.message.text()
     draw(v, sc)
@@ -94,7 +94,7 @@ def test_draw_shows_recusal_and_substitutes_with_a_reason(qtbot: Any, here: Any)
     assert "随机种子 7" in page.summary.text() and "湖南2026第一批" in page.summary.text()
     assert v.roster_table.rowCount() == 3  # the drawn members' certificates, on the roster
     assert [page.in_box.itemText(i) for i in range(page.in_box.count())] == ["陈刚", "周洁"]
-    state = {page.pool_table.item(i, 0).text(): page.pool_table.item(i, 5).text() for i in range(6)}
+    state = {page.pool_table.item(i, 0).text(): page.pool_table.item(i, 1).text() for i in range(6)}
     assert state == {"张伟": "评审组成员", "李娜": "评审组成员", "王强": "评审组成员", "赵敏": "回避",
                      "陈刚": "未抽中", "周洁": "未抽中"}
 
@@ -106,6 +106,8 @@ def test_draw_shows_recusal_and_substitutes_with_a_reason(qtbot: Any, here: Any)
     now = {page.members_table.item(i, 0).text(): page.members_table.item(i, 3).text()
            for i in range(3)}
     assert "王强" not in now and "王强临时出差" in now["陈刚"]
+    state = {page.pool_table.item(i, 0).text(): page.pool_table.item(i, 1).text() for i in range(6)}
+    assert state["王强"] == "抽中后被替换" and state["陈刚"] == "评审组成员"
     assert page.subs_table.rowCount() == 1 and page.subs_table.item(0, 2).text() == "王强临时出差"
 
 

@@ -91,9 +91,9 @@ class DrawPage(ProcessPage):
         bottom = QSplitter(Qt.Orientation.Horizontal, split)
         pool_box = QGroupBox(self.tr("专家库"), top)
         pb = QVBoxLayout(pool_box)
-        self.pool_table = table(pool_box, [self.tr("专家"), self.tr("单位"), self.tr("专业领域"),
-                                           self.tr("证书指纹"), self.tr("声明的关联"),
-                                           self.tr("本次抽取")], self.tr("专家库"))
+        self.pool_table = table(pool_box, [self.tr("专家"), self.tr("本次抽取"), self.tr("单位"),
+                                           self.tr("专业领域"), self.tr("声明的关联"),
+                                           self.tr("证书指纹")], self.tr("专家库"))
         pb.addWidget(self.pool_table)
         self.pool_experts: list[Any] = []
         self.pool_edit.textChanged.connect(lambda _t: self.preview_pool())
@@ -137,6 +137,8 @@ class DrawPage(ProcessPage):
         b3.addWidget(self.subs_table)
         top.addWidget(pool_box)
         top.addWidget(box)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
         bottom.addWidget(box2)
         bottom.addWidget(box3)
         split.addWidget(top)
@@ -231,12 +233,13 @@ class DrawPage(ProcessPage):
                 state, bg = self.tr("评审组成员"), OK_BG
             elif name in barred:
                 state, bg = self.tr("回避"), ALERT_BG
+            elif name in d.drawn:
+                state, bg = self.tr("抽中后被替换"), None
             else:
                 state, bg = self.tr("未抽中"), None
-            fill_row(t, i, [item(name), item(org), item(fields),
-                            item(fp[:16] + "…" if fp else self.tr("未登记"), fp),
-                            item(ties or "—", ties), item(state, "\n".join(barred.get(name, ())))],
-                     bg)
+            fill_row(t, i, [item(name), item(state, "\n".join(barred.get(name, ()))), item(org),
+                            item(fields), item(ties or "—", ties),
+                            item(fp[:12] + "…" if fp else self.tr("未登记"), fp)], bg)
 
     def show_draw(self, d: DrawView | None) -> None:
         self.current = d
