@@ -7,6 +7,10 @@ signed 评审结果汇总表) run as background operations (``ui/operations.py``
 ranking are read-only and quick and run on the GUI thread when asked. Every read and write goes
 through the desk service (``Desk``), never the database directly. Charts are the core's SVG
 (``panel.charts``) shown with QtSvg.
+
+The panel process of issue 16 (the draw, kits and pledges, 复核, the 综合意见 and the 评审报告,
+公示 and 异议) lives in its own tab modules beside this one (``draw_page``, ``kits_page``,
+``flags_page``, ``report_page``, ``publicity_page``), inserted in the order a panel runs.
 """
 
 from __future__ import annotations
