@@ -215,6 +215,10 @@ def test_method_menu_and_flags_requested_and_resolved(qtbot: Any, here: Any,
     revised.write_bytes(revise_opinion(read_pdf_bytes(mine), sc.identities[outlier.reviewer],
                                        {outlier.criterion: value}, {}, "按复核通知修改"))
     page.select_flag(outlier.id)
+    (tmp_path / "garbage.pdf").write_text("not a pdf", "utf-8")
+    assert page.resolve_with_revision(tmp_path / "garbage.pdf")  # launched, then refused
+    assert page.message.text().startswith("未完成")
+    assert not next(r for r in page.rows if r.id == outlier.id).resolved
     with qtbot.waitSignal(page.resolved, timeout=60000):
         assert page.resolve_with_revision(revised)
     after = next(r for r in page.rows if r.id == outlier.id)
@@ -263,6 +267,18 @@ def test_conclusion_and_report_signed_by_every_member_with_a_dissent(
     assert page.opinions_table.item(0, 1).text() == "草稿（未签名）"
     page.opinion_open.open_file.click()
 
+    # Another PDF is not a report: said so, and nobody signs it.
+    page.report_path.setText(str(tmp_path / "综合意见.pdf"))
+    with qtbot.waitSignal(page.report_checked, timeout=60000):
+        page.verify_report()
+    assert page.verdict.text().startswith("无效") and "不是评审报告" in page.verdict.text()
+    before = (tmp_path / "综合意见.pdf").read_bytes()
+    page.sign_report()
+    assert page.report_message.text().startswith("未完成")
+    assert (tmp_path / "综合意见.pdf").read_bytes() == before
+    assert asker.asked == 1  # the key was unlocked, then the file refused
+    asker.answers.append(pp.PASS)
+
     # 评审报告: built, two members sign on their own desks (李娜 dissents), 王强 signs here.
     report = tmp_path / "评审报告.pdf"
     page.report_path.setText(str(report))
@@ -284,7 +300,7 @@ def test_conclusion_and_report_signed_by_every_member_with_a_dissent(
     assert "尚未签署 王强" in page.verdict.text()
     with qtbot.waitSignal(page.report_checked, timeout=60000):
         assert page.sign_report()
-    assert asker.asked == 1
+    assert asker.asked == 2
     check = page.check
     assert check.valid and not check.unsigned and check.dissenters == ["李娜"]
     assert "有效" in page.verdict.text() and "持不同意见 李娜" in page.verdict.text()
