@@ -139,7 +139,8 @@ EN: dict[str, str] = {
     "{0}：已签署 {1}；持不同意见 {2}；尚未签署 {3}": "{0}: signed {1}; dissenting {2}; not yet signed {3}",
     "原因：{0}": "Reason: {0}", "{0} 持不同意见：{1}": "{0} dissents: {1}",
     "（所标记的意见已被更新的意见取代）": " (the flagged opinion has since been replaced)",
-    "签署意见": "Verdict", "专家库": "Expert pool", "证书指纹": "Certificate fingerprint",
+    "签署意见": "Verdict", "不是评审报告": "Not a panel report",
+    "每位成员都已签署，无需再签。": "Every member has signed; nothing left to sign.", "专家库": "Expert pool", "证书指纹": "Certificate fingerprint",
     "声明的关联": "Declared ties", "本次抽取": "This draw", "评审组成员": "On the panel",
     "未抽中": "Not drawn", "抽中后被替换": "Drawn, then replaced", "未登记": "none registered",
     "专家库 {0} 人；抽取时逐一筛查与本批次申报的关联。":

@@ -2481,6 +2481,14 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
         <translation>Wrote {0}, to be signed by {1}; method: {2}</translation>
     </message>
     <message>
+        <source>不是评审报告</source>
+        <translation>Not a panel report</translation>
+    </message>
+    <message>
+        <source>每位成员都已签署，无需再签。</source>
+        <translation>Every member has signed; nothing left to sign.</translation>
+    </message>
+    <message>
         <source>正在签署评审报告…</source>
         <translation>Signing the panel report…</translation>
     </message>

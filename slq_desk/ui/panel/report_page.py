@@ -352,6 +352,11 @@ class ReportPage(ProcessPage):
         desk, dissent = self.desk, self.dissent_edit.text().strip() or None
 
         def work(report: Report) -> Any:
+            before = desk.panel_verify_report(pdf)
+            if not before.members:  # not a report: refused before any passphrase is asked
+                raise BadInput("；".join(before.problems) or self.tr("不是评审报告"))
+            if not before.unsigned:
+                raise BadInput(self.tr("每位成员都已签署，无需再签。"))
             ident = self.identity(report)
             report(0, 0, self.tr("正在签署评审报告…"))
             desk.panel_sign_report(pdf, ident, dissent)
