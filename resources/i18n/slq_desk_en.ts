@@ -802,6 +802,34 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Note: the revised opinion still triggers the same rule: {0}</translation>
     </message>
     <message>
+        <source>畸高畸低</source>
+        <translation>Outlier (畸高畸低)</translation>
+    </message>
+    <message>
+        <source>偏离均值</source>
+        <translation>Deviation from the mean</translation>
+    </message>
+    <message>
+        <source>计算错误</source>
+        <translation>Arithmetic error</translation>
+    </message>
+    <message>
+        <source>超出分值范围</source>
+        <translation>Out of range</translation>
+    </message>
+    <message>
+        <source>待复核</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已发复核通知</source>
+        <translation>Re-check requested</translation>
+    </message>
+    <message>
+        <source>已复核</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
         <source>修改后重新签署</source>
         <translation>Revised and signed again</translation>
     </message>
@@ -2244,6 +2272,10 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
     <message>
         <source>已重新评审</source>
         <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>待答复</source>
+        <translation>Awaiting answer</translation>
     </message>
     <message>
         <source>工作区中没有申报。</source>

@@ -118,19 +118,19 @@ class FlagsPage(ProcessPage):
         select_row = -1
         for i, r in enumerate(rows):
             crit = self.view._criterion_name(r.criterion) if r.criterion else self.tr("总分")
-            state = r.status_label
+            state = self._status(r)
             if r.superseded and not r.resolved:
                 state += self.tr("（所标记的意见已被更新的意见取代）")
             request = (self.tr("已发 {0}").format(beijing(r.requested_at))
                        if r.requested_at else "—")
             if r.resolved:
-                result = self.tr("{0}（{1}，{2}）").format(r.resolution_label, r.resolved_by,
+                result = self.tr("{0}（{1}，{2}）").format(self._label(r.resolution), r.resolved_by,
                                                       beijing(r.resolved_at))
             else:
                 result = "—"
             said = r.explanation or r.request_note
             fill_row(t, i, [item(r.id, right=True), item(r.application_id), item(r.reviewer),
-                            item(r.kind_label + (" ★" if r.new else ""),
+                            item(self._kind(r) + (" ★" if r.new else ""),
                                  self.tr("新发现") if r.new else ""),
                             item(crit), item(r.value, right=True),
                             item(r.reference, r.message, right=True), item(state, state),
@@ -166,7 +166,7 @@ class FlagsPage(ProcessPage):
             self.detail.setText(self.tr("在上表中选择一个复核标记。"))
             return
         text = self.tr("#{0} {1} · {2} · {3}：{4}").format(
-            r.id, r.application_id, r.reviewer, r.kind_label, r.message)
+            r.id, r.application_id, r.reviewer, self._kind(r), r.message)
         if r.explanation:
             text += "\n" + self.tr("说明：{0}").format(r.explanation)
         if r.revised_sha256:
@@ -245,6 +245,16 @@ class FlagsPage(ProcessPage):
         if done.revised_sha256:
             self.view.refresh()  # the revised opinion replaced the flagged one
         self.resolved.emit(done)
+
+    def _kind(self, r: FlagRow) -> str:
+        """The core's Chinese names, in the window's language."""
+        return {"outlier": self.tr("畸高畸低"), "deviation": self.tr("偏离均值"),
+                "arithmetic": self.tr("计算错误"),
+                "range": self.tr("超出分值范围")}.get(r.kind, r.kind_label)
+
+    def _status(self, r: FlagRow) -> str:
+        return {"open": self.tr("待复核"), "requested": self.tr("已发复核通知"),
+                "resolved": self.tr("已复核")}.get(r.status, r.status_label)
 
     def _label(self, resolution: str) -> str:
         return {"explained": self.tr("书面说明"),

@@ -254,12 +254,18 @@ class PublicityPage(ProcessPage):
             who = o.recorded_by + (f" / {o.answered_by}" if o.answered_by else "")
             fill_row(t, i, [item(o.id, right=True), item(o.application_id),
                             item(beijing(o.received_at)), item(o.objector),
-                            item(o.about, o.about), item(o.outcome_label),
+                            item(o.about, o.about), item(self._outcome(o)),
                             item(o.answer or "—", o.answer), item(reopened), item(who)],
                      ALERT_BG if not o.outcome else (INFO_BG if o.reopened else None))
             if keep is not None and keep.id == o.id:
                 t.selectRow(i)
         self._selected()
+
+    def _outcome(self, o: ObjectionRow) -> str:
+        """The core's Chinese outcome, in the window's language."""
+        return {"upheld": self.tr("异议成立"), "partly": self.tr("异议部分成立"),
+                "rejected": self.tr("异议不成立"), "": self.tr("待答复")}.get(o.outcome,
+                                                                          o.outcome_label)
 
     def selected(self) -> ObjectionRow | None:
         rows = self.objections_table.selectionModel().selectedRows() if self.rows else []
@@ -304,7 +310,7 @@ class PublicityPage(ProcessPage):
             return None
         self.answer_edit.clear()
         self.reopen_box.setChecked(False)
-        text = self.tr("异议 #{0}：{1}").format(row.id, row.outcome_label)
+        text = self.tr("异议 #{0}：{1}").format(row.id, self._outcome(row))
         if row.reopened:
             text += self.tr("；申报 {0} 已退回评审中").format(row.application_id)
         show_message(self.obj_message, text, INFO_STYLE if row.reopened else OK_STYLE)
