@@ -139,7 +139,7 @@ EN: dict[str, str] = {
     "{0}：已签署 {1}；持不同意见 {2}；尚未签署 {3}": "{0}: signed {1}; dissenting {2}; not yet signed {3}",
     "原因：{0}": "Reason: {0}", "{0} 持不同意见：{1}": "{0} dissents: {1}",
     "（所标记的意见已被更新的意见取代）": " (the flagged opinion has since been replaced)",
-    "签署意见": "Verdict", "畸高畸低": "Outlier (畸高畸低)", "偏离均值": "Deviation from the mean",
+    "签署意见": "Verdict", "；已登记证书：{0}": "; certificate on the roster now: {0}", "畸高畸低": "Outlier (畸高畸低)", "偏离均值": "Deviation from the mean",
     "计算错误": "Arithmetic error", "超出分值范围": "Out of range", "待复核": "Open",
     "已发复核通知": "Re-check requested", "已复核": "Resolved", "待答复": "Awaiting answer", "不是评审报告": "Not a panel report",
     "每位成员都已签署，无需再签。": "Every member has signed; nothing left to sign.", "专家库": "Expert pool", "证书指纹": "Certificate fingerprint",

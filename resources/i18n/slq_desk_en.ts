@@ -607,6 +607,10 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Substituted: {0} → {1}</translation>
     </message>
     <message>
+        <source>；已登记证书：{0}</source>
+        <translation>; certificate on the roster now: {0}</translation>
+    </message>
+    <message>
         <source>专家库 {0} 人；抽取时逐一筛查与本批次申报的关联。</source>
         <translation>Pool of {0}; each is screened against the batch's applications when drawing.</translation>
     </message>

@@ -122,11 +122,30 @@ def run_draw(ws: Workspace, pool: Path, size: int, batch: str, seed: int | None 
         return _draw_view(row, tuple(m.name for m in enrolled))
 
 
-def substitute(ws: Workspace, out_name: str, in_name: str, reason: str) -> DrawView:
+def substitute(ws: Workspace, out_name: str, in_name: str, reason: str,
+               pool: Path | None = None) -> DrawView:
+    """Replace a member with a reason. With the pool file, the substitute's certificate goes on
+    the roster as the draw's did — only when it is the one the draw recorded for them."""
+    from slq_desk.panel.draw import load_pool
     from slq_desk.panel.draw import substitute as core_substitute
+    from slq_desk.panel.roster import enrol
 
     with ws.session() as s:
-        return _draw_view(core_substitute(s, ws.actor, out_name, in_name, reason))
+        row = core_substitute(s, ws.actor, out_name, in_name, reason)
+        recorded = {e["name"]: e.get("cert_sha256", "") for e in row.pool}.get(in_name, "")
+        draw_id = row.id
+    enrolled: tuple[str, ...] = ()
+    if pool is not None and recorded:
+        e = {x.name: x for x in load_pool(pool)}.get(in_name)
+        if e is not None and e.certificate and e.cert_sha256 == recorded:
+            enrolled = tuple(m.name for m in enrol(
+                ws, [(e.name, pool.parent / e.certificate, e.organisation)]))
+    from slq_desk.models.panel_process import PanelDraw
+
+    with ws.session() as s:
+        stored = s.get(PanelDraw, draw_id)
+        assert stored is not None  # substituted just above
+        return _draw_view(stored, enrolled)
 
 
 # --- kits and pledges -------------------------------------------------------------------------

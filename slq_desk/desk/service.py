@@ -473,8 +473,9 @@ class Desk:
         return process.run_draw(self.workspace, pool, size, batch, seed, application_ids,
                                 policy_id)
 
-    def panel_substitute(self, out_name: str, in_name: str, reason: str) -> process.DrawView:
-        return process.substitute(self.workspace, out_name, in_name, reason)
+    def panel_substitute(self, out_name: str, in_name: str, reason: str,
+                         pool: Path | None = None) -> process.DrawView:
+        return process.substitute(self.workspace, out_name, in_name, reason, pool)
 
     def panel_export_kit(self, expert: str, out: Path, chair: Any, *,
                          packages: Path | None = None, pledge: Path | None = None,

@@ -52,10 +52,30 @@ def test_draw_with_recusal_substitution_and_roster(desk) -> None:  # type: ignor
         desk.panel_substitute("王强", "赵敏", "临时有事")
     with pytest.raises(BadInput, match="理由"):
         desk.panel_substitute("王强", "陈刚", " ")
-    swapped = desk.panel_substitute("王强", "陈刚", "王强临时出差")
+    swapped = desk.panel_substitute("王强", "陈刚", "王强临时出差", sc.pool)
     assert "陈刚" in swapped.members and "王强" not in swapped.members
     assert swapped.substitutions[0]["reason"] == "王强临时出差"
     assert swapped.drawn == drawn.drawn  # the draw itself is kept as drawn
+    assert swapped.enrolled == ()  # 陈刚 has no certificate in the pool
+    back = desk.panel_substitute("陈刚", "王强", "王强行程取消", sc.pool)
+    assert back.enrolled == ()  # 王强's certificate is on the roster already
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from slq_desk.panel.roster import list_members, remove_member
+    from tests.support.attacks import make_identity
+
+    remove_member(desk.workspace, "王强")
+    # A pool file whose certificate is not the one the draw recorded enrols nobody.
+    other = sc.root / "other"
+    other.mkdir()
+    (other / "pool.toml").write_text(pp.POOL, "utf-8")
+    for name, _org in pp.MEMBERS:
+        (other / f"{name}.pem").write_bytes(make_identity(name).certificate.public_bytes(Encoding.PEM))
+    desk.panel_substitute("王强", "周洁", "改派", sc.pool)
+    assert desk.panel_substitute("周洁", "王强", "恢复", other / "pool.toml").enrolled == ()
+    desk.panel_substitute("王强", "周洁", "改派", sc.pool)
+    assert desk.panel_substitute("周洁", "王强", "恢复", sc.pool).enrolled == ("王强",)
+    assert "王强" in {m.name for m in list_members(desk.workspace)}
 
 
 def test_kits_and_pledges(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

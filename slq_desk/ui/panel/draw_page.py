@@ -187,14 +187,19 @@ class DrawPage(ProcessPage):
 
     def substitute(self) -> DrawView | None:
         out_name, in_name = self.out_box.currentText(), self.in_box.currentText()
+        text = self.pool_edit.text().strip()
+        pool = Path(text).expanduser() if text and Path(text).expanduser().is_file() else None
         done = self.attempt(self.sub_message, lambda: self.desk.panel_substitute(
-            out_name, in_name, self.reason_edit.text()))
+            out_name, in_name, self.reason_edit.text(), pool))
         if done is None:
             return None
         self.reason_edit.clear()
         self.show_draw(done)
-        show_message(self.sub_message, self.tr("已替换：{0} → {1}").format(out_name, in_name),
-                     OK_STYLE)
+        text = self.tr("已替换：{0} → {1}").format(out_name, in_name)
+        if done.enrolled:
+            text += self.tr("；已登记证书：{0}").format("、".join(done.enrolled))
+            self.view.refresh()  # the roster on the import tab
+        show_message(self.sub_message, text, OK_STYLE)
         self.drawn.emit(done)
         return done
 
