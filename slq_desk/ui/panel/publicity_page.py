@@ -189,6 +189,9 @@ class PublicityPage(ProcessPage):
             self.app_box.addItem(a, a)
         if current in ids:
             self.app_box.setCurrentIndex(ids.index(current))
+        if not self.objector_edit.text() and not self.about_edit.text():
+            # A new objection is received about now, not when the view was opened.
+            self.received_edit.setDateTime(QDateTime.currentDateTime().toTimeZone(BEIJING_ZONE))
         self.load_objections()
 
     def export(self) -> bool:
