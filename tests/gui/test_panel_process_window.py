@@ -348,8 +348,15 @@ def test_publicity_export_and_objection_that_reopens(qtbot: Any, here: Any, tmp_
     assert page.record() is None  # who and what are required
     page.objector_edit.setText("岳麓智图科技有限公司")
     page.about_edit.setText("该项目使用记录存在重复计算。")
+    from PySide6.QtCore import QDateTime, QTime
+
+    from slq_desk.ui.panel.publicity_page import BEIJING_ZONE
+
+    page.received_edit.setDateTime(QDateTime(QDate(2026, 12, 9), QTime(10, 30), BEIJING_ZONE))
     row = page.record()
     assert row is not None and page.objections_table.rowCount() == 1
+    assert row.received_at.isoformat().startswith("2026-12-09T02:30")  # stored UTC
+    assert page.objections_table.item(0, 2).text() == "2026-12-09 10:30"  # shown Beijing
     assert page.objections_table.item(0, 5).text() == "待答复"
     page.objections_table.selectRow(0)
     page.answer_edit.setText("经核查部分成立，重新评审。")
