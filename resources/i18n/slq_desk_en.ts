@@ -814,6 +814,424 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     </message>
 </context>
 <context>
+    <name>DrawPage</name>
+    <message>
+        <source>专家库文件（.toml 或 .csv）</source>
+        <translation>Expert pool file (.toml or .csv)</translation>
+    </message>
+    <message>
+        <source>专家库文件</source>
+        <translation>Expert pool file</translation>
+    </message>
+    <message>
+        <source>专家库(&amp;L)：</source>
+        <translation>Poo&amp;l:</translation>
+    </message>
+    <message>
+        <source>选择专家库文件</source>
+        <translation>Choose the expert pool file</translation>
+    </message>
+    <message>
+        <source>专家库 (*.toml *.csv)</source>
+        <translation>Expert pool (*.toml *.csv)</translation>
+    </message>
+    <message>
+        <source>抽取人数</source>
+        <translation>Experts to draw</translation>
+    </message>
+    <message>
+        <source>默认：今天的日期</source>
+        <translation>Default: today's date</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>留空则随机生成并记录</source>
+        <translation>Leave empty for a random seed (recorded)</translation>
+    </message>
+    <message>
+        <source>随机种子</source>
+        <translation>Random seed</translation>
+    </message>
+    <message>
+        <source>抽取(&amp;D)</source>
+        <translation>&amp;Draw</translation>
+    </message>
+    <message>
+        <source>人数(&amp;N)：</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <source>批次(&amp;T)：</source>
+        <translation>Ba&amp;tch:</translation>
+    </message>
+    <message>
+        <source>随机种子(&amp;E)：</source>
+        <translation>S&amp;eed:</translation>
+    </message>
+    <message>
+        <source>评审组</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>专业领域</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>How chosen</translation>
+    </message>
+    <message>
+        <source>换下的成员</source>
+        <translation>Member to replace</translation>
+    </message>
+    <message>
+        <source>替补专家</source>
+        <translation>Substitute expert</translation>
+    </message>
+    <message>
+        <source>替换理由（必填）</source>
+        <translation>Reason for the substitution (required)</translation>
+    </message>
+    <message>
+        <source>替换理由</source>
+        <translation>Substitution reason</translation>
+    </message>
+    <message>
+        <source>替换(&amp;S)</source>
+        <translation>&amp;Substitute</translation>
+    </message>
+    <message>
+        <source>换下(&amp;O)：</source>
+        <translation>&amp;Out:</translation>
+    </message>
+    <message>
+        <source>换上(&amp;I)：</source>
+        <translation>&amp;In:</translation>
+    </message>
+    <message>
+        <source>回避（未参加抽取的专家及原因）</source>
+        <translation>Recusals (experts left out of the draw, and why)</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>专家库</source>
+        <translation>Expert pool</translation>
+    </message>
+    <message>
+        <source>证书指纹</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <source>声明的关联</source>
+        <translation>Declared ties</translation>
+    </message>
+    <message>
+        <source>本次抽取</source>
+        <translation>This draw</translation>
+    </message>
+    <message>
+        <source>回避原因</source>
+        <translation>Reason for recusal</translation>
+    </message>
+    <message>
+        <source>回避</source>
+        <translation>Recusals</translation>
+    </message>
+    <message>
+        <source>替换记录</source>
+        <translation>Substitutions</translation>
+    </message>
+    <message>
+        <source>换下</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>换上</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>时间（北京时间）</source>
+        <translation>Time (Beijing)</translation>
+    </message>
+    <message>
+        <source>尚未抽取评审专家：选择专家库文件，填写人数后按“抽取”。</source>
+        <translation>No panel drawn yet: choose the expert pool file, set the number and press Draw.</translation>
+    </message>
+    <message>
+        <source>请先选择专家库文件。</source>
+        <translation>Choose the expert pool file first.</translation>
+    </message>
+    <message>
+        <source>随机种子应为整数：{0}</source>
+        <translation>The seed must be an integer: {0}</translation>
+    </message>
+    <message>
+        <source>已抽取 {0} 位专家，回避 {1} 人。</source>
+        <translation>Drew {0} experts; {1} recused.</translation>
+    </message>
+    <message>
+        <source>已登记证书：{0}</source>
+        <translation> Certificates on the roster now: {0}</translation>
+    </message>
+    <message>
+        <source>已替换：{0} → {1}</source>
+        <translation>Substituted: {0} → {1}</translation>
+    </message>
+    <message>
+        <source>；已登记证书：{0}</source>
+        <translation>; certificate on the roster now: {0}</translation>
+    </message>
+    <message>
+        <source>专家库 {0} 人；抽取时逐一筛查与本批次申报的关联。</source>
+        <translation>Pool of {0}; each is screened against the batch's applications when drawing.</translation>
+    </message>
+    <message>
+        <source>评审组成员</source>
+        <translation>On the panel</translation>
+    </message>
+    <message>
+        <source>抽中后被替换</source>
+        <translation>Drawn, then replaced</translation>
+    </message>
+    <message>
+        <source>未抽中</source>
+        <translation>Not drawn</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>none registered</translation>
+    </message>
+    <message>
+        <source>抽取 #{0}　批次 {1}　随机种子 {2}（可复现）　申报 {3} 项　专家库 {4} 人　抽取 {5} 人　时间 {6}</source>
+        <translation>Draw #{0}  batch {1}  seed {2} (reproducible)  {3} applications  pool of {4}  {5} drawn  at {6}</translation>
+    </message>
+    <message>
+        <source>替补（换下 {0}：{1}）</source>
+        <translation>Substitute (for {0}: {1})</translation>
+    </message>
+    <message>
+        <source>随机抽中</source>
+        <translation>Drawn at random</translation>
+    </message>
+</context>
+<context>
+    <name>FlagsPage</name>
+    <message>
+        <source>重新检查(&amp;R)</source>
+        <translation>&amp;Re-check</translation>
+    </message>
+    <message>
+        <source>申报</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>评分项</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>参照</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>复核通知</source>
+        <translation>Re-check request</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>复核标记</source>
+        <translation>Re-check flags</translation>
+    </message>
+    <message>
+        <source>所选标记</source>
+        <translation>Selected flag</translation>
+    </message>
+    <message>
+        <source>组长附言（可选）</source>
+        <translation>Chair's note (optional)</translation>
+    </message>
+    <message>
+        <source>组长附言</source>
+        <translation>Chair's note</translation>
+    </message>
+    <message>
+        <source>发出复核通知(&amp;Q)…</source>
+        <translation>Send re-check re&amp;quest…</translation>
+    </message>
+    <message>
+        <source>复核通知(&amp;N)：</source>
+        <translation>Request &amp;note:</translation>
+    </message>
+    <message>
+        <source>专家的书面说明</source>
+        <translation>The expert's written explanation</translation>
+    </message>
+    <message>
+        <source>书面说明</source>
+        <translation>Written explanation</translation>
+    </message>
+    <message>
+        <source>记录书面说明(&amp;E)</source>
+        <translation>Record &amp;explanation</translation>
+    </message>
+    <message>
+        <source>导入修改后的意见(&amp;I)…</source>
+        <translation>&amp;Import revised opinion…</translation>
+    </message>
+    <message>
+        <source>处理(&amp;X)：</source>
+        <translation>Resolve (&amp;X):</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>（所标记的意见已被更新的意见取代）</source>
+        <translation> (the flagged opinion has since been replaced)</translation>
+    </message>
+    <message>
+        <source>已发 {0}</source>
+        <translation>Sent {0}</translation>
+    </message>
+    <message>
+        <source>{0}（{1}，{2}）</source>
+        <translation>{0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <source>新发现</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>复核标记 {0} 个，未处理 {1} 个。</source>
+        <translation>{0} re-check flags, {1} open.</translation>
+    </message>
+    <message>
+        <source>在上表中选择一个复核标记。</source>
+        <translation>Select a flag in the table above.</translation>
+    </message>
+    <message>
+        <source>#{0} {1} · {2} · {3}：{4}</source>
+        <translation>#{0} {1} · {2} · {3}: {4}</translation>
+    </message>
+    <message>
+        <source>说明：{0}</source>
+        <translation>Explanation: {0}</translation>
+    </message>
+    <message>
+        <source>修改后的意见 SHA-256：{0}</source>
+        <translation>Revised opinion SHA-256: {0}</translation>
+    </message>
+    <message>
+        <source>保存复核通知</source>
+        <translation>Save the re-check request</translation>
+    </message>
+    <message>
+        <source>复核通知 (*.json)</source>
+        <translation>Re-check request (*.json)</translation>
+    </message>
+    <message>
+        <source>请先选择一个复核标记。</source>
+        <translation>Select a flag first.</translation>
+    </message>
+    <message>
+        <source>选择修改后重新签署的评审意见</source>
+        <translation>Choose the revised, newly signed opinion</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在核验并导入修改后的意见…</source>
+        <translation>Verifying and importing the revised opinion…</translation>
+    </message>
+    <message>
+        <source>复核标记 #{0} 已处理：{1}</source>
+        <translation>Flag #{0} resolved: {1}</translation>
+    </message>
+    <message>
+        <source>注意：修改后的意见仍触发同一规则：{0}</source>
+        <translation>Note: the revised opinion still triggers the same rule: {0}</translation>
+    </message>
+    <message>
+        <source>畸高畸低</source>
+        <translation>Outlier (畸高畸低)</translation>
+    </message>
+    <message>
+        <source>偏离均值</source>
+        <translation>Deviation from the mean</translation>
+    </message>
+    <message>
+        <source>计算错误</source>
+        <translation>Arithmetic error</translation>
+    </message>
+    <message>
+        <source>超出分值范围</source>
+        <translation>Out of range</translation>
+    </message>
+    <message>
+        <source>待复核</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已发复核通知</source>
+        <translation>Re-check requested</translation>
+    </message>
+    <message>
+        <source>已复核</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>修改后重新签署</source>
+        <translation>Revised and signed again</translation>
+    </message>
+</context>
+<context>
     <name>IdentityPage</name>
     <message>
         <source>当前签名身份</source>
@@ -997,7 +1415,7 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     </message>
     <message>
         <source>未完成：{0}</source>
-        <translation>Not finished: {0}</translation>
+        <translation>Not done: {0}</translation>
     </message>
     <message>
         <source>签名身份已就绪：{0}</source>
@@ -1018,6 +1436,197 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     <message>
         <source>备份副本：{0}</source>
         <translation>Backup copy: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>KitsPage</name>
+    <message>
+        <source>评审包（每位抽中的专家一个，组长签名）</source>
+        <translation>Review kits (one per drawn expert, signed by the chair)</translation>
+    </message>
+    <message>
+        <source>评审包导出文件夹</source>
+        <translation>Kit export folder</translation>
+    </message>
+    <message>
+        <source>导出到文件夹(&amp;D)：</source>
+        <translation>Export to fol&amp;der:</translation>
+    </message>
+    <message>
+        <source>选择评审包导出文件夹</source>
+        <translation>Choose the kit export folder</translation>
+    </message>
+    <message>
+        <source>可选：工作区中没有原件时，原件所在文件夹（文件夹/申报编号/文件）</source>
+        <translation>Optional: where the originals are when the workspace lacks them (folder/application/file)</translation>
+    </message>
+    <message>
+        <source>材料原件文件夹</source>
+        <translation>Originals folder</translation>
+    </message>
+    <message>
+        <source>材料原件(&amp;G)：</source>
+        <translation>Ori&amp;ginals:</translation>
+    </message>
+    <message>
+        <source>选择材料原件文件夹</source>
+        <translation>Choose the originals folder</translation>
+    </message>
+    <message>
+        <source>可选：本评审组自己的承诺书文本（.txt）；默认使用内置文本</source>
+        <translation>Optional: the panel's own pledge text (.txt); default: the built-in text</translation>
+    </message>
+    <message>
+        <source>承诺书文本</source>
+        <translation>Pledge text</translation>
+    </message>
+    <message>
+        <source>承诺书文本(&amp;T)：</source>
+        <translation>Pledge &amp;text:</translation>
+    </message>
+    <message>
+        <source>选择承诺书文本</source>
+        <translation>Choose the pledge text</translation>
+    </message>
+    <message>
+        <source>文本文件 (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>覆盖已有评审包</source>
+        <translation>Replace existing kits</translation>
+    </message>
+    <message>
+        <source>为每位专家导出评审包(&amp;K)</source>
+        <translation>Export a &amp;kit per expert</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>申报</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>文件数</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>评审包文件</source>
+        <translation>Kit file</translation>
+    </message>
+    <message>
+        <source>评审包</source>
+        <translation>Kits</translation>
+    </message>
+    <message>
+        <source>评审纪律与保密承诺书</source>
+        <translation>Review discipline and confidentiality pledges</translation>
+    </message>
+    <message>
+        <source>导入承诺书文件夹(&amp;M)…</source>
+        <translation>I&amp;mport pledges folder…</translation>
+    </message>
+    <message>
+        <source>导入承诺书文件(&amp;F)…</source>
+        <translation>Import pledge &amp;file…</translation>
+    </message>
+    <message>
+        <source>专家在自己的 slq-desk 中导入评审包并签署承诺书后，评审材料才会打开；签署的承诺书随评审意见交回。</source>
+        <translation>Each expert imports the kit in their own slq-desk and signs the pledge before the documents open; the signed pledge comes back with the opinions.</translation>
+    </message>
+    <message>
+        <source>承诺书</source>
+        <translation>Pledge</translation>
+    </message>
+    <message>
+        <source>签署时间（北京时间）</source>
+        <translation>Signed (Beijing time)</translation>
+    </message>
+    <message>
+        <source>签名证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>评审包编号</source>
+        <translation>Kit ID</translation>
+    </message>
+    <message>
+        <source>尚未抽取评审专家：请先在“抽取专家”页抽取。</source>
+        <translation>No panel drawn yet: draw it on the Draw tab first.</translation>
+    </message>
+    <message>
+        <source>请选择导出文件夹。</source>
+        <translation>Choose an export folder.</translation>
+    </message>
+    <message>
+        <source>正在生成 {0} 的评审包（{1}/{2}）…</source>
+        <translation>Writing {0}'s kit ({1}/{2})…</translation>
+    </message>
+    <message>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>未导出</source>
+        <translation>Not exported</translation>
+    </message>
+    <message>
+        <source>组长证书指纹（请当面或电话告知专家，导入评审包时核对）：{0}</source>
+        <translation>Chair certificate fingerprint (tell each expert in person or by phone; they check it when importing the kit): {0}</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 个评审包到 {1}</source>
+        <translation>Exported {0} kits to {1}</translation>
+    </message>
+    <message>
+        <source>；{0} 个未导出</source>
+        <translation>; {0} not exported</translation>
+    </message>
+    <message>
+        <source>选择承诺书所在文件夹</source>
+        <translation>Choose the folder of signed pledges</translation>
+    </message>
+    <message>
+        <source>选择承诺书</source>
+        <translation>Choose a signed pledge</translation>
+    </message>
+    <message>
+        <source>承诺书 (*.pdf *.zip)</source>
+        <translation>Pledges (*.pdf *.zip)</translation>
+    </message>
+    <message>
+        <source>正在核验并导入承诺书…</source>
+        <translation>Verifying and importing pledges…</translation>
+    </message>
+    <message>
+        <source>导入 {0} 份，拒绝 {1} 份，重复 {2} 份。</source>
+        <translation>{0} imported, {1} refused, {2} duplicates.</translation>
+    </message>
+    <message>
+        <source>拒绝 {0}：{1}</source>
+        <translation>Refused {0}: {1}</translation>
+    </message>
+    <message>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>尚未签署（已有评审意见）</source>
+        <translation>Not signed (opinions already in)</translation>
+    </message>
+    <message>
+        <source>尚未签署</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <source>已签署承诺书 {0} 人，尚未签署 {1} 人。</source>
+        <translation>{0} pledged, {1} not yet.</translation>
     </message>
 </context>
 <context>
@@ -1048,7 +1657,7 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     </message>
     <message>
         <source>来源</source>
-        <translation>Source</translation>
+        <translation>How chosen</translation>
     </message>
     <message>
         <source>文件</source>
@@ -1856,7 +2465,7 @@ Document number {1} · {2} pages · SHA-256 {3}</translation>
     </message>
     <message>
         <source>未完成：{0}</source>
-        <translation>Not finished: {0}</translation>
+        <translation>Not done: {0}</translation>
     </message>
     <message>
         <source>已取消。</source>
@@ -2209,6 +2818,17 @@ Document number {1} · {2} pages · SHA-256 {3}</translation>
     </message>
 </context>
 <context>
+    <name>OpenButtons</name>
+    <message>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+</context>
+<context>
     <name>OutputBar</name>
     <message>
         <source>打开文件(&amp;F)</source>
@@ -2319,6 +2939,13 @@ Document number {1} · {2} pages · SHA-256 {3}</translation>
     </message>
 </context>
 <context>
+    <name>PanelPaths</name>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+</context>
+<context>
     <name>PanelView</name>
     <message>
         <source>评审组汇总</source>
@@ -2347,6 +2974,10 @@ Document number {1} · {2} pages · SHA-256 {3}</translation>
     <message>
         <source>政策(&amp;P)：</source>
         <translation>&amp;Policy:</translation>
+    </message>
+    <message>
+        <source>当前汇总方法</source>
+        <translation>Current combining method</translation>
     </message>
     <message>
         <source>导入文件夹(&amp;F)…</source>
@@ -2475,6 +3106,14 @@ Document number {1} · {2} pages · SHA-256 {3}</translation>
     <message>
         <source>中位数</source>
         <translation>Median</translation>
+    </message>
+    <message>
+        <source>截尾均值（≥5 位专家时去掉最高最低）</source>
+        <translation>Trimmed mean (highest and lowest dropped with ≥5 experts)</translation>
+    </message>
+    <message>
+        <source>去掉一个最高分和一个最低分</source>
+        <translation>Drop one highest and one lowest score</translation>
     </message>
     <message>
         <source>截尾均值</source>
@@ -2671,6 +3310,10 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
         <translation>Export</translation>
     </message>
     <message>
+        <source>汇总方法：{0}（打印在汇总表、综合意见、评审报告、公示名单上）</source>
+        <translation>Combining method: {0} (printed on the summary, panel opinions, report and publicity list)</translation>
+    </message>
+    <message>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
@@ -2826,6 +3469,26 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
         <source>已导出 {0} 个文件到 {1}</source>
         <translation>Exported {0} files to {1}</translation>
     </message>
+    <message>
+        <source>抽取专家</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <source>评审包与承诺书</source>
+        <translation>Kits and pledges</translation>
+    </message>
+    <message>
+        <source>复核</source>
+        <translation>Re-check</translation>
+    </message>
+    <message>
+        <source>综合意见与评审报告</source>
+        <translation>Panel opinion and report</translation>
+    </message>
+    <message>
+        <source>公示与异议</source>
+        <translation>Publicity and objections</translation>
+    </message>
 </context>
 <context>
     <name>PrintPdfDialog</name>
@@ -2840,6 +3503,519 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
     <message>
         <source>无法打印：{0}</source>
         <translation>Cannot print: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessPage</name>
+    <message>
+        <source>另一项操作正在进行，请稍候。</source>
+        <translation>Another operation is running; please wait.</translation>
+    </message>
+    <message>
+        <source>未完成：{0}</source>
+        <translation>Not done: {0}</translation>
+    </message>
+    <message>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>正在解锁签名密钥…</source>
+        <translation>Unlocking the signing key…</translation>
+    </message>
+</context>
+<context>
+    <name>PublicityPage</name>
+    <message>
+        <source>公示名单（拟支持名单与评审专家）</source>
+        <translation>Publicity list (applications to be supported, and the experts)</translation>
+    </message>
+    <message>
+        <source>公示导出文件夹</source>
+        <translation>Publicity export folder</translation>
+    </message>
+    <message>
+        <source>导出到文件夹(&amp;D)：</source>
+        <translation>Export to fol&amp;der:</translation>
+    </message>
+    <message>
+        <source>选择公示导出文件夹</source>
+        <translation>Choose the publicity export folder</translation>
+    </message>
+    <message>
+        <source>公示开始日期</source>
+        <translation>Publicity start date</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>公示天数</source>
+        <translation>Publicity days</translation>
+    </message>
+    <message>
+        <source>覆盖已有文件</source>
+        <translation>Overwrite existing files</translation>
+    </message>
+    <message>
+        <source>导出公示名单(&amp;L)</source>
+        <translation>Export publicity &amp;list</translation>
+    </message>
+    <message>
+        <source>公示开始(&amp;S)：</source>
+        <translation>&amp;Starts:</translation>
+    </message>
+    <message>
+        <source>公示期(&amp;Y)：</source>
+        <translation>Da&amp;ys:</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>申报单位</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>拟支持金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>公示名单</source>
+        <translation>Publicity list</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>公示文件</source>
+        <translation>Publicity files</translation>
+    </message>
+    <message>
+        <source>异议记录</source>
+        <translation>Objections log</translation>
+    </message>
+    <message>
+        <source>异议所涉申报</source>
+        <translation>Application objected to</translation>
+    </message>
+    <message>
+        <source>提出人</source>
+        <translation>Objector</translation>
+    </message>
+    <message>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>收到时间（北京时间）</source>
+        <translation>Received (Beijing time)</translation>
+    </message>
+    <message>
+        <source>登记异议(&amp;J)</source>
+        <translation>Record ob&amp;jection</translation>
+    </message>
+    <message>
+        <source>收到(&amp;R)：</source>
+        <translation>&amp;Received:</translation>
+    </message>
+    <message>
+        <source>申报</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>异议申报(&amp;E)：</source>
+        <translation>Application obj&amp;ected to:</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>重新评审</source>
+        <translation>Re-reviewed</translation>
+    </message>
+    <message>
+        <source>登记/答复人</source>
+        <translation>Recorded / answered by</translation>
+    </message>
+    <message>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>异议成立</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <source>异议部分成立</source>
+        <translation>Partly upheld</translation>
+    </message>
+    <message>
+        <source>异议不成立</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>重新评审该申报</source>
+        <translation>Reopen the application's review</translation>
+    </message>
+    <message>
+        <source>答复(&amp;K)</source>
+        <translation>Answer (&amp;K)</translation>
+    </message>
+    <message>
+        <source>答复所选异议(&amp;Q)：</source>
+        <translation>Answer the selected objection (&amp;Q):</translation>
+    </message>
+    <message>
+        <source>汇总方法（打印在公示名单上）：{0}</source>
+        <translation>Combining method (printed on the publicity list): {0}</translation>
+    </message>
+    <message>
+        <source>请选择导出文件夹。</source>
+        <translation>Choose an export folder.</translation>
+    </message>
+    <message>
+        <source>正在生成公示名单…</source>
+        <translation>Writing the publicity list…</translation>
+    </message>
+    <message>
+        <source>公示期 {0}：拟支持 {1} 项，合计 {2} 元；评审专家 {3}；汇总方法 {4}</source>
+        <translation>Publicity period {0}: {1} applications, {2} yuan in total; experts {3}; method {4}</translation>
+    </message>
+    <message>
+        <source>已重新评审</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>待答复</source>
+        <translation>Awaiting answer</translation>
+    </message>
+    <message>
+        <source>工作区中没有申报。</source>
+        <translation>The workspace has no applications.</translation>
+    </message>
+    <message>
+        <source>已登记异议 #{0}（{1}）。</source>
+        <translation>Objection #{0} recorded ({1}).</translation>
+    </message>
+    <message>
+        <source>请先选择一条异议。</source>
+        <translation>Select an objection first.</translation>
+    </message>
+    <message>
+        <source>异议 #{0}：{1}</source>
+        <translation>Objection #{0}: {1}</translation>
+    </message>
+    <message>
+        <source>；申报 {0} 已退回评审中</source>
+        <translation>; application {0} is back under review</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>综合意见（每个申报一份，组长签署）</source>
+        <translation>Panel opinion (one per application, signed by the chair)</translation>
+    </message>
+    <message>
+        <source>申报</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>申报(&amp;B)：</source>
+        <translation>Application (&amp;B):</translation>
+    </message>
+    <message>
+        <source>按专家多数意见</source>
+        <translation>As the experts' majority</translation>
+    </message>
+    <message>
+        <source>推荐</source>
+        <translation>Recommend</translation>
+    </message>
+    <message>
+        <source>修改后推荐</source>
+        <translation>Recommend after changes</translation>
+    </message>
+    <message>
+        <source>不推荐</source>
+        <translation>Do not recommend</translation>
+    </message>
+    <message>
+        <source>综合建议</source>
+        <translation>Panel recommendation</translation>
+    </message>
+    <message>
+        <source>综合建议(&amp;C)：</source>
+        <translation>Re&amp;commendation:</translation>
+    </message>
+    <message>
+        <source>默认：专家建议金额的中位数</source>
+        <translation>Default: the median of the experts' amounts</translation>
+    </message>
+    <message>
+        <source>建议金额（元）</source>
+        <translation>Recommended amount (yuan)</translation>
+    </message>
+    <message>
+        <source>建议金额（元）(&amp;M)：</source>
+        <translation>A&amp;mount (yuan):</translation>
+    </message>
+    <message>
+        <source>综合意见</source>
+        <translation>Panel opinion</translation>
+    </message>
+    <message>
+        <source>综合意见(&amp;T)：</source>
+        <translation>Opinion &amp;text:</translation>
+    </message>
+    <message>
+        <source>保存草稿(&amp;V)</source>
+        <translation>Sa&amp;ve draft</translation>
+    </message>
+    <message>
+        <source>草稿（不签名）</source>
+        <translation>Draft (unsigned)</translation>
+    </message>
+    <message>
+        <source>导出并签署(&amp;O)…</source>
+        <translation>Export and sign (&amp;O)…</translation>
+    </message>
+    <message>
+        <source>签署人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>时间（北京时间）</source>
+        <translation>Time (Beijing)</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>已导出的综合意见</source>
+        <translation>Panel opinions written</translation>
+    </message>
+    <message>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>评审报告（每位成员签署）</source>
+        <translation>Panel report (signed by every member)</translation>
+    </message>
+    <message>
+        <source>评审报告文件</source>
+        <translation>Panel report file</translation>
+    </message>
+    <message>
+        <source>选择(&amp;W)…</source>
+        <translation>Choose (&amp;W)…</translation>
+    </message>
+    <message>
+        <source>报告文件(&amp;F)：</source>
+        <translation>Report &amp;file:</translation>
+    </message>
+    <message>
+        <source>覆盖已有文件</source>
+        <translation>Overwrite existing files</translation>
+    </message>
+    <message>
+        <source>生成评审报告(&amp;G)</source>
+        <translation>&amp;Generate report</translation>
+    </message>
+    <message>
+        <source>核验签名(&amp;Y)</source>
+        <translation>Verif&amp;y signatures</translation>
+    </message>
+    <message>
+        <source>同意则留空；持不同意见时写明意见和理由</source>
+        <translation>Empty to agree; to dissent, write the dissent and its reasons</translation>
+    </message>
+    <message>
+        <source>不同意见</source>
+        <translation>Dissent</translation>
+    </message>
+    <message>
+        <source>以本人身份签署(&amp;N)</source>
+        <translation>Sig&amp;n as myself</translation>
+    </message>
+    <message>
+        <source>不同意见(&amp;I)：</source>
+        <translation>D&amp;issent:</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>签署时间（北京时间）</source>
+        <translation>Signed (Beijing time)</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>签署意见</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>签署情况</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>汇总方法（打印在报告上）：{0}</source>
+        <translation>Combining method (printed on the report): {0}</translation>
+    </message>
+    <message>
+        <source>尚无草稿：意见文字由各专家意见汇成，可修改后保存。</source>
+        <translation>No draft yet: the text is composed from the experts' opinions; edit it and save.</translation>
+    </message>
+    <message>
+        <source>草稿第 {0} 版（{1}）</source>
+        <translation>Draft version {0} ({1})</translation>
+    </message>
+    <message>
+        <source>已保存草稿第 {0} 版。</source>
+        <translation>Saved draft version {0}.</translation>
+    </message>
+    <message>
+        <source>导出综合意见</source>
+        <translation>Export the panel opinion</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在生成综合意见…</source>
+        <translation>Writing the panel opinion…</translation>
+    </message>
+    <message>
+        <source>已签署（{0}）</source>
+        <translation>Signed ({0})</translation>
+    </message>
+    <message>
+        <source>草稿（未签名）</source>
+        <translation>Draft (unsigned)</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>请填写报告文件。</source>
+        <translation>Give the report file.</translation>
+    </message>
+    <message>
+        <source>正在生成评审报告…</source>
+        <translation>Writing the panel report…</translation>
+    </message>
+    <message>
+        <source>已生成 {0}，待 {1} 签署；汇总方法：{2}</source>
+        <translation>Wrote {0}, to be signed by {1}; method: {2}</translation>
+    </message>
+    <message>
+        <source>不是评审报告</source>
+        <translation>Not a panel report</translation>
+    </message>
+    <message>
+        <source>每位成员都已签署，无需再签。</source>
+        <translation>Every member has signed; nothing left to sign.</translation>
+    </message>
+    <message>
+        <source>正在签署评审报告…</source>
+        <translation>Signing the panel report…</translation>
+    </message>
+    <message>
+        <source>{0} 已签署{1}。</source>
+        <translation>{0} signed{1}.</translation>
+    </message>
+    <message>
+        <source>（持不同意见）</source>
+        <translation> (dissenting)</translation>
+    </message>
+    <message>
+        <source>正在核验签名…</source>
+        <translation>Verifying the signature…</translation>
+    </message>
+    <message>
+        <source>尚未签署</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <source>持不同意见</source>
+        <translation>Dissents</translation>
+    </message>
+    <message>
+        <source>已签署（同意）</source>
+        <translation>Signed (agrees)</translation>
+    </message>
+    <message>
+        <source>认证签名</source>
+        <translation>Certification signature</translation>
+    </message>
+    <message>
+        <source>（无效）</source>
+        <translation> (invalid)</translation>
+    </message>
+    <message>
+        <source>专家库登记的证书</source>
+        <translation>registered in the pool</translation>
+    </message>
+    <message>
+        <source>证书未经信任链验证，请核对指纹</source>
+        <translation>certificate not chain-validated: compare the fingerprint</translation>
+    </message>
+    <message>
+        <source>{0} 持不同意见：{1}</source>
+        <translation>{0} dissents: {1}</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>尚无签名</source>
+        <translation>No signatures yet</translation>
+    </message>
+    <message>
+        <source>无效</source>
+        <translation>INVALID</translation>
+    </message>
+    <message>
+        <source>{0}：已签署 {1}；持不同意见 {2}；尚未签署 {3}</source>
+        <translation>{0}: signed {1}; dissenting {2}; not yet signed {3}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>原因：{0}</source>
+        <translation>Reason: {0}</translation>
     </message>
 </context>
 <context>

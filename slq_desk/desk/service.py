@@ -23,12 +23,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from slq_desk.desk import panel_process as process
 from slq_desk.desk import queue, review_data
 from slq_desk.errors import BadInput
 from slq_desk.models.schema import Application, ExtractedField, Review
@@ -456,6 +458,98 @@ class Desk:
                                       policy_id=policy_id)
             name = chair or (identity.info.name if identity is not None else self.actor)
             return export_all(s, agg, plist, out_dir, identity, name, replace, actor=self.actor)
+
+    # --- the panel process (issue 16): draw, kits and pledges, 复核, report, 公示 and 异议 ----------
+    # Plain values from ``desk.panel_process``; the CLI calls the same core functions.
+
+    @staticmethod
+    def panel_read_pool(pool: Path) -> list[process.PoolExpert]:
+        return process.read_pool(pool)
+
+    def panel_latest_draw(self) -> process.DrawView | None:
+        return process.latest_draw(self.workspace)
+
+    def panel_draw(self, pool: Path, size: int, batch: str, seed: int | None = None,
+                   application_ids: list[str] | None = None,
+                   policy_id: str | None = None) -> process.DrawView:
+        return process.run_draw(self.workspace, pool, size, batch, seed, application_ids,
+                                policy_id)
+
+    def panel_substitute(self, out_name: str, in_name: str, reason: str,
+                         pool: Path | None = None) -> process.DrawView:
+        return process.substitute(self.workspace, out_name, in_name, reason, pool)
+
+    def panel_export_kit(self, expert: str, out: Path, chair: Any, *,
+                         packages: Path | None = None, pledge: Path | None = None,
+                         replace: bool = False) -> Any:
+        return process.export_kit(self.workspace, expert, out, chair, packages=packages,
+                                  pledge=pledge, replace=replace)
+
+    def panel_import_pledges(self, path: Path) -> Any:
+        return process.import_pledges(self.workspace, path)
+
+    def panel_pledges(self) -> process.PledgeState:
+        return process.pledge_state(self.workspace)
+
+    def panel_flags(self, refresh: bool = True) -> list[process.FlagRow]:
+        return process.flags(self.workspace, refresh)
+
+    def panel_request_recheck(self, flag_id: int, note: str = "", out: Path | None = None,
+                              replace: bool = False) -> dict[str, Any]:
+        return process.request_recheck(self.workspace, flag_id, note, out, replace)
+
+    def panel_resolve_flag(self, flag_id: int, explanation: str | None = None,
+                           revised: Path | None = None) -> Any:
+        return process.resolve_flag(self.workspace, flag_id, explanation, revised)
+
+    def panel_opinion_files(self) -> list[process.PanelOpinionFile]:
+        return process.panel_opinion_files(self.workspace)
+
+    def panel_conclusion(self, application_id: str) -> dict[str, Any] | None:
+        return process.conclusion(self.workspace, application_id)
+
+    def panel_composed_comment(self, application_id: str, settings: PanelSettings) -> str:
+        return process.composed_comment(self.workspace, application_id, settings)
+
+    def panel_export_opinion(self, application_id: str, out: Path, identity: Any,
+                             settings: PanelSettings, *, chair: str | None = None,
+                             replace: bool = False) -> Any:
+        return process.export_panel_opinion(self.workspace, application_id, out, identity,
+                                            settings, chair=chair, replace=replace)
+
+    def panel_build_report(self, out: Path, settings: PanelSettings, *,
+                           budget: Decimal | None, cut_off: Decimal | None, mode: str | None,
+                           policy_id: str | None, replace: bool = False) -> process.ReportBuilt:
+        return process.build_report(self.workspace, out, settings, budget=budget,
+                                    cut_off=cut_off, mode=mode, policy_id=policy_id,
+                                    replace=replace)
+
+    @staticmethod
+    def panel_sign_report(pdf: Path, identity: Any, dissent: str | None = None) -> Any:
+        return process.sign_report(pdf, identity, dissent)
+
+    def panel_verify_report(self, pdf: Path) -> Any:
+        return process.verify_report(self.workspace, pdf)
+
+    def panel_publicity(self, out_dir: Path, settings: PanelSettings, *,
+                        budget: Decimal | None, cut_off: Decimal | None, mode: str | None,
+                        policy_id: str | None, start: date, days: int,
+                        replace: bool = False) -> process.PublicityDone:
+        return process.export_publicity(self.workspace, out_dir, settings, budget=budget,
+                                        cut_off=cut_off, mode=mode, policy_id=policy_id,
+                                        start=start, days=days, replace=replace)
+
+    def panel_objections(self) -> list[process.ObjectionRow]:
+        return process.objections(self.workspace)
+
+    def panel_record_objection(self, application_id: str, objector: str, about: str,
+                               received_at: datetime | None = None) -> process.ObjectionRow:
+        return process.record_objection(self.workspace, application_id, objector, about,
+                                        received_at)
+
+    def panel_answer_objection(self, objection_id: int, answer: str, outcome: str,
+                               reopen: bool = False) -> process.ObjectionRow:
+        return process.answer_objection(self.workspace, objection_id, answer, outcome, reopen)
 
     # --- audit ------------------------------------------------------------------------------------
 

@@ -7,6 +7,10 @@ signed 评审结果汇总表) run as background operations (``ui/operations.py``
 ranking are read-only and quick and run on the GUI thread when asked. Every read and write goes
 through the desk service (``Desk``), never the database directly. Charts are the core's SVG
 (``panel.charts``) shown with QtSvg.
+
+The panel process of issue 16 (the draw, kits and pledges, 复核, the 综合意见 and the 评审报告,
+公示 and 异议) lives in its own tab modules beside this one (``draw_page``, ``kits_page``,
+``flags_page``, ``report_page``, ``publicity_page``), inserted in the order a panel runs.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ from slq_desk.errors import BadInput
 from slq_desk.money import MoneyError, fmt_grouped
 from slq_desk.ui import i18n
 from slq_desk.ui.operations import Operation
+from slq_desk.ui.panel.widgets import OpenButtons
 from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
     BAD_STYLE,
@@ -135,7 +140,8 @@ def _load_svg(widget: QSvgWidget, svg: str) -> None:
     widget.setFixedSize(size)
 
 
-METHODS = [("mean", "均值"), ("median", "中位数"), ("trimmed_mean", "截尾均值（≥5 位专家时去掉最高最低）")]
+METHODS = [("mean", "均值"), ("median", "中位数"), ("trimmed_mean", "截尾均值（≥5 位专家时去掉最高最低）"),
+           ("drop_high_low", "去掉一个最高分和一个最低分")]
 MODES = [(None, "按政策规定"), ("rank", "按排名"), ("first_come", "先到先得"), ("scaled", "等比例核减")]
 
 
@@ -165,6 +171,11 @@ class PanelView(QWidget):
         self.setAcceptDrops(True)
         self.setWindowTitle(translate("PanelView", "评审组汇总"))
         self._build()
+        stored = self.method_box.findData(self.desk.panel_settings().method)
+        if stored > 0:  # the panel's stored method is where the menu starts
+            self.method_box.blockSignals(True)
+            self.method_box.setCurrentIndex(stored)
+            self.method_box.blockSignals(False)
         self.refresh()
 
     # --- layout -------------------------------------------------------------------------------
@@ -173,8 +184,13 @@ class PanelView(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.method_box = QComboBox(self)
+        # Literal translate() calls, so lupdate sees each method's name.
+        shown = {"mean": translate("PanelView", "均值"),
+                 "median": translate("PanelView", "中位数"),
+                 "trimmed_mean": translate("PanelView", "截尾均值（≥5 位专家时去掉最高最低）"),
+                 "drop_high_low": translate("PanelView", "去掉一个最高分和一个最低分")}
         for key, label in METHODS:
-            self.method_box.addItem(translate("PanelView", label), key)
+            self.method_box.addItem(shown.get(key, label), key)
         self.method_box.setAccessibleName(translate("PanelView", "汇总方法"))
         self.normalise_box = QCheckBox(translate("PanelView", "按专家 z 分数标准化(&Z)"), self)
         self.policy_box = QComboBox(self)
@@ -194,6 +210,10 @@ class PanelView(QWidget):
         self.normalise_box.toggled.connect(lambda _b: self.refresh())
         self.policy_box.currentIndexChanged.connect(lambda _i: self._policy_changed())
 
+        # The method as every output prints it (issue 16: named on the view and on outputs).
+        self.method_note = QLabel(self)
+        self.method_note.setAccessibleName(translate("PanelView", "当前汇总方法"))
+        layout.addWidget(self.method_note)
         self.message = message_label(self)
         layout.addWidget(self.message)
         self.progress = QProgressBar(self)
@@ -210,8 +230,9 @@ class PanelView(QWidget):
         self._build_ranking_tab()
         self._build_simulation_tab()
         self._build_export_tab()
+        self._add_process_pages()
         QShortcut(QKeySequence("F5"), self).activated.connect(self.refresh)
-        for n in range(self.tabs.count()):
+        for n in range(min(self.tabs.count(), 9)):
             QShortcut(QKeySequence(f"Alt+{n + 1}"), self).activated.connect(
                 lambda n=n: self.tabs.setCurrentIndex(n))
 
@@ -247,6 +268,7 @@ class PanelView(QWidget):
         split.addWidget(box2)
         split.addWidget(self._build_roster_box(split))
         v.addWidget(split, 1)
+        self.import_page = page
         self.tabs.addTab(page, translate("PanelView", "意见导入"))
 
     def _build_roster_box(self, parent: QWidget) -> QGroupBox:
@@ -441,7 +463,10 @@ class PanelView(QWidget):
         self.export_message = message_label(page)
         v.addWidget(self.export_message)
         self.export_table = _table(page, [translate("PanelView", "文件"), translate("PanelView", "签名"), "SHA-256"])
+        self.export_table.itemSelectionChanged.connect(self._export_selected)
         v.addWidget(self.export_table, 1)
+        self.export_open = OpenButtons(page)
+        v.addWidget(self.export_open)
         self.tabs.addTab(page, translate("PanelView", "导出"))
 
     # --- data ---------------------------------------------------------------------------------
@@ -457,6 +482,8 @@ class PanelView(QWidget):
 
         self._fill_opinions()
         self._fill_roster()
+        self.method_note.setText(translate("PanelView", "汇总方法：{0}（打印在汇总表、综合意见、评审报告、公示名单上）").format(
+            self.settings().method_label))
         self.agg, self.cands = None, []
         try:
             self.agg, self.cands = self.desk.panel_rank(self.settings())
@@ -477,6 +504,8 @@ class PanelView(QWidget):
         else:
             self.rank_table.setRowCount(0)
             self.rank_totals.setText("")
+        if self.tabs.currentWidget() in (self.report_page, self.publicity_page):
+            self._page_shown()  # their notes name the method now chosen
 
     def _fill_policies(self) -> None:
         current = self.policy_box.currentData()
@@ -728,7 +757,7 @@ class PanelView(QWidget):
     def import_path(self, path: Path) -> None:
         if self.is_busy():
             return
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentWidget(self.import_page)
         op = signing_ops.import_opinions_op(self.desk, path)
         op.progress.connect(lambda _d, _t, text: show_message(self.import_summary, text, INFO_STYLE))
         op.finished.connect(self._imported)
@@ -812,4 +841,47 @@ class PanelView(QWidget):
                              _item(w.sha256, w.sha256)])
         show_message(self.export_message, translate("PanelView", "已导出 {0} 个文件到 {1}").format(
             len(written), written[0].path.parent if written else ""), OK_STYLE)
+        self.export_open.set_path(written[0].path if written else None)
         self.exported.emit(written)
+
+    def _export_selected(self) -> None:
+        rows = self.export_table.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self.written):
+            self.export_open.set_path(self.written[rows[0].row()].path)
+
+    # --- the panel process (issue 16): pages in their own modules ------------------------------
+
+    def _add_process_pages(self) -> None:
+        """抽取专家 and 评审包与承诺书 before the import, 复核 after it, 综合意见与评审报告
+        before the export, 公示与异议 last: the tabs in the order a panel runs."""
+        from slq_desk.ui.panel.draw_page import DrawPage
+        from slq_desk.ui.panel.flags_page import FlagsPage
+        from slq_desk.ui.panel.kits_page import KitsPage
+        from slq_desk.ui.panel.publicity_page import PublicityPage
+        from slq_desk.ui.panel.report_page import ReportPage
+
+        self.draw_page = DrawPage(self)
+        self.kits_page = KitsPage(self)
+        self.flags_page = FlagsPage(self)
+        self.report_page = ReportPage(self)
+        self.publicity_page = PublicityPage(self)
+        self.tabs.insertTab(0, self.draw_page, translate("PanelView", "抽取专家"))
+        self.tabs.insertTab(1, self.kits_page, translate("PanelView", "评审包与承诺书"))
+        self.tabs.insertTab(self.tabs.indexOf(self.import_page) + 1, self.flags_page,
+                            translate("PanelView", "复核"))
+        self.tabs.insertTab(self.tabs.count() - 1, self.report_page,
+                            translate("PanelView", "综合意见与评审报告"))
+        self.tabs.addTab(self.publicity_page, translate("PanelView", "公示与异议"))
+        self.tabs.setCurrentWidget(self.import_page)
+        self.tabs.currentChanged.connect(lambda _i: self._page_shown())
+
+    def _page_shown(self) -> None:
+        """A process page reads its state when shown (the 复核 page raises new flags then)."""
+        page = self.tabs.currentWidget()
+        if page in (self.kits_page, self.flags_page, self.report_page, self.publicity_page):
+            page.load()
+        elif page is self.draw_page:
+            self.draw_page.load()
+
+    def show_page(self, page: QWidget) -> None:
+        self.tabs.setCurrentWidget(page)
