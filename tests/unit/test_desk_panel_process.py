@@ -84,6 +84,16 @@ def test_kits_and_pledges(desk, tmp_path: Path) -> None:  # type: ignore[no-unty
         desk.panel_export_kit("张伟", tmp_path / "k.zip", sc.chair)
     desk.panel_draw(sc.pool, 3, "批次", seed=7)
     packages = sc.root / "ws" / "demo-panel" / "packages"
+    # The demo keeps its documents in the store: take one original away to see the refusal,
+    # then name the package folder that still holds it.
+    from sqlalchemy import select
+
+    from slq_desk.models.schema import Document
+
+    with desk.workspace.session() as s:
+        sha = s.scalars(select(Document.sha256)).first()
+    assert sha is not None
+    desk.workspace.blob_path(sha).unlink()
     with pytest.raises(BadInput, match="原件"):
         desk.panel_export_kit("张伟", tmp_path / "none.zip", sc.chair)
     assert not (tmp_path / "none.zip").exists()
