@@ -22,10 +22,11 @@ def hang_on_hang(name: str, data: bytes, max_pages: int, kind: str | None) -> Fi
 
 def test_timeout_kills_the_reader_and_the_next_file_is_read() -> None:
     good = text_pdf(["合同编号：HT-1"], title="算力服务合同")
-    with ParseWorker(Limits(file_timeout_s=1.0), analyse=hang_on_hang) as worker:
+    # 4 s, not 1: the good file after the kill must be read within the limit on a loaded machine.
+    with ParseWorker(Limits(file_timeout_s=4.0), analyse=hang_on_hang) as worker:
         start = time.monotonic()
         hung = worker.analyse("hang.pdf", good)
-        assert time.monotonic() - start < 10
+        assert time.monotonic() - start < 20
         assert not hung.readable and [f.code for f in hung.findings] == ["pdf_timeout"]
         crashed = worker.analyse("crash.pdf", good)
         assert not crashed.readable and [f.code for f in crashed.findings] == ["pdf_broken"]
