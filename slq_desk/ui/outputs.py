@@ -28,7 +28,12 @@ Opener = Callable[[QUrl], bool]
 
 def desktop_opener(url: QUrl) -> bool:
     """The system's handler for the file or folder (a PDF reader, the file manager)."""
-    return QDesktopServices.openUrl(url)
+    return DEFAULT_OPENER[0](url)
+
+
+# The one place every window's "open" ends up when it was given no opener of its own; tests
+# replace the entry to see what would be opened without starting a desktop program.
+DEFAULT_OPENER: list[Opener] = [QDesktopServices.openUrl]
 
 
 def open_file(path: Path, opener: Opener | None = None) -> bool:

@@ -61,7 +61,7 @@ def p12() -> bytes:
 @pytest.fixture()
 def opened(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
     """What the window asked the desktop to open (nothing is really started)."""
-    from slq_desk.ui.office import common
+    from slq_desk.ui import outputs
 
     seen: list[str] = []
 
@@ -69,7 +69,7 @@ def opened(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
         seen.append(url.toLocalFile())
         return True
 
-    monkeypatch.setattr(common, "opener", [record])
+    monkeypatch.setattr(outputs, "DEFAULT_OPENER", [record])
     return seen
 
 

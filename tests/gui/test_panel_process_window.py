@@ -36,10 +36,10 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
 @pytest.fixture()
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What "open file / open folder" handed to the desktop."""
-    from slq_desk.ui.panel import widgets
+    from slq_desk.ui import outputs
 
     urls: list[str] = []
-    monkeypatch.setitem(widgets.OPENER, "open", lambda url: urls.append(url.toLocalFile()))
+    monkeypatch.setattr(outputs, "DEFAULT_OPENER", [lambda url: urls.append(url.toLocalFile()) or True])
     return urls
 
 

@@ -3,14 +3,12 @@ of a refused status move, and opening a written file or its folder."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
 
 from slq_desk.desk import office as od
-from slq_desk.ui import i18n
+from slq_desk.ui import i18n, outputs
 from slq_desk.vocabulary import SEVERITY_LABELS, STATUS_LABELS
 
 # Qt Linguist (pyside6-lupdate) finds the strings by the name `translate("Context", "…")`.
@@ -55,11 +53,6 @@ def refusal_text(check: od.MoveCheck) -> str:
     return translate("OfficeStatus", "不能转为“{0}”：{1}").format(to, "；".join(check.details))
 
 
-# Tests replace this to see what would be opened without starting a desktop program.
-Opener = Callable[[QUrl], bool]
-opener: list[Opener] = [QDesktopServices.openUrl]
-
-
 def open_path(path: Path) -> bool:
-    """Open a file (or folder) with the desktop's program for it."""
-    return opener[0](QUrl.fromLocalFile(str(path)))
+    """Open a file (or folder) with the desktop's program for it (``ui.outputs``' opener)."""
+    return outputs.desktop_opener(QUrl.fromLocalFile(str(path)))

@@ -1,9 +1,8 @@
 """Small pieces the panel-process screens share: read-only table cells, a table, Beijing time,
 and the "open file / open folder" buttons shown after every export.
 
-The open buttons hand the path to the desktop (``QDesktopServices``); ``OPENER`` is the one
-place that does it, so tests record the URL instead of starting a viewer. A generic helper may
-arrive elsewhere in the window; this one is local to the panel screens until then.
+The open buttons hand the path to the desktop through ``ui.outputs`` (the window's one opener,
+which tests replace to record the URL instead of starting a viewer).
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError, localised
-from slq_desk.ui import i18n
+from slq_desk.ui import i18n, outputs
 from slq_desk.ui.operations import Operation, Report
 from slq_desk.ui.signing.common import BAD_STYLE, INFO_STYLE, show_message
 from slq_desk.ui.theme import muted_qcolor, row_tint_light, themed_tint, tint_text
@@ -40,8 +39,6 @@ ALERT_BG = row_tint_light("bad")
 OK_BG = row_tint_light("ok")
 INFO_BG = row_tint_light("info")
 
-# Where "open" goes: the desktop's handler for the URL. Tests replace it with a recorder.
-OPENER: dict[str, Callable[[QUrl], Any]] = {"open": QDesktopServices.openUrl}
 
 
 def beijing(value: datetime | None) -> str:
@@ -91,7 +88,8 @@ def fill_row(t: QTableWidget, row: int, cells: list[QTableWidgetItem],
 
 
 def open_path(path: Path) -> None:
-    OPENER["open"](QUrl.fromLocalFile(str(path)))
+    """Hand the file or folder to the desktop (``ui.outputs``' one opener)."""
+    outputs.desktop_opener(QUrl.fromLocalFile(str(path)))
 
 
 class OpenButtons(QWidget):
