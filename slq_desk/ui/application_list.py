@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from slq_desk.money import fmt
+from slq_desk.money import yuan
 from slq_desk.ui.theme import severity_color
 from slq_desk.ui.workspace_data import ApplicationRow
 
@@ -86,7 +86,7 @@ class ApplicationListModel(QAbstractTableModel):
             return row
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            subsidy = fmt(row.computed_subsidy) if row.computed_subsidy is not None else "—"
+            subsidy = yuan(row.computed_subsidy)
             return (row.id, row.policy_label, row.applicant_name, self.tr(row.status_label),
                     str(row.document_count), subsidy, str(row.blocking) if row.blocking else "")[column]
         if role == SORT_ROLE:

@@ -21,7 +21,7 @@ def test_list_shows_subsidy_and_blocking_and_filters(review_window):
     assert flawed.computed_subsidy == Decimal("56000.00") and flawed.blocking == 2
     index = model.index(model.row_of("wuhan-flawed-1"), COL_BLOCKING)
     assert model.data(index) == "2"
-    assert model.data(model.index(model.row_of("hunan-clean-1"), COL_SUBSIDY)) == "172922.04"
+    assert model.data(model.index(model.row_of("hunan-clean-1"), COL_SUBSIDY)) == "¥172,922.04"
 
     win.search_edit.setText("湖南")  # policy label
     assert _ids(win) == ["hunan-clean-1"]
