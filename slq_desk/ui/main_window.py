@@ -64,6 +64,7 @@ from slq_desk.ui.viewer.pane import ViewerPane
 from slq_desk.ui.viewer.render_service import RenderService
 from slq_desk.ui.viewer.sync import SyncController
 from slq_desk.ui.viewer.text_service import TextService
+from slq_desk.ui.window_fit import dock_widths, fit_window
 from slq_desk.ui.workspace_data import ApplicationRow, DocumentRef
 from slq_desk.workspace import DB_NAME, MARKER, Workspace
 
@@ -125,10 +126,9 @@ class MainWindow(QMainWindow):
         self._build_review_dock()
         self._build_actions()
         self.statusBar().showMessage(self.tr("就绪"))
-        self.resize(1600, 1000)
         self._docks_sized = False  # True once a saved layout or the first show sized them
-        if remember_geometry:
-            self._restore_layout()
+        restored = self._restore_layout() if remember_geometry else False
+        fit_window(self, restored)  # never larger than the screen it opens on
         self.set_workspace(workspace)
 
     # -- construction -------------------------------------------------------------------
@@ -739,27 +739,26 @@ class MainWindow(QMainWindow):
         return self.left_pane.is_settled() and self.right_pane.is_settled()
 
     # -- geometry and shutdown ------------------------------------------------------------
-    def _restore_layout(self) -> None:
+    def _restore_layout(self) -> bool:
+        """Restore the saved geometry, docks and splitter; True when a geometry was restored."""
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self._docks_sized = self.restoreState(state)
         # The splitter is restored once the window has its final size (see showEvent):
         # restoring it earlier lets the first resize redistribute the panes.
         self._pending_splitter = self.settings.value("window/splitter")
+        return bool(restored)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._docks_sized:
-            # First start: docks in proportion to the window (list ~21 %, review tabs ~26 %),
-            # so the two panes keep about half the width on a small screen too.
+            # First start: docks in proportion to the window, narrower on a laptop, so the two
+            # panes keep about half the width (window_fit.dock_widths).
             self._docks_sized = True
-            width = self.width()
             self.resizeDocks([self.application_dock, self.review_dock],
-                             [max(260, width * 21 // 100), max(300, width * 26 // 100)],
-                             Qt.Orientation.Horizontal)
+                             list(dock_widths(self.width())), Qt.Orientation.Horizontal)
         state, self._pending_splitter = self._pending_splitter, None
         if isinstance(state, QByteArray):
             QTimer.singleShot(0, lambda: self.splitter.restoreState(state))

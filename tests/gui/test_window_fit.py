@@ -1,0 +1,141 @@
+"""The window fits the screen it opens on: 1366×768 laptops, 2× panels, unplugged monitors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication
+
+from slq_desk.ui.window_fit import (
+    PREFERRED,
+    choose_geometry,
+    dock_widths,
+    initial_geometry,
+    inside,
+)
+
+LAPTOP = (0, 0, 1366, 728)  # 1366×768 less a 40 px task bar
+BIG = (0, 0, 1920, 1160)
+
+
+def test_preferred_size_on_a_big_screen_is_kept_and_centred() -> None:
+    x, y, w, h = initial_geometry(BIG)
+    assert (w, h) == PREFERRED
+    assert inside((x, y, w, h), BIG)
+    assert abs((x + w / 2) - 960) <= 1
+
+
+@pytest.mark.parametrize("area", [LAPTOP, (0, 0, 1366, 768), (0, 0, 1280, 720), (1920, 0, 1366, 728),
+                                  (0, 0, 1600, 1000), (0, 0, 800, 600)])
+def test_never_larger_than_the_available_area(area) -> None:
+    rect = initial_geometry(area)
+    assert inside(rect, area)
+    # Room left for the title bar above the client area.
+    assert rect[1] - area[1] >= 24
+    assert rect[2] < PREFERRED[0] or area[2] >= PREFERRED[0] + 16
+
+
+def test_saved_geometry_is_used_only_while_it_is_on_a_screen() -> None:
+    saved = (2000, 40, 1200, 800)
+    two_screens = [(0, 0, 1920, 1160), (1920, 0, 1920, 1160)]
+    assert choose_geometry(saved, two_screens, two_screens[0]) == saved
+    # The second monitor is gone: back on the laptop, fitted, not off-screen.
+    moved = choose_geometry(saved, [LAPTOP], LAPTOP)
+    assert moved != saved and inside(moved, LAPTOP)
+    # A saved 1600×1000 window on a 1366×768 laptop does not fit: shrunk.
+    assert inside(choose_geometry((0, 0, 1600, 1000), [LAPTOP], LAPTOP), LAPTOP)
+    assert choose_geometry(None, [LAPTOP], LAPTOP) == initial_geometry(LAPTOP)
+
+
+def test_docks_leave_the_panes_readable_on_a_laptop() -> None:
+    for width in (1350, 1366, 1450):
+        left, right = dock_widths(width)
+        pane = (width - left - right) / 2
+        assert pane >= 390, (width, left, right)
+        assert left >= 250 and right >= 290
+    left, right = dock_widths(1600)
+    assert (width := 1600) and (width - left - right) / 2 >= 400
+    assert dock_widths(2560)[0] <= 380 and dock_widths(2560)[1] <= 480
+
+
+def test_a_window_opens_inside_this_screen(qtbot, workspace_path, settings) -> None:
+    from slq_desk.ui.main_window import MainWindow
+    from slq_desk.workspace import Workspace
+
+    win = MainWindow(Workspace.open(workspace_path), settings)
+    qtbot.addWidget(win)
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert area.contains(win.geometry())
+    win.shutdown()
+
+
+def test_saved_geometry_off_every_screen_is_not_restored(qtbot, workspace_path, settings) -> None:
+    from slq_desk.ui.main_window import MainWindow
+    from slq_desk.workspace import Workspace
+
+    first = MainWindow(Workspace.open(workspace_path), settings)
+    qtbot.addWidget(first)
+    first.setGeometry(QRect(5000, 3000, 1600, 1000))  # a monitor that is no longer there
+    first.close()
+    win = MainWindow(Workspace.open(workspace_path), settings)
+    qtbot.addWidget(win)
+    assert QGuiApplication.primaryScreen().availableGeometry().contains(win.geometry())
+    win.shutdown()
+
+
+PROBE = r"""
+import json, sys
+from slq_desk.ui.app import create_application
+from slq_desk.ui.main_window import MainWindow
+from slq_desk.workspace import Workspace
+from PySide6.QtCore import QSettings, QPoint
+app = create_application()
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+win = MainWindow(Workspace.open(sys.argv[1]), settings)
+win.open_application(win.desk.application_ids()[0])
+win.show()
+for _ in range(20):
+    app.processEvents()
+def box(w):
+    top = w.mapTo(win, QPoint(0, 0))
+    return [top.x(), top.y(), w.width(), w.height()]
+screen = win.screen()
+a = screen.availableGeometry()
+print(json.dumps({"window": [win.x(), win.y(), win.width(), win.height()],
+                  "available": [a.x(), a.y(), a.width(), a.height()], "dpr": screen.devicePixelRatio(),
+                  "review": box(win.review_dock), "list": box(win.application_dock),
+                  "status": box(win.statusBar()), "left": box(win.left_pane), "right": box(win.right_pane),
+                  "find": [b.isVisibleTo(win) for b in (win.left_pane.find_button, win.right_pane.find_button,
+                           win.left_pane.thumbs_button, win.right_pane.thumbs_button)]}))
+win.close()
+"""
+
+
+@pytest.mark.parametrize("width,height,dpr", [(1366, 768, 1), (1366, 768, 2), (1600, 1000, 1)])
+def test_nothing_is_cut_off_on_a_laptop_screen(tmp_path, workspace_path, width, height, dpr) -> None:
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96,
+                                               "logicalBaseDpi": 96, "dpr": dpr}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", PROBE, str(workspace_path), str(tmp_path / "s.ini")],
+                          env=env, capture_output=True, text=True, timeout=120, check=False,
+                          cwd=Path(__file__).parents[2])
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["dpr"] == dpr
+    window = seen["window"]
+    assert inside(tuple(window), tuple(seen["available"]))
+    w, h = window[2], window[3]
+    for name in ("review", "list", "status", "left", "right"):
+        x, y, bw, bh = seen[name]
+        assert x >= 0 and y >= 0 and x + bw <= w and y + bh <= h, (name, seen[name], window)
+    assert seen["left"][2] >= 380 and seen["right"][2] >= 380, seen
+    assert all(seen["find"]), "查找 / 缩略图 must not hide in an overflow menu"
