@@ -54,6 +54,7 @@ from slq_desk.ui.application_list import (
     ApplicationFilter,
     ApplicationListModel,
 )
+from slq_desk.ui.keyboard import KeyboardNavigation
 from slq_desk.ui.review_data import CalculationData, ChecklistData
 from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
 from slq_desk.ui.review_tabs.checklist_tab import ChecklistTab
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self._build_application_dock()
         self._build_review_dock()
         self._build_actions()
+        self.keyboard = KeyboardNavigation(self)  # Tab order, Alt+1…4 / F6, the focus ring
         self.statusBar().showMessage(self.tr("就绪"))
         self._docks_sized = False  # True once a saved layout or the first show sized them
         restored = self._restore_layout() if remember_geometry else False
@@ -292,7 +294,7 @@ class MainWindow(QMainWindow):
         for n, title in enumerate((self.tr("检查清单"), self.tr("评分"), self.tr("测算"))):
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
-            action.triggered.connect(lambda _c=False, i=n: self.show_review_tab(i))
+            action.triggered.connect(lambda _c=False, i=n: self._show_review_tab_by_key(i))
             tab_actions.append(action)
 
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -523,6 +525,11 @@ class MainWindow(QMainWindow):
         if self._review_tabs_added and 0 <= index < self.review_tabs.count():
             self.review_dock.show()
             self.review_tabs.setCurrentIndex(index)
+
+    def _show_review_tab_by_key(self, index: int) -> None:
+        """Ctrl+1…3: show the tab and put the keyboard focus in it."""
+        self.show_review_tab(index)
+        self.keyboard.focus_region("review")
 
     def reviewer(self) -> str:
         """The reviewer's name as they gave it (asked once, kept in the user's settings), else
@@ -778,6 +785,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.keyboard.shutdown()
         self.scoring_tab.flush()
         for op in list(self.operations):
             # Background work finishes its transaction (or rolls back) before the DB goes.
