@@ -178,7 +178,7 @@ class KeyboardNavigation(QObject):
             self.ring.setWidget(new)
             self.ring.show()
         else:
-            self.ring.setWidget(None)
+            self.ring.setWidget(None)  # type: ignore[arg-type]  # Qt takes nullptr: let go
             self.ring.hide()
 
     def shutdown(self) -> None:
