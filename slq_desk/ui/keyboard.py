@@ -19,6 +19,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
@@ -57,6 +58,7 @@ class KeyboardNavigation(QObject):
         self.window = window
         self.ring = FocusRing(window)
         self.ring.hide()
+        self._tracked: QWidget | None = None
         # A table walks its cells on Tab and never lets go; the highlighted row is the open
         # application and the arrow keys move it, so Tab is free to leave.
         window.app_table.setTabKeyNavigation(False)
@@ -134,6 +136,8 @@ class KeyboardNavigation(QObject):
     def focus_region(self, region: str) -> bool:
         """Show the region (a closed dock opens) and put the keyboard focus in it."""
         w = self.window
+        if w.showing_start_page():
+            return False  # no regions yet: Tab walks the start page
         if region == "list":
             w.application_dock.show()
             w.application_dock.raise_()
@@ -175,16 +179,33 @@ class KeyboardNavigation(QObject):
     # -- focus ring ------------------------------------------------------------------------------
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and new.window() is self.window and _ringable(new):
-            self.ring.setWidget(new)
+            self._track(new)
             self.ring.show()
         else:
-            self.ring.setWidget(None)  # type: ignore[arg-type]  # Qt takes nullptr: let go
+            self._track(None)
+            self.ring.hide()
+
+    def _track(self, widget: QWidget | None) -> None:
+        """Ring ``widget``; the ring lets go of it before it is destroyed (QFocusFrame keeps a
+        plain pointer and an event filter on it: a rebuilt form deletes focused widgets)."""
+        if self._tracked is not None and shiboken6.isValid(self._tracked):
+            self._tracked.destroyed.disconnect(self._tracked_destroyed)
+        self._tracked = widget
+        if widget is not None:
+            widget.destroyed.connect(self._tracked_destroyed)
+        self.ring.setWidget(widget)  # type: ignore[arg-type]  # Qt takes nullptr: let go
+
+    def _tracked_destroyed(self, *_args: object) -> None:
+        self._tracked = None
+        if shiboken6.isValid(self.ring):
+            self.ring.setWidget(None)  # type: ignore[arg-type]
             self.ring.hide()
 
     def shutdown(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.disconnect(self._focus_changed)
+        self._track(None)
 
 
 def _ringable(widget: QWidget) -> bool:

@@ -45,10 +45,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from slq_desk.desk import first_run
 from slq_desk.desk.service import Desk
-from slq_desk.errors import SlqError
+from slq_desk.errors import SlqError, localised
 from slq_desk.models import STATUSES
-from slq_desk.ui import operations
+from slq_desk.ui import i18n, operations, start_page
 from slq_desk.ui.application_list import (
     ROW_ROLE,
     ApplicationFilter,
@@ -67,7 +68,7 @@ from slq_desk.ui.viewer.sync import SyncController
 from slq_desk.ui.viewer.text_service import TextService
 from slq_desk.ui.window_fit import dock_widths, fit_window
 from slq_desk.ui.workspace_data import ApplicationRow, DocumentRef
-from slq_desk.workspace import DB_NAME, MARKER, Workspace
+from slq_desk.workspace import Workspace
 
 # Which document each pane opens first: a contract on the left, the invoice it pays on the right.
 LEFT_FIRST = ("contract", "application_form", "usage_report")
@@ -120,13 +121,19 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.left_pane)
         self.splitter.addWidget(self.right_pane)
-        self.setCentralWidget(self.splitter)
+        # The two panes, or the start page while no workspace is open.
+        self.central_stack = QStackedWidget(self)
+        self.central_stack.addWidget(self.splitter)
+        self.setCentralWidget(self.central_stack)
+        self._docks_before_start: list[QDockWidget] = []
         self.sync = SyncController(self.left_pane.view, self.right_pane.view, self)
 
         self._build_application_dock()
         self._build_review_dock()
         self._build_actions()
         self.keyboard = KeyboardNavigation(self)  # Tab order, Alt+1…4 / F6, the focus ring
+        self.start_page = start_page.install(self)
+        self.central_stack.addWidget(self.start_page)
         self.statusBar().showMessage(self.tr("就绪"))
         self._docks_sized = False  # True once a saved layout or the first show sized them
         restored = self._restore_layout() if remember_geometry else False
@@ -359,12 +366,13 @@ class MainWindow(QMainWindow):
         self.desk = Desk(workspace) if workspace is not None else None
         self.application_id = None
         for pane in (self.left_pane, self.right_pane):
-            pane.set_documents([])
+            pane.set_documents([], self.tr("尚未打开工作区。") if workspace is None
+                               else self.tr("请在左侧申报列表中打开一份申报。"))
+        self._show_start_page(workspace is None)
         if workspace is None:
             self.setWindowTitle(self.tr("算力券申报审核工作台"))
             self._show_app_message(self.tr(
-                "尚未打开工作区。\n\n请用「文件 › 打开工作区…」选择一个工作区文件夹，"
-                "或在命令行运行 slq-desk demo-workspace 目录 生成演示工作区。"))
+                "尚未打开工作区。\n\n请在开始页新建或打开一个工作区，或生成演示工作区。"))
             self.statusBar().showMessage(self.tr("未打开工作区"))
             return
         self.setWindowTitle(self.tr("算力券申报审核工作台 — {0}").format(workspace.path.name))
@@ -380,7 +388,7 @@ class MainWindow(QMainWindow):
         if not rows:
             self._show_app_message(self.tr(
                 "工作区中还没有申报材料。\n\n导入申报包（文件夹或 .zip）后，申报会出现在这里；"
-                "也可以运行 slq-desk demo-workspace 目录 生成一个演示工作区。"))
+                "也可以用「文件 › 生成演示工作区…」生成一个演示工作区。"))
         else:
             self.app_stack.setCurrentWidget(self.app_table)
 
@@ -467,20 +475,54 @@ class MainWindow(QMainWindow):
             self.open_workspace_folder(Path(folder))
 
     def open_workspace_folder(self, folder: Path) -> bool:
-        if not ((folder / DB_NAME).exists() or (folder / MARKER).exists()):
-            QMessageBox.warning(self, self.tr("打开工作区"),
-                                self.tr("“{0}”不是 slq-desk 工作区（没有 {1}）。").format(folder, DB_NAME))
-            return False
+        if self.workspace is None:
+            return self.start_page.open(folder)  # refusals and offers appear on the page
         try:
-            workspace = Workspace.open(folder, create=False)
+            workspace = first_run.open_existing(folder)
         except SlqError as err:
-            QMessageBox.warning(self, self.tr("打开工作区"), str(err))
+            QMessageBox.warning(self, self.tr("打开工作区"), localised(err, i18n.current() != "en"))
             return False
+        self.adopt_workspace(workspace)
+        return True
+
+    def adopt_workspace(self, workspace: Workspace) -> None:
+        """Switch to ``workspace`` (the previous one is closed) and remember it as recent."""
         if self.workspace is not None:
+            self.scoring_tab.flush()
             self.workspace.close()
         self.set_workspace(workspace)
-        self.settings.setValue("workspace/last", str(folder))
-        return True
+        start_page.note_opened(self.settings, workspace.path)
+        self.start_page.refresh_recent()
+
+    def close_workspace(self) -> None:
+        """Back to the start page."""
+        if self.workspace is None:
+            return
+        self.scoring_tab.flush()
+        workspace = self.workspace
+        self.set_workspace(None)
+        workspace.close()
+
+    def showing_start_page(self) -> bool:
+        return self.central_stack.currentWidget() is self.start_page
+
+    def _show_start_page(self, show: bool) -> None:
+        """The start page instead of the panes; the docks step aside while it shows."""
+        if not hasattr(self, "start_page") or show == self.showing_start_page():
+            return
+        docks = [self.application_dock, self.review_dock]
+        if show:
+            self._docks_before_start = [d for d in docks if not d.isHidden()]
+            for dock in docks:
+                dock.hide()
+            self.central_stack.setCurrentWidget(self.start_page)
+            self.start_page.refresh_recent()
+            if self.isVisible():
+                self.start_page.first_focus().setFocus()
+        else:
+            self.central_stack.setCurrentWidget(self.splitter)
+            for dock in self._docks_before_start:
+                dock.show()
 
     # -- evidence and review tabs -------------------------------------------------------------
     def show_evidence(self, document: str, page: int, rect: object, label: str = "",
@@ -774,8 +816,9 @@ class MainWindow(QMainWindow):
         self.scoring_tab.flush()
         if self.remember_geometry:
             self.settings.setValue("window/geometry", self.saveGeometry())
-            self.settings.setValue("window/state", self.saveState())
-            self.settings.setValue("window/splitter", self.splitter.saveState())
+            if not self.showing_start_page():  # its hidden docks are not the person's layout
+                self.settings.setValue("window/state", self.saveState())
+                self.settings.setValue("window/splitter", self.splitter.saveState())
             self.settings.sync()
         self.shutdown()
         super().closeEvent(event)

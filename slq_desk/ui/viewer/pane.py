@@ -178,13 +178,15 @@ class ViewerPane(QWidget):
         return button
 
     # -- documents ---------------------------------------------------------------------
-    def set_documents(self, documents: list[DocumentRef]) -> None:
+    def set_documents(self, documents: list[DocumentRef], empty_message: str | None = None) -> None:
+        """The documents the picker offers; ``empty_message`` is what an empty pane says when
+        that is not "this application has no documents" (no workspace or no application open)."""
         self.close_document()
         self.picker.set_documents(documents)
         if documents:
             self._show_message(self.tr("请从上方列表选择一份材料。"))
         else:
-            self._show_message(self.tr("该申报没有材料。"))
+            self._show_message(empty_message or self.tr("该申报没有材料。"))
 
     def documents(self) -> list[DocumentRef]:
         return self.picker.documents()
