@@ -476,7 +476,7 @@ class MainWindow(QMainWindow):
 
     def open_workspace_folder(self, folder: Path) -> bool:
         if self.workspace is None:
-            return self.start_page.open(folder)  # refusals and offers appear on the page
+            return self.start_page.open_folder(folder)  # refusals and offers appear on the page
         try:
             workspace = first_run.open_existing(folder)
         except SlqError as err:

@@ -189,7 +189,7 @@ class StartPage(QWidget):
             self.recent.setCurrentRow(0)
 
     def _open_recent(self, item: QListWidgetItem) -> None:
-        self.open(Path(str(item.data(PATH_ROLE))))
+        self.open_folder(Path(str(item.data(PATH_ROLE))))
 
     # -- messages ----------------------------------------------------------------------------
     def say(self, text: str, kind: str = "bad") -> None:
@@ -209,14 +209,14 @@ class StartPage(QWidget):
     def choose_new(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择或新建一个空文件夹作为工作区"))
         if folder:
-            self.create(Path(folder))
+            self.create_in(Path(folder))
 
     def choose_open(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("打开工作区"))
         if folder:
-            self.open(Path(folder))
+            self.open_folder(Path(folder))
 
-    def create(self, folder: Path) -> bool:
+    def create_in(self, folder: Path) -> bool:
         self.clear_message()
         try:
             workspace = first_run.create_workspace(folder)
@@ -226,7 +226,7 @@ class StartPage(QWidget):
         self.window_.adopt_workspace(workspace)
         return True
 
-    def open(self, folder: Path) -> bool:
+    def open_folder(self, folder: Path) -> bool:
         self.clear_message()
         if first_run.inspect_folder(folder) is first_run.FolderKind.EMPTY:
             # Not silently turned into a workspace: say so and offer it.
@@ -245,7 +245,7 @@ class StartPage(QWidget):
 
     def _create_pending(self) -> None:
         if self._pending_folder is not None:
-            self.create(self._pending_folder)
+            self.create_in(self._pending_folder)
 
     # -- the demo workspace --------------------------------------------------------------------
     def choose_demo(self) -> None:
@@ -279,7 +279,7 @@ class StartPage(QWidget):
         def finished(result: Any) -> None:
             self._busy(False)
             self.demo_op = None
-            self.open(Path(str(result)))
+            self.open_folder(Path(str(result)))
 
         def failed(message: str) -> None:
             self._busy(False)
@@ -343,10 +343,14 @@ def install(window: MainWindow) -> StartPage:
     close_action.triggered.connect(window.close_workspace)
     menu = window.menus.get("file")
     if menu is not None:
-        first = menu.actions()[1] if len(menu.actions()) > 1 else None
-        menu.insertAction(first, new_action)  # after 打开工作区…
-        menu.insertAction(first, demo_action)
-        menu.insertAction(first, close_action)
-        menu.insertSeparator(first)
+        actions = menu.actions()
+        if len(actions) > 1:  # after 打开工作区…
+            for action in (new_action, demo_action, close_action):
+                menu.insertAction(actions[1], action)
+            menu.insertSeparator(actions[1])
+        else:
+            menu.addActions([new_action, demo_action, close_action])
+    else:
+        window.addActions([new_action, demo_action, close_action])
     page.menu_actions = (new_action, demo_action, close_action)
     return page

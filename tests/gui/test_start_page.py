@@ -42,7 +42,7 @@ def test_an_empty_folder_becomes_a_workspace(bare, tmp_path):
     win = bare
     folder = tmp_path / "new-ws"
     folder.mkdir()
-    assert win.start_page.create(folder)
+    assert win.start_page.create_in(folder)
     assert (folder / DB_NAME).is_file()
     assert win.workspace is not None and win.workspace.path == folder.resolve()
     assert not win.showing_start_page()
@@ -62,18 +62,18 @@ def test_an_empty_folder_becomes_a_workspace(bare, tmp_path):
 def test_a_folder_with_other_files_is_refused_with_a_reason(bare, tmp_path):
     win = bare
     (tmp_path / "notes.txt").write_text("mine")
-    assert not win.start_page.create(tmp_path)
+    assert not win.start_page.create_in(tmp_path)
     assert win.workspace is None and not (tmp_path / DB_NAME).exists()
     message = win.start_page.message
     assert message.isVisible() and "已有其他文件" in message.text() and "空文件夹" in message.text()
-    assert not win.start_page.open(tmp_path)
+    assert not win.start_page.open_folder(tmp_path)
     assert "不是 slq-desk 工作区" in message.text()
 
 
 def test_opening_an_empty_folder_offers_to_create_it(bare, qtbot, tmp_path):
     win = bare
     page = win.start_page
-    assert not page.open(tmp_path)
+    assert not page.open_folder(tmp_path)
     assert inspect_folder(tmp_path) is FolderKind.EMPTY  # nothing made behind the person's back
     assert page.create_here_button.isVisible() and "空文件夹" in page.message.text()
     page.create_here_button.click()
@@ -105,7 +105,7 @@ def test_demo_build_can_be_cancelled_and_leaves_a_usable_workspace(bare, tmp_pat
     assert "已取消" in page.message.text() and not page.progress_box.isVisible()
     assert page.demo_button.isEnabled()
     assert inspect_folder(folder) is FolderKind.WORKSPACE
-    assert page.open(folder)
+    assert page.open_folder(folder)
     assert win.app_model.rowCount() == 1
 
 
