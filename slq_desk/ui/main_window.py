@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressDialog,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -66,7 +68,7 @@ from slq_desk.ui.viewer.pane import ViewerPane
 from slq_desk.ui.viewer.render_service import RenderService
 from slq_desk.ui.viewer.sync import SyncController
 from slq_desk.ui.viewer.text_service import TextService
-from slq_desk.ui.window_fit import dock_widths, fit_window
+from slq_desk.ui.window_fit import dock_layout, fit_window
 from slq_desk.ui.workspace_data import ApplicationRow, DocumentRef
 from slq_desk.workspace import Workspace
 
@@ -232,9 +234,16 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.review_placeholder)
         layout.addWidget(self.review_tabs)
+        # On a short screen (1366×768) the tabs' minimum height (the 测算 tab's ~620 px) would
+        # push the window past the screen's bottom: the dock scrolls instead.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("ReviewScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
         dock = QDockWidget(self.tr("检查清单 / 评分 / 测算"), self)
         dock.setObjectName("ReviewDock")
-        dock.setWidget(holder)
+        dock.setWidget(scroll)
         dock.setMinimumWidth(220)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.review_dock = dock
@@ -369,6 +378,8 @@ class MainWindow(QMainWindow):
             pane.set_documents([], self.tr("尚未打开工作区。") if workspace is None
                                else self.tr("请在左侧申报列表中打开一份申报。"))
         self._show_start_page(workspace is None)
+        for action in (self.import_zip_action, self.import_folder_action, self.check_action):
+            action.setEnabled(workspace is not None)
         if workspace is None:
             self.setWindowTitle(self.tr("算力券申报审核工作台"))
             self._show_app_message(self.tr(
@@ -566,6 +577,7 @@ class MainWindow(QMainWindow):
     def show_review_tab(self, index: int) -> None:
         if self._review_tabs_added and 0 <= index < self.review_tabs.count():
             self.review_dock.show()
+            self.review_dock.raise_()  # in front of the list when the two share a dock column
             self.review_tabs.setCurrentIndex(index)
 
     def _show_review_tab_by_key(self, index: int) -> None:
@@ -803,11 +815,19 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._docks_sized:
-            # First start: docks in proportion to the window, narrower on a laptop, so the two
-            # panes keep about half the width (window_fit.dock_widths).
+            # First start: docks in proportion to the window, so the two panes keep about half
+            # the width; on a laptop the docks share one column (window_fit.dock_layout).
             self._docks_sized = True
-            self.resizeDocks([self.application_dock, self.review_dock],
-                             list(dock_widths(self.width())), Qt.Orientation.Horizontal)
+            tabbed, list_width, review_width = dock_layout(self.width())
+            if tabbed:
+                # A laptop: the list and the review tabs share one dock column (tabs at its
+                # foot; Alt+1 / Alt+4 bring either forward), so each PDF pane keeps ~490 px.
+                self.tabifyDockWidget(self.review_dock, self.application_dock)
+                self.application_dock.raise_()
+                self.resizeDocks([self.review_dock], [review_width], Qt.Orientation.Horizontal)
+            else:
+                self.resizeDocks([self.application_dock, self.review_dock],
+                                 [list_width, review_width], Qt.Orientation.Horizontal)
         state, self._pending_splitter = self._pending_splitter, None
         if isinstance(state, QByteArray):
             QTimer.singleShot(0, lambda: self.splitter.restoreState(state))

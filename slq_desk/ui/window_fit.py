@@ -59,20 +59,23 @@ def choose_geometry(saved: Rect | None, areas: list[Rect], opening_on: Rect,
 
 
 # The two docks' first widths: the application list and the review tabs. On a wide window
-# they take ~21 % and ~26 %; on a laptop they shrink to their floor first so that each PDF
-# pane keeps a readable width (~400 px at 1366 wide) instead of the ~290 px the old fixed
-# floors left. The list's floor still shows 编号, 申报单位 (elided), 状态, 测算补贴 and 阻断.
+# they take ~21 % and ~26 % (within floors and caps). Below COMPACT_WIDTH (a 1366×768 laptop,
+# or a 2732×1536 panel at 200 %) three columns plus two PDF panes leave each pane ~290 px, too
+# narrow to read a page at fit-width: there the list and the review tabs share one tabbed dock
+# column and each pane keeps ~490 px.
 LIST_SHARE, LIST_FLOOR, LIST_CAP = 21, 250, 380
-REVIEW_SHARE, REVIEW_FLOOR, REVIEW_CAP = 26, 290, 480
-# Below this window width the docks sit at their floors.
+REVIEW_SHARE, REVIEW_FLOOR, REVIEW_CAP = 26, 300, 480
 COMPACT_WIDTH = 1500
+COMPACT_DOCK = 360
 
 
-def dock_widths(window_width: int) -> tuple[int, int]:
-    """First widths of the application list and the review dock for a window this wide."""
+def dock_layout(window_width: int) -> tuple[bool, int, int]:
+    """``(tabbed, list_width, review_width)`` for a window this wide: whether the list and the
+    review tabs share one dock column, and each dock's first width."""
     if window_width < COMPACT_WIDTH:
-        return LIST_FLOOR + max(0, window_width - 1280) // 6, REVIEW_FLOOR + max(0, window_width - 1280) // 4
-    return (min(LIST_CAP, max(LIST_FLOOR, window_width * LIST_SHARE // 100)),
+        width = COMPACT_DOCK + max(0, window_width - 1360) // 4
+        return True, width, width
+    return (False, min(LIST_CAP, max(LIST_FLOOR, window_width * LIST_SHARE // 100)),
             min(REVIEW_CAP, max(REVIEW_FLOOR, window_width * REVIEW_SHARE // 100)))
 
 

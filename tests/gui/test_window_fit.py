@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from slq_desk.ui.window_fit import (
     PREFERRED,
     choose_geometry,
-    dock_widths,
+    dock_layout,
     initial_geometry,
     inside,
 )
@@ -55,13 +55,13 @@ def test_saved_geometry_is_used_only_while_it_is_on_a_screen() -> None:
 
 def test_docks_leave_the_panes_readable_on_a_laptop() -> None:
     for width in (1350, 1366, 1450):
-        left, right = dock_widths(width)
-        pane = (width - left - right) / 2
-        assert pane >= 390, (width, left, right)
-        assert left >= 250 and right >= 290
-    left, right = dock_widths(1600)
-    assert (width := 1600) and (width - left - right) / 2 >= 400
-    assert dock_widths(2560)[0] <= 380 and dock_widths(2560)[1] <= 480
+        tabbed, left, right = dock_layout(width)
+        assert tabbed and left == right  # one shared dock column
+        pane = (width - right) / 2
+        assert pane >= 480, (width, right)
+    tabbed, left, right = dock_layout(1600)
+    assert not tabbed and (1600 - left - right) / 2 >= 400
+    assert dock_layout(2560)[1:] == (380, 480)
 
 
 def test_a_window_opens_inside_this_screen(qtbot, workspace_path, settings) -> None:
@@ -105,11 +105,19 @@ for _ in range(20):
 def box(w):
     top = w.mapTo(win, QPoint(0, 0))
     return [top.x(), top.y(), w.width(), w.height()]
+def settle():
+    for _ in range(20):
+        app.processEvents()
 screen = win.screen()
 a = screen.availableGeometry()
+win.show_review_tab(0)  # in front, when it shares a dock column with the list
+settle()
+review = box(win.review_dock)
+win.keyboard.focus_region("list")
+settle()
 print(json.dumps({"window": [win.x(), win.y(), win.width(), win.height()],
                   "available": [a.x(), a.y(), a.width(), a.height()], "dpr": screen.devicePixelRatio(),
-                  "review": box(win.review_dock), "list": box(win.application_dock),
+                  "review": review, "list": box(win.application_dock),
                   "status": box(win.statusBar()), "left": box(win.left_pane), "right": box(win.right_pane),
                   "find": [b.isVisibleTo(win) for b in (win.left_pane.find_button, win.right_pane.find_button,
                            win.left_pane.thumbs_button, win.right_pane.thumbs_button)]}))
@@ -137,5 +145,6 @@ def test_nothing_is_cut_off_on_a_laptop_screen(tmp_path, workspace_path, width, 
     for name in ("review", "list", "status", "left", "right"):
         x, y, bw, bh = seen[name]
         assert x >= 0 and y >= 0 and x + bw <= w and y + bh <= h, (name, seen[name], window)
-    assert seen["left"][2] >= 380 and seen["right"][2] >= 380, seen
+    panes = 470 if width < 1500 else 400
+    assert seen["left"][2] >= panes and seen["right"][2] >= panes, seen
     assert all(seen["find"]), "查找 / 缩略图 must not hide in an overflow menu"

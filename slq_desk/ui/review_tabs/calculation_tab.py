@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -125,7 +127,16 @@ class CalculationTab(QWidget):
         layout.addWidget(self.explanation)
         layout.addWidget(QLabel(self.tr("计算步骤"), self))
         layout.addWidget(self.steps, 3)
-        layout.addWidget(self.quote)
+        # The quote scrolls inside its own strip: a long article must not make the tab taller
+        # than a 1366×768 laptop's dock (its minimum height pushed the window off the screen).
+        quote_scroll = QScrollArea(self)
+        quote_scroll.setWidgetResizable(True)
+        quote_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        quote_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        quote_scroll.setWidget(self.quote)
+        quote_scroll.setMinimumHeight(44)
+        self.quote_scroll = quote_scroll
+        layout.addWidget(quote_scroll)
         layout.addWidget(self.articles)
         layout.addWidget(QLabel(self.tr("五项政策对照"), self))
         layout.addWidget(self.compare, 2)

@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 
 from slq_desk.clock import beijing_text, now_beijing
 from slq_desk.desk.service import Desk
-from slq_desk.errors import SlqError
+from slq_desk.errors import SlqError, localised
 from slq_desk.money import D, MoneyError, fmt
 from slq_desk.review.rubric import Criterion, Rubric
 from slq_desk.ui.theme import error_css, muted_css, notice_css, ok_color
@@ -475,7 +475,6 @@ class ScoringTab(QWidget):
 
     def reload(self) -> None:
         """Read the review from the workspace and show it exactly; forgets unsaved edits."""
-        from slq_desk.review.rubric import RubricError
 
         self.save_timer.stop()
         self.pending.clear()
@@ -498,10 +497,8 @@ class ScoringTab(QWidget):
             form = self.desk.review_form(self.application_id, self.reviewer, self.rubric_ref)
             self.computed, state, rubric = form.computed, form.state, form.rubric
             self.applicant, self.policy, self.signed = form.applicant, form.policy, form.signed
-        except RubricError as err:
-            message = str(err)
-        except SlqError as err:
-            message = str(err)
+        except SlqError as err:  # RubricError included: its Chinese sentence in Chinese mode
+            message = localised(err, not english())
         self.app_header.setText(self.application_text())
         self._show_rubric(rubric, message)
         self._fill(state)
