@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,7 +37,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressDialog,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -234,16 +232,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.review_placeholder)
         layout.addWidget(self.review_tabs)
-        # On a short screen (1366×768) the tabs' minimum height (the 测算 tab's ~620 px) would
-        # push the window past the screen's bottom: the dock scrolls instead.
-        scroll = QScrollArea(self)
-        scroll.setObjectName("ReviewScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(holder)
         dock = QDockWidget(self.tr("检查清单 / 评分 / 测算"), self)
         dock.setObjectName("ReviewDock")
-        dock.setWidget(scroll)
+        dock.setWidget(holder)
         dock.setMinimumWidth(220)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.review_dock = dock
@@ -534,6 +525,8 @@ class MainWindow(QMainWindow):
             self.central_stack.setCurrentWidget(self.splitter)
             for dock in self._docks_before_start:
                 dock.show()
+            if self.isVisible():  # once the docks are laid out again
+                QTimer.singleShot(0, self._size_docks_once)
 
     # -- evidence and review tabs -------------------------------------------------------------
     def show_evidence(self, document: str, page: int, rect: object, label: str = "",
@@ -814,23 +807,41 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._docks_sized:
-            # First start: docks in proportion to the window, so the two panes keep about half
-            # the width; on a laptop the docks share one column (window_fit.dock_layout).
-            self._docks_sized = True
-            tabbed, list_width, review_width = dock_layout(self.width())
-            if tabbed:
-                # A laptop: the list and the review tabs share one dock column (tabs at its
-                # foot; Alt+1 / Alt+4 bring either forward), so each PDF pane keeps ~490 px.
-                self.tabifyDockWidget(self.review_dock, self.application_dock)
-                self.application_dock.raise_()
-                self.resizeDocks([self.review_dock], [review_width], Qt.Orientation.Horizontal)
-            else:
-                self.resizeDocks([self.application_dock, self.review_dock],
-                                 [list_width, review_width], Qt.Orientation.Horizontal)
+        if not self.showing_start_page():
+            self._size_docks_once()
         state, self._pending_splitter = self._pending_splitter, None
         if isinstance(state, QByteArray):
             QTimer.singleShot(0, lambda: self.splitter.restoreState(state))
+
+    def _size_docks_once(self) -> None:
+        """First start: docks in proportion to the window, so the two panes keep about half
+        the width; on a laptop the docks share one column (window_fit.dock_layout). Done when
+        the docks first show with a workspace (after the start page), so the list's width
+        fits its rows."""
+        if self._docks_sized:
+            return
+        self._docks_sized = True
+        tabbed, list_width, review_width = dock_layout(self.width(), self._list_needs())
+        if tabbed:
+            # A laptop: the list and the review tabs share one dock column (tabs at its foot;
+            # Alt+1 / Alt+4 bring either forward), so each PDF pane keeps ~490 px.
+            self.tabifyDockWidget(self.review_dock, self.application_dock)
+            self.application_dock.raise_()
+            self.resizeDocks([self.review_dock], [review_width], Qt.Orientation.Horizontal)
+        else:
+            self.resizeDocks([self.application_dock, self.review_dock],
+                             [list_width, review_width], Qt.Orientation.Horizontal)
+
+    def _list_needs(self) -> int:
+        """Width the application list's columns take (the applicant's name ~5 characters)."""
+        header = self.app_table.horizontalHeader()
+        # Computed from the contents: before the first layout the sections have no size yet.
+        columns = sum(max(self.app_table.sizeHintForColumn(c), header.sectionSizeHint(c))
+                      for c in range(self.app_model.columnCount())
+                      if not header.isSectionHidden(c) and c != 2)
+        name = self.app_table.fontMetrics().horizontalAdvance("武汉瀚海数") + 12
+        chrome = self.app_table.verticalScrollBar().sizeHint().width() + 2 * self.app_table.frameWidth() + 12
+        return columns + name + chrome
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scoring_tab.flush()

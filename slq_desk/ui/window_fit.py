@@ -69,13 +69,16 @@ COMPACT_WIDTH = 1500
 COMPACT_DOCK = 360
 
 
-def dock_layout(window_width: int) -> tuple[bool, int, int]:
+def dock_layout(window_width: int, list_needs: int = 0) -> tuple[bool, int, int]:
     """``(tabbed, list_width, review_width)`` for a window this wide: whether the list and the
-    review tabs share one dock column, and each dock's first width."""
+    review tabs share one dock column, and each dock's first width. ``list_needs`` is the width
+    the list's columns take in this language (English headers and statuses are wider), so the
+    阻断 column is never cut off; it is granted up to a third of the window."""
+    needs = min(list_needs, window_width // 3)
     if window_width < COMPACT_WIDTH:
-        width = COMPACT_DOCK + max(0, window_width - 1360) // 4
+        width = max(COMPACT_DOCK + max(0, window_width - 1360) // 4, needs)
         return True, width, width
-    return (False, min(LIST_CAP, max(LIST_FLOOR, window_width * LIST_SHARE // 100)),
+    return (False, max(needs, min(LIST_CAP, max(LIST_FLOOR, window_width * LIST_SHARE // 100))),
             min(REVIEW_CAP, max(REVIEW_FLOOR, window_width * REVIEW_SHARE // 100)))
 
 

@@ -117,6 +117,7 @@ win.keyboard.focus_region("list")
 settle()
 print(json.dumps({"window": [win.x(), win.y(), win.width(), win.height()],
                   "available": [a.x(), a.y(), a.width(), a.height()], "dpr": screen.devicePixelRatio(),
+                  "min": [win.minimumSizeHint().width(), win.minimumSizeHint().height()],
                   "review": review, "list": box(win.application_dock),
                   "status": box(win.statusBar()), "left": box(win.left_pane), "right": box(win.right_pane),
                   "find": [b.isVisibleTo(win) for b in (win.left_pane.find_button, win.right_pane.find_button,
@@ -142,6 +143,8 @@ def test_nothing_is_cut_off_on_a_laptop_screen(tmp_path, workspace_path, width, 
     window = seen["window"]
     assert inside(tuple(window), tuple(seen["available"]))
     w, h = window[2], window[3]
+    # The window could not be made to fit if its docks demanded more (the 测算 tab once did).
+    assert seen["min"][0] <= seen["available"][2] and seen["min"][1] <= seen["available"][3] - 40, seen
     for name in ("review", "list", "status", "left", "right"):
         x, y, bw, bh = seen[name]
         assert x >= 0 and y >= 0 and x + bw <= w and y + bh <= h, (name, seen[name], window)
