@@ -71,6 +71,7 @@ def shot(view):
 
 shot("start")
 win.adopt_workspace(Workspace.open(workspace, create=False))
+settle()  # the docks take their first layout (on a laptop: one tabbed column)
 assert win.open_application(app_id), app_id
 for index, view in ((0, "checklist"), (2, "calculation")):
     win.show_review_tab(index)

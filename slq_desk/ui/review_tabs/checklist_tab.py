@@ -58,11 +58,19 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
-        if index.column() != 1:
+        column = index.column()
+        if column not in (0, 1):
             return hint
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        width = self.tree.header().sectionSize(1) - 8
+        width = self.tree.header().sectionSize(column) - 8
+        if column == 0:
+            # 项目 wraps too (on a laptop's narrow dock "letter of commitment" and "letter of
+            # authorization" were both cut to "letter of …"); it is indented by its depth.
+            depth, parent = 1, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= self.tree.indentation() * depth
         if width <= 20 or not opt.text:
             return hint
         bounds = QFontMetrics(opt.font).boundingRect(
