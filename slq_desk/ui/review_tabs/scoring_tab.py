@@ -117,6 +117,12 @@ def half(message: str) -> str:
     return f"{lead.group(1)}: {en}" if lead else en
 
 
+def with_criterion_names(message: str, names: dict[str, str]) -> str:
+    """English mode keeps a criterion's key ("real_usage: not scored"); name it instead."""
+    key, sep, rest = message.partition(": ")
+    return f"{names[key]}: {rest}" if sep and key in names else message
+
+
 def english() -> bool:
     from slq_desk.ui import i18n
 
@@ -464,6 +470,12 @@ class ScoringTab(QWidget):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
+    def _named(self, message: str) -> str:
+        if self.rubric is None or not english():
+            return message
+        names = {c.key: c.name_en or c.name for c in self.rubric.criteria}
+        return with_criterion_names(message, names)
+
     # -- loading ---------------------------------------------------------------------------
     def set_context(self, ws: Workspace | None, application_id: str | None, reviewer: str) -> None:
         """Show this reviewer's form for the application (saving what the previous one had)."""
@@ -735,7 +747,7 @@ class ScoringTab(QWidget):
         if self.values.get("amount") and not amount_problem:
             amount = D(self.values["amount"])
         amount_text = self.values.get("amount", "")
-        problems = [half(p) for p in result.problems]
+        problems = [self._named(half(p)) for p in result.problems]
         problems += [half(p) for p in recommendation_problems(
             self.values.get("recommendation") or None, amount, self.values.get("reason", "").strip(),
             self.computed) if not (amount_text and p.startswith(NO_AMOUNT))]
