@@ -53,6 +53,12 @@ def _cell(text: str, right: bool = False, bold: bool = False) -> QTableWidgetIte
     return item
 
 
+def table_height(table: QTableWidget, rows: int) -> int:
+    """Height that shows the header and ``rows`` rows of ``table``."""
+    return (table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth())
+
+
 class CalculationTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +125,11 @@ class CalculationTab(QWidget):
                                       "各地材料与认定口径不同，以本申报适用政策为准。"), self)
         self.compare_note.setWordWrap(True)
         self.compare_note.setStyleSheet(muted_css())
-        layout = QVBoxLayout(self)
+        # The tab scrolls as one page: on a 1366×768 laptop the dock is ~600 px tall; the
+        # tab's minimum height (~620 px, a long quoted article) pushed the window off the
+        # screen, and squeezing seven parts into it left one row of steps and one policy.
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
         layout.addWidget(self.headline)
         layout.addWidget(self.blocking)
         layout.addWidget(self.policy)
@@ -127,20 +137,22 @@ class CalculationTab(QWidget):
         layout.addWidget(self.explanation)
         layout.addWidget(QLabel(self.tr("计算步骤"), self))
         layout.addWidget(self.steps, 3)
-        # The quote scrolls inside its own strip: a long article must not make the tab taller
-        # than a 1366×768 laptop's dock (its minimum height pushed the window off the screen).
-        quote_scroll = QScrollArea(self)
-        quote_scroll.setWidgetResizable(True)
-        quote_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        quote_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        quote_scroll.setWidget(self.quote)
-        quote_scroll.setMinimumHeight(44)
-        self.quote_scroll = quote_scroll
-        layout.addWidget(quote_scroll)
+        layout.addWidget(self.quote)
         layout.addWidget(self.articles)
         layout.addWidget(QLabel(self.tr("五项政策对照"), self))
         layout.addWidget(self.compare, 2)
         layout.addWidget(self.compare_note)
+        self.steps.setMinimumHeight(table_height(self.steps, 6))
+        self.compare.setMinimumHeight(table_height(self.compare, 5))
+        page = QScrollArea(self)
+        page.setObjectName("CalculationPage")
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(page)
 
     def set_data(self, data: CalculationData | None) -> None:
         self.data = data
