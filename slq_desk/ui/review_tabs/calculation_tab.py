@@ -92,6 +92,11 @@ class CalculationTab(QWidget):
         for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # In a laptop's narrow dock the stretched 政策原文 column was squeezed until its header
+        # read "olicy te": no section narrower than its header (the table scrolls instead).
+        titles = [self.steps.horizontalHeaderItem(c) for c in range(4)]
+        header.setMinimumSectionSize(max(
+            header.fontMetrics().horizontalAdvance(t.text()) + 16 for t in titles if t is not None))
         # One line per step (the quote elided, whole in its tooltip and in the pane below).
         self.steps.setWordWrap(False)
         self.steps.currentCellChanged.connect(lambda row, *_: self._show_step(row))
