@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -126,16 +127,26 @@ win.close()
 """
 
 
-@pytest.mark.parametrize("width,height,dpr", [(1366, 768, 1), (1366, 768, 2), (1600, 1000, 1)])
-def test_nothing_is_cut_off_on_a_laptop_screen(tmp_path, workspace_path, width, height, dpr) -> None:
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width,
-                                               "height": height, "logicalDpi": 96,
-                                               "logicalBaseDpi": 96, "dpr": dpr}]}))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-               XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
-    done = subprocess.run([sys.executable, "-c", PROBE, str(workspace_path), str(tmp_path / "s.ini")],
-                          env=env, capture_output=True, text=True, timeout=120, check=False,
+@pytest.mark.parametrize("width,height,dpr,xvfb", [(1366, 768, 1, False), (1366, 768, 2, False),
+                                                  (1600, 1000, 1, False), (1366, 768, 2, True)])
+def test_nothing_is_cut_off_on_a_laptop_screen(tmp_path, workspace_path, width, height, dpr, xvfb) -> None:
+    """Offscreen with the screen given in a config file, and (where installed) a real X server
+    at 2732×1536 with QT_SCALE_FACTOR=2, where widgets really paint at device pixel ratio 2."""
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
+    command = [sys.executable, "-c", PROBE, str(workspace_path), str(tmp_path / "s.ini")]
+    if xvfb:
+        if not shutil.which("xvfb-run"):
+            pytest.skip("xvfb-run is not installed")
+        env.pop("QT_QPA_PLATFORM", None)
+        env["QT_SCALE_FACTOR"] = str(dpr)
+        command = ["xvfb-run", "-a", "-s", f"-screen 0 {width * dpr}x{height * dpr}x24", *command]
+    else:
+        config = tmp_path / "screen.json"
+        config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width,
+                                                   "height": height, "logicalDpi": 96,
+                                                   "logicalBaseDpi": 96, "dpr": dpr}]}))
+        env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False,
                           cwd=Path(__file__).parents[2])
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
