@@ -11,7 +11,10 @@ settings, as on a first start, and saves:
 - ``checklist-…``, ``calculation-…``: the flawed demo application (``--app``) with the
   检查清单 / 测算 tab showing;
 - ``scoring-…``: the 评分 tab of ``--scoring-app`` (a policy with a scored review: Wuhan and
-  Chengdu have none), with the conflict-of-interest declaration made so the form is open.
+  Chengdu have none), with the conflict-of-interest declaration made so the form is open;
+- ``focus-…``: the same after Alt+4, the keyboard focus (and its ring) in the form.
+
+``SLQ_DESK_THEME=dark`` in the environment takes them in the dark theme.
 
 The demo workspace is built first when ``--workspace`` does not exist yet (``slq-desk
 demo-workspace``). Nothing is judged here: the point is to look at every PNG (no code words,
@@ -31,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SCREENS = {"1600x1000": ("1600x1000", 1), "1366x768": ("1366x768", 1), "2x": ("2732x1536", 2)}
 LANGUAGES = ("zh_CN", "en")
-VIEWS = ("start", "checklist", "scoring", "calculation")
+VIEWS = ("start", "checklist", "scoring", "calculation", "focus")
 
 # Runs inside the window's process: one process per screen and language takes every view.
 CHILD = r"""
@@ -81,6 +84,9 @@ win.show_review_tab(1)
 settle()
 win.scoring_tab.declare_no_conflict()
 shot("scoring")
+win.activateWindow()
+win.keyboard.focus_region("review")  # Alt+4: the first score box, with the focus ring
+shot("focus")
 win.close()
 """
 

@@ -121,7 +121,11 @@ class KeyboardNavigation(QObject):
         page = w.review_tabs.currentWidget()
         candidates: list[QWidget] = []
         if page is w.scoring_tab:
-            candidates = w.scoring_tab.tab_chain()
+            # The first score once the form is open; before the declaration (the scores are
+            # disabled) the declaration; the rubric buttons only when nothing else can be used.
+            tab = w.scoring_tab
+            later = [tab.coi_none, tab.coi_conflict, tab.rubric_button, tab.reload_button]
+            candidates = [x for x in tab.tab_chain() if x not in later] + later
         elif page is w.checklist_tab:
             candidates = [w.checklist_tab.tree, w.checklist_tab.filter_edit]
         elif page is w.calculation_tab:

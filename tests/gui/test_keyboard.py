@@ -105,6 +105,23 @@ def test_ctrl_number_opens_a_review_tab_with_the_focus_in_it(win, qtbot):
     assert _focus() is win.checklist_tab.tree
 
 
+def test_alt_4_lands_on_the_form_not_its_toolbar(win, qtbot):
+    win.show_review_tab(1)
+    tab = win.scoring_tab
+    win.app_table.setFocus()
+    qtbot.waitUntil(lambda: _focus() is win.app_table)
+    if tab.coi_none.isEnabled():  # before the declaration: the declaration
+        _press(_focus(), Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+        assert _focus() is tab.coi_none
+        assert tab.declare_no_conflict()
+        QApplication.processEvents()  # the opened form's widgets show on the next turn
+    win.app_table.setFocus()
+    qtbot.waitUntil(lambda: _focus() is win.app_table)
+    _press(_focus(), Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    first_score = next(iter(tab.boxes.values())).spin
+    assert _focus() is first_score
+
+
 def _ring_pixels(win, widget) -> tuple[int, int]:
     """(highlight-coloured, sampled) pixels on the line just outside ``widget``."""
     image = win.grab().toImage()
