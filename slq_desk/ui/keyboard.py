@@ -124,7 +124,7 @@ class KeyboardNavigation(QObject):
             # The first score once the form is open; before the declaration (the scores are
             # disabled) the declaration; the rubric buttons only when nothing else can be used.
             tab = w.scoring_tab
-            later = [tab.coi_none, tab.coi_conflict, tab.rubric_button, tab.reload_button]
+            later: list[QWidget] = [tab.coi_none, tab.coi_conflict, tab.rubric_button, tab.reload_button]
             candidates = [x for x in tab.tab_chain() if x not in later] + later
         elif page is w.checklist_tab:
             candidates = [w.checklist_tab.tree, w.checklist_tab.filter_edit]
