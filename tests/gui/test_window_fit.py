@@ -162,3 +162,24 @@ def test_nothing_is_cut_off_on_a_laptop_screen(tmp_path, workspace_path, width, 
     panes = 470 if width < 1500 else 400
     assert seen["left"][2] >= panes and seen["right"][2] >= panes, seen
     assert all(seen["find"]), "查找 / 缩略图 must not hide in an overflow menu"
+
+
+def test_a_narrow_pane_folds_zoom_never_find_or_thumbnails(qtbot) -> None:
+    from slq_desk.ui.viewer.image_cache import ImageCache
+    from slq_desk.ui.viewer.pane import ViewerPane
+    from slq_desk.ui.viewer.render_service import RenderService
+    from slq_desk.ui.viewer.text_service import TextService
+
+    renderer, texts = RenderService(ImageCache()), TextService()
+    pane = ViewerPane(renderer, texts)
+    qtbot.addWidget(pane)
+    try:
+        pane.resize(170, 400)
+        pane.show()
+        qtbot.waitUntil(lambda: not pane.zoom_box.isVisibleTo(pane))  # folded behind ">>"
+        assert pane.find_button.isVisibleTo(pane) and pane.thumbs_button.isVisibleTo(pane)
+        pane.resize(600, 400)
+        qtbot.waitUntil(lambda: pane.zoom_box.isVisibleTo(pane))
+    finally:
+        renderer.shutdown()
+        texts.shutdown()
