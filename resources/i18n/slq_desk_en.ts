@@ -872,12 +872,16 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <source>评审组</source>
-        <translation>Panel</translation>
+        <source>专家库</source>
+        <translation>Expert pool</translation>
     </message>
     <message>
-        <source>成员</source>
-        <translation>Member</translation>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>本次抽取</source>
+        <translation>This draw</translation>
     </message>
     <message>
         <source>单位</source>
@@ -886,6 +890,22 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     <message>
         <source>专业领域</source>
         <translation>Fields</translation>
+    </message>
+    <message>
+        <source>声明的关联</source>
+        <translation>Declared ties</translation>
+    </message>
+    <message>
+        <source>证书指纹</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <source>评审组</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Member</translation>
     </message>
     <message>
         <source>来源</source>
@@ -922,26 +942,6 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     <message>
         <source>回避（未参加抽取的专家及原因）</source>
         <translation>Recusals (experts left out of the draw, and why)</translation>
-    </message>
-    <message>
-        <source>专家</source>
-        <translation>Expert</translation>
-    </message>
-    <message>
-        <source>专家库</source>
-        <translation>Expert pool</translation>
-    </message>
-    <message>
-        <source>证书指纹</source>
-        <translation>Certificate fingerprint</translation>
-    </message>
-    <message>
-        <source>声明的关联</source>
-        <translation>Declared ties</translation>
-    </message>
-    <message>
-        <source>本次抽取</source>
-        <translation>This draw</translation>
     </message>
     <message>
         <source>回避原因</source>
@@ -1439,6 +1439,33 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     </message>
 </context>
 <context>
+    <name>KeyboardNavigation</name>
+    <message>
+        <source>转到申报列表</source>
+        <translation>Go to application list</translation>
+    </message>
+    <message>
+        <source>转到左侧文档</source>
+        <translation>Go to left document</translation>
+    </message>
+    <message>
+        <source>转到右侧文档</source>
+        <translation>Go to right document</translation>
+    </message>
+    <message>
+        <source>转到检查清单与评分</source>
+        <translation>Go to checklist and scoring</translation>
+    </message>
+    <message>
+        <source>下一区域</source>
+        <translation>Next region</translation>
+    </message>
+    <message>
+        <source>上一区域</source>
+        <translation>Previous region</translation>
+    </message>
+</context>
+<context>
     <name>KitsPage</name>
     <message>
         <source>评审包（每位抽中的专家一个，组长签名）</source>
@@ -1873,14 +1900,6 @@ Open an application on the left first.</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <source>尚未打开工作区。
-
-请用「文件 › 打开工作区…」选择一个工作区文件夹，或在命令行运行 slq-desk demo-workspace 目录 生成演示工作区。</source>
-        <translation>No workspace open.
-
-Choose a workspace folder with File › Open workspace…, or run slq-desk demo-workspace FOLDER to build a demo workspace.</translation>
-    </message>
-    <message>
         <source>未打开工作区</source>
         <translation>No workspace</translation>
     </message>
@@ -1891,14 +1910,6 @@ Choose a workspace folder with File › Open workspace…, or run slq-desk demo-
     <message>
         <source>工作区：{0}</source>
         <translation>Workspace: {0}</translation>
-    </message>
-    <message>
-        <source>工作区中还没有申报材料。
-
-导入申报包（文件夹或 .zip）后，申报会出现在这里；也可以运行 slq-desk demo-workspace 目录 生成一个演示工作区。</source>
-        <translation>The workspace has no applications yet.
-
-Import a package (folder or .zip) and it appears here; or run slq-desk demo-workspace FOLDER to build a demo workspace.</translation>
     </message>
     <message>
         <source>申报 {0}：{1} 份材料</source>
@@ -1915,8 +1926,32 @@ The checklist, scoring form and calculation appear here.</translation>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <source>“{0}”不是 slq-desk 工作区（没有 {1}）。</source>
-        <translation>“{0}” is not an slq-desk workspace (no {1}).</translation>
+        <source>尚未打开工作区。</source>
+        <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <source>请在左侧申报列表中打开一份申报。</source>
+        <translation>Open an application from the application list.</translation>
+    </message>
+    <message>
+        <source>检查清单、评分表和补贴测算将显示在这里。))</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>尚未打开工作区。
+
+请在开始页新建或打开一个工作区，或生成演示工作区。</source>
+        <translation>No workspace is open.
+
+Create or open a workspace on the start page, or build the demo workspace.</translation>
+    </message>
+    <message>
+        <source>工作区中还没有申报材料。
+
+导入申报包（文件夹或 .zip）后，申报会出现在这里；也可以用「文件 › 生成演示工作区…」生成一个演示工作区。</source>
+        <translation>This workspace has no applications yet.
+
+Import a package (a folder or a .zip) and it appears here; or build a demo workspace with File › Build demo workspace….</translation>
     </message>
     <message>
         <source>证据：{0} 第 {1} 页</source>
@@ -2976,10 +3011,6 @@ Document number {1} · {2} pages · SHA-256 {3}</translation>
         <translation>&amp;Policy:</translation>
     </message>
     <message>
-        <source>当前汇总方法</source>
-        <translation>Current combining method</translation>
-    </message>
-    <message>
         <source>导入文件夹(&amp;F)…</source>
         <translation>Import &amp;folder…</translation>
     </message>
@@ -3114,6 +3145,10 @@ Document number {1} · {2} pages · SHA-256 {3}</translation>
     <message>
         <source>去掉一个最高分和一个最低分</source>
         <translation>Drop one highest and one lowest score</translation>
+    </message>
+    <message>
+        <source>当前汇总方法</source>
+        <translation>Current combining method</translation>
     </message>
     <message>
         <source>截尾均值</source>
@@ -3579,6 +3614,10 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
         <translation>Applicant</translation>
     </message>
     <message>
+        <source>申报</source>
+        <translation>Application</translation>
+    </message>
+    <message>
         <source>拟支持金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
@@ -3623,16 +3662,12 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
         <translation>Record ob&amp;jection</translation>
     </message>
     <message>
-        <source>收到(&amp;R)：</source>
-        <translation>&amp;Received:</translation>
-    </message>
-    <message>
-        <source>申报</source>
-        <translation>Application</translation>
-    </message>
-    <message>
         <source>异议申报(&amp;E)：</source>
         <translation>Application obj&amp;ected to:</translation>
+    </message>
+    <message>
+        <source>收到(&amp;R)：</source>
+        <translation>&amp;Received:</translation>
     </message>
     <message>
         <source>处理结果</source>
@@ -3794,6 +3829,10 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
         <translation>Export and sign (&amp;O)…</translation>
     </message>
     <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>签署人</source>
         <translation>Signer</translation>
     </message>
@@ -3812,6 +3851,10 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
     <message>
         <source>已签署</source>
         <translation>Signed</translation>
+    </message>
+    <message>
+        <source>草稿（未签名）</source>
+        <translation>Draft (unsigned)</translation>
     </message>
     <message>
         <source>评审报告（每位成员签署）</source>
@@ -3860,10 +3903,6 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
     <message>
         <source>成员</source>
         <translation>Member</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>Status</translation>
     </message>
     <message>
         <source>签署时间（北京时间）</source>
@@ -3916,10 +3955,6 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
     <message>
         <source>已签署（{0}）</source>
         <translation>Signed ({0})</translation>
-    </message>
-    <message>
-        <source>草稿（未签名）</source>
-        <translation>Draft (unsigned)</translation>
     </message>
     <message>
         <source>{0}：{1}</source>
@@ -4596,6 +4631,113 @@ Tick “Overwrite existing files” to replace it.</translation>
     <message>
         <source>正在生成并签署汇总表…</source>
         <translation>Building and signing the summary…</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>算力券申报审核工作台</source>
+        <translation>Computing-voucher review desk</translation>
+    </message>
+    <message>
+        <source>请先新建或打开一个工作区。工作区是一个文件夹，保存导入的申报材料、检查结果、评审记录和审计日志。</source>
+        <translation>Start by creating or opening a workspace: a folder that keeps the imported applications, the check results, the reviews and the audit log.</translation>
+    </message>
+    <message>
+        <source>新建工作区(&amp;N)…</source>
+        <translation>&amp;New workspace…</translation>
+    </message>
+    <message>
+        <source>打开工作区(&amp;O)…</source>
+        <translation>&amp;Open workspace…</translation>
+    </message>
+    <message>
+        <source>生成演示工作区(&amp;D)…</source>
+        <translation>Build &amp;demo workspace…</translation>
+    </message>
+    <message>
+        <source>选择一个空文件夹（或在对话框中新建文件夹），在其中创建工作区。</source>
+        <translation>Choose an empty folder (or make one in the dialog) to create the workspace in.</translation>
+    </message>
+    <message>
+        <source>打开已有的工作区文件夹。</source>
+        <translation>Open an existing workspace folder.</translation>
+    </message>
+    <message>
+        <source>生成五项政策的 16 份演示申报（其中一部分有问题），导入并完成初审，约需一分钟。</source>
+        <translation>Generate 16 demo applications under the five policies (some with flaws), import them and run the initial review; about a minute.</translation>
+    </message>
+    <message>
+        <source>演示工作区生成进度</source>
+        <translation>Demo workspace progress</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>在这里新建工作区</source>
+        <translation>Create a workspace here</translation>
+    </message>
+    <message>
+        <source>最近使用的工作区(&amp;R)</source>
+        <translation>&amp;Recent workspaces</translation>
+    </message>
+    <message>
+        <source>最近使用的工作区</source>
+        <translation>Recent workspaces</translation>
+    </message>
+    <message>
+        <source>还没有打开过工作区。</source>
+        <translation>No workspace opened yet.</translation>
+    </message>
+    <message>
+        <source>选择或新建一个空文件夹作为工作区</source>
+        <translation>Choose or make an empty folder for the workspace</translation>
+    </message>
+    <message>
+        <source>打开工作区</source>
+        <translation>Open workspace</translation>
+    </message>
+    <message>
+        <source>“{0}”是空文件夹，还不是工作区。要在这里新建一个工作区吗？</source>
+        <translation>“{0}” is an empty folder, not a workspace yet. Create a workspace here?</translation>
+    </message>
+    <message>
+        <source>选择一个空文件夹，用来生成演示工作区</source>
+        <translation>Choose an empty folder for the demo workspace</translation>
+    </message>
+    <message>
+        <source>正在生成演示申报包…</source>
+        <translation>Generating the demo packages…</translation>
+    </message>
+    <message>
+        <source>未能生成演示工作区：{0}</source>
+        <translation>Could not build the demo workspace: {0}</translation>
+    </message>
+    <message>
+        <source>已取消生成演示工作区。已导入的申报保留在“{0}”中，可以打开它，或在同一文件夹中再次生成以补全。</source>
+        <translation>Demo workspace cancelled. The applications imported so far stay in “{0}”: open it, or build again in the same folder to complete it.</translation>
+    </message>
+    <message>
+        <source>正在导入 {0}…</source>
+        <translation>Importing {0}…</translation>
+    </message>
+    <message>
+        <source>正在初审检查 {0}…</source>
+        <translation>Checking {0}…</translation>
+    </message>
+    <message>
+        <source>正在生成演示评审组…</source>
+        <translation>Building the demo panel…</translation>
+    </message>
+    <message>
+        <source>即将完成…</source>
+        <translation>Almost done…</translation>
+    </message>
+    <message>
+        <source>正在取消（当前这份申报导入完后停止）…</source>
+        <translation>Cancelling (stops once the current package is imported)…</translation>
     </message>
 </context>
 <context>
@@ -5288,6 +5430,21 @@ Tick “Overwrite existing files” to replace it.</translation>
     <message>
         <source>请先打开工作区</source>
         <translation>Open a workspace first</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>新建工作区…</source>
+        <translation>New workspace…</translation>
+    </message>
+    <message>
+        <source>生成演示工作区…</source>
+        <translation>Build demo workspace…</translation>
+    </message>
+    <message>
+        <source>关闭工作区</source>
+        <translation>Close workspace</translation>
     </message>
 </context>
 </TS>

@@ -270,12 +270,13 @@ def resolve(ref: str) -> Rubric:
                       f"({known}) nor a rubric file")
 
 
-# Policies whose texts have no scored review: the message says why a rubric is not chosen.
-_NO_SCORED_REVIEW: dict[str, str] = {
-    "wuhan": "武汉政策按申请时间先到先得（第三条、第七条），无综合评分评审 / Wuhan grants first "
-             "come, first served (arts. 3, 7); its text has no scored review",
-    "chengdu": "成都政策按预算规模和申报情况统筹（第六条），无综合评分评审 / Chengdu scales "
-               "vouchers to the budget (art. 6); its text has no scored review",
+# Policies whose texts have no scored review: the message says why a rubric is not chosen
+# (Chinese, English).
+_NO_SCORED_REVIEW: dict[str, tuple[str, str]] = {
+    "wuhan": ("武汉政策按申请时间先到先得（第三条、第七条），无综合评分评审",
+              "Wuhan grants first come, first served (arts. 3, 7); its text has no scored review"),
+    "chengdu": ("成都政策按预算规模和申报情况统筹（第六条），无综合评分评审",
+                "Chengdu scales vouchers to the budget (art. 6); its text has no scored review"),
 }
 
 
@@ -290,20 +291,26 @@ def rubric_for(policy_id: str, direction: int | None) -> Rubric:
     direction is missing; the caller may then name a rubric explicitly.
     """
     region = region_of(policy_id)
+    # ``zh``: the window's sentence (no command-line option in it; the form offers 载入评分表).
     if region in _NO_SCORED_REVIEW:
-        raise RubricError(f"{_NO_SCORED_REVIEW[region]}；如需评分请用 --rubric 指定评分表 / "
-                          "name one with --rubric to score anyway")
+        zh, en = _NO_SCORED_REVIEW[region]
+        raise RubricError(f"{zh}；如需评分请用 --rubric 指定评分表 / {en}; "
+                          "name one with --rubric to score anyway",
+                          zh=f"{zh}。如仍需评分，请载入评分表文件。")
     candidates = [r for r in builtin_rubrics() if r.region == region]
     if not candidates:
         raise RubricError(f"政策 {policy_id} 没有默认评分表 / no default rubric for policy "
-                          f"{policy_id}; name one with --rubric")
+                          f"{policy_id}; name one with --rubric",
+                          zh=f"政策 {policy_id} 没有默认评分表，请载入评分表文件。")
     if any(r.direction is not None for r in candidates):
         if direction is None:
             raise RubricError(f"{policy_id}: 申报方向未填写，无法选择评分表 / the application has "
-                              "no direction, so no rubric can be chosen; set it or use --rubric")
+                              "no direction, so no rubric can be chosen; set it or use --rubric",
+                              zh="申报方向未填写，无法选择评分表；请先补充申报方向，或载入评分表文件。")
         candidates = [r for r in candidates if r.direction == direction]
         if not candidates:
             raise RubricError(f"{policy_id}: 没有方向{direction}的评分表 / no rubric for "
-                              f"direction {direction}")
+                              f"direction {direction}",
+                              zh=f"没有申报方向{direction}的评分表。")
     exact = [r for r in candidates if policy_id in r.policies]
     return (exact or candidates)[0]

@@ -118,7 +118,9 @@ def run_gui(workspace: str | None = None, database_url: str | None = None,
 
     window = MainWindow(ws, settings, remember_geometry=shot is None)
     if ws is not None and workspace is not None:
-        settings.setValue("workspace/last", str(ws.path))
+        from slq_desk.ui.start_page import note_opened
+
+        note_opened(settings, ws.path)  # the last one, and first in the start page's recent list
     if open_app is not None:
         window.open_application(open_app)
         if tab is not None:

@@ -45,15 +45,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from slq_desk.desk import first_run
 from slq_desk.desk.service import Desk
-from slq_desk.errors import SlqError
+from slq_desk.errors import SlqError, localised
 from slq_desk.models import STATUSES
-from slq_desk.ui import operations
+from slq_desk.ui import i18n, operations, start_page
 from slq_desk.ui.application_list import (
     ROW_ROLE,
     ApplicationFilter,
     ApplicationListModel,
 )
+from slq_desk.ui.keyboard import KeyboardNavigation
 from slq_desk.ui.review_data import CalculationData, ChecklistData
 from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
 from slq_desk.ui.review_tabs.checklist_tab import ChecklistTab
@@ -64,8 +66,9 @@ from slq_desk.ui.viewer.pane import ViewerPane
 from slq_desk.ui.viewer.render_service import RenderService
 from slq_desk.ui.viewer.sync import SyncController
 from slq_desk.ui.viewer.text_service import TextService
+from slq_desk.ui.window_fit import dock_layout, fit_window
 from slq_desk.ui.workspace_data import ApplicationRow, DocumentRef
-from slq_desk.workspace import DB_NAME, MARKER, Workspace
+from slq_desk.workspace import Workspace
 
 # Which document each pane opens first: a contract on the left, the invoice it pays on the right.
 LEFT_FIRST = ("contract", "application_form", "usage_report")
@@ -122,17 +125,23 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.left_pane)
         self.splitter.addWidget(self.right_pane)
-        self.setCentralWidget(self.splitter)
+        # The two panes, or the start page while no workspace is open.
+        self.central_stack = QStackedWidget(self)
+        self.central_stack.addWidget(self.splitter)
+        self.setCentralWidget(self.central_stack)
+        self._docks_before_start: list[QDockWidget] = []
         self.sync = SyncController(self.left_pane.view, self.right_pane.view, self)
 
         self._build_application_dock()
         self._build_review_dock()
         self._build_actions()
+        self.keyboard = KeyboardNavigation(self)  # Tab order, Alt+1…4 / F6, the focus ring
+        self.start_page = start_page.install(self)
+        self.central_stack.addWidget(self.start_page)
         self.statusBar().showMessage(self.tr("就绪"))
-        self.resize(1600, 1000)
         self._docks_sized = False  # True once a saved layout or the first show sized them
-        if remember_geometry:
-            self._restore_layout()
+        restored = self._restore_layout() if remember_geometry else False
+        fit_window(self, restored)  # never larger than the screen it opens on
         self.set_workspace(workspace)
 
     # -- construction -------------------------------------------------------------------
@@ -296,7 +305,7 @@ class MainWindow(QMainWindow):
         for n, title in enumerate((self.tr("检查清单"), self.tr("评分"), self.tr("测算"))):
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
-            action.triggered.connect(lambda _c=False, i=n: self.show_review_tab(i))
+            action.triggered.connect(lambda _c=False, i=n: self._show_review_tab_by_key(i))
             tab_actions.append(action)
 
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -367,15 +376,19 @@ class MainWindow(QMainWindow):
         self.desk = Desk(workspace) if workspace is not None else None
         self.application_id = None
         for pane in (self.left_pane, self.right_pane):
-            pane.set_documents([])
+            pane.set_documents([], self.tr("尚未打开工作区。") if workspace is None
+                               else self.tr("请在左侧申报列表中打开一份申报。"))
         self.review_placeholder.setText(
-            self.tr("检查清单、评分表和补贴测算将显示在这里。\n请先在左侧打开一份申报。"))
+            self.tr("检查清单、评分表和补贴测算将显示在这里。
+请先在左侧打开一份申报。"))
+        self._show_start_page(workspace is None)
+        for action in (self.import_zip_action, self.import_folder_action, self.check_action):
+            action.setEnabled(workspace is not None)
         self.workspace_changed.emit(self.desk)
         if workspace is None:
             self.setWindowTitle(self.tr("算力券申报审核工作台"))
             self._show_app_message(self.tr(
-                "尚未打开工作区。\n\n请用「文件 › 打开工作区…」选择一个工作区文件夹，"
-                "或在命令行运行 slq-desk demo-workspace 目录 生成演示工作区。"))
+                "尚未打开工作区。\n\n请在开始页新建或打开一个工作区，或生成演示工作区。"))
             self.statusBar().showMessage(self.tr("未打开工作区"))
             return
         self.setWindowTitle(self.tr("算力券申报审核工作台 — {0}").format(workspace.path.name))
@@ -391,7 +404,7 @@ class MainWindow(QMainWindow):
         if not rows:
             self._show_app_message(self.tr(
                 "工作区中还没有申报材料。\n\n导入申报包（文件夹或 .zip）后，申报会出现在这里；"
-                "也可以运行 slq-desk demo-workspace 目录 生成一个演示工作区。"))
+                "也可以用「文件 › 生成演示工作区…」生成一个演示工作区。"))
         else:
             self.app_stack.setCurrentWidget(self.app_table)
 
@@ -480,20 +493,56 @@ class MainWindow(QMainWindow):
             self.open_workspace_folder(Path(folder))
 
     def open_workspace_folder(self, folder: Path) -> bool:
-        if not ((folder / DB_NAME).exists() or (folder / MARKER).exists()):
-            QMessageBox.warning(self, self.tr("打开工作区"),
-                                self.tr("“{0}”不是 slq-desk 工作区（没有 {1}）。").format(folder, DB_NAME))
-            return False
+        if self.workspace is None:
+            return self.start_page.open_folder(folder)  # refusals and offers appear on the page
         try:
-            workspace = Workspace.open(folder, create=False)
+            workspace = first_run.open_existing(folder)
         except SlqError as err:
-            QMessageBox.warning(self, self.tr("打开工作区"), str(err))
+            QMessageBox.warning(self, self.tr("打开工作区"), localised(err, i18n.current() != "en"))
             return False
+        self.adopt_workspace(workspace)
+        return True
+
+    def adopt_workspace(self, workspace: Workspace) -> None:
+        """Switch to ``workspace`` (the previous one is closed) and remember it as recent."""
         if self.workspace is not None:
+            self.scoring_tab.flush()
             self.workspace.close()
         self.set_workspace(workspace)
-        self.settings.setValue("workspace/last", str(folder))
-        return True
+        start_page.note_opened(self.settings, workspace.path)
+        self.start_page.refresh_recent()
+
+    def close_workspace(self) -> None:
+        """Back to the start page."""
+        if self.workspace is None:
+            return
+        self.scoring_tab.flush()
+        workspace = self.workspace
+        self.set_workspace(None)
+        workspace.close()
+
+    def showing_start_page(self) -> bool:
+        return self.central_stack.currentWidget() is self.start_page
+
+    def _show_start_page(self, show: bool) -> None:
+        """The start page instead of the panes; the docks step aside while it shows."""
+        if not hasattr(self, "start_page") or show == self.showing_start_page():
+            return
+        docks = [self.application_dock, self.review_dock]
+        if show:
+            self._docks_before_start = [d for d in docks if not d.isHidden()]
+            for dock in docks:
+                dock.hide()
+            self.central_stack.setCurrentWidget(self.start_page)
+            self.start_page.refresh_recent()
+            if self.isVisible():
+                self.start_page.first_focus().setFocus()
+        else:
+            self.central_stack.setCurrentWidget(self.splitter)
+            for dock in self._docks_before_start:
+                dock.show()
+            if self.isVisible():  # once the docks are laid out again
+                QTimer.singleShot(0, self._size_docks_once)
 
     # -- evidence and review tabs -------------------------------------------------------------
     def show_evidence(self, document: str, page: int, rect: object, label: str = "",
@@ -537,7 +586,13 @@ class MainWindow(QMainWindow):
     def show_review_tab(self, index: int) -> None:
         if self._review_tabs_added and 0 <= index < self.review_tabs.count():
             self.review_dock.show()
+            self.review_dock.raise_()  # in front of the list when the two share a dock column
             self.review_tabs.setCurrentIndex(index)
+
+    def _show_review_tab_by_key(self, index: int) -> None:
+        """Ctrl+1…3: show the tab and put the keyboard focus in it."""
+        self.show_review_tab(index)
+        self.keyboard.focus_region("review")
 
     def reviewer(self) -> str:
         """The reviewer's name as they gave it (asked once, kept in the user's settings), else
@@ -756,37 +811,63 @@ class MainWindow(QMainWindow):
         return self.left_pane.is_settled() and self.right_pane.is_settled()
 
     # -- geometry and shutdown ------------------------------------------------------------
-    def _restore_layout(self) -> None:
+    def _restore_layout(self) -> bool:
+        """Restore the saved geometry, docks and splitter; True when a geometry was restored."""
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self._docks_sized = self.restoreState(state)
         # The splitter is restored once the window has its final size (see showEvent):
         # restoring it earlier lets the first resize redistribute the panes.
         self._pending_splitter = self.settings.value("window/splitter")
+        return bool(restored)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._docks_sized:
-            # First start: docks in proportion to the window (list ~21 %, review tabs ~26 %),
-            # so the two panes keep about half the width on a small screen too.
-            self._docks_sized = True
-            width = self.width()
-            self.resizeDocks([self.application_dock, self.review_dock],
-                             [max(260, width * 21 // 100), max(300, width * 26 // 100)],
-                             Qt.Orientation.Horizontal)
+        if not self.showing_start_page():
+            self._size_docks_once()
         state, self._pending_splitter = self._pending_splitter, None
         if isinstance(state, QByteArray):
             QTimer.singleShot(0, lambda: self.splitter.restoreState(state))
+
+    def _size_docks_once(self) -> None:
+        """First start: docks in proportion to the window, so the two panes keep about half
+        the width; on a laptop the docks share one column (window_fit.dock_layout). Done when
+        the docks first show with a workspace (after the start page), so the list's width
+        fits its rows."""
+        if self._docks_sized:
+            return
+        self._docks_sized = True
+        tabbed, list_width, review_width = dock_layout(self.width(), self._list_needs())
+        if tabbed:
+            # A laptop: the list and the review tabs share one dock column (tabs at its foot;
+            # Alt+1 / Alt+4 bring either forward), so each PDF pane keeps ~490 px.
+            self.tabifyDockWidget(self.review_dock, self.application_dock)
+            self.application_dock.raise_()
+            self.resizeDocks([self.review_dock], [review_width], Qt.Orientation.Horizontal)
+        else:
+            self.resizeDocks([self.application_dock, self.review_dock],
+                             [list_width, review_width], Qt.Orientation.Horizontal)
+
+    def _list_needs(self) -> int:
+        """Width the application list's columns take (the applicant's name ~5 characters)."""
+        header = self.app_table.horizontalHeader()
+        # Computed from the contents: before the first layout the sections have no size yet.
+        columns = sum(max(self.app_table.sizeHintForColumn(c), header.sectionSizeHint(c))
+                      for c in range(self.app_model.columnCount())
+                      if not header.isSectionHidden(c) and c != 2)
+        name = self.app_table.fontMetrics().horizontalAdvance("武汉瀚海数") + 12
+        chrome = self.app_table.verticalScrollBar().sizeHint().width() + 2 * self.app_table.frameWidth() + 12
+        return columns + name + chrome
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scoring_tab.flush()
         if self.remember_geometry:
             self.settings.setValue("window/geometry", self.saveGeometry())
-            self.settings.setValue("window/state", self.saveState())
-            self.settings.setValue("window/splitter", self.splitter.saveState())
+            if not self.showing_start_page():  # its hidden docks are not the person's layout
+                self.settings.setValue("window/state", self.saveState())
+                self.settings.setValue("window/splitter", self.splitter.saveState())
             self.settings.sync()
         self.shutdown()
         super().closeEvent(event)
@@ -796,6 +877,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.keyboard.shutdown()
         self.scoring_tab.flush()
         for op in list(self.operations):
             # Background work finishes its transaction (or rolls back) before the DB goes.

@@ -43,7 +43,7 @@ def test_empty_workspace_says_so(qtbot, tmp_path, settings):
     win = _window(qtbot, Workspace.open(tmp_path / "empty"), settings)
     assert win.app_stack.currentWidget() is win.app_message
     assert "工作区中还没有申报材料" in win.app_message.text()
-    assert "demo-workspace" in win.app_message.text()
+    assert "生成演示工作区" in win.app_message.text()
     assert win.left_pane.stack.currentWidget() is win.left_pane.message_label
     win.close()
 

@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -51,6 +53,12 @@ def _cell(text: str, right: bool = False, bold: bool = False) -> QTableWidgetIte
     return item
 
 
+def table_height(table: QTableWidget, rows: int) -> int:
+    """Height that shows the header and ``rows`` rows of ``table``."""
+    return (table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth())
+
+
 class CalculationTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +92,11 @@ class CalculationTab(QWidget):
         for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # In a laptop's narrow dock the stretched 政策原文 column was squeezed until its header
+        # read "olicy te": no section narrower than its header (the table scrolls instead).
+        titles = [self.steps.horizontalHeaderItem(c) for c in range(4)]
+        header.setMinimumSectionSize(max(
+            header.fontMetrics().horizontalAdvance(t.text()) + 16 for t in titles if t is not None))
         # One line per step (the quote elided, whole in its tooltip and in the pane below).
         self.steps.setWordWrap(False)
         self.steps.currentCellChanged.connect(lambda row, *_: self._show_step(row))
@@ -117,7 +130,11 @@ class CalculationTab(QWidget):
                                       "各地材料与认定口径不同，以本申报适用政策为准。"), self)
         self.compare_note.setWordWrap(True)
         self.compare_note.setStyleSheet(muted_css())
-        layout = QVBoxLayout(self)
+        # The tab scrolls as one page: on a 1366×768 laptop the dock is ~600 px tall; the
+        # tab's minimum height (~620 px, a long quoted article) pushed the window off the
+        # screen, and squeezing seven parts into it left one row of steps and one policy.
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
         layout.addWidget(self.headline)
         layout.addWidget(self.blocking)
         layout.addWidget(self.policy)
@@ -130,6 +147,17 @@ class CalculationTab(QWidget):
         layout.addWidget(QLabel(self.tr("五项政策对照"), self))
         layout.addWidget(self.compare, 2)
         layout.addWidget(self.compare_note)
+        self.steps.setMinimumHeight(table_height(self.steps, 6))
+        self.compare.setMinimumHeight(table_height(self.compare, 5))
+        page = QScrollArea(self)
+        page.setObjectName("CalculationPage")
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(page)
 
     def set_data(self, data: CalculationData | None) -> None:
         self.data = data

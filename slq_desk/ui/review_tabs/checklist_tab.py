@@ -9,7 +9,7 @@ in a background operation, because they re-run the checks; this widget only show
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -58,11 +58,19 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
-        if index.column() != 1:
+        column = index.column()
+        if column not in (0, 1):
             return hint
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        width = self.tree.header().sectionSize(1) - 8
+        width = self.tree.header().sectionSize(column) - 8
+        if column == 0:
+            # 项目 wraps too (on a laptop's narrow dock "letter of commitment" and "letter of
+            # authorization" were both cut to "letter of …"); it is indented by its depth.
+            depth, parent = 1, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= self.tree.indentation() * depth
         if width <= 20 or not opt.text:
             return hint
         bounds = QFontMetrics(opt.font).boundingRect(
@@ -128,6 +136,14 @@ class ChecklistTab(QWidget):
         self._update_buttons()
 
     # -- data ----------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 — Qt's name
+        super().resizeEvent(event)
+        # 项目 takes ~40 % of a narrow dock (a fixed 190 px left 内容 a word per line on a
+        # 1366×768 laptop), never less than 110 px nor more than 190 px.
+        width = self.tree.viewport().width()
+        if width > 0:
+            self.tree.setColumnWidth(0, max(110, min(190, width * 40 // 100)))
+
     def set_data(self, data: ChecklistData | None) -> None:
         """Fill the tree; keeps which sections were open and which row was current."""
         self.data = data

@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 
 from slq_desk.clock import beijing_text, now_beijing
 from slq_desk.desk.service import Desk
-from slq_desk.errors import SlqError
+from slq_desk.errors import SlqError, localised
 from slq_desk.money import D, MoneyError, fmt
 from slq_desk.review.rubric import Criterion, Rubric
 from slq_desk.ui.theme import error_css, muted_css, notice_css, ok_color
@@ -115,6 +115,12 @@ def half(message: str) -> str:
     # "key（名称）: 中文 / English" keeps the criterion's key in English too.
     lead = re.match(r"^(\w+)（[^）]*）: ", zh)
     return f"{lead.group(1)}: {en}" if lead else en
+
+
+def with_criterion_names(message: str, names: dict[str, str]) -> str:
+    """English mode keeps a criterion's key ("real_usage: not scored"); name it instead."""
+    key, sep, rest = message.partition(": ")
+    return f"{names[key]}: {rest}" if sep and key in names else message
 
 
 def english() -> bool:
@@ -464,6 +470,12 @@ class ScoringTab(QWidget):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
+    def _named(self, message: str) -> str:
+        if self.rubric is None or not english():
+            return message
+        names = {c.key: c.name_en or c.name for c in self.rubric.criteria}
+        return with_criterion_names(message, names)
+
     # -- loading ---------------------------------------------------------------------------
     def set_context(self, ws: Workspace | None, application_id: str | None, reviewer: str) -> None:
         """Show this reviewer's form for the application (saving what the previous one had)."""
@@ -475,7 +487,6 @@ class ScoringTab(QWidget):
 
     def reload(self) -> None:
         """Read the review from the workspace and show it exactly; forgets unsaved edits."""
-        from slq_desk.review.rubric import RubricError
 
         self.save_timer.stop()
         self.pending.clear()
@@ -498,10 +509,8 @@ class ScoringTab(QWidget):
             form = self.desk.review_form(self.application_id, self.reviewer, self.rubric_ref)
             self.computed, state, rubric = form.computed, form.state, form.rubric
             self.applicant, self.policy, self.signed = form.applicant, form.policy, form.signed
-        except RubricError as err:
-            message = str(err)
-        except SlqError as err:
-            message = str(err)
+        except SlqError as err:  # RubricError included: its Chinese sentence in Chinese mode
+            message = localised(err, not english())
         self.app_header.setText(self.application_text())
         self._show_rubric(rubric, message)
         self._fill(state)
@@ -738,7 +747,7 @@ class ScoringTab(QWidget):
         if self.values.get("amount") and not amount_problem:
             amount = D(self.values["amount"])
         amount_text = self.values.get("amount", "")
-        problems = [half(p) for p in result.problems]
+        problems = [self._named(half(p)) for p in result.problems]
         problems += [half(p) for p in recommendation_problems(
             self.values.get("recommendation") or None, amount, self.values.get("reason", "").strip(),
             self.computed) if not (amount_text and p.startswith(NO_AMOUNT))]

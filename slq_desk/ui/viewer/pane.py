@@ -90,14 +90,18 @@ class ViewerPane(QWidget):
         rotate = self._button("⟳", self.tr("顺时针旋转 90°"))
         self.thumbs_button = self._button(self.tr("缩略图"), self.tr("显示/隐藏页面缩略图"))
         self.thumbs_button.setCheckable(True)
-        find = self._button(self.tr("查找"), self.tr("查找 (Ctrl+F)"))
+        self.find_button = find = self._button(self.tr("查找"), self.tr("查找 (Ctrl+F)"))
 
         # A QToolBar folds what does not fit into its overflow menu, so two panes side by side
-        # never force the window wider than a laptop screen.
+        # never force the window wider than a laptop screen. It folds from the end, so 缩略图
+        # and 查找 come first: a narrow pane hides rotate and zoom (which have shortcuts), never
+        # those two.
         toolbar = QToolBar(self)
         toolbar.setIconSize(QSize(16, 16))
-        for widget in (self.page_box, self.page_total, zoom_out, self.zoom_box, zoom_in, rotate,
-                       self.thumbs_button, find):
+        toolbar.addWidget(self.thumbs_button)
+        toolbar.addWidget(find)
+        toolbar.addSeparator()
+        for widget in (self.page_box, self.page_total, zoom_out, self.zoom_box, zoom_in, rotate):
             toolbar.addWidget(widget)
         picker_row = QHBoxLayout()
         picker_row.setContentsMargins(4, 4, 4, 0)
@@ -174,13 +178,15 @@ class ViewerPane(QWidget):
         return button
 
     # -- documents ---------------------------------------------------------------------
-    def set_documents(self, documents: list[DocumentRef]) -> None:
+    def set_documents(self, documents: list[DocumentRef], empty_message: str | None = None) -> None:
+        """The documents the picker offers; ``empty_message`` is what an empty pane says when
+        that is not "this application has no documents" (no workspace or no application open)."""
         self.close_document()
         self.picker.set_documents(documents)
         if documents:
             self._show_message(self.tr("请从上方列表选择一份材料。"))
         else:
-            self._show_message(self.tr("该申报没有材料。"))
+            self._show_message(empty_message or self.tr("该申报没有材料。"))
 
     def documents(self) -> list[DocumentRef]:
         return self.picker.documents()
