@@ -1934,10 +1934,6 @@ The checklist, scoring form and calculation appear here.</translation>
         <translation>Open an application from the application list.</translation>
     </message>
     <message>
-        <source>检查清单、评分表和补贴测算将显示在这里。))</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>尚未打开工作区。
 
 请在开始页新建或打开一个工作区，或生成演示工作区。</source>

@@ -379,8 +379,7 @@ class MainWindow(QMainWindow):
             pane.set_documents([], self.tr("尚未打开工作区。") if workspace is None
                                else self.tr("请在左侧申报列表中打开一份申报。"))
         self.review_placeholder.setText(
-            self.tr("检查清单、评分表和补贴测算将显示在这里。
-请先在左侧打开一份申报。"))
+            self.tr("检查清单、评分表和补贴测算将显示在这里。\n请先在左侧打开一份申报。"))
         self._show_start_page(workspace is None)
         for action in (self.import_zip_action, self.import_folder_action, self.check_action):
             action.setEnabled(workspace is not None)
