@@ -267,13 +267,13 @@ def _cross_checks(out: Extraction, qr: InvoiceQR | None) -> None:
             out.findings.append(FindingData(
                 "amount_words_unreadable", "warn",
                 f"价税合计大写“{words.value}”无法识读，需人工核对",
-                f"the 价税合计 in words '{words.value}' cannot be read; check by hand",
+                f"the total in words '{words.value}' cannot be read; check by hand",
                 words.page, words.bbox))
         elif in_words != total:
             out.findings.append(FindingData(
                 "amount_words_mismatch", "block",
                 f"价税合计大写金额（{fmt(in_words)}元）与小写金额（{fmt(total)}元）不一致",
-                f"价税合计 in words ({fmt(in_words)}) differs from the figure ({fmt(total)})",
+                f"the total in words ({fmt(in_words)}) differs from the figure ({fmt(total)})",
                 words.page, words.bbox))
     amount = parse_money(f["amount"].value) if "amount" in f else None
     tax = parse_money(f["tax"].value) if "tax" in f else None
