@@ -22,49 +22,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.panel_process import MEMBERS, POOL  # the pool of six and the three members
+
 SLQ = [sys.executable, "-m", "slq_desk"]
 pytestmark = pytest.mark.xdist_group("panel-process")
-MEMBERS = (("张伟", "湖南大学信息科学与工程学院"), ("李娜", "湖南省算力产业研究院"),
-           ("王强", "长沙市数据资源服务中心"))
+
 PASS = "成员-口令-2026"
 DIVERGENT = "hunan-panel-1-03"
 TIED = "hunan-panel-1-02"  # 湘江云脑信息技术有限公司, in which 赵敏 holds shares
-POOL = """
-[[expert]]
-name = "张伟"
-organisation = "湖南大学信息科学与工程学院"
-fields = ["人工智能", "算力调度"]
-certificate = "张伟.pem"
 
-[[expert]]
-name = "李娜"
-organisation = "湖南省算力产业研究院"
-fields = ["算力基础设施"]
-certificate = "李娜.pem"
-
-[[expert]]
-name = "王强"
-organisation = "长沙市数据资源服务中心"
-fields = ["数据治理"]
-certificate = "王强.pem"
-
-[[expert]]
-name = "赵敏"
-organisation = "中南大学计算机学院"
-fields = ["高性能计算"]
-[expert.ties]
-shareholdings = ["湘江云脑信息技术有限公司"]
-
-[[expert]]
-name = "陈刚"
-organisation = "国防科技大学计算机学院"
-fields = ["并行计算"]
-
-[[expert]]
-name = "周洁"
-organisation = "湖南省财政科学研究所"
-fields = ["财务审计"]
-"""
 SETTINGS = """
 method = "drop_high_low"
 
