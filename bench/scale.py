@@ -105,7 +105,7 @@ def build(ws: Workspace, n: int, docs_per_app: int, panel: int, experts: int,
                 fields.append({"document_id": doc_id, "name": name, "value": value, "page": 0,
                                "bbox": ["10", "10", "100", "20"]})
         for j, severity in enumerate(("block", "warn", "info")):
-            findings.append({"application_id": app_id, "document_id": doc_id - j,
+            findings.append({"application_id": app_id, "document_id": doc_id - j % docs_per_app,
                              "code": f"code_{severity}", "severity": severity,
                              "message_zh": f"问题{j}", "message_en": f"issue {j}",
                              "article": "第五条", "stage": "check", "created_at": start})
