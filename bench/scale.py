@@ -246,8 +246,15 @@ def run_all(label: str, ws: Workspace, raw: Any, args: argparse.Namespace) -> Re
         shown()
         if len(windows) > 1:
             windows.pop(0).close()
+    t_shown = time.monotonic()
     win = windows[-1]
     assert win.app_filter.rowCount() == args.n
+    # Let the window's start-up work (the export pre-warm on a worker) finish first, so the
+    # interactions below are measured on their own.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (time.monotonic() - t_shown < 2 or win.operations):
+        QApplication.processEvents()
+        time.sleep(0.02)
     report.add("window shown with the queue", shown_ms, times(lambda: raw(QUEUE_SQL), 3), None,
                "median")
     report.add("queue refreshed (desk + list)", times(win.refresh_applications, max(5, repeat // 3)),
