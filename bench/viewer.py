@@ -46,14 +46,10 @@ def ms(seconds: float) -> str:
 
 
 def main() -> int:
-    from slq_desk.ui.app import UI_SWITCH_INTERVAL_S
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=60, help="pages of the latency document")
     parser.add_argument("--big", type=int, default=1000, help="pages of the memory document")
     parser.add_argument("--zoom", type=float, default=1.0)
-    parser.add_argument("--switch-interval", type=float, default=UI_SWITCH_INTERVAL_S,
-                        help="GIL switch interval in seconds (the window's by default)")
     parser.add_argument("--memory-only", action="store_true",
                         help="only part 3 (run by part 3 itself in a fresh process)")
     args = parser.parse_args()
@@ -72,9 +68,6 @@ def main() -> int:
 
     app = QApplication([])
     install_cjk_font(app)
-    # The GIL switch interval the window runs with (ui/app.py create_application); pass
-    # --switch-interval 0.005 to see Python's default.
-    sys.setswitchinterval(args.switch_interval)
     tmp = Path(tempfile.mkdtemp(prefix="slq-bench-"))
     doc_path = tmp / "contract.pdf"
     doc_path.write_bytes(make_pdf(args.pages, lines_per_page=40))

@@ -51,21 +51,12 @@ def _ensure_display(headless_ok: bool) -> None:
 TABS = ("checklist", "scoring", "calculation")
 
 
-UI_SWITCH_INTERVAL_S = 0.0005
-
-
 def create_application(argv: list[str] | None = None, language: str | None = None) -> object:
     """The QApplication (reused when one exists, as under pytest-qt), with the CJK font installed."""
     from PySide6.QtWidgets import QApplication
 
     from slq_desk.ui.qt_fonts import install_cjk_font
 
-    # A worker busy in Python (loading an application's checklist, importing) keeps the GIL for
-    # up to the switch interval each time the UI thread wants it back, and painting a window
-    # calls into Python hundreds of times: at the default 5 ms, opening the application just
-    # imported stalled the window 0.5–0.8 s; at 0.5 ms the worst gap was ~0.12 s (issue 18,
-    # item 3, bench/import_ui_stall.py). The worker loses a little throughput.
-    sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(
         argv if argv is not None else [sys.argv[0]])
