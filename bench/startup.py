@@ -25,17 +25,31 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CHILD = r"""
-import os, sys
+import os, sys, time
+t0 = time.perf_counter()
+phases = []
+def phase(name):
+    phases.append((name, time.perf_counter()))
 from slq_desk.ui.app import create_application, open_workspace
+phase("import slq_desk.ui.app")
 ws = open_workspace(sys.argv[1])
+phase("workspace opened + migrated")
 app = create_application(language="zh_CN")
+phase("QApplication + CJK font")
 from PySide6.QtCore import QSettings, QTimer
 from slq_desk.ui.main_window import MainWindow
+phase("import main_window")
 window = MainWindow(ws, QSettings(sys.argv[2], QSettings.Format.IniFormat), remember_geometry=False)
+phase("MainWindow built (queue filled)")
 window.show()
 assert window.app_model.rowCount() >= int(sys.argv[3])
 def shown():
+    phase("shown, first event loop turn")
     print("shown", flush=True)
+    last = t0
+    for name, at in phases:
+        print(f"phase {name}	{(at - last) * 1000:.1f}", file=sys.stderr)
+        last = at
     window.close()
     app.quit()
 QTimer.singleShot(0, shown)
@@ -43,6 +57,9 @@ app.exec()
 """
 
 FLOOR = "import PySide6.QtWidgets; print('shown', flush=True)"
+
+
+PHASES: dict[str, list[float]] = {}
 
 
 def timed(args: list[str], env: dict[str, str]) -> float:
@@ -55,6 +72,10 @@ def timed(args: list[str], env: dict[str, str]) -> float:
     _, err = child.communicate(timeout=60)
     if line.strip() != "shown":
         raise SystemExit(f"child failed: {err.strip()[-2000:]}")
+    for text in err.splitlines():
+        if text.startswith("phase "):
+            name, ms = text[len("phase "):].rsplit("\t", 1)
+            PHASES.setdefault(name, []).append(float(ms))
     return elapsed
 
 
@@ -80,6 +101,7 @@ def main() -> int:
         app_args = [sys.executable, "-c", CHILD, str(ws), settings, str(args.applications)]
         floor_args = [sys.executable, "-c", FLOOR]
         timed(app_args, env)  # warm the disk cache once; cold *process*, not cold disk
+        PHASES.clear()
         ours: list[float] = []
         floor: list[float] = []
         for _ in range(args.runs):
@@ -91,6 +113,10 @@ def main() -> int:
     print(f"slq-desk window shown             median {o * 1000:7.0f} ms  min {min(ours) * 1000:7.0f} ms")
     print(f"ratio to floor: {o / f:.2f}×   (aim < 2×)   absolute aim < 1500 ms: "
           f"{'met' if o < 1.5 else 'NOT met'}")
+    print("by phase (median ms, inside the child; the rest is interpreter start-up):")
+    for name, values in PHASES.items():
+        print(f"  {name:<36} {statistics.median(values):7.0f} ms")
+    print(f"load average: {Path('/proc/loadavg').read_text().split()[:3]}")
     return 0
 
 

@@ -125,6 +125,10 @@ class ExtractedField(Base):
 
 
 Index("ix_extracted_field_doc_name", ExtractedField.document_id, ExtractedField.name)
+# Another application's invoice or contract with the same number, found by value (migration
+# 0011); hash on PostgreSQL, whose B-tree refuses a long value.
+Index("ix_extracted_field_value", ExtractedField.value, postgresql_using="hash")
+Index("ix_extracted_field_corrected", ExtractedField.corrected_value, postgresql_using="hash")
 
 
 class Finding(Base):
@@ -143,6 +147,10 @@ class Finding(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     application: Mapped[Application] = relationship(back_populates="findings")
+
+
+# An application's findings (opening it; the queue's count of blocking ones), migration 0011.
+Index("ix_finding_app_severity", Finding.application_id, Finding.severity)
 
 
 class ReviewerIdentity(Base):

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from slq_desk.errors import BadInput
+from slq_desk.models.panel import ACTIVE, PanelOpinion
 from slq_desk.money import D
-from slq_desk.panel.collect import held_ids, opinions
+from slq_desk.panel.collect import held_ids
 from slq_desk.review.aggregate import (
     ApplicationAggregate,
     Normalisation,
@@ -94,7 +96,13 @@ def opinion_records(s: Session) -> Collected:
     records: list[ScoreRecord] = []
     info: dict[str, CriterionInfo] = {}
     rubrics: set[str] = set()
-    for o in opinions(s, include_superseded=False):
+    # The columns the scores need, not whole opinions (2,000 applications × 7 experts).
+    rows = s.execute(select(PanelOpinion.application_id, PanelOpinion.reviewer,
+                            PanelOpinion.total, PanelOpinion.scores, PanelOpinion.rubric_id,
+                            PanelOpinion.data)
+                     .where(PanelOpinion.status == ACTIVE)
+                     .order_by(PanelOpinion.application_id, PanelOpinion.reviewer, PanelOpinion.id))
+    for o in rows:
         if o.application_id not in held or o.total is None:
             continue
         rubrics.add(o.rubric_id)

@@ -84,10 +84,11 @@ def list_xlsx_bytes(plist: PanelList, places: int = 2, method: str = "") -> byte
     for cell in ws[1]:
         cell.font = Font(bold=True)
     right = Alignment(horizontal="right")
-    for row in list_rows(plist, places, method):
+    # (The row number is counted here: ``ws.max_row`` scans every cell, 2,000 rows took 0.75 s.)
+    for number, row in enumerate(list_rows(plist, places, method), start=3):
         ws.append(row)  # every value a str: written as text, never through float
         for col in MONEY_COLUMNS | {4}:
-            ws.cell(ws.max_row, col + 1).alignment = right
+            ws.cell(number, col + 1).alignment = right
     for letter, chars in zip("ABCDEFGHIJKLMN", (6, 22, 32, 22, 10, 7, 9, 26, 16, 16, 16, 8, 40, 30),
                              strict=True):
         ws.column_dimensions[letter].width = chars

@@ -17,6 +17,7 @@ the majority of its members, says 不推荐), is on neither list.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -26,11 +27,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from slq_desk.errors import BadInput
-from slq_desk.models.panel import PanelConclusion, PanelOpinion
+from slq_desk.models.panel import ACTIVE, PanelConclusion, PanelOpinion
 from slq_desk.models.schema import Application
 from slq_desk.money import FEN, ZERO, fmt, quantize, yuan
 from slq_desk.panel.aggregate import PanelAggregate
-from slq_desk.panel.collect import opinions
 from slq_desk.review.aggregate import quantum, round_for_display
 from slq_desk.review.ranking import DEFAULT_ORDER, LABELS, RankInput, rank
 
@@ -116,7 +116,7 @@ class PanelList:
         }
 
 
-def majority(rows: list[PanelOpinion]) -> str | None:
+def majority(rows: Sequence[Any]) -> str | None:
     """The recommendation more than half the members gave, else None (the chair decides)."""
     counts = Counter(r.recommendation for r in rows if r.recommendation)
     if not counts:
@@ -135,15 +135,32 @@ def _median_down(values: list[Decimal]) -> Decimal:
 def candidates(s: Session, agg: PanelAggregate, policy_id: str | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     by_app = agg.by_id()
-    for app_id in sorted(by_app):
-        app = s.get(Application, app_id)
+    # Applications, conclusions and proposed amounts of the whole panel in one query each (a
+    # query per application made 2,000 applications × 7 experts take seconds: bench/scale.py).
+    ids = sorted(by_app)
+    apps = {a.id: a for chunk in _chunks(ids)
+            for a in s.scalars(select(Application).where(Application.id.in_(chunk)))}
+    conclusions = {c.application_id: c for chunk in _chunks(ids) for c in s.scalars(
+        select(PanelConclusion).where(PanelConclusion.application_id.in_(chunk)))}
+    active: dict[str, list[Any]] = {}
+    if agg.source == "opinions":
+        # The columns ranking reads, not whole opinions (their JSON is what costs).
+        for o in s.execute(select(PanelOpinion.application_id, PanelOpinion.recommendation,
+                                  PanelOpinion.recommended_amount)
+                           .where(PanelOpinion.status == ACTIVE)
+                           .order_by(PanelOpinion.application_id, PanelOpinion.reviewer,
+                                     PanelOpinion.id)):
+            active.setdefault(o.application_id, []).append(o)
+    proposed = _proposed_amounts(s, agg.source, active)
+    for app_id in ids:
+        app = apps.get(app_id)
         if app is None:
             continue
         if policy_id is not None and app.policy_id != policy_id:
             continue
         a = by_app[app_id]
-        conclusion = s.get(PanelConclusion, app_id)
-        amounts = _proposed_amounts(s, app_id, agg.source)
+        conclusion = conclusions.get(app_id)
+        amounts = proposed.get(app_id, [])
         computed = app.computed_subsidy if app.computed_subsidy is not None else ZERO
         if conclusion is not None and conclusion.recommended_amount is not None:
             amount, source = conclusion.recommended_amount, "conclusion"
@@ -155,8 +172,7 @@ def candidates(s: Session, agg: PanelAggregate, policy_id: str | None = None) ->
             against = conclusion.recommendation == "不推荐"
         else:
             # No conclusion yet: the members' majority speaks for the panel.
-            against = agg.source == "opinions" and majority(
-                opinions(s, app_id, include_superseded=False)) == "不推荐"
+            against = agg.source == "opinions" and majority(active.get(app_id, [])) == "不推荐"
         out.append(Candidate(
             application_id=app_id, applicant_name=app.applicant_name,
             applicant_uscc=app.applicant_uscc, policy_id=app.policy_id, score=a.score,
@@ -169,15 +185,26 @@ def candidates(s: Session, agg: PanelAggregate, policy_id: str | None = None) ->
     return out
 
 
-def _proposed_amounts(s: Session, app_id: str, source: str) -> list[Decimal]:
+def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:
+    """Ids in slices small enough for one ``IN (…)`` (SQLite's parameter limit)."""
+    return [ids[at:at + size] for at in range(0, len(ids), size)]
+
+
+def _proposed_amounts(s: Session, source: str,
+                      active: dict[str, list[Any]]) -> dict[str, list[Decimal]]:
+    """Each application's amounts proposed by the members: from their active opinions, or from
+    the submitted reviews of members without a conflict of interest."""
+    out: dict[str, list[Decimal]] = {}
     if source == "opinions":
-        return [o.recommended_amount for o in opinions(s, app_id, include_superseded=False)
-                if o.recommended_amount is not None]
+        for app_id, rows in active.items():
+            out[app_id] = [o.recommended_amount for o in rows if o.recommended_amount is not None]
+        return out
     from slq_desk.models.schema import Review
 
-    return [r.recommended_amount for r in s.scalars(select(Review).where(
-        Review.application_id == app_id, Review.status == "submitted"))
-        if r.recommended_amount is not None and not r.coi_conflict]
+    for r in s.scalars(select(Review).where(Review.status == "submitted").order_by(Review.id)):
+        if r.recommended_amount is not None and not r.coi_conflict:
+            out.setdefault(r.application_id, []).append(r.recommended_amount)
+    return out
 
 
 def rank_and_allocate(cands: list[Candidate], *, budget: Decimal | None = None,

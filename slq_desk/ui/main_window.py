@@ -161,6 +161,9 @@ class MainWindow(QMainWindow):
         self.app_table.verticalHeader().hide()
         header = self.app_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the rows on screen, not from the first 1,000 (a province's queue would be
+        # measured at every search, filter and sort: bench/scale.py).
+        header.setResizeContentsPrecision(0)
         # The applicant's name takes what is left (elided; the tooltip has it whole), so the
         # amount and the blocking count stay in view in a narrow dock.
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from slq_desk.ui.main_window import MainWindow
+
+PREWARM_DELAY_MS = 1500
 
 
 class SigningActions(QObject):
@@ -44,6 +46,19 @@ class SigningActions(QObject):
         panel = window.add_menu("panel", self.tr("评审组(&P)"))
         panel.addAction(self.panel_action)
         window.workspace_changed.connect(self._workspace_changed)
+        # Once the window is up and idle, get the first export ready on a worker (fonts, stamp
+        # subset, pyHanko) so the first signature feels like the others (issue 18, item 5).
+        QTimer.singleShot(PREWARM_DELAY_MS, self._prewarm)
+
+    def _prewarm(self) -> None:
+        w = self.window
+        if w.synchronous_operations or getattr(w, "_shut_down", False):
+            return  # tests run operations on the UI thread: nothing to gain there
+        from slq_desk.opinion.prewarm import prewarm
+        from slq_desk.ui.operations import Operation
+
+        names = "评审专家" + w.reviewer()
+        w.run_operation(Operation(lambda _report: prewarm(names), w))
 
     def _action(self, text: str, shortcut: str | None, slot: object) -> QAction:
         action = QAction(text, self.window)

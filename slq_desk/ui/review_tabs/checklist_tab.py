@@ -8,7 +8,20 @@ in a background operation, because they re-run the checks; this widget only show
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from collections.abc import Iterator
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,6 +52,10 @@ SEVERITY_COLORS = {"block": QColor(200, 30, 30), "warn": QColor(190, 110, 0), "i
 MISSING_COLOR = QColor(200, 30, 30)
 PRESENT_COLOR = QColor(30, 130, 60)
 CORRECTED_COLOR = QColor(120, 60, 170)
+# Up to this many field rows the tree is filled at once; above, FILL_SLICE rows per event-loop
+# turn (a 2,000-page package has ~15,000 fields: 1 s of item building in one go).
+FILL_AT_ONCE = 2000
+FILL_SLICE = 300
 
 
 # The severity names come from review_data (no Qt); marked here so lupdate collects them.
@@ -88,6 +105,7 @@ class ChecklistTab(QWidget):
         super().__init__(parent)
         self.setObjectName("ChecklistTab")
         self.data: ChecklistData | None = None
+        self._generation = 0
         self.correction_dialog: CorrectionDialog | None = None
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -148,6 +166,7 @@ class ChecklistTab(QWidget):
         """Fill the tree; keeps which sections were open and which row was current."""
         self.data = data
         current = self._current_key()
+        self._generation += 1  # a slice of the previous data still queued stops there
         self.tree.clear()
         self.busy.clear()
         if data is None:
@@ -194,6 +213,21 @@ class ChecklistTab(QWidget):
 
         self._manual_checks(data)
         fields = self._section(self.tr("提取字段（{0} 份材料）").format(len(data.documents)))
+        steps = self._field_steps(fields, data, english)
+        if sum(len(doc.fields) for doc in data.documents) <= FILL_AT_ONCE:
+            for _ in steps:
+                pass
+            self._finish_fill(current)
+            return
+        # A large package (thousands of fields) fills the fields in slices between events, so
+        # opening it never stalls the window (issue 18, item 3); the rest is shown at once.
+        for top in self._top_items():
+            top.setExpanded(True)
+        self._fill_slice(steps, current, self._generation)
+
+    def _field_steps(self, fields: QTreeWidgetItem, data: ChecklistData,
+                     english: bool) -> Iterator[None]:
+        """Add the documents' field rows under ``fields``, one row per step."""
         for doc in data.documents:
             kind = document_kind_label(doc.kind).en if english else doc.kind_label
             head = QTreeWidgetItem(fields, [kind, doc.name, ""])
@@ -211,6 +245,19 @@ class ChecklistTab(QWidget):
                     # Corrections are what a second reader looks for first: keep them in view.
                     head.setExpanded(True)
                     parent.setExpanded(True)
+                yield
+
+    def _fill_slice(self, steps: Iterator[None], current: Any, generation: int) -> None:
+        if generation != self._generation:
+            return  # other data (or none) replaced the tree meanwhile
+        for _ in zip(range(FILL_SLICE), steps, strict=False):
+            pass
+        if next(steps, StopIteration) is StopIteration:
+            self._finish_fill(current)
+            return
+        QTimer.singleShot(0, lambda: self._fill_slice(steps, current, generation))
+
+    def _finish_fill(self, current: Any) -> None:
         for top in self._top_items():
             top.setExpanded(True)
         self._restore_current(current)
