@@ -46,9 +46,14 @@ def normalise(text: str) -> str:
     return "".join(normalise_char(c) for c in text)
 
 
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
-    """No whitespace at all: for matching labels and titles whatever their spacing."""
-    return re.sub(r"\s+", "", normalise(text))
+    """No whitespace at all: for matching labels and titles whatever their spacing (cached:
+    labels, dates and cell texts repeat across thousands of rows)."""
+    return _SPACE.sub("", normalise(text))
+
+
+_SPACE = re.compile(r"\s+")
 
 
 def spaced(label: str) -> str:

@@ -184,6 +184,9 @@ def _tax_basis(out: Extraction, title: Line, header: str) -> None:
                                              title.bbox))
 
 
+_TOTAL_ROW = re.compile(r"^(合计|总计|小计合计)")
+
+
 def _read_rows(out: Extraction, lines: list[Line], head: int, centres: dict[str, float],
                in_wan: bool, totals: dict[str, Field]) -> None:
     body: list[Line] = []
@@ -195,21 +198,22 @@ def _read_rows(out: Extraction, lines: list[Line], head: int, centres: dict[str,
             break
         body.append(line)
     rows = read_rows(body, centres, anchor="amount")
-    subtotal_rows = any(compact(r.text(c) or "").endswith("小计") for r in rows for c in r.cells)
-    for row in rows:
+    # Each cell's compact text once per row: a usage log runs to thousands of rows.
+    compacted = [[compact(r.text(c) or "") for c in r.cells] for r in rows]
+    subtotal_rows = any(t.endswith("小计") for texts in compacted for t in texts)
+    for row, cells_text in zip(rows, compacted, strict=True):
         when = row.text("date") or ""
         hours = plain_number(re.sub(r"[^\d.,]", "", row.text("card_hours") or ""))
         amount = amount_str(row.text("amount") or "")
         if amount is not None and in_wan:
             amount = fmt(Decimal(amount) * 10000)
-        if any(re.match(r"^(合计|总计|小计合计)", compact(row.text(c) or "")) for c in row.cells):
+        if any(_TOTAL_ROW.match(text) for text in cells_text):
             if hours is not None:
                 totals.setdefault("card_hours", Field(hours, row.page("card_hours"),
                                                       row.bbox("card_hours")))
             if amount is not None:
                 totals.setdefault("amount", Field(amount, row.page("amount"), row.bbox("amount")))
             continue
-        cells_text = [compact(row.text(c) or "") for c in row.cells]
         subtotal = next((t for t in cells_text if t.endswith("小计")), None)
         if subtotal_rows and subtotal is None:
             continue  # job rows of a log with subtotals: the subtotals are the rows
