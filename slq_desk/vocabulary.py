@@ -368,6 +368,7 @@ AUDIT_ACTION_LABELS: dict[str, Label] = {
     "list.import": Label("导入参考名单", "reference list imported"),
     "note.add": Label("添加备注", "note added"),
     "notice.draft": Label("起草通知书", "notice drafted"),
+    "notice.edit": Label("修改通知书草稿", "notice draft edited"),
     "notice.render": Label("生成通知书（未签署）", "notice rendered (unsigned)"),
     "notice.sign": Label("签发通知书", "notice signed"),
     "office.summary": Label("导出初审汇总", "preliminary summary exported"),
