@@ -120,6 +120,7 @@ def extract_contract(text: DocText) -> Extraction:
     _term(out, lines)
     _card(out, lines)
     table_total, ex_tax = _lines(out, text)
+    _cards_of_lines(out)
     _money(out, lines, table_total, ex_tax)
     _hours_and_price(out, lines)
     _mode_and_purpose(out, lines)
@@ -225,6 +226,31 @@ def _card(out: Extraction, lines: list[Line]) -> None:
     printed = stated or printed
     out.put("card_model", chosen.field(model))
     _domestic(out, chosen, model, printed)
+
+
+def _cards_of_lines(out: Extraction) -> None:
+    """A fee table with lines on several cards (昇腾910B and NVIDIA H20): the contract's card is
+    all of them, and it is domestic only when every one is (the first one named in the text
+    said only part of it)."""
+    seen: dict[str, tuple[str, bool, Field]] = {}
+    for item in out.items:
+        if "service" in item and item["service"].value != "compute":
+            continue
+        field = item.get("spec") or item.get("name")
+        if field is None:
+            continue
+        found = find_in(field.value, brands=False)
+        if found is None:
+            continue
+        entry = found[0]
+        seen.setdefault(entry.name, (field.value.strip(), entry.domestic, field))
+    if len(seen) < 2:
+        return
+    first = next(iter(seen.values()))[2]
+    out.fields["card_model"] = Field("、".join(printed for printed, _, _ in seen.values()),
+                                     first.page, first.bbox)
+    out.fields["domestic"] = Field("true" if all(d for _, d, _ in seen.values()) else "false",
+                                   first.page, first.bbox, source="catalogue")
 
 
 def _with_brand(hit: Hit) -> Hit:
@@ -517,9 +543,11 @@ def _lines(out: Extraction, text: DocText) -> tuple[Field | None, bool]:
         if found is None:
             continue
         head, centres = found
-        header_text = compact(" ".join(ln.text for ln in lines[max(0, head - 1):head + 1]))
+        header_text = compact(" ".join(ln.text for ln in lines[max(0, head - 2):head + 1]))
         in_wan = "万元" in header_text
-        ex_tax = "不含税" in header_text
+        # A title wrapped over lines ("金额（元，不含" / "税）") splits 不含税 in two.
+        ex_tax = "不含税" in header_text or (
+            "不含" in header_text and not re.search("(?<!不)含税", header_text))
         quantity_title = "卡时" if re.search("卡时", header_text) else ""
         body: list[Line] = []
         for line in lines[head + 1:]:
@@ -548,6 +576,15 @@ def _lines(out: Extraction, text: DocText) -> tuple[Field | None, bool]:
                 raw = row.text(column, raw=True)
                 if not raw:
                     continue
+                if column == "unit" and not row.text("quantity") and (
+                        m := re.search(r"\d[\d,]*", raw)) and re.fullmatch(
+                        r"[\W_]*(卡时|卡·时|卡小时)[\W_]*", raw[:m.start()] + raw[m.end():]):
+                    # 计费单位 printed with its quantity ("10000 卡时"): both are said.
+                    number = plain_number(m.group())
+                    if number is not None:
+                        item["quantity"] = Field(number, row.page(column), row.bbox(column))
+                        item["unit"] = Field("卡时", row.page(column), row.bbox(column))
+                        continue
                 if column == "quantity" and "卡时" in raw and not row.text("unit"):
                     item["unit"] = Field("卡时", row.page(column), row.bbox(column))
                 if column in ("quantity", "card_count"):
