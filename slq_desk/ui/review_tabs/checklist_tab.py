@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 from slq_desk.desk.correction import MONEY_FIELDS
 from slq_desk.money import D, MoneyError, yuan
 from slq_desk.ui import i18n
-from slq_desk.ui.review_data import SEVERITY_LABELS, ChecklistData, FieldRow, FindingGroup
+from slq_desk.ui.review_data import (
+    SEVERITY_LABELS,
+    ChecklistData,
+    DocumentFields,
+    FieldRow,
+    FindingGroup,
+)
 from slq_desk.ui.review_tabs.correction_dialog import CorrectionDialog
 from slq_desk.ui.theme import severity_color
 from slq_desk.vocabulary import document_kind_label, field_label, finding_label, material_en, value_label
@@ -39,6 +45,9 @@ SEVERITY_COLORS = {"block": QColor(200, 30, 30), "warn": QColor(190, 110, 0), "i
 MISSING_COLOR = QColor(200, 30, 30)
 PRESENT_COLOR = QColor(30, 130, 60)
 CORRECTED_COLOR = QColor(120, 60, 170)
+# Below this confidence (percent) a document's kind is shown as one to check (ingest/classify.py
+# keeps a kind guessed from the file name alone under 60%).
+LOW_CONFIDENCE = 60
 
 
 # The severity names come from review_data (no Qt); marked here so lupdate collects them.
@@ -179,9 +188,13 @@ class ChecklistTab(QWidget):
         fields = self._section(self.tr("提取字段（{0} 份材料）").format(len(data.documents)))
         for doc in data.documents:
             kind = document_kind_label(doc.kind).en if english else doc.kind_label
-            head = QTreeWidgetItem(fields, [kind, doc.name, ""])
+            head = QTreeWidgetItem(fields, [kind, doc.name, self._kind_note(doc)])
             head.setData(0, PAYLOAD, ("document", doc.sha256, doc.name))
             head.setToolTip(1, doc.name)
+            head.setToolTip(0, self._kind_tip(doc))
+            head.setToolTip(2, self._kind_tip(doc))
+            if not doc.kind_by_person and doc.kind_confidence < LOW_CONFIDENCE:
+                head.setForeground(2, QBrush(severity_color(SEVERITY_COLORS["warn"])))
             items: dict[int, QTreeWidgetItem] = {}
             for row in doc.fields:
                 parent = head
@@ -199,6 +212,23 @@ class ChecklistTab(QWidget):
         self._restore_current(current)
         self._apply_filter(self.filter_edit.text())
         self._update_buttons()
+
+    def _kind_note(self, doc: DocumentFields) -> str:
+        """The third column of a document's row: how sure the kind is."""
+        if doc.kind_by_person:
+            return self.tr("类型经人工认定")
+        return self.tr("识别置信度 {0}%").format(doc.kind_confidence)
+
+    def _kind_tip(self, doc: DocumentFields) -> str:
+        """Why the document was taken for its kind (the classifier's reasons)."""
+        if doc.kind_by_person:
+            who = doc.kind_source.partition(":")[2]
+            return self.tr("材料类型由 {0} 人工认定").format(who or self.tr("审核人"))
+        reason = doc.kind_reason or self.tr("无")
+        tip = self.tr("识别依据：{0}\n置信度：{1}%").format(reason, doc.kind_confidence)
+        if doc.kind_confidence < LOW_CONFIDENCE:
+            tip += "\n" + self.tr("置信度低，请核对材料类型")
+        return tip
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self.tree, [title, "", ""])
