@@ -123,14 +123,14 @@ def _title_in(line: Line, pattern: re.Pattern[str], taken: list[tuple[int, int]]
     for m in pattern.finditer(line.text):
         # The column is where the whole title is ("单价（元/卡时）"), not its first words; a
         # title gives one column only ("主要股东（按股权比例列出）" is not also 股权比例).
-        # It stops where another column's title begins: OCR glues neighbouring titles into
-        # one word ("税率/征收率税额").
+        # A title followed at once by another column's whole title is two (OCR glues
+        # neighbouring titles into one word: "税率/征收率税额"); "服务内容与价格" is one.
         start, end = m.span()
         while start > 0 and not line.text[start - 1].isspace() and not any(
                 e == start for _, e in taken):
             start -= 1
-        while end < len(line.text) and not line.text[end].isspace() and not any(
-                o.match(line.text, end) for o in others):
+        glued = any(o.match(line.text, end) for o in others)  # the next title right after
+        while end < len(line.text) and not line.text[end].isspace() and not glued:
             end += 1
         if any(start < e and s < end for s, e in taken):
             continue

@@ -41,3 +41,14 @@ def test_one_process_reads_many_files() -> None:
         reports = [worker.analyse(f"{n}.pdf", data) for n in range(5)]
         assert worker.restarts == 0
     assert all(r.kind == "contract" for r in reports)
+
+
+def test_reader_runs_below_the_window_priority() -> None:
+    # OCR keeps the cores busy for minutes: the reader yields the CPU to the UI thread.
+    data = text_pdf(["合同编号：HT-1"], title="算力服务合同")
+    with ParseWorker(Limits()) as worker:
+        assert worker.analyse("合同.pdf", data).readable
+        pid = worker.pid
+        assert pid is not None
+        assert os.getpriority(os.PRIO_PROCESS, pid) >= min(
+            19, os.getpriority(os.PRIO_PROCESS, 0) + 10)
