@@ -59,6 +59,8 @@ _TERM_MONTHS = re.compile(
 _TOTAL_WORDS = ("合同总价", "合同总金额", "合同总额", "合同金额", "合同价款", "合同总价款", "总价款",
                 "服务费总额", "服务费用总额", "服务费用总计", "服务总价", "服务总费用", "费用总额",
                 "总费用", "价款总额", "含税总价", "合同价格", "总金额", "总价", "合计金额", "价税合计")
+# The largest share of a contract's total its VAT can be (rates are 13% at most).
+MAX_TAX_SHARE = Decimal("0.2")
 _TAX_WORDS = ("增值税税额", "增值税额", "其中税额", "其中增值税", "税额", "税金")
 _EX_TAX_WORDS = ("不含税金额", "不含税价款", "不含税总价", "不含税价", "不含税总额")
 _RATE = re.compile(r"(?:税率|增值税率|增值税)\s*(?:为|:)?\s*(?P<v>\d{1,2}(?:\.\d+)?)\s*%"
@@ -360,7 +362,11 @@ def _money(out: Extraction, lines: list[Line], table_total: Field | None,
     elif table_total is not None and not table_ex_tax:
         out.put("total", table_total)
     hit = _labelled_amount(lines, _TAX_WORDS, avoid="不单含")
-    if hit is not None and (value := amount_str(hit.text)):
+    total = parse_amount(out.fields["total"].value) if "total" in out.fields else None
+    if hit is not None and (value := amount_str(hit.text)) and (
+            total is None or Decimal(value) <= total * MAX_TAX_SHARE):
+        # A "tax" above a fifth of the total is another column's figure read under the 税额
+        # title (a scanned table's rows drift), not a VAT amount (rates are at most 13%).
         out.put("tax", hit.field(value))
     hit = _labelled_amount(lines, _EX_TAX_WORDS)
     if hit is not None and (value := amount_str(hit.text)):

@@ -1,7 +1,8 @@
 """Table headers found in lines as OCR and born-digital pages give them: a heading above the
 table ("服务内容与价格") is not a header; titles glued into one word by OCR ("税率/征收率税额")
 are two columns; a row of figures packed tight under the header is a row; the wrapped end of a
-title ("税）") below the header is header."""
+title ("税）") below the header is header. And a contract's 税额 read from a drifted table row
+that is larger than any VAT could be is not taken."""
 
 from __future__ import annotations
 
@@ -56,3 +57,16 @@ def test_the_wrapped_end_of_a_title_below_the_header_is_header() -> None:
     rows = read_rows(lines[head + 1:], centres, anchor="amount")
     assert [r.text("amount") for r in rows] == ["540000.00"]
     assert rows[0].text("unit_price") == "9.00"
+
+
+def test_a_contract_tax_larger_than_any_vat_is_not_taken() -> None:
+    from slq_desk.ingest.analyse import analyse_file
+    from tests.support.scanned import text_page_pdf
+
+    lines = ["技术服务合同", "合同编号：XJSL-2025-1207",
+             "技术服务费总额（含税）：人民币572,400.00元", "税额：540,000.00元"]
+    fields = analyse_file("合同.pdf", text_page_pdf(lines, size=10.0)).extraction.fields
+    assert fields["total"].value == "572400.00"
+    assert "tax" not in fields
+    right = analyse_file("合同.pdf", text_page_pdf(lines[:3] + ["税额：32,400.00元"], size=10.0))
+    assert right.extraction.fields["tax"].value == "32400.00"
