@@ -50,14 +50,23 @@ READER_NICENESS = 10
 def _ocr_context(ocr_cache: str | None, send: OnPage | None) -> OcrContext:
     from slq_desk.extract.ocr import OcrCache
 
-    return OcrContext(cache=OcrCache(ocr_cache) if ocr_cache else None, on_page=send)
+    return OcrContext(cache=OcrCache(ocr_cache) if ocr_cache else None, on_page=send,
+                      before_ocr=_lower_priority)
+
+
+_lowered: list[bool] = []
 
 
 def _lower_priority() -> None:
-    """Run below the window: OCR keeps every core busy for minutes, and on a two-core machine
-    a reader at the window's priority takes the CPU from the UI thread for tens of
+    """Run OCR below the window: it keeps every core busy for minutes, and on a two-core
+    machine a reader at the window's priority takes the CPU from the UI thread for tens of
     milliseconds at a time (the 223 ms stalls of a scanned import). A niced reader still gets
-    every idle cycle, so the import is no slower on an otherwise quiet machine."""
+    every idle cycle, so the import is no slower on an otherwise quiet machine. Only from the
+    first OCR'd page on: reading text pages is short work with a per-file time limit, which a
+    busy machine must not turn into timeouts. Once per process (nice cannot be undone)."""
+    if _lowered:
+        return
+    _lowered.append(True)
     try:
         os.nice(READER_NICENESS)
     except (AttributeError, OSError):
@@ -66,7 +75,6 @@ def _lower_priority() -> None:
 
 def _serve(conn: multiprocessing.connection.Connection, memory_bytes: int,
            max_pages: int, analyse: Analyse, ocr_cache: str | None = None) -> None:
-    _lower_priority()
     if memory_bytes:
         try:
             import resource
