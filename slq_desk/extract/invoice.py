@@ -101,7 +101,7 @@ def _invoice_type(lines: list[Line], has_code: bool, qr: InvoiceQR | None) -> Fi
 
 _NAME_VALUE = r"[^\t:]{2,80}?(?=\t|$|\s+[^\s:]{1,15}:)"
 # An id drawn glyph by glyph may carry one gap read as a space ("91460300MAA92DJ N95").
-_ID_VALUE = (r"(?=[0-9A-Z ]{19}(?![0-9A-Z]))[0-9A-Z]+ [0-9A-Z]+(?![0-9A-Z])"
+_ID_VALUE = (r"(?<![0-9A-Z])(?=[0-9A-Z ]{19}(?![0-9A-Z]))[0-9A-Z]+ [0-9A-Z]+(?![0-9A-Z])"
              rf"|(?:{TAX_ID_PATTERN})(?![0-9A-Z])")
 _ID_WORDS = ("统一社会信用代码/纳税人识别号", "纳税人识别号", "统一社会信用代码")
 
