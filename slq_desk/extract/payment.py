@@ -97,8 +97,14 @@ def _is_name(hit: Hit) -> bool:
     return len(text) >= 2 and not re.fullmatch(r"[\d\s*,.\-]+", text) and ":" not in text
 
 
+# After a 大写 label the value follows at once ("人民币（大写）贰拾万…"): the general rule that a
+# label runs straight into more Chinese only in prose does not hold for the numerals.
+_WORDS_LABELS = ("金额(大写)", "大写金额", "金额大写", "交易金额(大写)", "人民币(大写)", "大写")
+_WORDS_SEP = r"[ ]*(?:\([^)\t]{0,12}\))?[ ]*:?[ ]*"
+
+
 def _amount_in_words(out: Extraction, lines: list[Line]) -> None:
-    for hit in find_all(lines, ("金额(大写)", "大写金额", "人民币(大写)", "大写"), WORDS):
+    for hit in find_all(lines, _WORDS_LABELS, WORDS, sep=_WORDS_SEP):
         text = re.sub(r"^人民币\s*", "", hit.text)
         if amount_str(text) is not None:
             start = hit.start + (len(hit.text) - len(text))
@@ -114,7 +120,7 @@ def _amount(out: Extraction, lines: list[Line]) -> None:
         if value is not None:
             out.put("amount", hit.field(value))
             return
-    for hit in find_all(lines, ("金额(大写)", "大写金额", "大写"), WORDS):
+    for hit in find_all(lines, _WORDS_LABELS, WORDS, sep=_WORDS_SEP):
         value = amount_str(hit.text)
         if value is not None:
             out.put("amount", hit.field(value))
