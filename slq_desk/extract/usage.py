@@ -18,6 +18,7 @@ from slq_desk.extract.evidence import Extraction, Field, FindingData
 from slq_desk.extract.find import (
     AMOUNT,
     DATE,
+    Block,
     Hit,
     amount_str,
     date_str,
@@ -281,10 +282,39 @@ def extract_usage_report(text: DocText) -> Extraction:
     _amount(out, lines, prose=True)
     _period(out, lines, prose=True)
     hit = find_value(lines, _PURPOSE, TEXT, below=False)
-    if hit is None:
-        hit = first(lines, _PURPOSE_PROSE)
-    out.put("purpose", hit.field() if hit else None)
+    found = hit.field() if hit else _in_prose(lines, _PURPOSE_ANNEX)
+    if found is None and (hit := first(lines, _PURPOSE_PROSE)) is not None:
+        found = hit.field()
+    out.put("purpose", found)
+    out.put("card_count", _in_prose(lines, _CARD_SCALE))
     return out
+
+
+# Hunan 附件4's own wording: "为推动XX项目（XX模型精调微调、XX平台搭建…），已使用XX规模XX类型算力".
+_PURPOSE_ANNEX = re.compile(r"为推动[^（(，,。]{2,40}?项目\s*[（(](?P<v>[^）)]{2,40})[）)]")
+_CARD_SCALE = re.compile(r"(?:已使用|使用了?|共)\s*(?P<v>\d{1,5})\s*(?:张|块|台)?\s*卡(?:的)?\s*规模")
+
+
+def _in_prose(lines: list[Line], pattern: re.Pattern[str]) -> Field | None:
+    """A value in running text, also where a line end cuts the sentence (or the value)."""
+    hit = first(lines, pattern)
+    if hit is not None:
+        return hit.field()
+    for a, b in zip(lines, lines[1:], strict=False):
+        if a.page != b.page:
+            continue
+        joined = a.text + b.text
+        m = pattern.search(joined)
+        if m is None:
+            continue
+        start, end = m.span("v")
+        cut = len(a.text)
+        if end <= cut:
+            return Hit(a, start, end).field()
+        if start >= cut:
+            return Hit(b, start - cut, end - cut).field()
+        return Block((Hit(a, start, cut), Hit(b, 0, end - cut))).field()
+    return None
 
 
 
