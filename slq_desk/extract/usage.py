@@ -155,8 +155,17 @@ def extract_usage_log(text: DocText) -> Extraction:
                                 source="computed"))
     if "period_start" not in out.fields:
         _period(out, lines, prose=True)
+    if "amount_includes_tax" not in out.fields:
+        # A note under the table says it ("费用为不含税金额", "以上金额均含税").
+        hit = first(lines, _TAX_NOTE, 0)
+        if hit is not None:
+            out.put("amount_includes_tax", hit.field("false" if "不含" in hit.text else "true"))
     _check_sums(out)
     return out
+
+
+_TAX_NOTE = re.compile(r"(?:费用|金额|价格|单价|结算额)(?:均|均为|为|已|皆)?\s*(?:不含税|含税)"
+                       r"|(?:不含税|含税)(?:金额|费用|价格)")
 
 
 def _rows(out: Extraction, lines: list[Line], totals: dict[str, Field],

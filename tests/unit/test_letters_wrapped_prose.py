@@ -31,3 +31,15 @@ def test_hunan_usage_report_purpose_and_card_scale_in_its_annex_wording() -> Non
     fields = report.extraction.fields
     assert fields["purpose"].value == "工业质检大模型训练推理"
     assert fields["card_count"].value == "32"
+
+
+def test_usage_log_tax_basis_from_the_note_under_its_table() -> None:
+    rows = ["算力使用明细导出", "客户名称：达州川东智造科技有限公司",
+            "计费月份      卡型号        使用卡时      费用（元）",
+            "2026-04       海光DCU Z100   5000         30,000.00",
+            "2026-05       海光DCU Z100   5000         30,000.00",
+            "合计                         10000        60,000.00"]
+    for note, said in (("说明：费用为不含税金额。", "false"), ("说明：以上金额均含税。", "true")):
+        report = analyse_file("log.pdf", text_page_pdf([*rows, note], size=9.0))
+        assert report.kind == "usage_log"
+        assert report.extraction.fields["amount_includes_tax"].value == said
