@@ -43,8 +43,10 @@ Analyse = Callable[[str, bytes, int, "str | None"], FileReport]
 # on_page(done, total): one more OCR'd page of the file being read; may raise to cancel.
 OnPage = Callable[[int, int], None]
 _PAGE = "page"
-# How much nicer than the window the reader process runs (see _lower_priority).
-READER_NICENESS = 10
+# How much nicer than the window the reader process runs while it OCRs (see _lower_priority):
+# enough for the UI thread to win the CPU when it wakes; not so much that a page on a machine
+# busy with other work takes longer than the per-file time limit (10 did, under load).
+READER_NICENESS = 5
 
 
 def _ocr_context(ocr_cache: str | None, send: OnPage | None) -> OcrContext:

@@ -7,7 +7,7 @@ import time
 
 from slq_desk.ingest.analyse import FileReport, analyse_file
 from slq_desk.ingest.limits import Limits
-from slq_desk.ingest.worker import ParseWorker
+from slq_desk.ingest.worker import READER_NICENESS, ParseWorker
 from tests.unit.ingest_samples import text_pdf
 
 
@@ -56,4 +56,4 @@ def test_reader_runs_ocr_below_the_window_priority() -> None:
         assert pid is not None and os.getpriority(os.PRIO_PROCESS, pid) == own
         assert worker.analyse("扫描件.pdf", scanned_contract()).ocr_pages == [0]
         assert worker.pid == pid
-        assert os.getpriority(os.PRIO_PROCESS, pid) >= min(19, own + 10)
+        assert os.getpriority(os.PRIO_PROCESS, pid) >= min(19, own + READER_NICENESS) > own
