@@ -164,6 +164,7 @@ FINDING_LABELS: dict[str, Label] = {
     "image_only_page": Label("扫描页（已OCR识别）", "scanned page (read by OCR)"),
     "industry_not_supported": Label("所属行业不予支持", "industry not supported"),
     "industry_to_confirm": Label("所属行业待确认", "industry to confirm"),
+    "invoice_copy": Label("同一发票的不同格式（只计一次）", "one invoice in two formats (counted once)"),
     "invoice_contract_mismatch": Label("发票与合同不一致", "invoice and contract differ"),
     "invoice_payment_mismatch": Label("发票与付款金额不一致", "invoice and payment amounts differ"),
     "judgement_required": Label("需人工判断", "needs a person's judgement"),

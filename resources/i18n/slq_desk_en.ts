@@ -490,6 +490,36 @@
         <translation>Credit check</translation>
     </message>
     <message>
+        <source>类型经人工认定</source>
+        <translation>Kind set by a person</translation>
+    </message>
+    <message>
+        <source>识别置信度 {0}%</source>
+        <translation>Recognised with {0}% confidence</translation>
+    </message>
+    <message>
+        <source>材料类型由 {0} 人工认定</source>
+        <translation>Document kind set by {0}</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>a reviewer</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>识别依据：{0}
+置信度：{1}%</source>
+        <translation>Recognised by: {0}
+Confidence: {1}%</translation>
+    </message>
+    <message>
+        <source>置信度低，请核对材料类型</source>
+        <translation>Low confidence: check the document kind</translation>
+    </message>
+    <message>
         <source>{0}（{1} 处）</source>
         <translation>{0} ({1} places)</translation>
     </message>

@@ -21,7 +21,7 @@ from slq_desk.checks.params import PolicyParams
 from slq_desk.checks.rules import all_rules, finding
 from slq_desk.checks.rules.integrity import duplicate_left_out
 from slq_desk.checks.rules.materials import materials_table
-from slq_desk.checks.view import ApplicationView, build_view
+from slq_desk.checks.view import ApplicationView, build_view, invoice_copies
 from slq_desk.errors import BadInput
 from slq_desk.money import fmt
 from slq_desk.policy.rules.period import draft_label
@@ -39,8 +39,11 @@ LEAVE_OUT = ("buyer_mismatch", "duplicate_invoice")
 # those findings; the calculator's reasons, shown with the subsidy and in the opinion, still say it.
 EXPLAINED_BY: dict[str, set[str]] = {
     "below_threshold": {"outside_window", "buyer_mismatch", "duplicate_invoice"},
+    # Beijing without a declared direction has no rate for any line (一（四）): the base is nil
+    # because of the direction, which ``direction_missing`` already says.
     "no_eligible_lines": {"outside_window", "buyer_mismatch", "duplicate_invoice",
-                          "facts_incomplete", "pdf_encrypted", "pdf_broken", "material_missing",
+                          "direction_missing", "direction_invalid", "facts_incomplete",
+                          "pdf_encrypted", "pdf_broken", "material_missing",
                           "claim_outside_period"},
 }
 
@@ -133,7 +136,7 @@ def mark_draft(findings: list[CheckFinding], policy: Any, day: date) -> list[Che
 def _left_out(view: ApplicationView, findings: list[CheckFinding]) -> set[int]:
     """Documents whose figures do not count here. A duplicated invoice stays with the
     application that claimed it first (first come, first served) and leaves the later ones."""
-    out: set[int] = set()
+    out: set[int] = set(invoice_copies(view))  # one invoice in two formats counts once
     for f in findings:
         if f.code not in LEAVE_OUT:
             continue

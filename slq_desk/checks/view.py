@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from slq_desk.checks.model import CheckFinding, Evidence
+from slq_desk.checks.values import amount, day
 from slq_desk.errors import BadInput
 
 ITEM_PREFIX = "item."
@@ -39,6 +40,7 @@ class DocView:
     error: str | None = None
     fields: dict[str, FieldView] = field(default_factory=dict)
     items: list[dict[str, FieldView]] = field(default_factory=list)
+    media_type: str = "application/pdf"
 
     def get(self, name: str) -> str | None:
         found = self.fields.get(name)
@@ -157,6 +159,50 @@ def _numbers_to_match(docs: list[DocView]) -> set[str]:
     return out
 
 
+# The figures that must agree for two files with one invoice number to be one invoice.
+_SAME_INVOICE_FIELDS = ("total", "amount", "tax", "issue_date")
+
+
+def _same_figures(a: DocView, b: DocView) -> bool:
+    """Whether two invoices' figures agree wherever both were read (and at least one was)."""
+    compared = False
+    for name in _SAME_INVOICE_FIELDS:
+        x, y = a.get(name), b.get(name)
+        if x is None or y is None:
+            continue
+        px, py = (day(x), day(y)) if name == "issue_date" else (amount(x), amount(y))
+        if px is None or py is None:
+            continue
+        if px != py:
+            return False
+        compared = True
+    return compared
+
+
+def invoice_copies(view: ApplicationView) -> dict[int, DocView]:
+    """Invoices delivered more than once in one package, in different formats: id of each
+    later copy → the copy that counts.
+
+    A 数电 invoice is issued as PDF, OFD and XML at once, and applicants send two or all three;
+    that is one invoice, not a second claim. Same number (and code), another file format, and
+    the same figures wherever both files were read: a copy. Two files of one format, or with
+    figures that disagree, stay a duplicate (``duplicate_invoice``) for a person to look at.
+    """
+    out: dict[int, DocView] = {}
+    kept: dict[str, list[DocView]] = {}
+    for doc in view.readable("invoice"):
+        key = invoice_key(doc)
+        if not key or doc.id is None:
+            continue
+        first = next((k for k in kept.get(key, [])
+                      if k.media_type != doc.media_type and _same_figures(k, doc)), None)
+        if first is not None:
+            out[doc.id] = first
+        else:
+            kept.setdefault(key, []).append(doc)
+    return out
+
+
 def build_view(session: Any, app_id: str) -> ApplicationView:
     """Read one application's rows (and the workspace's other numbers) into a view."""
     from sqlalchemy import select
@@ -172,7 +218,7 @@ def build_view(session: Any, app_id: str) -> ApplicationView:
     docs: list[DocView] = []
     for row in app.documents:
         doc = DocView(row.id, row.sha256, row.original_name, row.kind, row.pages, row.readable,
-                      row.error)
+                      row.error, media_type=row.media_type or "application/pdf")
         for f in row.fields:
             value = FieldView(f.effective_value or "", f.page, list(f.bbox) if f.bbox else None)
             if f.item_index is not None:

@@ -57,10 +57,19 @@ class DocumentFields:
     kind: str
     readable: bool
     fields: tuple[FieldRow, ...]  # document-level fields first, then items by index
+    # How the kind was decided (ingest/classify.py): its confidence (percent), "auto" or
+    # "manual:<who>", and the reasons (title words, phrases, table headers, file name).
+    kind_confidence: int = 0
+    kind_source: str = "auto"
+    kind_reason: str = ""
 
     @property
     def kind_label(self) -> str:
         return kind_label(self.kind)
+
+    @property
+    def kind_by_person(self) -> bool:
+        return self.kind_source.startswith("manual")
 
 
 @dataclass(frozen=True)
@@ -165,7 +174,9 @@ def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
         for d in sorted(docs, key=lambda d: (kind_order(d.kind), d.original_name, d.id)):
             rows = sorted(d.fields, key=lambda f: (f.item_index is not None, f.item_index or 0, f.id))
             documents.append(DocumentFields(d.id, d.sha256, d.original_name, d.kind, d.readable,
-                                            tuple(_field_row(f) for f in rows)))
+                                            tuple(_field_row(f) for f in rows),
+                                            d.kind_confidence or 0, d.kind_source or "auto",
+                                            d.kind_reason or ""))
         findings = [
             FindingRow(f.id, f.code, f.severity, f.message_zh, f.message_en, f.article or "",
                        f.stage, f.document_id, *names.get(f.document_id or -1, ("", "")), f.page,

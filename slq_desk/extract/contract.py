@@ -59,6 +59,8 @@ _TERM_MONTHS = re.compile(
 _TOTAL_WORDS = ("合同总价", "合同总金额", "合同总额", "合同金额", "合同价款", "合同总价款", "总价款",
                 "服务费总额", "服务费用总额", "服务费用总计", "服务总价", "服务总费用", "费用总额",
                 "总费用", "价款总额", "含税总价", "合同价格", "总金额", "总价", "合计金额", "价税合计")
+# The largest share of a contract's total its VAT can be (rates are 13% at most).
+MAX_TAX_SHARE = Decimal("0.2")
 _TAX_WORDS = ("增值税税额", "增值税额", "其中税额", "其中增值税", "税额", "税金")
 _EX_TAX_WORDS = ("不含税金额", "不含税价款", "不含税总价", "不含税价", "不含税总额")
 _RATE = re.compile(r"(?:税率|增值税率|增值税)\s*(?:为|:)?\s*(?P<v>\d{1,2}(?:\.\d+)?)\s*%"
@@ -120,6 +122,7 @@ def extract_contract(text: DocText) -> Extraction:
     _term(out, lines)
     _card(out, lines)
     table_total, ex_tax = _lines(out, text)
+    _cards_of_lines(out)
     _money(out, lines, table_total, ex_tax)
     _hours_and_price(out, lines)
     _mode_and_purpose(out, lines)
@@ -225,6 +228,31 @@ def _card(out: Extraction, lines: list[Line]) -> None:
     printed = stated or printed
     out.put("card_model", chosen.field(model))
     _domestic(out, chosen, model, printed)
+
+
+def _cards_of_lines(out: Extraction) -> None:
+    """A fee table with lines on several cards (昇腾910B and NVIDIA H20): the contract's card is
+    all of them, and it is domestic only when every one is (the first one named in the text
+    said only part of it)."""
+    seen: dict[str, tuple[str, bool, Field]] = {}
+    for item in out.items:
+        if "service" in item and item["service"].value != "compute":
+            continue
+        field = item.get("spec") or item.get("name")
+        if field is None:
+            continue
+        found = find_in(field.value, brands=False)
+        if found is None:
+            continue
+        entry = found[0]
+        seen.setdefault(entry.name, (field.value.strip(), entry.domestic, field))
+    if len(seen) < 2:
+        return
+    first = next(iter(seen.values()))[2]
+    out.fields["card_model"] = Field("、".join(printed for printed, _, _ in seen.values()),
+                                     first.page, first.bbox)
+    out.fields["domestic"] = Field("true" if all(d for _, d, _ in seen.values()) else "false",
+                                   first.page, first.bbox, source="catalogue")
 
 
 def _with_brand(hit: Hit) -> Hit:
@@ -334,7 +362,11 @@ def _money(out: Extraction, lines: list[Line], table_total: Field | None,
     elif table_total is not None and not table_ex_tax:
         out.put("total", table_total)
     hit = _labelled_amount(lines, _TAX_WORDS, avoid="不单含")
-    if hit is not None and (value := amount_str(hit.text)):
+    total = parse_amount(out.fields["total"].value) if "total" in out.fields else None
+    if hit is not None and (value := amount_str(hit.text)) and (
+            total is None or Decimal(value) <= total * MAX_TAX_SHARE):
+        # A "tax" above a fifth of the total is another column's figure read under the 税额
+        # title (a scanned table's rows drift), not a VAT amount (rates are at most 13%).
         out.put("tax", hit.field(value))
     hit = _labelled_amount(lines, _EX_TAX_WORDS)
     if hit is not None and (value := amount_str(hit.text)):
@@ -517,9 +549,11 @@ def _lines(out: Extraction, text: DocText) -> tuple[Field | None, bool]:
         if found is None:
             continue
         head, centres = found
-        header_text = compact(" ".join(ln.text for ln in lines[max(0, head - 1):head + 1]))
+        header_text = compact(" ".join(ln.text for ln in lines[max(0, head - 2):head + 1]))
         in_wan = "万元" in header_text
-        ex_tax = "不含税" in header_text
+        # A title wrapped over lines ("金额（元，不含" / "税）") splits 不含税 in two.
+        ex_tax = "不含税" in header_text or (
+            "不含" in header_text and not re.search("(?<!不)含税", header_text))
         quantity_title = "卡时" if re.search("卡时", header_text) else ""
         body: list[Line] = []
         for line in lines[head + 1:]:
@@ -548,6 +582,15 @@ def _lines(out: Extraction, text: DocText) -> tuple[Field | None, bool]:
                 raw = row.text(column, raw=True)
                 if not raw:
                     continue
+                if column == "unit" and not row.text("quantity") and (
+                        m := re.search(r"\d[\d,]*", raw)) and re.fullmatch(
+                        r"[\W_]*(卡时|卡·时|卡小时)[\W_]*", raw[:m.start()] + raw[m.end():]):
+                    # 计费单位 printed with its quantity ("10000 卡时"): both are said.
+                    number = plain_number(m.group())
+                    if number is not None:
+                        item["quantity"] = Field(number, row.page(column), row.bbox(column))
+                        item["unit"] = Field("卡时", row.page(column), row.bbox(column))
+                        continue
                 if column == "quantity" and "卡时" in raw and not row.text("unit"):
                     item["unit"] = Field("卡时", row.page(column), row.bbox(column))
                 if column in ("quantity", "card_count"):

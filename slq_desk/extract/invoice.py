@@ -49,10 +49,11 @@ _CODE = label_pattern(["发票代码"], r"\d{10,12}")
 _CHECK = label_pattern(["校验码"], r"\d{5}(?:\s?\d{5}){3}|\d{20}")
 _DATE = label_pattern(["开票日期"], DATE)
 _WORDS = re.compile(rf"{spaced('大写')}\)?\s*:?\s*[⊗ⓧ×xX]?\s*(?P<v>[零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正\s]+)")
-_FIGURES = re.compile(rf"{spaced('小写')}\)?\s*:?\s*(?P<v>{MONEY})")
+# Glyphs placed one by one (OFD) can leave a gap read as a space inside a figure: "25254. 62".
+_FIGURES = re.compile(rf"{spaced('小写')}\)?\s*:?\s*(?P<v>¥?\s*-?\d[\d,]*\. \d{{2}}(?!\d)|{MONEY})")
 _TOTAL_LABEL = re.compile(spaced("价税合计"))
 _SUM_LABEL = re.compile(rf"^\s*{spaced('合计')}")
-_AMOUNT_TOKEN = re.compile(r"(?<![\d.])(?P<v>¥\s*-?[\d,]+\.\d{2}|-?[\d,]+\.\d{2}|\*+)(?![\d])")
+_AMOUNT_TOKEN = re.compile(r"(?<![\d.])(?P<v>¥\s*-?[\d,]+\. ?\d{2}|-?[\d,]+\.\d{2}|\*+)(?![\d])")
 
 
 def extract_invoice(text: DocText, qr: InvoiceQR | None = None) -> Extraction:
@@ -99,7 +100,9 @@ def _invoice_type(lines: list[Line], has_code: bool, qr: InvoiceQR | None) -> Fi
 
 
 _NAME_VALUE = r"[^\t:]{2,80}?(?=\t|$|\s+[^\s:]{1,15}:)"
-_ID_VALUE = rf"(?:{TAX_ID_PATTERN})(?![0-9A-Z])"
+# An id drawn glyph by glyph may carry one gap read as a space ("91460300MAA92DJ N95").
+_ID_VALUE = (r"(?<![0-9A-Z])(?=[0-9A-Z ]{19}(?![0-9A-Z]))[0-9A-Z]+ [0-9A-Z]+(?![0-9A-Z])"
+             rf"|(?:{TAX_ID_PATTERN})(?![0-9A-Z])")
 _ID_WORDS = ("统一社会信用代码/纳税人识别号", "纳税人识别号", "统一社会信用代码")
 
 
@@ -113,17 +116,26 @@ def _parties(out: Extraction, lines: list[Line]) -> None:
         out.put(f"{role}_name", hit.field() if hit else None)
         hit = find_value(lines, [f"{who}{w}" for w in (*_ID_WORDS, "识别号")], _ID_VALUE,
                          below=False)
-        out.put(f"{role}_id", hit.field() if hit else None)
+        out.put(f"{role}_id", _id_field(hit))
     names = [h for h in find_all(lines, ["名称"], _NAME_VALUE, below=False)
              if not _is_column_title(h.line, h.start) and not _is_label_text(h.text)]
-    ids = list(find_all(lines, _ID_WORDS, _ID_VALUE, below=False))
+    ids = [h for h in find_all(lines, _ID_WORDS, _ID_VALUE, below=False) if _id_field(h)]
     names.sort(key=_reading_order)
     ids.sort(key=_reading_order)
     for role, index in (("buyer", 0), ("seller", 1)):
         if len(names) > index:
             out.put(f"{role}_name", names[index].field())
         if len(ids) > index:
-            out.put(f"{role}_id", ids[index].field())
+            out.put(f"{role}_id", _id_field(ids[index]))
+
+
+def _id_field(hit: Hit | None) -> Field | None:
+    """The id without the gap a glyph-by-glyph drawing may leave in it; None when what is left
+    is not an id's length."""
+    if hit is None:
+        return None
+    value = re.sub(r"\s", "", hit.text)
+    return hit.field(value) if len(value) in (15, 17, 18, 20) else None
 
 
 def _is_label_text(text: str) -> bool:
@@ -194,7 +206,7 @@ def _sums(out: Extraction, lines: list[Line], sum_index: int | None,
         else:
             picks = tokens[:2]
         for name, (raw, box) in zip(("amount", "tax"), picks, strict=False):
-            value = money_str(raw) if "*" not in raw else "0.00"
+            value = money_str(raw.replace(". ", ".")) if "*" not in raw else "0.00"
             if value is not None:
                 out.put(name, Field(value, line.page, box))
         return
@@ -236,7 +248,7 @@ def _total(out: Extraction, lines: list[Line]) -> None:
             if words and "total_in_words" not in out.fields:
                 out.put("total_in_words", words.field(re.sub(r"\s", "", words.text)))
             figures = first([candidate], _FIGURES)
-            if figures and (value := money_str(figures.text)):
+            if figures and (value := money_str(re.sub(r"\.\s", ".", figures.text))):
                 out.put("total", figures.field(value))
         if "total" not in out.fields:
             # Values drawn on their own baseline beside "（小写）" and "（大写）".

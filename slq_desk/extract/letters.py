@@ -16,7 +16,17 @@ from dataclasses import dataclass
 
 from slq_desk.extract.catalogue import find_in
 from slq_desk.extract.evidence import Extraction, Field
-from slq_desk.extract.find import AMOUNT, DATE, WORDS, Hit, amount_str, date_str, first, search
+from slq_desk.extract.find import (
+    AMOUNT,
+    DATE,
+    WORDS,
+    Block,
+    Hit,
+    amount_str,
+    date_str,
+    first,
+    search,
+)
 from slq_desk.extract.geometry import find_all
 from slq_desk.extract.text import DocText, Line
 from slq_desk.extract.uscc import TAX_ID_PATTERN
@@ -180,7 +190,7 @@ def _accept(spec: Spec, text: str) -> bool:
     return bool(text.strip()) and not re.search(r"(盖章|签字|签章)\s*\)?$", text)
 
 
-def _by_prose(lines: Sequence[Line], spec: Spec) -> Hit | None:
+def _by_prose(lines: Sequence[Line], spec: Spec) -> Hit | Block | None:
     for pattern in spec.prose:
         compiled = re.compile(pattern)
         for hit in search(lines, compiled):
@@ -202,6 +212,8 @@ def _by_prose(lines: Sequence[Line], spec: Spec) -> Hit | None:
                     return Hit(a, start, end)
                 if start >= len(a.text):
                     return Hit(b, start - len(a.text), end - len(a.text))
+                # The value itself is cut by the line end ("已于20" / "24年9月12日"): both parts.
+                return Block((Hit(a, start, len(a.text)), Hit(b, 0, end - len(a.text))))
     return None
 
 
@@ -218,7 +230,8 @@ def _fill(out: Extraction, lines: Sequence[Line], spec: Spec) -> None:
         org = _org(hit.raw)
         out.put(spec.field, hit.field(org or hit.raw))
         return
-    out.put(spec.field, wrapped(lines, hit) if spec.value == TEXT else hit.field())
+    out.put(spec.field, wrapped(lines, hit) if spec.value == TEXT and isinstance(hit, Hit)
+            else hit.field())
 
 
 def wrapped(lines: Sequence[Line], hit: Hit) -> Field:

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,8 +44,20 @@ OCR_CONFIDENCE = 60  # percent
 # Boxes scored below this by the recogniser are dropped as noise (RapidOCR's own default).
 MIN_SCORE = 0.5
 CACHE_DIR = "ocr-cache"
+# How the cached words were made from the engine's boxes; a change invalidates the cache.
+WORDS_FORMAT = "deskew1"
+# A scan is straightened when its text leans by more than this (degrees) and at most MAX_SKEW:
+# a larger angle is a page turned on purpose (a landscape table), not a crooked scan.
+MIN_SKEW = 0.15
+MAX_SKEW = 8.0
 
 _lock = threading.Lock()
+# The recogniser reads a 0 between figures as O or Q now and then (¥1855Q0.00): a letter
+# inside an amount is never meant, so it is read as the 0 it looks like.
+# Only inside an amount (figures with two decimals): a USCC may carry a real Q between digits.
+# A speck read as a dash inside an amount ("1-5000.00"): no amount is written so.
+_OCR_DASH = re.compile(r"(?<![\d.,-])(\d{1,3})-(\d[\d,]*\.\d{2})(?![\d])")
+_OCR_AMOUNT = re.compile(r"(?<![0-9A-Z])[¥￥]?\d[\d,OQo]*[OQo][\d,OQo]*\.[\dOQo]{2}(?![\dA-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +105,9 @@ def engine_id() -> str:
     try:
         from importlib.metadata import version
 
-        return f"rapidocr-{version('rapidocr')}-z{OCR_ZOOM:g}"
+        return f"rapidocr-{version('rapidocr')}-z{OCR_ZOOM:g}-{WORDS_FORMAT}"
     except Exception:
-        return f"rapidocr-unknown-z{OCR_ZOOM:g}"
+        return f"rapidocr-unknown-z{OCR_ZOOM:g}-{WORDS_FORMAT}"
 
 
 def recognise(image: Any) -> list[tuple[list[tuple[float, float]], str, float]]:
@@ -140,11 +154,13 @@ def ocr_words(page: Any, cache: OcrCache | None = None, sha256: str | None = Non
             return cached
     image, matrix = render(page)
     back = ~matrix  # pixels → unrotated page points
+    found = [(quad, text.strip(), score) for quad, text, score in recognise(image)
+             if text.strip() and score >= MIN_SCORE]
+    height, width = image.shape[:2]
+    straight = deskew([quad for quad, _, _ in found], (width / 2, height / 2))
     words: list[OcrWord] = []
-    for quad, text, score in recognise(image):
-        text = text.strip()
-        if not text or score < MIN_SCORE:
-            continue
+    for quad, (_, raw, score) in zip(straight, found, strict=True):
+        text = clean_text(raw)
         points = [pymupdf.Point(x, y) * back for x, y in quad]
         xs, ys = [p.x for p in points], [p.y for p in points]
         words.append(OcrWord(min(xs), min(ys), max(xs), max(ys), text,
@@ -152,6 +168,51 @@ def ocr_words(page: Any, cache: OcrCache | None = None, sha256: str | None = Non
     if cache is not None and sha256:
         cache.put(sha256, index, words)
     return words
+
+
+def clean_text(text: str) -> str:
+    """What the recogniser misreads in figures, put right: O/Q for 0 and a speck read as a
+    dash inside an amount (only inside amounts: a USCC may carry a real Q, a date dashes)."""
+    text = _OCR_AMOUNT.sub(lambda m: re.sub("[OQo]", "0", m.group()), text)
+    return _OCR_DASH.sub(r"\1\2", text)
+
+
+def skew_angle(quads: Sequence[Sequence[tuple[float, float]]]) -> float:
+    """The lean of a scan in degrees (positive: text falls to the right, y grows downwards):
+    the median slope of the top edges of the text boxes that are clearly wider than tall
+    (a box of one or two characters says little about its slope)."""
+    angles = []
+    for quad in quads:
+        if len(quad) < 4:
+            continue
+        (x0, y0), (x1, y1), _, (x3, y3) = quad[0], quad[1], quad[2], quad[3]
+        width, height = math.hypot(x1 - x0, y1 - y0), math.hypot(x3 - x0, y3 - y0)
+        if width < 3 * max(height, 1.0):
+            continue
+        angles.append(math.degrees(math.atan2(y1 - y0, x1 - x0)))
+    if not angles:
+        return 0.0
+    angles.sort()
+    return angles[len(angles) // 2]
+
+
+def deskew(quads: Sequence[Sequence[tuple[float, float]]], centre: tuple[float, float]
+           ) -> list[list[tuple[float, float]]]:
+    """The boxes turned back by the scan's lean about ``centre`` (the image's middle).
+
+    A page scanned a degree or two crooked puts the right end of a table row a line lower
+    than its left end: the line builder then splits the row, and a header's columns no longer
+    sit over their values. Turning the boxes straight before they become words keeps rows
+    whole. The words' boxes are then where the text would be on a straight page — a few points
+    off the crooked image at its edges, close enough to point a person at the value."""
+    angle = skew_angle(quads)
+    if not MIN_SKEW <= abs(angle) <= MAX_SKEW:
+        return [list(q) for q in quads]
+    rad = math.radians(angle)
+    cos, sin = math.cos(rad), math.sin(rad)
+    cx, cy = centre
+    return [[(cx + (x - cx) * cos + (y - cy) * sin, cy - (x - cx) * sin + (y - cy) * cos)
+             for x, y in quad] for quad in quads]
 
 
 def page_lines(words: Sequence[OcrWord], page_index: int) -> list[Line]:

@@ -23,6 +23,7 @@ import io
 import math
 import posixpath
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -354,11 +355,21 @@ class _Converter:
         x_prev = y_prev = 0.0
         for code in _children(obj, "TextCode"):
             text = code.text or ""
+            if "\n" in text or "\r" in text:
+                # A pretty-printed file indents the code on lines of its own: that whitespace is
+                # the XML's layout, not text (it would push every glyph off its DeltaX).
+                text = text.strip()
             xs, ys = _floats(code.get("X")), _floats(code.get("Y"))
             x = xs[0] if xs else x_prev
             y = ys[0] if ys else y_prev
             dx, dy = _deltas(code.get("DeltaX")), _deltas(code.get("DeltaY"))
             for i, ch in enumerate(text):
+                # Kangxi radicals (⼀ U+2F00 for 一, ⼈ for 人) stand in for the ideographs in some
+                # invoice templates; the text layer wants the ideograph (one character for one,
+                # so DeltaX stays aligned).
+                folded = unicodedata.normalize("NFKC", ch)
+                if len(folded) == 1 and "\u2e80" <= ch <= "\u2fdf":
+                    ch = folded
                 if not ch.isspace():
                     px, py = a * x + c * y + e, b * x + d * y + f
                     point = ((box[0] + px) * MM, (box[1] + py) * MM)

@@ -29,10 +29,10 @@ ROLES = {
 NAME_LABELS = {
     "payer": ("付款人名称", "付款方名称", "付款人户名", "付款方户名", "付款账户名称", "付款账户名",
               "付款单位名称", "付款单位", "汇款人名称", "汇款人", "转出户名", "转出账户名称",
-              "出账户名", "付方户名", "付款人全称", "付款人", "付款方"),
+              "出账户名", "付方户名", "付款人全称", "付款户名", "付款人", "付款方"),
     "payee": ("收款人名称", "收款方名称", "收款人户名", "收款方户名", "收款账户名称", "收款账户名",
               "收款单位名称", "收款单位", "转入户名", "转入账户名称", "入账户名", "收方户名",
-              "收款人全称", "收款人", "收款方"),
+              "收款人全称", "收款户名", "收款人", "收款方"),
 }
 ACCOUNT_LABELS = {
     "payer": ("付款人账号", "付款方账号", "付款账号", "付款账户", "付款卡号", "转出账号", "转出账户",
@@ -41,9 +41,11 @@ ACCOUNT_LABELS = {
               "入账账号", "收方账号"),
 }
 BANK_LABELS = {
-    "payer": ("付款人开户行", "付款人开户银行", "付款方开户行", "付款开户行", "付款银行", "付款行",
+    "payer": ("付款人开户行", "付款人开户银行", "付款方开户行", "付款开户行", "付款银行", "付款行名",
+              "付款行",
               "转出行", "汇出行"),
-    "payee": ("收款人开户行", "收款人开户银行", "收款方开户行", "收款开户行", "收款银行", "收款行",
+    "payee": ("收款人开户行", "收款人开户银行", "收款方开户行", "收款开户行", "收款银行", "收款行名",
+              "收款行",
               "转入行", "汇入行"),
 }
 _BANK = ("开户银行", "开户行", "开户机构", "开户网点", "银行名称")
@@ -55,7 +57,7 @@ _DATE_LABELS = ("交易日期", "交易时间", "付款日期", "支付日期", 
                 "回单日期", "汇款日期", "业务日期", "会计日期", "日期", "时间")
 _PURPOSE = ("用途", "交易用途", "汇款用途", "资金用途", "付款用途", "转账用途", "附言", "转账附言",
             "摘要", "备注")
-_SERIAL = ("交易流水号", "流水号", "回单编号", "回单号码", "回单号", "电子回单号码", "交易序号",
+_SERIAL = ("交易流水号", "交易流水", "流水号", "回单编号", "回单号码", "回单号", "电子回单号码", "交易序号",
            "凭证号", "凭证编号", "业务编号", "交易参考号", "柜员流水号", "业务流水号")
 
 
@@ -97,8 +99,14 @@ def _is_name(hit: Hit) -> bool:
     return len(text) >= 2 and not re.fullmatch(r"[\d\s*,.\-]+", text) and ":" not in text
 
 
+# After a 大写 label the value follows at once ("人民币（大写）贰拾万…"): the general rule that a
+# label runs straight into more Chinese only in prose does not hold for the numerals.
+_WORDS_LABELS = ("金额(大写)", "大写金额", "金额大写", "交易金额(大写)", "人民币(大写)", "大写")
+_WORDS_SEP = r"[ ]*(?:\([^)\t]{0,12}\))?[ ]*:?[ ]*"
+
+
 def _amount_in_words(out: Extraction, lines: list[Line]) -> None:
-    for hit in find_all(lines, ("金额(大写)", "大写金额", "人民币(大写)", "大写"), WORDS):
+    for hit in find_all(lines, _WORDS_LABELS, WORDS, sep=_WORDS_SEP):
         text = re.sub(r"^人民币\s*", "", hit.text)
         if amount_str(text) is not None:
             start = hit.start + (len(hit.text) - len(text))
@@ -114,7 +122,7 @@ def _amount(out: Extraction, lines: list[Line]) -> None:
         if value is not None:
             out.put("amount", hit.field(value))
             return
-    for hit in find_all(lines, ("金额(大写)", "大写金额", "大写"), WORDS):
+    for hit in find_all(lines, _WORDS_LABELS, WORDS, sep=_WORDS_SEP):
         value = amount_str(hit.text)
         if value is not None:
             out.put("amount", hit.field(value))

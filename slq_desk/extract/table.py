@@ -17,6 +17,10 @@ from slq_desk.extract.evidence import BBox, union
 from slq_desk.extract.normalise import spaced
 from slq_desk.extract.text import Line
 
+# An amount with decimals: found in table rows, never in a column title.
+_FIGURES = re.compile(r"\d[\d,]*\.\d{2}(?!\d)")
+# A cell that ends a complete amount has not wrapped: the cell below it is the next row's.
+_WHOLE_AMOUNT = re.compile(r"\d\.\d{2}$")
 # Lines of one wrapped cell are closer than this (in ems, glyph box to glyph box).
 WRAP_GAP = 0.6
 
@@ -64,14 +68,21 @@ def find_header(lines: Sequence[Line], columns: Mapping[str, Sequence[str]],
     for index, line in enumerate(lines):
         if not any(patterns[r].search(line.text) for r in required):
             continue
+        # A line of figures is a row, not a wrapped title, however close it sits (OCR lines
+        # of a scan are packed tight: the first row is often within reach of the header).
+        # A sentence or a heading above the table ("一、采购清单") is not part of its header
+        # either: a neighbour counts when it holds a column title.
         group = [n for n in (index - 1, index, index + 1) if 0 <= n < len(lines)
                  and lines[n].page == line.page
-                 and abs(_mid(lines[n]) - _mid(line)) <= 1.6 * line.size]
+                 and abs(_mid(lines[n]) - _mid(line)) <= 1.6 * line.size
+                 and (n == index or (_title_like(lines[n]) and any(
+                     p.search(lines[n].text) for p in patterns.values())))]
         centres: dict[str, float] = {}
         taken: dict[int, list[tuple[int, int]]] = {n: [] for n in group}
         for name, pattern in patterns.items():
+            others = [p for other, p in patterns.items() if other != name]
             for n in group:
-                hit = _title_in(lines[n], pattern, taken[n])
+                hit = _title_in(lines[n], pattern, taken[n], others)
                 if hit is not None:
                     centres[name] = hit
                     break
@@ -85,8 +96,21 @@ def find_header(lines: Sequence[Line], columns: Mapping[str, Sequence[str]],
                     if box is not None and all(abs((box[0] + box[2]) / 2 - x) > 4
                                                for x in centres.values()):
                         centres[f"_column{n}.{k}"] = (box[0] + box[2]) / 2
-            return max(group), centres
+            # The last words of a title wrapped twice ("金额（元，不含" / "税）") sit below the
+            # rest: still header, not the first row.
+            last = max(group)
+            while (last + 1 < len(lines) and lines[last + 1].page == line.page
+                   and abs(_mid(lines[last + 1]) - _mid(lines[last])) <= 1.6 * line.size
+                   and _title_like(lines[last + 1]) and last + 1 - index <= 2):
+                last += 1
+            return last, centres
     return None
+
+
+def _title_like(line: Line) -> bool:
+    """Short words without figures: what column titles (or their wrapped ends) look like."""
+    return not _FIGURES.search(line.text) and all(
+        len("".join(text.split())) <= 10 for _, _, text in line.cells())
 
 
 def _mid(line: Line) -> float:
@@ -94,14 +118,19 @@ def _mid(line: Line) -> float:
     return (box[1] + box[3]) / 2
 
 
-def _title_in(line: Line, pattern: re.Pattern[str], taken: list[tuple[int, int]]) -> float | None:
+def _title_in(line: Line, pattern: re.Pattern[str], taken: list[tuple[int, int]],
+              others: Sequence[re.Pattern[str]] = ()) -> float | None:
     for m in pattern.finditer(line.text):
         # The column is where the whole title is ("单价（元/卡时）"), not its first words; a
         # title gives one column only ("主要股东（按股权比例列出）" is not also 股权比例).
+        # A title followed at once by another column's whole title is two (OCR glues
+        # neighbouring titles into one word: "税率/征收率税额"); "服务内容与价格" is one.
         start, end = m.span()
-        while start > 0 and not line.text[start - 1].isspace():
+        while start > 0 and not line.text[start - 1].isspace() and not any(
+                e == start for _, e in taken):
             start -= 1
-        while end < len(line.text) and not line.text[end].isspace():
+        glued = any(o.match(line.text, end) for o in others)  # the next title right after
+        while end < len(line.text) and not line.text[end].isspace() and not glued:
             end += 1
         if any(start < e and s < end for s, e in taken):
             continue
@@ -148,7 +177,8 @@ def read_rows(lines: Sequence[Line], centres: dict[str, float], anchor: str,
     groups: list[list[Cell]] = [[anchors[0]]]
     for cell in anchors[1:]:
         prev = groups[-1][-1]
-        if (cell.page == prev.page and cell.bbox[1] - prev.bbox[3] < WRAP_GAP * cell.size
+        if (cell.page == prev.page and not _WHOLE_AMOUNT.search(prev.text)
+                and cell.bbox[1] - prev.bbox[3] < WRAP_GAP * cell.size
                 and cell.bbox[0] < prev.bbox[2] + cell.size and prev.bbox[0] < cell.bbox[2] + cell.size):
             groups[-1].append(cell)
         else:

@@ -18,6 +18,7 @@ from slq_desk.extract.evidence import Extraction, Field, FindingData
 from slq_desk.extract.find import (
     AMOUNT,
     DATE,
+    Block,
     Hit,
     amount_str,
     date_str,
@@ -154,8 +155,17 @@ def extract_usage_log(text: DocText) -> Extraction:
                                 source="computed"))
     if "period_start" not in out.fields:
         _period(out, lines, prose=True)
+    if "amount_includes_tax" not in out.fields:
+        # A note under the table says it ("费用为不含税金额", "以上金额均含税").
+        hit = first(lines, _TAX_NOTE, 0)
+        if hit is not None:
+            out.put("amount_includes_tax", hit.field("false" if "不含" in hit.text else "true"))
     _check_sums(out)
     return out
+
+
+_TAX_NOTE = re.compile(r"(?:费用|金额|价格|单价|结算额)(?:均|均为|为|已|皆)?\s*(?:不含税|含税)"
+                       r"|(?:不含税|含税)(?:金额|费用|价格)")
 
 
 def _rows(out: Extraction, lines: list[Line], totals: dict[str, Field],
@@ -285,10 +295,39 @@ def extract_usage_report(text: DocText) -> Extraction:
     _amount(out, lines, prose=True)
     _period(out, lines, prose=True)
     hit = find_value(lines, _PURPOSE, TEXT, below=False)
-    if hit is None:
-        hit = first(lines, _PURPOSE_PROSE)
-    out.put("purpose", hit.field() if hit else None)
+    found = hit.field() if hit else _in_prose(lines, _PURPOSE_ANNEX)
+    if found is None and (hit := first(lines, _PURPOSE_PROSE)) is not None:
+        found = hit.field()
+    out.put("purpose", found)
+    out.put("card_count", _in_prose(lines, _CARD_SCALE))
     return out
+
+
+# Hunan 附件4's own wording: "为推动XX项目（XX模型精调微调、XX平台搭建…），已使用XX规模XX类型算力".
+_PURPOSE_ANNEX = re.compile(r"为推动[^（(，,。]{2,40}?项目\s*[（(](?P<v>[^）)]{2,40})[）)]")
+_CARD_SCALE = re.compile(r"(?:已使用|使用了?|共)\s*(?P<v>\d{1,5})\s*(?:张|块|台)?\s*卡(?:的)?\s*规模")
+
+
+def _in_prose(lines: list[Line], pattern: re.Pattern[str]) -> Field | None:
+    """A value in running text, also where a line end cuts the sentence (or the value)."""
+    hit = first(lines, pattern)
+    if hit is not None:
+        return hit.field()
+    for a, b in zip(lines, lines[1:], strict=False):
+        if a.page != b.page:
+            continue
+        joined = a.text + b.text
+        m = pattern.search(joined)
+        if m is None:
+            continue
+        start, end = m.span("v")
+        cut = len(a.text)
+        if end <= cut:
+            return Hit(a, start, end).field()
+        if start >= cut:
+            return Hit(b, start - cut, end - cut).field()
+        return Block((Hit(a, start, cut), Hit(b, 0, end - cut))).field()
+    return None
 
 
 

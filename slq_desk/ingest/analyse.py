@@ -78,6 +78,8 @@ class OcrContext:
     # on_page(done, total): called after each OCR'd page of the current file (progress, cancel).
     on_page: Callable[[int, int], None] | None = None
     enabled: bool = True
+    # Called before OCR starts on a file (the reader process lowers its priority then).
+    before_ocr: Callable[[], None] | None = None
 
 
 _ocr_context = OcrContext()
@@ -261,6 +263,8 @@ def _image_only_pages(report: FileReport, doc: Any, text: Any) -> dict[int, list
         words: list[ocr.OcrWord] = []
         if use_ocr:
             try:
+                if context.before_ocr is not None:
+                    context.before_ocr()
                 words = ocr.ocr_words(doc[page.index], context.cache, report.sha256)
             except MemoryError:
                 raise
@@ -319,6 +323,8 @@ def _pictured_pages(report: FileReport, doc: Any, text: Any) -> dict[int, list[O
                 or not ocr.available()):
             continue  # (the OCR engine is loaded only for a page that needs it)
         try:
+            if context.before_ocr is not None:
+                context.before_ocr()
             words = ocr.ocr_words(doc[page.index], context.cache, report.sha256)
         except MemoryError:
             raise

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import os
 from collections.abc import Callable
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -42,12 +43,36 @@ Analyse = Callable[[str, bytes, int, "str | None"], FileReport]
 # on_page(done, total): one more OCR'd page of the file being read; may raise to cancel.
 OnPage = Callable[[int, int], None]
 _PAGE = "page"
+# How much nicer than the window the reader process runs while it OCRs (see _lower_priority):
+# enough for the UI thread to win the CPU when it wakes; not so much that a page on a machine
+# busy with other work takes longer than the per-file time limit (10 did, under load).
+READER_NICENESS = 5
 
 
 def _ocr_context(ocr_cache: str | None, send: OnPage | None) -> OcrContext:
     from slq_desk.extract.ocr import OcrCache
 
-    return OcrContext(cache=OcrCache(ocr_cache) if ocr_cache else None, on_page=send)
+    return OcrContext(cache=OcrCache(ocr_cache) if ocr_cache else None, on_page=send,
+                      before_ocr=_lower_priority)
+
+
+_lowered: list[bool] = []
+
+
+def _lower_priority() -> None:
+    """Run OCR below the window: it keeps every core busy for minutes, and on a two-core
+    machine a reader at the window's priority takes the CPU from the UI thread for tens of
+    milliseconds at a time (the 223 ms stalls of a scanned import). A niced reader still gets
+    every idle cycle, so the import is no slower on an otherwise quiet machine. Only from the
+    first OCR'd page on: reading text pages is short work with a per-file time limit, which a
+    busy machine must not turn into timeouts. Once per process (nice cannot be undone)."""
+    if _lowered:
+        return
+    _lowered.append(True)
+    try:
+        os.nice(READER_NICENESS)
+    except (AttributeError, OSError):
+        pass  # not on this platform (Windows has no nice); the import still works
 
 
 def _serve(conn: multiprocessing.connection.Connection, memory_bytes: int,
@@ -114,6 +139,11 @@ class ParseWorker:
             # Start now: the child's interpreter start-up and imports (~0.2 s) then overlap
             # with the caller's unpacking and hashing instead of delaying the first file.
             self._start()
+
+    @property
+    def pid(self) -> int | None:
+        """The reader process's id while it runs."""
+        return self._proc.pid if self._proc is not None and self._proc.is_alive() else None
 
     def __enter__(self) -> ParseWorker:
         return self

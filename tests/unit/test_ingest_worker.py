@@ -7,7 +7,7 @@ import time
 
 from slq_desk.ingest.analyse import FileReport, analyse_file
 from slq_desk.ingest.limits import Limits
-from slq_desk.ingest.worker import ParseWorker
+from slq_desk.ingest.worker import READER_NICENESS, ParseWorker
 from tests.unit.ingest_samples import text_pdf
 
 
@@ -42,3 +42,19 @@ def test_one_process_reads_many_files() -> None:
         reports = [worker.analyse(f"{n}.pdf", data) for n in range(5)]
         assert worker.restarts == 0
     assert all(r.kind == "contract" for r in reports)
+
+
+def test_reader_runs_ocr_below_the_window_priority() -> None:
+    # OCR keeps the cores busy for minutes: the reader yields the CPU to the UI thread, from
+    # its first OCR'd page on; text files alone leave it at the window's priority.
+    from tests.support.scanned import scanned_contract
+
+    data = text_pdf(["合同编号：HT-1"], title="算力服务合同")
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    with ParseWorker(Limits()) as worker:
+        assert worker.analyse("合同.pdf", data).readable
+        pid = worker.pid
+        assert pid is not None and os.getpriority(os.PRIO_PROCESS, pid) == own
+        assert worker.analyse("扫描件.pdf", scanned_contract()).ocr_pages == [0]
+        assert worker.pid == pid
+        assert os.getpriority(os.PRIO_PROCESS, pid) >= min(19, own + READER_NICENESS) > own

@@ -18,8 +18,8 @@ from slq_desk.checks.model import BLOCK, WARN, CheckFinding, Evidence
 from slq_desk.checks.params import PolicyParams
 from slq_desk.checks.rules import rule
 from slq_desk.checks.services import compute_class_of, item_label, item_service, model_origin
-from slq_desk.checks.values import amount, day, id_key, name_key
-from slq_desk.checks.view import ApplicationView, DocView, invoice_key
+from slq_desk.checks.values import amount, day, flag, id_key, name_key
+from slq_desk.checks.view import ApplicationView, DocView, invoice_copies, invoice_key
 from slq_desk.money import ZERO, D, fmt
 
 SERVICE_NAMES = {"foreign_model": "非国产模型", "supercomputing": "超算", "quantum": "量子算力",
@@ -34,9 +34,17 @@ def tolerance(params: PolicyParams) -> Decimal:
     return value if value is not None else D("0.01")
 
 
+def counted_invoices(view: ApplicationView) -> list[DocView]:
+    """The readable invoices, each once: a second file of one invoice (its OFD beside its XML,
+    ``invoice_copies``) would count the same money twice in every sum."""
+    copies = invoice_copies(view)
+    return [d for d in view.readable("invoice") if d.id not in copies]
+
+
 def duplicate_invoice_docs(view: ApplicationView) -> set[int]:
-    """Invoices already submitted by another application: reported once, as duplicate_invoice."""
-    out = set()
+    """Invoices already submitted by another application: reported once, as duplicate_invoice;
+    and the later files of an invoice delivered twice in this package (counted once)."""
+    out = set(invoice_copies(view))
     for doc in view.readable("invoice"):
         key = invoice_key(doc)
         if key and key in view.invoices_elsewhere and doc.id is not None:
@@ -140,7 +148,7 @@ def _sum(docs: list[DocView], name: str) -> tuple[Decimal, list[Evidence]] | Non
 
 @rule("consistency", "invoice_payment_mismatch")
 def invoices_vs_payments(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
-    invoices, payments = view.readable("invoice"), view.readable("payment_receipt")
+    invoices, payments = counted_invoices(view), view.readable("payment_receipt")
     if not invoices or not payments or view.unreadable("invoice", "payment_receipt"):
         return []
     inv, pay = _sum(invoices, "total"), _sum(payments, "amount")
@@ -173,9 +181,14 @@ def invoices_vs_contract(view: ApplicationView, params: PolicyParams) -> list[Ch
         params.article("amount_tolerance"), inv[1] + [contracts[0].evidence("total")])]
 
 
-def _compute_amount(invoices: list[DocView]) -> tuple[Decimal, list[Evidence]] | None:
-    total, evidence = ZERO, []
+def _compute_amount(invoices: list[DocView]) -> tuple[Decimal, Decimal, list[Evidence]] | None:
+    """Σ of the invoices' compute lines: (amount, tax, evidence); None when a line's amount
+    could not be read, or an invoice's lines could not be read at all (the sum would be part
+    of what was billed, and a "mismatch" would only be the unread invoice)."""
+    total, tax, evidence = ZERO, ZERO, []
     for doc in invoices:
+        if not doc.items:
+            return None
         for i, item in enumerate(doc.items):
             if item_service(item) != "compute":
                 continue
@@ -183,13 +196,16 @@ def _compute_amount(invoices: list[DocView]) -> tuple[Decimal, list[Evidence]] |
             if value is None:
                 return None
             total += value
+            tax += (amount(item["tax"].value) if "tax" in item else None) or ZERO
             evidence.append(doc.item_evidence(i, "amount"))
-    return total, evidence
+    return total, tax, evidence
 
 
 @rule("consistency", "usage_invoice_mismatch")
 def usage_vs_invoices(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
-    """The usage log's amount (tax excluded) against the compute lines invoiced."""
+    """The usage log's amount against the compute lines invoiced: tax excluded, or tax included
+    when the log says its amounts include tax (a settlement sheet headed 含税). A log that does
+    not say agrees when either figure matches."""
     logs = view.readable("usage_log")
     duplicates = duplicate_invoice_docs(view)
     invoices = [d for d in view.readable("invoice") if d.id not in duplicates]
@@ -197,15 +213,22 @@ def usage_vs_invoices(view: ApplicationView, params: PolicyParams) -> list[Check
         return []
     used = _sum(logs, "amount")
     billed = _compute_amount(invoices)
-    if used is None or billed is None or not billed[1]:
+    if used is None or billed is None or not billed[2]:
         return []
-    if abs(used[0] - billed[0]) <= tolerance(params):
+    excl, incl = billed[0], billed[0] + billed[1]
+    says = {flag(d.get("amount_includes_tax")) for d in logs}
+    candidates = [incl] if says == {True} else [excl] if says == {False} else [excl, incl]
+    if any(abs(used[0] - c) <= tolerance(params) for c in candidates):
         return []
+    compared = candidates[0]
+    zh_tax, en_tax = ("含税", "tax included") if compared == incl and says == {True} else (
+        "不含税", "tax excluded")
     return [CheckFinding(
         "usage_invoice_mismatch", WARN,
-        f"算力使用记录金额{fmt(used[0])}元，发票算力服务金额（不含税）{fmt(billed[0])}元，二者不一致",
-        f"the usage log shows {fmt(used[0])} yuan, the invoices' compute lines {fmt(billed[0])} yuan",
-        params.article("amount_tolerance"), used[1] + billed[1])]
+        f"算力使用记录金额{fmt(used[0])}元，发票算力服务金额（{zh_tax}）{fmt(compared)}元，二者不一致",
+        f"the usage log shows {fmt(used[0])} yuan, the invoices' compute lines {fmt(compared)} "
+        f"yuan ({en_tax})",
+        params.article("amount_tolerance"), used[1] + billed[2])]
 
 
 @rule("consistency", "dated_before_signing")
@@ -244,7 +267,7 @@ def excluded_services(view: ApplicationView, params: PolicyParams) -> list[Check
     bad_classes = set(params.value("excluded_compute_classes") or ())
     domestic_only = set(params.value("domestic_required_services") or ())
     out = []
-    for doc in view.readable("invoice") + view.readable("contract"):
+    for doc in counted_invoices(view) + view.readable("contract"):
         hits: list[tuple[int, str, str, str]] = []  # line, what, label, parameter
         for i, item in enumerate(doc.items):
             name = item["name"].value if "name" in item else ""

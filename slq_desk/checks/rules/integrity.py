@@ -9,12 +9,12 @@ invoice and contract numbers); the price check reads the office's reference tabl
 from __future__ import annotations
 
 from slq_desk.checks.citations import cite
-from slq_desk.checks.model import BLOCK, WARN, CheckFinding, Evidence
+from slq_desk.checks.model import BLOCK, INFO, WARN, CheckFinding, Evidence
 from slq_desk.checks.params import PolicyParams
 from slq_desk.checks.prices import find_model, load_prices
 from slq_desk.checks.rules import rule
 from slq_desk.checks.values import amount, id_key, name_key
-from slq_desk.checks.view import ApplicationView, DocView, claimed_before, invoice_key
+from slq_desk.checks.view import ApplicationView, DocView, claimed_before, invoice_copies, invoice_key
 from slq_desk.money import fmt
 
 
@@ -65,19 +65,33 @@ def duplicate_left_out(view: ApplicationView, doc: DocView) -> bool:
     key = invoice_key(doc)
     if not key:
         return False
-    same = [d for d in view.readable("invoice") if invoice_key(d) == key]
+    copies = invoice_copies(view)
+    same = [d for d in view.readable("invoice") if invoice_key(d) == key and d.id not in copies]
     if same and doc.id != same[0].id:
         return True
     return any(claimed_before(view, other) for other in view.invoices_elsewhere.get(key, []))
 
 
-@rule("integrity", "duplicate_invoice")
+@rule("integrity", "duplicate_invoice", "invoice_copy")
 def duplicate_invoice(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]:
     out = []
     seen: dict[str, str] = {}
+    copies = invoice_copies(view)
     for doc in view.readable("invoice"):
         key = invoice_key(doc)
         if not key:
+            continue
+        if doc.id in copies:
+            # The same invoice in another format (its OFD beside its XML): counted once.
+            kept = copies[doc.id]
+            number = doc.get("invoice_number")
+            out.append(CheckFinding(
+                "invoice_copy", INFO,
+                f"“{doc.file}”与“{kept.file}”是同一张发票（号码{number}）的不同格式，只计一次",
+                f"'{doc.file}' and '{kept.file}' are one invoice ({number}) in two formats; "
+                "counted once",
+                cite(params, "duplicate"), [doc.evidence("invoice_number"),
+                                            kept.evidence("invoice_number")]))
             continue
         where = list(view.invoices_elsewhere.get(key, []))
         if key in seen:

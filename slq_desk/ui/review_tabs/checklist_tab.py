@@ -40,7 +40,13 @@ from PySide6.QtWidgets import (
 from slq_desk.desk.correction import MONEY_FIELDS
 from slq_desk.money import D, MoneyError, yuan
 from slq_desk.ui import i18n
-from slq_desk.ui.review_data import SEVERITY_LABELS, ChecklistData, FieldRow, FindingGroup
+from slq_desk.ui.review_data import (
+    SEVERITY_LABELS,
+    ChecklistData,
+    DocumentFields,
+    FieldRow,
+    FindingGroup,
+)
 from slq_desk.ui.review_tabs.correction_dialog import CorrectionDialog
 from slq_desk.ui.theme import severity_color
 from slq_desk.vocabulary import document_kind_label, field_label, finding_label, material_en, value_label
@@ -56,6 +62,9 @@ CORRECTED_COLOR = QColor(120, 60, 170)
 # turn (a 2,000-page package has ~15,000 fields: 1 s of item building in one go).
 FILL_AT_ONCE = 2000
 FILL_SLICE = 300
+# Below this confidence (percent) a document's kind is shown as one to check (ingest/classify.py
+# keeps a kind guessed from the file name alone under 60%).
+LOW_CONFIDENCE = 60
 
 
 # The severity names come from review_data (no Qt); marked here so lupdate collects them.
@@ -230,9 +239,13 @@ class ChecklistTab(QWidget):
         """Add the documents' field rows under ``fields``, one row per step."""
         for doc in data.documents:
             kind = document_kind_label(doc.kind).en if english else doc.kind_label
-            head = QTreeWidgetItem(fields, [kind, doc.name, ""])
+            head = QTreeWidgetItem(fields, [kind, doc.name, self._kind_note(doc)])
             head.setData(0, PAYLOAD, ("document", doc.sha256, doc.name))
             head.setToolTip(1, doc.name)
+            head.setToolTip(0, self._kind_tip(doc))
+            head.setToolTip(2, self._kind_tip(doc))
+            if not doc.kind_by_person and doc.kind_confidence < LOW_CONFIDENCE:
+                head.setForeground(2, QBrush(severity_color(SEVERITY_COLORS["warn"])))
             items: dict[int, QTreeWidgetItem] = {}
             for row in doc.fields:
                 parent = head
@@ -292,6 +305,23 @@ class ChecklistTab(QWidget):
             item.setToolTip(1, credit.get("note") or text)
             if credit["result"] == "有失信记录":
                 item.setForeground(1, QBrush(severity_color(MISSING_COLOR)))
+
+    def _kind_note(self, doc: DocumentFields) -> str:
+        """The third column of a document's row: how sure the kind is."""
+        if doc.kind_by_person:
+            return self.tr("类型经人工认定")
+        return self.tr("识别置信度 {0}%").format(doc.kind_confidence)
+
+    def _kind_tip(self, doc: DocumentFields) -> str:
+        """Why the document was taken for its kind (the classifier's reasons)."""
+        if doc.kind_by_person:
+            who = doc.kind_source.partition(":")[2]
+            return self.tr("材料类型由 {0} 人工认定").format(who or self.tr("审核人"))
+        reason = doc.kind_reason or self.tr("无")
+        tip = self.tr("识别依据：{0}\n置信度：{1}%").format(reason, doc.kind_confidence)
+        if doc.kind_confidence < LOW_CONFIDENCE:
+            tip += "\n" + self.tr("置信度低，请核对材料类型")
+        return tip
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self.tree, [title, "", ""])

@@ -1,0 +1,35 @@
+"""The checklist rows carry how each document's kind was decided (migration 0005): the
+classifier's confidence and reasons, or the person who set it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from slq_desk.desk.service import Desk
+from slq_desk.models import Document
+from tests.gui.review_factory import build
+
+APP = "hunan-clean-1"
+
+
+def test_checklist_documents_carry_kind_confidence_reason_and_source(tmp_path: Path) -> None:
+    folder, _ = build(tmp_path)
+    desk = Desk.open(folder)
+    try:
+        with desk.workspace.session() as s:
+            docs = list(s.scalars(select(Document).where(Document.application_id == APP)))
+            first, second = docs[0], docs[1]
+            first.kind_confidence, first.kind_source = 73, "auto"
+            first.kind_reason = "标题“营业执照”含“营业执照”"
+            second.kind_source, second.kind_confidence = "manual:王审核", 100
+            ids = (first.id, second.id)
+        rows = {d.document_id: d for d in desk.checklist(APP).documents}
+        auto, manual = rows[ids[0]], rows[ids[1]]
+        assert (auto.kind_confidence, auto.kind_source, auto.kind_reason) == (
+            73, "auto", "标题“营业执照”含“营业执照”")
+        assert not auto.kind_by_person
+        assert manual.kind_by_person and manual.kind_source == "manual:王审核"
+    finally:
+        desk.close()
