@@ -35,14 +35,33 @@ def open_workspace(path: str | os.PathLike[str], database_url: str | None = None
     return Workspace.open(folder, database_url=database_url)
 
 
+HEADLESS_SCREEN = (1600, 1000)
+
+
+def _offscreen_screen() -> str:
+    """A config file for Qt's offscreen platform describing one 1600×1000 screen at 96 dpi."""
+    import json
+    import tempfile
+
+    width, height = HEADLESS_SCREEN
+    screen = {"name": "headless", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    with tempfile.NamedTemporaryFile("w", prefix="slq-desk-screen-", suffix=".json",
+                                     delete=False) as fh:
+        json.dump({"screens": [screen]}, fh)
+    return fh.name
+
+
 def _ensure_display(headless_ok: bool) -> None:
     if os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux":
         return
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return
     if headless_ok:
-        # A screenshot needs no screen: render offscreen rather than fail on a headless machine.
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        # A screenshot needs no screen: render offscreen rather than fail on a headless machine,
+        # on a desktop-sized screen (the offscreen default is 800×600, and the window fits the
+        # screen it opens on).
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_offscreen_screen()}"
         return
     raise SlqError("no display (DISPLAY/WAYLAND_DISPLAY unset); run it on a desktop (X11 or Wayland), "
                    "or use xvfb-run, or pass --screenshot to render offscreen")
