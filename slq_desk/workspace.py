@@ -104,6 +104,12 @@ class Workspace:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()  # a command's workspace is closed however the command ends
+
 
 def _os_user() -> str:
     try:

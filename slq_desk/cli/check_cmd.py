@@ -143,15 +143,12 @@ def run_check(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
 
     is_package = Path(str(args.target)).exists()
-    ws = open_workspace(args, create=is_package)
-    try:
+    with open_workspace(args, create=is_package) as ws:
         overrides = parse_overrides(args.set)
         app_id = _application_id(args, ws)
         if overrides:
             set_overrides(ws, app_id, overrides)
         report = run_checks(ws, app_id, args.policy)
-    finally:
-        ws.close()
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -211,13 +208,10 @@ def run_opinion(args: argparse.Namespace) -> int:
         from slq_desk.cli.common import signing_identity
 
         ident = signing_identity(args)
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         written = write_preliminary_opinion(
             ws, args.application, out, conclusion=args.conclusion, comment=args.comment,
             official=args.official or (ident.info.name if ident else ws.actor),
             policy_id=args.policy, identity=ident)
-    finally:
-        ws.close()
     print(f"{written.path}  ({written.pages} 页, 结论 {written.conclusion}, sha256 {written.sha256[:16]}…)")
     return 0

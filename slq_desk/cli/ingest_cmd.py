@@ -69,13 +69,10 @@ def _import(args: argparse.Namespace) -> int:
     limits = _limits(args)
     if args.supplement:
         return _supplement(args, limits)
-    ws = open_workspace(args, create=True)
-    try:
+    with open_workspace(args, create=True) as ws:
         result = import_package(ws, args.package, policy=args.policy, limits=limits)
         if result.created:  # 查重 stays a lookup: the new application joins the index now
             index_imported(ws, result.application_id)
-    finally:
-        ws.close()
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return 0
@@ -94,11 +91,8 @@ def _supplement(args: argparse.Namespace, limits: Any) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.office.supplement import import_supplement
 
-    ws = open_workspace(args, create=False)
-    try:
+    with open_workspace(args, create=False) as ws:
         result = import_supplement(ws, args.package, args.supplement, limits=limits)
-    finally:
-        ws.close()
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -183,11 +177,8 @@ def _set_kind(args: argparse.Namespace) -> int:
     from slq_desk.ingest.relabel import set_kind
 
     kind = _check_kind(args.kind)
-    ws = open_workspace(args, create=False)
-    try:
+    with open_workspace(args, create=False) as ws:
         doc = set_kind(ws, args.document, kind, application_id=args.application)
-    finally:
-        ws.close()
     print(f"文档 {doc['id']}（{doc['name']}）类型改为 {kind} / kind set; "
           f"{doc['fields']} fields read again", file=sys.stdout)
     return 0

@@ -145,8 +145,7 @@ def _status(args: argparse.Namespace) -> int:
     from slq_desk.models.schema import Application
     from slq_desk.office import status as wf
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         if args.to:
             move = wf.move_status(ws, args.application, args.to, args.reason, args.by,
                                   override=args.override)
@@ -163,8 +162,6 @@ def _status(args: argparse.Namespace) -> int:
                 raise BadInput(f"no application {args.application!r} in this workspace")
             code = wf.current(app.status)
         hist = wf.history(ws, args.application)
-    finally:
-        ws.close()
     if args.json:
         print(json.dumps({"application_id": args.application, "status": code,
                           "status_zh": wf.label(code),
@@ -183,13 +180,10 @@ def _dedup(args: argparse.Namespace) -> int:
     from slq_desk.checks import dedup
     from slq_desk.cli.common import open_workspace
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         if args.reindex:
             dedup.reindex(ws)
         dups = dedup.refresh_findings(ws)
-    finally:
-        ws.close()
     if args.json:
         print(json.dumps([d.to_dict() for d in dups], ensure_ascii=False, indent=2))
         return 1 if dups else 0
@@ -209,14 +203,11 @@ def _notice_draft(args: argparse.Namespace) -> int:
 
     if args.working_days is not None and args.days is not None:
         raise BadInput("give --working-days or --days, not both")
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         draft = draft_notice(ws, args.application, args.kind, office=args.office,
                              official=args.official or ws.actor,
                              working_days=args.working_days, calendar_days=args.days,
                              reasons=args.reason)
-    finally:
-        ws.close()
     draft.write(args.out)
     print(f"{args.out}  文书编号 {draft.number}（{draft.title}，{len(draft.items)} 项）；"
           "编辑后用 `slq-desk office notice sign` 签发 / edit, then sign")
@@ -229,11 +220,8 @@ def _notice_sign(args: argparse.Namespace) -> int:
 
     draft = NoticeDraft.read(args.draft)
     ident = _identity(args)
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         written = sign_notice(ws, draft, args.out, identity=ident)
-    finally:
-        ws.close()
     state = "已签署 signed" if ident else "草稿 unsigned draft"
     print(f"{written.path}  文书编号 {written.number}  ({written.pages} 页, {state}, "
           f"sha256 {written.sha256[:16]}…)")
@@ -244,11 +232,8 @@ def _notice_list(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.office.notices import notices
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         rows = notices(ws, args.application)
-    finally:
-        ws.close()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -265,12 +250,9 @@ def _verify_invoice(args: argparse.Namespace) -> int:
     from slq_desk.checks.verification import record_invoice_check
     from slq_desk.cli.common import open_workspace
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         row = record_invoice_check(ws, args.application, args.invoice, args.result, args.date,
                                    args.by, args.note)
-    finally:
-        ws.close()
     print(f"{args.application}: 发票 {row['subject']} 查验 {row['result']}（{row['checked_on']}，"
           f"{row['checked_by']}）")
     return 0
@@ -280,12 +262,9 @@ def _credit(args: argparse.Namespace) -> int:
     from slq_desk.checks.verification import record_credit_check
     from slq_desk.cli.common import open_workspace
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         row = record_credit_check(ws, args.application, args.result, args.date, args.by,
                                   report=args.report, note=args.note)
-    finally:
-        ws.close()
     print(f"{args.application}: 信用中国 {row['subject']} {row['result']}（{row['checked_on']}，"
           f"{row['checked_by']}）")
     return 0
@@ -298,14 +277,11 @@ def _summary(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.out.is_dir():
         raise BadInput(f"{args.out} is a file; give a folder")
     ident = _identity(args)
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         written = write_summary(ws, args.out, statuses=args.status or None,
                                 app_ids=args.application or None,
                                 official=args.official or (ident.info.name if ident else ws.actor),
                                 office=args.office, identity=ident)
-    finally:
-        ws.close()
     print(f"{written.xlsx}\n{written.pdf}  ({written.rows} 份申报, {written.pages} 页, "
           f"{'已签署 signed' if ident else '草稿 unsigned'})")
     return 0
@@ -315,11 +291,8 @@ def _versions(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.office.supplement import versions
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         rows = versions(ws, args.application)
-    finally:
-        ws.close()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0

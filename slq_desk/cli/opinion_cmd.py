@@ -57,13 +57,10 @@ def _export(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.opinion.export import export_opinion
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         ident = _identity(args)
         done = export_opinion(ws, args.application_id, args.out, ident,  # type: ignore[arg-type]
                               **_kwargs(args))  # type: ignore[arg-type]
-    finally:
-        ws.close()
     for note in done.notes:
         print(f"注意 / note: {note}", file=sys.stderr)
     state = f"已签署 / signed by {done.signer}" if done.signed else "草稿（未签名）/ unsigned draft"
@@ -77,8 +74,7 @@ def _export_all(args: argparse.Namespace) -> int:
     from slq_desk.errors import BadInput
     from slq_desk.opinion.export import default_name, export_opinion
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         ident = _identity(args)  # one passphrase for the whole batch
         # Signing, a reviewer signs their own reviews (the certificate's name) unless named.
         reviewer = args.reviewer or (ident.info.name if ident is not None else None)  # type: ignore[attr-defined]
@@ -102,8 +98,6 @@ def _export_all(args: argparse.Namespace) -> int:
             except BadInput as err:  # one refused review never stops the batch
                 failed.append((app_id, str(err)))
                 print(f"[{n}/{total}] {app_id}: 未导出 / not exported: {err}", file=sys.stderr)
-    finally:
-        ws.close()
     print(f"导出 {total - len(failed)} 份，未导出 {len(failed)} 份，未评审 {len(skipped)} 份 / "
           f"exported {total - len(failed)}, refused {len(failed)}, not reviewed {len(skipped)}")
     return 1 if failed else 0

@@ -230,11 +230,8 @@ def _import(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.collect import import_opinions
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         report = import_opinions(ws, args.source)
-    finally:
-        ws.close()
     if args.json:
         _print_json(report.to_json())
     else:
@@ -447,14 +444,11 @@ def _opinion_export(args: argparse.Namespace) -> int:
     from slq_desk.desk.service import Desk
     from slq_desk.panel.panel_opinion import export_panel_opinion
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         ident = _identity(args)
         settings = _settings(args, Desk(ws))
         done = export_panel_opinion(ws, args.application_id, args.out, ident, chair=args.chair,
                                     settings=settings, replace=args.force)
-    finally:
-        ws.close()
     state = f"已签署 / signed by {done.signer}" if done.signed else "草稿（未签名）/ unsigned draft"
     print(f"{done.path}  {state}  SHA-256 {done.sha256}")
     return 0
@@ -514,11 +508,8 @@ def _roster_add(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.roster import add_member
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         m = add_member(ws, args.name, args.cert, args.org)
-    finally:
-        ws.close()
     if args.json:
         _print_json(m.to_json())
     else:
@@ -531,11 +522,8 @@ def _roster_list(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.roster import list_members
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         members = list_members(ws)
-    finally:
-        ws.close()
     if args.json:
         _print_json([m.to_json() for m in members])
         return 0
@@ -551,11 +539,8 @@ def _roster_remove(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.roster import remove_member
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         gone = remove_member(ws, args.member)
-    finally:
-        ws.close()
     if args.json:
         _print_json([m.to_json() for m in gone])
     else:
@@ -592,11 +577,8 @@ def _demo(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.demo import build_demo_panel
 
-    ws = open_workspace(args, create=True)
-    try:
+    with open_workspace(args, create=True) as ws:
         demo = build_demo_panel(ws, args.seed)
-    finally:
-        ws.close()
     print(f"演示评审组已生成 / demo panel ready: {len(demo.applications)} applications, "
           f"reviewers {', '.join(demo.reviewers)}, {len(demo.report.imported)} signed opinions "
           f"imported; divergent: {demo.divergent}")

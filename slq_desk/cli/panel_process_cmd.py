@@ -233,16 +233,13 @@ def _flags(args: argparse.Namespace) -> int:
     from slq_desk.models.panel_process import FLAG_RESOLVED
     from slq_desk.panel.flags import all_flags, refresh
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         with ws.session() as s:
             new = {r.id for r in refresh(s, ws.actor, _flag_settings(args, s))}
             rows = [_flag_json(r) | {"new": r.id in new} | {
                 "requested_at_beijing": beijing(r.requested_at),
                 "resolved_at_beijing": beijing(r.resolved_at)}
                 for r in all_flags(s, args.application)]
-    finally:
-        ws.close()
     if args.json:
         _print_json(rows)
     else:
@@ -265,12 +262,9 @@ def _review_request(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.flags import request_recheck, write_request
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         with ws.session() as s:
             doc = request_recheck(s, ws.actor, args.flag, args.note)
-    finally:
-        ws.close()
     if args.out:
         write_request(args.out, doc, args.force)
     if args.json:
@@ -286,13 +280,10 @@ def _resolve(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.flags import RESOLUTIONS, file_flag_settings, resolve
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         settings = file_flag_settings(args.settings) if args.settings else None
         done = resolve(ws, args.flag, explanation=args.explanation, revised=args.revised,
                        settings=settings)
-    finally:
-        ws.close()
     if args.json:
         _print_json({"flag": done.flag_id, "resolution": done.resolution,
                      "revised_sha256": done.revised_sha256,
@@ -333,8 +324,7 @@ def _report_build(args: argparse.Namespace) -> int:
     from slq_desk.opinion.export import write_atomically
     from slq_desk.panel.report import build_report, content_from_workspace
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         # The ranking goes through the desk service, as `panel rank` does; the report's own
         # records are written in this session.
         agg, _c, plist = _rank_list(Desk(ws), args)
@@ -348,8 +338,6 @@ def _report_build(args: argparse.Namespace) -> int:
             audit.record(s, ws.actor, "panel.report", "panel", plist.policy_id, None,
                          {"sha256": digest, "members": [m.name for m in content.members],
                           "method": content.method_label})
-    finally:
-        ws.close()
     print(f"{args.out}  待签署 / to be signed by: "
           f"{'、'.join(m.name for m in content.members)}  SHA-256 {digest}")
     print(f"汇总方法 / method: {content.method_label}")
@@ -392,12 +380,9 @@ def _report_verify(args: argparse.Namespace) -> int:
         from slq_desk.cli.common import open_workspace
         from slq_desk.panel.draw import pool_fingerprints
 
-        ws = open_workspace(args)
-        try:
+        with open_workspace(args) as ws:
             with ws.session() as s:
                 registered = pool_fingerprints(s)
-        finally:
-            ws.close()
     check = verify_report(read_pdf_bytes(args.pdf), str(args.pdf), registered)
     if args.json:
         _print_json(check.to_json())
@@ -436,8 +421,7 @@ def _draw(args: argparse.Namespace) -> int:
     from slq_desk.panel.draw import draw, load_pool
 
     experts = load_pool(args.pool)
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         with ws.session() as s:
             if args.application:
                 app_ids = list(args.application)
@@ -455,8 +439,6 @@ def _draw(args: argparse.Namespace) -> int:
         by_name = {e.name: e for e in experts}
         enrolled = enrol(ws, [(n, args.pool.parent / by_name[n].certificate, by_name[n].organisation)
                               for n in result.drawn if by_name[n].certificate])
-    finally:
-        ws.close()
     if args.json:
         _print_json({"draw": result.id, "batch": result.batch, "seed": str(result.seed),
                      "drawn": list(result.drawn), "eligible": result.eligible,
@@ -479,14 +461,11 @@ def _substitute(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.draw import current_members, substitute
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         with ws.session() as s:
             row = substitute(s, ws.actor, args.out_expert, args.in_expert, args.reason, args.draw)
             members = current_members(row)
             draw_id = row.id
-    finally:
-        ws.close()
     if args.json:
         _print_json({"draw": draw_id, "members": members})
     else:
@@ -515,8 +494,7 @@ def _publicity(args: argparse.Namespace) -> int:
                            "(use --force)")
     from slq_desk.desk.service import Desk
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         # The ranking goes through the desk service, as `panel rank` does; the report's own
         # records are written in this session.
         agg, _c, plist = _rank_list(Desk(ws), args)
@@ -533,8 +511,6 @@ def _publicity(args: argparse.Namespace) -> int:
                                                                   for r in pub.rows],
                           "experts": [n for n, _o in pub.experts],
                           "files": {n: hashlib.sha256(d).hexdigest() for n, d in files.items()}})
-    finally:
-        ws.close()
     print(f"公示期 {pub.period}：拟支持 {len(pub.rows)} 项，合计 {pub.total} 元；评审专家 "
           f"{'、'.join(n for n, _o in pub.experts)}")
     for name in names:
@@ -566,13 +542,10 @@ def _objection_add(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.publicity import record_objection
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         with ws.session() as s:
             out = _objection_json(record_objection(s, ws.actor, args.application_id, args.by,
                                                    args.about, args.received))
-    finally:
-        ws.close()
     if args.json:
         _print_json(out)
     else:
@@ -584,13 +557,10 @@ def _objection_answer(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.publicity import answer_objection
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         with ws.session() as s:
             out = _objection_json(answer_objection(s, ws.actor, args.objection, args.answer,
                                                    args.outcome, args.reopen))
-    finally:
-        ws.close()
     if args.json:
         _print_json(out)
     else:
@@ -602,12 +572,9 @@ def _objection_list(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.publicity import objections
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         with ws.session() as s:
             rows = [_objection_json(r) for r in objections(s, args.application)]
-    finally:
-        ws.close()
     if args.json:
         _print_json(rows)
     else:
@@ -654,16 +621,13 @@ def _kit_export(args: argparse.Namespace) -> int:
     from slq_desk.panel.draw import get_draw
     from slq_desk.panel.kit import export_kit
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         chair = load_signing_identity(args.identity, args.passphrase_env)
         with ws.session() as s:
             app_ids = list(args.application or get_draw(s).applications)
             done = export_kit(ws, s, args.expert, app_ids, chair, args.out,
                               packages=args.packages, pledge=args.pledge_text,
                               replace=args.force)
-    finally:
-        ws.close()
     print(f"{done.path}  评审包 / kit {done.kit_id}  专家 {args.expert}  申报 {len(done.applications)} "
           f"项  文件 {done.files} 个  SHA-256 {done.sha256}")
     print(f"组长证书指纹（请告知专家）/ chair fingerprint: {chair.info.cert_sha256}")
@@ -676,11 +640,8 @@ def _kit_import(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.kit import import_kit
 
-    ws = open_workspace(args, create=True)
-    try:
+    with open_workspace(args, create=True) as ws:
         kit = import_kit(ws, args.kit, args.chair_fingerprint)
-    finally:
-        ws.close()
     for w in kit.warnings:
         print(f"注意 / note: {w}", file=sys.stderr)
     apps = kit.data["applications"]
@@ -701,12 +662,9 @@ def _kit_pledge(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import load_signing_identity, open_workspace
     from slq_desk.panel.kit import sign_pledge
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         ident = load_signing_identity(args.identity, args.passphrase_env)
         opened = sign_pledge(ws, args.kit_id, ident, args.out, args.force)
-    finally:
-        ws.close()
     print(f"{args.out}  承诺书已签署 / pledge signed by {ident.info.name}；评审材料已打开 / "
           f"documents open: {'、'.join(opened)}")
     return 0
@@ -716,11 +674,8 @@ def _pledges_import(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
     from slq_desk.panel.kit import import_pledges
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         done = import_pledges(ws, args.source)
-    finally:
-        ws.close()
     if args.json:
         _print_json({"imported": [{"name": n, "expert": e} for n, e in done.imported],
                      "refused": [{"name": n, "reason": r} for n, r in done.refused],
@@ -740,8 +695,7 @@ def _pledges_list(args: argparse.Namespace) -> int:
     from slq_desk.panel.collect import opinions
     from slq_desk.panel.kit import pledges
 
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         with ws.session() as s:
             rows: list[dict[str, Any]] = [
                     {"expert": p.expert, "kit_id": p.kit_id, "signer": p.signer,
@@ -750,8 +704,6 @@ def _pledges_list(args: argparse.Namespace) -> int:
                      "signed_at_beijing": beijing(p.signed_at), "sha256": p.sha256}
                     for p in pledges(s)]
             reviewers = sorted({o.reviewer for o in opinions(s, include_superseded=False)})
-    finally:
-        ws.close()
     pledged = {r["expert"] for r in rows}
     missing = [r for r in reviewers if r not in pledged]
     if args.json:

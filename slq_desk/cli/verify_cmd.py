@@ -70,13 +70,10 @@ def _check_roster(args: argparse.Namespace, result: object) -> None:
     from slq_desk.panel.roster import roster_in, roster_refusals
 
     assert isinstance(result, VerifyResult)
-    ws = open_workspace(args)
-    try:
+    with open_workspace(args) as ws:
         with ws.session() as s:
             roster = roster_in(s)
             found = roster_refusals(result, roster) if roster else []
-    finally:
-        ws.close()
     if not roster:
         result.warnings.append("工作区没有评审组名册，未核对签名人 / the workspace has no roster: "
                                "the signer was not checked against one")
