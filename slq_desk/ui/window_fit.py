@@ -67,6 +67,9 @@ LIST_SHARE, LIST_FLOOR, LIST_CAP = 21, 250, 380
 REVIEW_SHARE, REVIEW_FLOOR, REVIEW_CAP = 26, 300, 480
 COMPACT_WIDTH = 1500
 COMPACT_DOCK = 360
+# On a wide window each PDF pane keeps at least this much of the window's width (a page at
+# fit-width stays readable); the list's wish for its columns gives way first.
+PANE_FLOOR = 420
 
 
 def dock_layout(window_width: int, list_needs: int = 0) -> tuple[bool, int, int]:
@@ -78,8 +81,12 @@ def dock_layout(window_width: int, list_needs: int = 0) -> tuple[bool, int, int]
     if window_width < COMPACT_WIDTH:
         width = max(COMPACT_DOCK + max(0, window_width - 1360) // 4, needs)
         return True, width, width
-    return (False, max(needs, min(LIST_CAP, max(LIST_FLOOR, window_width * LIST_SHARE // 100))),
-            min(REVIEW_CAP, max(REVIEW_FLOOR, window_width * REVIEW_SHARE // 100)))
+    review = min(REVIEW_CAP, max(REVIEW_FLOOR, window_width * REVIEW_SHARE // 100))
+    share = min(LIST_CAP, max(LIST_FLOOR, window_width * LIST_SHARE // 100))
+    room = window_width - review - 2 * PANE_FLOOR  # what the list may take, panes kept readable
+    # The review tabs cannot narrow much (their content's minimum is ~420 px): a list that wants
+    # more than the room gives way itself, its applicant column eliding.
+    return False, max(share, min(needs, room)), review
 
 
 def fit_window(window: object, restored: bool) -> None:
