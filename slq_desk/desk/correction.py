@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 from slq_desk.errors import BadInput
 from slq_desk.extract.uscc import IdStatus, check_id, clean
@@ -93,7 +94,7 @@ def normalise(name: str, value: str) -> str:
         return plain
     if bare in RATE_FIELDS:
         plain = text.replace("％", "%").removesuffix("%").strip()
-        if not _NUMBER_RE.match(plain) or float(plain) > 100:
+        if not _NUMBER_RE.match(plain) or Decimal(plain) > 100:
             raise CorrectionRefused(f"“{text}”不是百分比。{label.zh}请填写 0–100 的百分数，如 6%。",
                                     f"'{text}' is not a percentage. Type {label.en} as 0–100%, e.g. 6%.")
         return f"{plain}%"
