@@ -466,6 +466,18 @@
         <translation>Line {0}</translation>
     </message>
     <message>
+        <source>明细共 {0} 行</source>
+        <translation>{0} table rows</translation>
+    </message>
+    <message>
+        <source>按表格存储，下列前 {0} 行，其余见原文件</source>
+        <translation>stored as a table; the first {0} rows are listed, the rest are in the file</translation>
+    </message>
+    <message>
+        <source>逐行数据已全部读入并用于检查；行数较多，在此只列出前几行</source>
+        <translation>Every row was read and is used by the checks; there are too many to list here, so only the first rows are shown</translation>
+    </message>
+    <message>
         <source>人工查验（发票 {0}/{1} 张已查验）</source>
         <translation>Checked by hand ({0}/{1} invoices verified)</translation>
     </message>

@@ -17,6 +17,7 @@ from typing import Any
 from slq_desk.checks.model import CheckFinding, Evidence
 from slq_desk.checks.values import amount, day
 from slq_desk.errors import BadInput
+from slq_desk.extract.packed import chunk_rows
 
 ITEM_PREFIX = "item."
 CHINA = timezone(timedelta(hours=8), "UTC+08:00")
@@ -203,12 +204,15 @@ def invoice_copies(view: ApplicationView) -> dict[int, DocView]:
     return out
 
 
-def build_view(session: Any, app_id: str) -> ApplicationView:
-    """Read one application's rows (and the workspace's other numbers) into a view."""
+def build_view(session: Any, app_id: str, packed_items: bool = True) -> ApplicationView:
+    """Read one application's rows (and the workspace's other numbers) into a view.
+
+    ``packed_items`` False leaves out the rows of documents that keep thousands of item rows as
+    a table (``extract/packed.py``), for callers that only ask which documents are present."""
     from sqlalchemy import select
     from sqlalchemy.orm import selectinload
 
-    from slq_desk.models.schema import Application, Document, ExtractedField
+    from slq_desk.models.schema import Application, Document, DocumentItemChunk, ExtractedField
 
     app = session.get(Application, app_id, options=[
         selectinload(Application.documents).selectinload(Document.fields),
@@ -229,6 +233,17 @@ def build_view(session: Any, app_id: str) -> ApplicationView:
             else:
                 doc.fields[f.name] = value
         docs.append(doc)
+    if packed_items and docs:
+        # The rows kept as a table: the same values, pages and boxes as per-field rows.
+        by_id = {d.id: d for d in docs}
+        for doc_id, data in session.execute(
+                select(DocumentItemChunk.document_id, DocumentItemChunk.data)
+                .where(DocumentItemChunk.document_id.in_(list(by_id)))
+                .order_by(DocumentItemChunk.document_id, DocumentItemChunk.chunk)):
+            items = by_id[doc_id].items
+            for cells in chunk_rows(data):
+                items.append({c[0]: FieldView(c[1] or "", c[2], list(c[3]) if c[3] else None)
+                              for c in cells})
     # Findings made outside the rules travel with the view: reading the files (ingest) and the
     # workspace's 查重 (dedup, office.dedup), which names the other application.
     ingest = [

@@ -62,6 +62,10 @@ class DocumentFields:
     kind_confidence: int = 0
     kind_source: str = "auto"
     kind_reason: str = ""
+    # Item rows kept as a table (thousands of a usage log's lines, ``extract/packed.py``): how
+    # many, and the first ``PREVIEW_ROWS`` as (name, value) pairs; they are not in ``fields``.
+    table_rows: int = 0
+    table_preview: tuple[tuple[tuple[str, str], ...], ...] = ()
 
     @property
     def kind_label(self) -> str:
@@ -170,13 +174,15 @@ def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
         docs = list(s.scalars(select(Document).where(Document.application_id == application_id)
                               .options(selectinload(Document.fields))))
         names = {d.id: (d.sha256, d.original_name) for d in docs}
+        tables = _tables(s, [d.id for d in docs])
         documents = []
         for d in sorted(docs, key=lambda d: (kind_order(d.kind), d.original_name, d.id)):
             rows = sorted(d.fields, key=lambda f: (f.item_index is not None, f.item_index or 0, f.id))
+            count, preview = tables.get(d.id, (0, ()))
             documents.append(DocumentFields(d.id, d.sha256, d.original_name, d.kind, d.readable,
                                             tuple(_field_row(f) for f in rows),
                                             d.kind_confidence or 0, d.kind_source or "auto",
-                                            d.kind_reason or ""))
+                                            d.kind_reason or "", count, preview))
         findings = [
             FindingRow(f.id, f.code, f.severity, f.message_zh, f.message_en, f.article or "",
                        f.stage, f.document_id, *names.get(f.document_id or -1, ("", "")), f.page,
@@ -188,7 +194,8 @@ def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
         materials: list[MaterialRow] = []
         error = ""
         try:
-            view = build_view(s, application_id)
+            # Materials only ask which documents are there: a usage log's table rows stay unread.
+            view = build_view(s, application_id, packed_items=False)
             params = PolicyParams(load_policy(view.policy_id), view.claim_day)
             materials = [MaterialRow(str(m["name"]), bool(m["present"]),
                                      tuple(str(x) for x in m["files"]),  # type: ignore[attr-defined]
@@ -202,6 +209,32 @@ def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
         return ChecklistData(app.id, app.policy_id, app.applicant_name or "", app.computed_subsidy,
                              tuple(materials), tuple(findings), tuple(documents), error,
                              records_for(s, application_id))
+
+
+PREVIEW_ROWS = 20
+
+
+def _tables(s: Any, doc_ids: list[int]) -> dict[int, tuple[int, tuple[tuple[tuple[str, str], ...], ...]]]:
+    """Documents whose item rows are kept as a table: row count and the first rows' values
+    (only the first chunk of each is decoded)."""
+    from sqlalchemy import func
+
+    from slq_desk.extract.packed import chunk_rows
+    from slq_desk.models import DocumentItemChunk
+
+    if not doc_ids:
+        return {}
+    counts = dict(s.execute(select(DocumentItemChunk.document_id, func.sum(DocumentItemChunk.rows))
+                            .where(DocumentItemChunk.document_id.in_(doc_ids))
+                            .group_by(DocumentItemChunk.document_id)).all())
+    out: dict[int, tuple[int, tuple[tuple[tuple[str, str], ...], ...]]] = {}
+    for doc_id, data in s.execute(select(DocumentItemChunk.document_id, DocumentItemChunk.data)
+                                  .where(DocumentItemChunk.document_id.in_(list(counts)),
+                                         DocumentItemChunk.chunk == 0)):
+        preview = tuple(tuple((str(c[0]), str(c[1])) for c in cells)
+                        for cells in chunk_rows(data)[:PREVIEW_ROWS])
+        out[doc_id] = (int(counts[doc_id]), preview)
+    return out
 
 
 def _field_row(f: ExtractedField) -> FieldRow:

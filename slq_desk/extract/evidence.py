@@ -8,8 +8,12 @@ space (origin at the top left of the unrotated page): what the viewer needs to h
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from slq_desk.extract.packed import PackedItems
 
 BBox = tuple[float, float, float, float]
 
@@ -69,6 +73,24 @@ class Extraction:
     fields: dict[str, Field] = field(default_factory=dict)
     items: list[dict[str, Field]] = field(default_factory=list)
     findings: list[FindingData] = field(default_factory=list)
+    # Thousands of item rows (a usage log) travel and are stored as a table: ``items`` is then
+    # empty and the rows are here (``extract/packed.py``); ``all_items()`` reads either.
+    packed: PackedItems | None = None
+
+    def all_items(self) -> Sequence[dict[str, Field]]:
+        return self.packed if self.packed is not None else self.items
+
+    @property
+    def item_count(self) -> int:
+        return len(self.packed) if self.packed is not None else len(self.items)
+
+    def pack_items(self) -> None:
+        """Keep the item rows as a compact table when there are more than ``PACK_AT``."""
+        from slq_desk.extract.packed import PACK_AT, PackedItems
+
+        if self.packed is None and len(self.items) > PACK_AT:
+            self.packed = PackedItems.pack(self.items)
+            self.items = []
 
     def put(self, name: str, found: Field | None) -> None:
         if found is not None and name not in self.fields:

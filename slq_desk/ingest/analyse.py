@@ -65,7 +65,8 @@ class FileReport:
             "ocr_pages": self.ocr_pages,
             "kind_reason": self.kind_reason,
             "fields": {k: v.as_json() for k, v in self.extraction.fields.items()},
-            "items": [{k: v.as_json() for k, v in item.items()} for item in self.extraction.items],
+            "items": [{k: v.as_json() for k, v in item.items()}
+                      for item in self.extraction.all_items()],
             "findings": [f.as_json() for f in self.extraction.findings],
         }
 

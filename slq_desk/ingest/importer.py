@@ -22,12 +22,19 @@ from sqlalchemy.orm import Session
 from slq_desk import audit
 from slq_desk.errors import BadInput
 from slq_desk.extract.evidence import Field, FindingData, bbox_strings
+from slq_desk.extract.packed import PACK_AT, PackedItems
 from slq_desk.ingest.analyse import FileReport
 from slq_desk.ingest.hashing import package_fingerprint, sha256_bytes
 from slq_desk.ingest.limits import DEFAULT_LIMITS, Limits
 from slq_desk.ingest.manifest import MANIFEST_NAME, Manifest, parse_manifest
 from slq_desk.ingest.unpack import Refusal, read_package
-from slq_desk.models.schema import Application, Document, ExtractedField, Finding
+from slq_desk.models.schema import (
+    Application,
+    Document,
+    DocumentItemChunk,
+    ExtractedField,
+    Finding,
+)
 from slq_desk.resources import resource_path
 from slq_desk.workspace import Workspace
 
@@ -294,7 +301,7 @@ def _document(ws: Workspace, s: Session, app_id: str, report: FileReport, data: 
     audit.record(s, ws.actor, "document.add", "document", doc.id, None, {
         "application": app_id, "name": report.name, "sha256": report.sha256,
         "kind": report.kind, "confidence": report.confidence, "readable": report.readable,
-        "fields": len(report.extraction.fields), "items": len(report.extraction.items),
+        "fields": len(report.extraction.fields), "items": report.extraction.item_count,
         "findings": [f.code for f in report.findings]})
 
 
@@ -305,15 +312,23 @@ def add_document(ws: Workspace, s: Session, app_id: str, report: FileReport, dat
 
 
 def write_fields(s: Session, doc: Document, report: FileReport) -> None:
-    """The document's fields and item rows, inserted in one executemany: a usage log of
-    thousands of pages has a hundred thousand item fields, and one ORM object each made the
-    import spend most of its time in the unit of work (rows are read back by query)."""
+    """The document's fields and item rows, inserted in one executemany. A document with
+    thousands of item rows (a usage log of thousands of pages) keeps them as a compact table,
+    a few chunk rows instead of a hundred thousand field rows (``extract/packed.py``)."""
     rows: list[dict[str, Any]] = []
     for name, f in report.extraction.fields.items():
         rows.append(_field_row(doc.id, name, None, f))
-    for index, item in enumerate(report.extraction.items):
-        for name, f in item.items():
-            rows.append(_field_row(doc.id, f"item.{name}", index, f))
+    items = report.extraction.all_items()
+    if len(items) > PACK_AT:
+        packed = items if isinstance(items, PackedItems) else PackedItems.pack(items)
+        s.execute(insert(DocumentItemChunk), [
+            {"document_id": doc.id, "chunk": n, "data": data,
+             "rows": min(packed.chunk_rows, packed.size - n * packed.chunk_rows)}
+            for n, data in enumerate(packed.chunks)])
+    else:
+        for index, item in enumerate(items):
+            for name, f in item.items():
+                rows.append(_field_row(doc.id, f"item.{name}", index, f))
     if rows:
         s.execute(insert(ExtractedField), rows)
 

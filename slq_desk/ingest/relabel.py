@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 from slq_desk import audit
 from slq_desk.errors import BadInput
 from slq_desk.ingest.limits import DEFAULT_LIMITS, Limits
-from slq_desk.models.schema import Document, ExtractedField, Finding
+from slq_desk.models.schema import Document, DocumentItemChunk, ExtractedField, Finding
 from slq_desk.workspace import Workspace
 
 
@@ -62,6 +62,7 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
         corrections = {(f.name, f.item_index): (f.corrected_value, f.corrected_by, f.corrected_at)
                        for f in doc.fields if f.corrected_value is not None}
         s.execute(delete(ExtractedField).where(ExtractedField.document_id == doc_id))
+        s.execute(delete(DocumentItemChunk).where(DocumentItemChunk.document_id == doc_id))
         s.execute(delete(Finding).where(Finding.document_id == doc_id, Finding.stage == "ingest"))
         s.expire(doc)
         doc.kind, doc.kind_confidence, doc.kind_source = kind, 100, f"manual:{ws.actor}"
@@ -78,4 +79,5 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
                      {"kind": kind, "confidence": 100, "source": f"manual:{ws.actor}",
                       "fields": len(report.extraction.fields)})
     return {"id": doc_id, "name": name, "kind": kind,
-            "fields": len(report.extraction.fields) + sum(len(i) for i in report.extraction.items)}
+            "fields": len(report.extraction.fields)
+                      + sum(len(i) for i in report.extraction.all_items())}

@@ -111,6 +111,9 @@ def _serve(conn: multiprocessing.connection.Connection, memory_bytes: int,
             result = failed_report(name, data, "pdf_broken",
                                    f"文件“{name}”无法读取（{type(err).__name__}）",
                                    f"'{name}' cannot be read ({type(err).__name__}: {err})"[:300])
+        # Thousands of item rows go as a few JSON strings, not one object per value: unpickling
+        # those took the window's process seconds in one call that never lets go of the GIL.
+        result.extraction.pack_items()
         try:
             conn.send(result)
         except (OSError, ValueError):

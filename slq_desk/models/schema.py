@@ -97,6 +97,11 @@ class Document(Base):
     fields: Mapped[list[ExtractedField]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="ExtractedField.id"
     )
+    # Thousands of item rows (a usage log) as a compact table (``extract/packed.py``).
+    item_chunks: Mapped[list[DocumentItemChunk]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="DocumentItemChunk.chunk"
+    )
 
 
 class ExtractedField(Base):
@@ -122,6 +127,24 @@ class ExtractedField(Base):
     @property
     def effective_value(self) -> str:
         return self.corrected_value if self.corrected_value is not None else self.value
+
+
+class DocumentItemChunk(Base):
+    """Up to ``CHUNK_ROWS`` item rows of a document with thousands (a usage log's table lines),
+    as the JSON text ``extract/packed.py`` writes: a row is a list of cells
+    ``[name, value, page, bbox, source, confidence]``. One database row per chunk instead of one
+    ``extracted_field`` per value (migration 0012); rows of such a table are not corrected one
+    by one (the document's totals are ordinary fields)."""
+
+    __tablename__ = "document_item_chunk"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True)
+    chunk: Mapped[int] = mapped_column(Integer)  # 0, 1, 2… in row order
+    rows: Mapped[int] = mapped_column(Integer)  # item rows in this chunk
+    data: Mapped[str] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship(back_populates="item_chunks")
 
 
 Index("ix_extracted_field_doc_name", ExtractedField.document_id, ExtractedField.name)

@@ -259,6 +259,22 @@ class ChecklistTab(QWidget):
                     head.setExpanded(True)
                     parent.setExpanded(True)
                 yield
+            if doc.table_rows:
+                self._table_rows(head, doc)
+                yield
+
+    def _table_rows(self, head: QTreeWidgetItem, doc: DocumentFields) -> None:
+        """A usage log's thousands of table lines, summarised: the count and the first rows
+        (they are kept as a table, read by the checks; a row is not corrected one by one)."""
+        table = QTreeWidgetItem(head, [
+            self.tr("明细共 {0} 行").format(f"{doc.table_rows:,}"),
+            self.tr("按表格存储，下列前 {0} 行，其余见原文件").format(len(doc.table_preview)), ""])
+        table.setToolTip(1, self.tr("逐行数据已全部读入并用于检查；行数较多，在此只列出前几行"))
+        for n, cells in enumerate(doc.table_preview, 1):
+            text = "；".join(f"{i18n.label(field_label('item.' + name))} {shown_value('item.' + name, value)}"
+                            for name, value in cells)
+            item = QTreeWidgetItem(table, [self.tr("明细第 {0} 行").format(n), text, ""])
+            item.setToolTip(1, text)
 
     def _fill_slice(self, steps: Iterator[None], current: Any, generation: int) -> None:
         if generation != self._generation:
