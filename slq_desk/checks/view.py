@@ -9,10 +9,10 @@ other applications (重复申领).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, overload
 
 from slq_desk.checks.model import CheckFinding, Evidence
 from slq_desk.checks.values import amount, day
@@ -23,11 +23,53 @@ ITEM_PREFIX = "item."
 CHINA = timezone(timedelta(hours=8), "UTC+08:00")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldView:
     value: str
     page: int | None = None
     bbox: list[str] | None = None
+
+
+class TableItems(Sequence[dict[str, FieldView]]):
+    """A document's item rows kept as a table (``extract/packed.py``), decoded one stored chunk
+    at a time on every pass. A usage log's 73,000 rows as FieldView objects all at once made
+    each garbage collection on the checks' thread walk them with the GIL held (the window
+    stalled for half a second each time); as text they are a few strings."""
+
+    def __init__(self, chunks: list[tuple[int, str]]) -> None:
+        self.chunks = chunks  # (rows in the chunk, its JSON), in row order
+        self.size = sum(n for n, _ in chunks)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __iter__(self) -> Iterator[dict[str, FieldView]]:
+        for _n, data in self.chunks:
+            for cells in chunk_rows(data):
+                yield _table_row(cells)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, FieldView]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[dict[str, FieldView]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, FieldView] | Sequence[dict[str, FieldView]]:
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += self.size
+        if 0 <= index:
+            for n, data in self.chunks:
+                if index < n:
+                    return _table_row(chunk_rows(data)[index])
+                index -= n
+        raise IndexError(index)
+
+
+def _table_row(cells: list[Any]) -> dict[str, FieldView]:
+    # As build_view makes a per-field row's value: the (uncorrectable) value, page and box.
+    return {c[0]: FieldView(c[1] or "", c[2], list(c[3]) if c[3] else None) for c in cells}
 
 
 @dataclass
@@ -40,7 +82,7 @@ class DocView:
     readable: bool = True
     error: str | None = None
     fields: dict[str, FieldView] = field(default_factory=dict)
-    items: list[dict[str, FieldView]] = field(default_factory=list)
+    items: Sequence[dict[str, FieldView]] = field(default_factory=list)
     media_type: str = "application/pdf"
 
     def get(self, name: str) -> str | None:
@@ -223,27 +265,29 @@ def build_view(session: Any, app_id: str, packed_items: bool = True) -> Applicat
     for row in app.documents:
         doc = DocView(row.id, row.sha256, row.original_name, row.kind, row.pages, row.readable,
                       row.error, media_type=row.media_type or "application/pdf")
+        items: list[dict[str, FieldView]] = []
         for f in row.fields:
             value = FieldView(f.effective_value or "", f.page, list(f.bbox) if f.bbox else None)
             if f.item_index is not None:
-                while len(doc.items) <= f.item_index:
-                    doc.items.append({})
+                while len(items) <= f.item_index:
+                    items.append({})
                 name = f.name[len(ITEM_PREFIX):] if f.name.startswith(ITEM_PREFIX) else f.name
-                doc.items[f.item_index][name] = value
+                items[f.item_index][name] = value
             else:
                 doc.fields[f.name] = value
+        doc.items = items
         docs.append(doc)
     if packed_items and docs:
         # The rows kept as a table: the same values, pages and boxes as per-field rows.
-        by_id = {d.id: d for d in docs}
-        for doc_id, data in session.execute(
-                select(DocumentItemChunk.document_id, DocumentItemChunk.data)
-                .where(DocumentItemChunk.document_id.in_(list(by_id)))
+        tables: dict[int, list[tuple[int, str]]] = {}
+        for doc_id, rows, data in session.execute(
+                select(DocumentItemChunk.document_id, DocumentItemChunk.rows, DocumentItemChunk.data)
+                .where(DocumentItemChunk.document_id.in_([d.id for d in docs]))
                 .order_by(DocumentItemChunk.document_id, DocumentItemChunk.chunk)):
-            items = by_id[doc_id].items
-            for cells in chunk_rows(data):
-                items.append({c[0]: FieldView(c[1] or "", c[2], list(c[3]) if c[3] else None)
-                              for c in cells})
+            tables.setdefault(doc_id, []).append((rows, data))
+        for doc in docs:
+            if doc.id in tables:
+                doc.items = TableItems(tables[doc.id])
     # Findings made outside the rules travel with the view: reading the files (ingest) and the
     # workspace's 查重 (dedup, office.dedup), which names the other application.
     ingest = [

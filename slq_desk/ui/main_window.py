@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.renderer = RenderService(self.cache, self)
         self.texts = TextService(self)
         self._shut_down = False
+        self._pending_turns = 0  # steps of _in_turns still queued
         self._pending_splitter: object = None
         self._reviewer_dialog: SettingsDialog | None = None
 
@@ -475,11 +476,47 @@ class MainWindow(QMainWindow):
         self.review_placeholder.setText(self.tr(
             "已打开申报 {0}。\n检查清单、评分表和补贴测算将显示在这里。").format(application_id))
         self._show_review_tabs()
-        self.scoring_tab.set_context(self.workspace, application_id, self.reviewer())
-        self.reload_review_data()
-        self.application_opened.emit(application_id)  # the notes tab first (Ctrl+4), then 初审
-        self.office.application_opened(application_id)
+        self.reload_review_data()  # on a worker: started first
+
+        def scoring() -> None:
+            if self.application_id == application_id:
+                self.scoring_tab.set_context(self.workspace, application_id, self.reviewer())
+
+        def announce() -> None:
+            if self.application_id == application_id:
+                self.application_opened.emit(application_id)  # the notes tab first (Ctrl+4), then 初审
+                self.office.application_opened(application_id)
+
+        # The scoring form and the notes read the database here: each in its own event-loop
+        # turn, so the documents paint and the window answers in between (issue 18, item 3).
+        self._in_turns([scoring, announce], now=False)
         return True
+
+    def _in_turns(self, steps: list[Any], now: bool = True) -> None:
+        """Run ``steps`` one per event-loop turn (the first at once when ``now``), so a long
+        piece of UI work never holds the window; all at once when operations are synchronous
+        (tests). A step is skipped once the window is shut down."""
+        if self.synchronous_operations:
+            for step in steps:
+                step()
+            return
+
+        def run(index: int) -> None:
+            self._pending_turns -= 1
+            if self._shut_down:
+                return
+            steps[index]()
+            if index + 1 < len(steps):
+                self._pending_turns += 1
+                QTimer.singleShot(0, lambda: run(index + 1))
+
+        if not steps:
+            return
+        self._pending_turns += 1
+        if now:
+            run(0)
+        else:
+            QTimer.singleShot(0, lambda: run(0))
 
     @Slot(QModelIndex)
     def _on_application_activated(self, index: QModelIndex) -> None:
@@ -750,12 +787,12 @@ class MainWindow(QMainWindow):
 
         def finished(result: Any) -> None:
             dialog.close()
-            self.refresh_applications()
-            message = result.summary()
-            self.statusBar().showMessage(message, 10000)
-            self.open_application(result.application_id)
-            if then is not None:
-                then()
+            self.statusBar().showMessage(result.summary(), 10000)
+            # The list, then the application, then the next package: one event-loop turn each,
+            # so the window paints and answers between them (issue 18, item 3).
+            self._in_turns([self.refresh_applications,
+                            lambda: self.open_application(result.application_id),
+                            then or (lambda: None)])
 
         def failed(message: str) -> None:
             dialog.close()
@@ -810,7 +847,8 @@ class MainWindow(QMainWindow):
         return self.review_tabs.addTab(widget, title)
 
     def is_settled(self) -> bool:
-        return self.left_pane.is_settled() and self.right_pane.is_settled()
+        return (self._pending_turns == 0 and self.left_pane.is_settled()
+                and self.right_pane.is_settled())
 
     # -- geometry and shutdown ------------------------------------------------------------
     def _restore_layout(self) -> bool:

@@ -21,6 +21,7 @@ operations a widget started (``wait(ops)``), never on the whole thread pool.
 
 from __future__ import annotations
 
+import gc
 import threading
 import traceback
 from collections.abc import Callable, Iterable
@@ -175,6 +176,12 @@ def import_operation(where: Desk | Workspace, path: Path, parent: QObject | None
 
     def work(report: Report) -> Any:
         report(0, 0, path.name)
+        # What is alive now (modules, the window, caches) lives as long as the window: out of
+        # the collector's way. A full collection walks every tracked object with the GIL held,
+        # and the import and its checks trigger several: with the whole process in each, that
+        # was 300–700 ms without a heartbeat on the UI thread (issue 18, item 3). Frozen
+        # objects are still freed when their last reference goes.
+        gc.freeze()
         result = desk.import_package(path, progress=report)
         if run_checks_after:
             report(1, 1, "初审检查")

@@ -61,7 +61,7 @@ def _import(root: Path, package: Path) -> tuple[Workspace, str]:
 def _outcome(ws: Workspace, app_id: str) -> tuple[object, ...]:
     with ws.session() as s:
         view = build_view(s, app_id)
-        items = {d.file: d.items for d in view.documents}
+        items = {d.file: list(d.items) for d in view.documents}
         app = s.get(Application, app_id)
         assert app is not None
         subsidy, facts = app.computed_subsidy, app.facts
