@@ -76,7 +76,7 @@ def main() -> int:
         elapsed, cpu, pages, reports = best
         kinds_ok = sum(1 for d, r in zip(sorted(expected["documents"], key=lambda d: d["file"]),
                                           reports, strict=False) if d["kind"] == r.kind)  # type: ignore[attr-defined]
-        items = sum(len(r.extraction.items) for r in reports)  # type: ignore[attr-defined]
+        items = sum(r.extraction.item_count for r in reports)  # type: ignore[attr-defined]
         worker_elapsed, worker_start = _ours_in_worker(files)
         p_elapsed, p_cpu, p_pages, p_words = _plumber(files)
 

@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the tree this bench is in, not whatever slq_desk is installed
 LIMIT_BYTES = 1024 ** 3  # the bound: peak RSS of the tree < 1 GB
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
