@@ -9,7 +9,9 @@ for it first and the text typed so far stays in the box.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,18 +29,27 @@ from PySide6.QtWidgets import (
 from slq_desk.clock import to_beijing
 from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError, localised
-from slq_desk.ui import i18n
+from slq_desk.ui import i18n, operations
 from slq_desk.ui.theme import error_css, muted_css
+
+if TYPE_CHECKING:
+    from slq_desk.desk.overview import Note
 
 
 class NotesTab(QWidget):
     identity_needed = Signal()  # a note was written before the reviewer gave a name
     added = Signal(object)  # the Note just kept
 
-    def __init__(self, author: Callable[[], str], parent: QWidget | None = None) -> None:
+    def __init__(self, author: Callable[[], str], parent: QWidget | None = None,
+                 run: Callable[[operations.Operation], object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NotesTab")
         self.author = author
+        # The window's run_operation: the notes are read on a worker (tracked, so shutdown waits
+        # for it) and opening an application never waits on the database here (issue 18,
+        # item 3). None: read here, at once.
+        self.run = run
+        self._generation = 0  # a load still running for a previous application is dropped
         self.desk: Desk | None = None
         self.application_id: str | None = None
         self.header = QLabel(self)
@@ -93,6 +104,7 @@ class NotesTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        self._generation += 1
         self.list.clear()
         self.error.hide()
         if self.desk is None or self.application_id is None:
@@ -101,11 +113,30 @@ class NotesTab(QWidget):
             self._update_buttons()
             return
         self.header.setText(self.tr("申报 {0} 的备注").format(self.application_id))
-        try:
-            notes = self.desk.notes(self.application_id)
-        except SlqError as err:
-            notes = []
-            self._say(localised(err, i18n.current() != "en"))
+        generation, desk, application_id = self._generation, self.desk, self.application_id
+        op = operations.Operation(lambda _report: desk.notes(application_id))
+
+        def current() -> bool:
+            return shiboken6.isValid(self) and generation == self._generation
+
+        def shown(notes: list[Note]) -> None:
+            if current():
+                self._show(notes)
+
+        def failed(message: str) -> None:
+            if current():
+                self._show([])
+                self._say(message)
+
+        op.finished.connect(shown)
+        op.failed.connect(failed)
+        if self.run is None:
+            op.run()
+        else:
+            self.run(op)
+
+    def _show(self, notes: list[Note]) -> None:
+        self.list.clear()
         for note in notes:
             when = to_beijing(note.created_at).strftime("%Y-%m-%d %H:%M")
             item = QListWidgetItem(self.tr("{0} · {1}（北京时间）").format(note.author, when)

@@ -89,7 +89,8 @@ class Workbench(QObject):
         if self._notes is None:
             from slq_desk.ui.notes_tab import NotesTab
 
-            self._notes = NotesTab(self.window.reviewer, self.window)
+            self._notes = NotesTab(self.window.reviewer, self.window,
+                                   run=self.window.run_operation)
             self._notes.identity_needed.connect(
                 lambda: self.window.ask_reviewer(lambda: self.notes.add_note()))
         return self._notes
