@@ -39,6 +39,7 @@ class TableItems(Sequence[dict[str, FieldView]]):
     def __init__(self, chunks: list[tuple[int, str]]) -> None:
         self.chunks = chunks  # (rows in the chunk, its JSON), in row order
         self.size = sum(n for n, _ in chunks)
+        self._last: tuple[int, list[Any]] | None = None  # the chunk decoded for indexing
 
     def __len__(self) -> int:
         return self.size
@@ -60,9 +61,12 @@ class TableItems(Sequence[dict[str, FieldView]]):
         if index < 0:
             index += self.size
         if 0 <= index:
-            for n, data in self.chunks:
+            for number, (n, data) in enumerate(self.chunks):
                 if index < n:
-                    return _table_row(chunk_rows(data)[index])
+                    # Evidence for findings on neighbouring rows asks for the same chunk.
+                    if self._last is None or self._last[0] != number:
+                        self._last = (number, chunk_rows(data))
+                    return _table_row(self._last[1][index])
                 index -= n
         raise IndexError(index)
 

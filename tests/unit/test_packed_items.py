@@ -8,6 +8,7 @@ subsidy either way; the reader process's report carries the rows packed.
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -132,3 +133,23 @@ def test_relabelling_a_long_log_replaces_its_table(package: Path, tmp_path: Path
             assert s.scalar(select(func.sum(DocumentItemChunk.rows))) > SMALL_PACK_AT
     finally:
         ws.close()
+
+
+def test_table_items_index_and_iterate_like_a_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    from slq_desk.checks.view import FieldView, TableItems
+    from slq_desk.extract.evidence import Field
+
+    rows = [{"date": Field(f"2026-01-{d:02d}", d, (1.0, 2.0, 3.0, 4.0)), "amount": Field(f"{d}.00")}
+            for d in range(1, 8)]
+    monkeypatch.setattr(packed_mod, "CHUNK_ROWS", 4)
+    packed = PackedItems.pack(rows)
+    chunks = [(len(json.loads(c)), c) for c in packed.chunks]
+    table = TableItems(chunks)
+    assert len(table) == 7 and [n for n, _ in chunks] == [4, 3]
+    as_list = list(table)
+    assert [table[i] for i in range(7)] == as_list and table[-1] == as_list[-1]
+    assert as_list[2]["date"] == FieldView("2026-01-03", 3, ["1.00", "2.00", "3.00", "4.00"])
+    assert as_list[2]["amount"] == FieldView("3.00", None, None)
+    assert packed[5]["date"].value == "2026-01-06" and packed[5]["date"].bbox == (1.0, 2.0, 3.0, 4.0)
+    with pytest.raises(IndexError):
+        table[7]
