@@ -43,8 +43,9 @@ KIND_LABELS: dict[str, str] = {"reviewer": "评审专家", "chair": "评审组�
 ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 # Tables a reviewer reads (beyond review, whose rows row-level security picks).
-_REVIEWER_READS = ("application", "document", "extracted_field", "finding", "setting",
-                   "reviewer_identity", "opinion", "db_role", "alembic_version")
+_REVIEWER_READS = ("application", "document", "extracted_field", "document_item_chunk",
+                   "finding", "setting", "reviewer_identity", "opinion", "db_role",
+                   "alembic_version")
 
 
 @dataclass(frozen=True)

@@ -172,6 +172,10 @@ def test_psycopg_with_a_reviewers_credentials(shared: Shared) -> None:
             conn.execute("UPDATE application SET computed_subsidy = 1")  # only status
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("INSERT INTO setting (key, value) VALUES ('policy:x', '1')")
+        # A usage log's table rows are read with its document (migration 0012), never written.
+        assert conn.execute("SELECT count(*) FROM document_item_chunk").fetchone() is not None
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM document_item_chunk")
 
 
 def test_the_chair_sees_submitted_reviews_only(shared: Shared) -> None:
