@@ -691,9 +691,19 @@ class MainWindow(QMainWindow):
         if desk is not None and desk is not self.desk:
             return  # loaded from the previous workspace (which may hold the same ids)
         checklist, calculation = cast("tuple[ChecklistData, CalculationData]", result)
-        self.checklist_tab.set_data(checklist)
-        self.calculation_tab.set_data(calculation)
-        self.scoring_tab.refresh_computed()
+
+        def still(step: Any) -> Any:
+            # A later turn: only if the same application is still open in the same workspace.
+            return lambda: step() if app_id == self.application_id and desk in (None, self.desk) \
+                else None
+
+        # The checklist, the calculation and the scoring form's figures each in an event-loop
+        # turn of their own (issue 18, item 3: together ~60 ms plus Qt's layout after them).
+        # Not at once: this runs as a queued signal, which Qt delivers before due timers, so a
+        # step queued just before (opening the notes) would run back to back with it.
+        self._in_turns([still(lambda: self.checklist_tab.set_data(checklist)),
+                        still(lambda: self.calculation_tab.set_data(calculation)),
+                        still(self.scoring_tab.refresh_computed)], now=False)
 
     @Slot(int, object)
     def correct_field(self, field_id: int, value: object) -> None:
