@@ -10,6 +10,7 @@ the audit log.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -42,7 +43,11 @@ def find_document(s: Any, ref: str, application_id: str | None = None) -> Docume
 
 
 def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = None,
-             limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
+             limits: Limits = DEFAULT_LIMITS, who: str | None = None,
+             on_page: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """Read the document again as ``kind``, kept as set by ``who`` (default: the workspace's
+    actor; the window passes the reviewer's name); ``on_page`` hears of each OCR'd page."""
+    who = (who or "").strip() or ws.actor
     from slq_desk.ingest.importer import _finding, write_fields
     from slq_desk.ingest.worker import ParseWorker
 
@@ -54,7 +59,7 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
     from slq_desk.extract.ocr import CACHE_DIR
 
     with ParseWorker(limits, ocr_cache=ws.path / CACHE_DIR) as worker:
-        report = worker.analyse_as(name, data, kind)
+        report = worker.analyse_as(name, data, kind, on_page=on_page)
     with ws.session() as s:
         found = s.get(Document, doc_id)
         assert found is not None  # read a moment ago in this workspace
@@ -64,8 +69,8 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
         s.execute(delete(ExtractedField).where(ExtractedField.document_id == doc_id))
         s.execute(delete(Finding).where(Finding.document_id == doc_id, Finding.stage == "ingest"))
         s.expire(doc)
-        doc.kind, doc.kind_confidence, doc.kind_source = kind, 100, f"manual:{ws.actor}"
-        doc.kind_reason = f"由{ws.actor}人工认定 / set by {ws.actor}"
+        doc.kind, doc.kind_confidence, doc.kind_source = kind, 100, f"manual:{who}"
+        doc.kind_reason = f"由{who}人工认定 / set by {who}"
         write_fields(s, doc, report)
         for f in report.findings:
             _finding(s, doc.application_id, doc_id, f)
@@ -74,8 +79,8 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
             kept = corrections.get((row.name, row.item_index))
             if kept:
                 row.corrected_value, row.corrected_by, row.corrected_at = kept
-        audit.record(s, ws.actor, "document.set_kind", "document", doc_id, before,
-                     {"kind": kind, "confidence": 100, "source": f"manual:{ws.actor}",
+        audit.record(s, who, "document.set_kind", "document", doc_id, before,
+                     {"kind": kind, "confidence": 100, "source": f"manual:{who}",
                       "fields": len(report.extraction.fields)})
     return {"id": doc_id, "name": name, "kind": kind,
             "fields": len(report.extraction.fields) + sum(len(i) for i in report.extraction.items)}
