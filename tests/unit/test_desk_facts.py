@@ -204,3 +204,43 @@ def test_the_desk_keeps_who_and_when_audits_and_runs_the_checks(tmp_path: Path) 
                 AuditEvent.action == "application.facts_set")).all()) == 2
     finally:
         ws.close()
+
+
+def test_relabel_through_the_desk_names_the_person_and_runs_the_checks(tmp_path: Path) -> None:
+    """`Desk.relabel` (the window's 更改文档类型): read again as the kind, set by the reviewer
+    named (not the login name), the checks run again; a document of another application or a
+    kind that does not exist is refused."""
+    from slq_desk.errors import BadInput
+    from slq_desk.ingest.importer import import_package
+    from slq_desk.ingest.worker import InlineReader
+    from slq_desk.workspace import Workspace
+    from tests.unit.ingest_samples import text_pdf
+
+    folder = tmp_path / "pkg"
+    folder.mkdir()
+    (folder / "附件.pdf").write_bytes(text_pdf(["合同编号：HT-7", "甲方：某公司"], title="补充材料"))
+    ws = Workspace.open(tmp_path / "ws")
+    desk = Desk(ws)
+    try:
+        app_id = import_package(ws, folder, policy="wuhan-2026", reader=InlineReader()).application_id
+        desk.run_checks(app_id)
+        with ws.session() as s:
+            doc_id = s.scalars(select(Document.id)).one()
+        with pytest.raises(BadInput, match="unknown kind"):
+            desk.relabel(app_id, doc_id, "spaceship", WHO)
+        with pytest.raises(BadInput, match="no document"):
+            desk.relabel("another-app", doc_id, "contract", WHO)
+        seen: list[tuple[int, int, str]] = []
+        done = desk.relabel(app_id, doc_id, "contract", WHO, progress=lambda *a: seen.append(a))
+        assert done["id"] == doc_id and seen[-1] == (1, 1, "初审检查")
+        row = next(d for d in desk.checklist(app_id).documents if d.document_id == doc_id)
+        assert (row.kind, row.kind_source, row.kind_by_person) == ("contract", f"manual:{WHO}", True)
+        assert any(f.name == "contract_number" and f.value == "HT-7" for f in row.fields)
+        with ws.session() as s:
+            event = s.scalars(select(AuditEvent).where(AuditEvent.action == "document.set_kind")).one()
+            assert event.actor == WHO
+            checked = s.scalars(select(AuditEvent).where(AuditEvent.action == "application.check")
+                                .order_by(AuditEvent.seq.desc())).first()
+            assert checked is not None and checked.seq > event.seq  # the checks ran after it
+    finally:
+        ws.close()
