@@ -402,7 +402,9 @@ def contract_compute_amount(doc: DocView) -> Decimal | None:
     return compute
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, key: str = "") -> str:
+    if key == "direction" and str(value) in ("1", "2", "3", "4"):
+        return f"方向{'一二三四'[int(value) - 1]}（{value}）"
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, list):
@@ -439,7 +441,7 @@ def set_by_person(view: ApplicationView) -> list[CheckFinding]:
         at_zh, at_en = (f"于 {when} " if when else ""), (f" on {when}" if when else "")
         out.append(CheckFinding(
             "fact_set_by_person", INFO,
-            f"{label.zh}由 {who} {at_zh}人工认定为 {_shown(value)}，未取自申报材料",
+            f"{label.zh}由 {who} {at_zh}人工认定为 {_shown(value, key)}，未取自申报材料",
             f"{label.en} set by {who}{at_en} to {_shown(value)}, not read from the documents"))
     start, end = view.overrides.get("service_start"), view.overrides.get("service_end")
     if bool(start) != bool(end) or (start and end and str(start) > str(end)):

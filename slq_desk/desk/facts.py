@@ -197,6 +197,9 @@ def shown(key: str, value: Any, english: bool = False) -> str:
     if kind == KIND and value in APPLICANT_KIND_LABELS:
         label = APPLICANT_KIND_LABELS[value]
         return label.en if english else label.zh
+    if kind == CHOICE and str(value) in ("1", "2", "3", "4"):
+        n = int(value)
+        return f"direction {n}" if english else f"方向{'一二三四'[n - 1]}"
     if kind == LINES and isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
