@@ -153,7 +153,7 @@ def parse_value(key: str, text: str) -> Any:
     try:
         amount = D(value)
     except MoneyError as err:
-        raise FactRefused(f"{label}：{err}", f"{key}: {err}") from None
+        raise FactRefused(f"{label}：“{value}”不是金额", f"{key}: {err}") from None
     if amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise FactRefused(f"{label}：须为不小于零、精确到分的金额", f"{key}: a non-negative amount to the fen")
     return format(amount, "f")
@@ -337,6 +337,8 @@ def application_facts(ws: Any, application_id: str) -> ApplicationFacts:
         choices: tuple[tuple[str, Label], ...] = ()
         if fact.kind == KIND:
             choices = tuple(APPLICANT_KIND_LABELS.items())
+        elif fact.kind == LINES:
+            choices = invoice_lines(ws, application_id)
         elif fact.kind == CHOICE:
             choices = tuple((str(n), Label(f"方向{'一二三四'[n - 1]}", f"direction {n}")) for n in (1, 2, 3, 4))
         rows.append(FactRow(
@@ -372,3 +374,35 @@ def check_lines_exist(ws: Any, application_id: str, refs: Iterable[str]) -> None
         if line > max(1, counts.get(document, 0)):
             raise FactRefused(f"不计入的发票明细行：发票 {document} 没有第 {line} 行",
                               f"excluded_lines: invoice {document} has no line {line}")
+
+
+def invoice_lines(ws: Any, application_id: str) -> tuple[tuple[str, Label], ...]:
+    """The application's invoice lines as ``DOCUMENT:LINE`` with what a person recognises them
+    by (file, line, name, amount as read or corrected): what ``excluded_lines`` can name."""
+    from sqlalchemy import select
+
+    from slq_desk.models.schema import Document, ExtractedField
+
+    with ws.session() as s:
+        docs = list(s.execute(select(Document.id, Document.original_name).where(
+            Document.application_id == application_id, Document.kind == "invoice")
+            .order_by(Document.original_name, Document.id)))
+        lines: dict[int, dict[int, dict[str, str]]] = {}
+        for doc_id, index, name, value, corrected in s.execute(
+                select(ExtractedField.document_id, ExtractedField.item_index, ExtractedField.name,
+                       ExtractedField.value, ExtractedField.corrected_value)
+                .where(ExtractedField.document_id.in_([d for d, _ in docs]),
+                       ExtractedField.item_index.is_not(None),
+                       ExtractedField.name.in_(("item.name", "item.amount")))):
+            lines.setdefault(doc_id, {}).setdefault(int(index), {})[name] = \
+                corrected if corrected is not None else value
+    out: list[tuple[str, Label]] = []
+    for doc_id, file in docs:
+        items = lines.get(doc_id) or {0: {}}
+        for index in sorted(items):
+            what = items[index].get("item.name", "")
+            money = items[index].get("item.amount", "")
+            n = index + 1
+            out.append((f"{doc_id}:{n}", Label(f"{file} 第{n}行 {what} {money}".strip(),
+                                               f"{file} line {n} {what} {money}".strip())))
+    return tuple(out)

@@ -106,7 +106,7 @@ def test_setting_the_direction_in_the_dialog_lifts_the_refusal(beijing_window: A
     assert "domestic" not in keys and "purchased_this_year" not in keys  # not Beijing's facts
     assert dialog.states["direction"].text() == "未知"
     assert "一（四）" in dialog.editors["direction"].toolTip()
-    assert dialog.states["service_start"].text().endswith("（据材料或推定）")
+    assert dialog.states["service_start"].text().endswith("（测算所用，据材料或推定）")
     dialog.set_text("direction", "4")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert not dialog.isVisible()
@@ -192,3 +192,25 @@ def test_relabelling_a_document_from_the_checklist(beijing_window: Any, qtbot: A
         events = s.scalars(select(AuditEvent).where(AuditEvent.action == "document.set_kind")).all()
         assert [e.after["kind"] for e in events] == ["other", "commitment_letter"]
         assert {e.actor for e in events} == {REVIEWER}
+
+
+def test_invoice_lines_are_left_out_by_ticking_them(beijing_window: Any) -> None:
+    """The lines are listed by file, line, name and amount (no ids to type); a ticked line
+    leaves the base, and the dialog then shows it ticked, set by the reviewer."""
+    win = beijing_window
+    assert win.open_application(APP)
+    dialog = _facts_dialog(win)
+    lines = dialog.editors["excluded_lines"]
+    labels = [lines.item(n).text() for n in range(lines.count())]
+    assert len(labels) >= 3 and labels[0].startswith("04-发票-1.pdf 第1行 ")
+    dialog.set_text("direction", "4")
+    first = lines.item(0)
+    first.setCheckState(first.checkState().Checked)
+    ref = str(first.data(256))
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    base = win.calculation_tab.data.base
+    assert base is not None and base < Decimal("32144720.91")
+    dialog = _facts_dialog(win)
+    assert dialog.text_of("excluded_lines") == ref
+    assert dialog.states["excluded_lines"].text().startswith(f"{labels[0]}（{REVIEWER} 于 ")

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -42,6 +44,7 @@ from slq_desk.desk.facts import (
     FactRow,
     as_text,
     check_together,
+    line_sort_key,
     parse_value,
     shown,
 )
@@ -65,7 +68,7 @@ class FactsDialog(QDialog):
         self.setWindowTitle(self.tr("认定事实"))
         self.data = data
         self.values: dict[str, str] = {}
-        self.editors: dict[str, QComboBox | QLineEdit] = {}
+        self.editors: dict[str, QComboBox | QLineEdit | QListWidget] = {}
         self.states: dict[str, QLabel] = {}
         self._initial: dict[str, str] = {}
         english = i18n.current() == "en"
@@ -100,6 +103,7 @@ class FactsDialog(QDialog):
             self.editors[row.key] = editor
             self.states[row.key] = state
             self._initial[row.key] = self.text_of(row.key)
+        grid.setRowStretch(len(data.rows) + 1, 1)  # rows packed at the top, not spread out
         inner = QWidget(self)
         inner.setLayout(grid)
         page = QScrollArea(self)
@@ -141,15 +145,35 @@ class FactsDialog(QDialog):
         english = i18n.current() == "en"
         if row.set:
             when = (row.set_at or "").replace("T", " ")[:16]
-            return self.tr("{0}（{1} 于 {2} 认定）").format(shown(row.key, row.value, english),
-                                                        row.set_by or self.tr("审核人"), when)
+            value = shown(row.key, row.value, english)
+            if row.kind == LINES:  # the lines by what they are, not by their ids
+                names = dict(row.choices)
+                value = "；".join((names[r].en if english else names[r].zh) if r in names else str(r)
+                                 for r in row.value or ())
+            return self.tr("{0}（{1} 于 {2} 认定）").format(value, row.set_by or self.tr("审核人"), when)
         if row.used:
-            return self.tr("{0}（据材料或推定）").format(row.used)
+            return self.tr("{0}（测算所用，据材料或推定）").format(row.used)
+        if row.kind == LINES:
+            return self.tr("无")
+        if row.kind == MONEY and row.key != "quota_granted":  # the quota is asked for, not zero
+            return self.tr("未认定（按 0 计）")
         return self.tr("未知")
 
-    def _editor(self, row: FactRow) -> QComboBox | QLineEdit:
+    def _editor(self, row: FactRow) -> QComboBox | QLineEdit | QListWidget:
         english = i18n.current() == "en"
         current = as_text(row.key, row.value)
+        if row.kind == LINES and row.choices:
+            # Lines by what a person recognises (file, line, name, amount), ticked to leave out.
+            lines = QListWidget(self)
+            chosen = set(row.value or ())
+            for ref, label in row.choices:
+                item = QListWidgetItem(label.en if english else label.zh, lines)
+                item.setData(Qt.ItemDataRole.UserRole, ref)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if ref in chosen else Qt.CheckState.Unchecked)
+            lines.setMaximumHeight(min(160, 8 + 24 * len(row.choices)))
+            lines.itemChanged.connect(lambda _item: self.refusal.clear())
+            return lines
         if row.kind in (CHOICE, KIND, FLAG):
             box = QComboBox(self)
             box.addItem(self.tr("（不认定）"), UNSET)
@@ -175,6 +199,11 @@ class FactsDialog(QDialog):
         editor = self.editors[key]
         if isinstance(editor, QComboBox):
             return str(editor.currentData() or UNSET)
+        if isinstance(editor, QListWidget):
+            items = (editor.item(n) for n in range(editor.count()))
+            ticked = [str(item.data(Qt.ItemDataRole.UserRole)) for item in items
+                      if item is not None and item.checkState() == Qt.CheckState.Checked]
+            return ", ".join(sorted(ticked, key=line_sort_key))  # as the desk stores them
         return editor.text().strip()
 
     def set_text(self, key: str, text: str) -> None:
@@ -182,6 +211,13 @@ class FactsDialog(QDialog):
         editor = self.editors[key]
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(text)))
+        elif isinstance(editor, QListWidget):
+            wanted = {part.strip() for part in text.split(",") if part.strip()}
+            for n in range(editor.count()):
+                item = editor.item(n)
+                if item is not None:
+                    ticked = str(item.data(Qt.ItemDataRole.UserRole)) in wanted
+                    item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         else:
             editor.setText(text)
 
@@ -238,7 +274,11 @@ class RelabelDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.combo)
         layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        # A top-level window does not ask its wrapped labels for their height at its width: the
+        # reasons were cut off under the combo box. Room for them at the dialog's width.
+        self.setMinimumWidth(540)
+        intro.setMinimumHeight(intro.heightForWidth(540 - 2 * layout.contentsMargins().left()))
+        self.adjustSize()
 
     def choose(self, kind: str) -> None:
         self.combo.setCurrentIndex(max(0, self.combo.findData(kind)))
