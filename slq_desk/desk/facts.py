@@ -268,7 +268,7 @@ class FactRow:
     value: Any  # the person's value (stored form), None when nobody set it
     set_by: str | None
     set_at: str | None  # ISO text, UTC
-    used: str  # what the last calculation used when nobody set it ("" = not known)
+    used: Any  # what the last calculation used (stored form; None = not known)
     choices: tuple[tuple[str, Label], ...] = ()
 
     @property
@@ -284,27 +284,28 @@ class ApplicationFacts:
     rows: tuple[FactRow, ...]
 
 
-def _used(key: str, facts: Mapping[str, Any], direction: int | None) -> str:
-    """What the last calculation used for ``key`` (read, inferred or defaulted)."""
+def _used(key: str, facts: Mapping[str, Any], direction: int | None) -> Any:
+    """What the last calculation used for ``key`` (read, inferred or defaulted), in the stored
+    form of the fact (None: not known)."""
     found = facts.get("input")
     data: dict[str, Any] = found if isinstance(found, dict) else {}
     applicant = data.get("applicant") or {}
     lines = [x for x in data.get("lines") or [] if isinstance(x, dict)]
     contracts = [x for x in data.get("contracts") or [] if isinstance(x, dict)]
     if key == "direction":
-        return str(direction) if direction else ""
-    if key == "applicant_kind" and applicant.get("kind"):
-        return shown(key, applicant["kind"])
+        return direction or None
+    if key == "applicant_kind":
+        return applicant.get("kind") or None
     if key == "sme" and "sme" in applicant:
-        return shown(key, bool(applicant["sme"]))
+        return bool(applicant["sme"])
     if key in ("service_start", "service_end") and lines:
-        return str(lines[0].get("period_start" if key == "service_start" else "period_end") or "")
+        return lines[0].get("period_start" if key == "service_start" else "period_end") or None
     if key == "domestic":
         seen = {bool(x.get("domestic")) for x in lines if x.get("service") == "compute"}
-        return shown(key, seen.pop()) if len(seen) == 1 else ""
+        return seen.pop() if len(seen) == 1 else None
     if key == "other_fiscal_support" and contracts:
-        return str(contracts[0].get("other_fiscal_support") or "")
-    return ""
+        return contracts[0].get("other_fiscal_support") or None
+    return None
 
 
 def application_facts(ws: Any, application_id: str) -> ApplicationFacts:

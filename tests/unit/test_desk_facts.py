@@ -169,8 +169,8 @@ def test_the_desk_keeps_who_and_when_audits_and_runs_the_checks(tmp_path: Path) 
         desk.run_checks("wh-1")
         shown = {r.key: r for r in desk.application_facts("wh-1").rows}
         assert "direction" not in shown  # Wuhan has no directions
-        assert shown["domestic"].value is None and shown["domestic"].used == "是"
-        assert shown["applicant_kind"].used == "企业"
+        assert shown["domestic"].value is None and shown["domestic"].used is True
+        assert shown["applicant_kind"].used == "enterprise"
         assert shown["domestic"].articles and shown["domestic"].policies == ("chengdu-2026", "wuhan-2026")
         report = desk.set_facts("wh-1", {"domestic": "false", "received_this_year": "1000"}, WHO)
         assert report.subsidy == Decimal("20000")

@@ -151,8 +151,8 @@ class FactsDialog(QDialog):
                 value = "；".join((names[r].en if english else names[r].zh) if r in names else str(r)
                                  for r in row.value or ())
             return self.tr("{0}（{1} 于 {2} 认定）").format(value, row.set_by or self.tr("审核人"), when)
-        if row.used:
-            return self.tr("{0}（测算所用，据材料或推定）").format(row.used)
+        if row.used is not None:
+            return self.tr("{0}（测算所用，据材料或推定）").format(shown(row.key, row.used, english))
         if row.kind == LINES:
             return self.tr("无")
         if row.kind == MONEY and row.key != "quota_granted":  # the quota is asked for, not zero
