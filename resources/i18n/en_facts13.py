@@ -47,4 +47,17 @@ EN = {
         "that kind (scanned pages are recognised), the kind is remembered for this file, and the "
         "checks and the calculation run again.",
     "文档类型": "Document kind",
+    "{0}（人工补录）": "{0} (entered by a person)",
+    "材料中未读出，由 {0} 于 {1} 人工补录：{2}": "Not read from the document; entered by {0} on {1}: {2}",
+    "补录字段…": "Enter a missing field…",
+    "补录字段": "Enter a missing field",
+    "材料：{0}\n补录材料中未读出的字段（如未读出的合同金额、签订日期）；补录人和时间记入审计日志，随后重新检查与测算。":
+        "Document: {0}\nEnter a field the reader did not find (such as a contract's total or "
+        "signing date); who entered it and when goes to the audit log, then the checks and the "
+        "calculation run again.",
+    "字段": "Field",
+    "补录的值": "Value entered",
+    "此材料没有可补录的字段": "This document has no field to enter",
+    "正在补录字段并重新检查与测算…": "Entering the field and running the checks and the calculation again…",
+    "已补录字段并重新检查与测算：测算补贴 {0}": "Field entered; checks and calculation run again: subsidy {0}",
 }

@@ -560,12 +560,20 @@ Confidence: {1}%</translation>
         <translation>Place {0}</translation>
     </message>
     <message>
+        <source>{0}（人工补录）</source>
+        <translation>{0} (entered by a person)</translation>
+    </message>
+    <message>
         <source>{0}（更正；原提取：{1}）</source>
         <translation>{0} (corrected; extracted: {1})</translation>
     </message>
     <message>
         <source>{0}（OCR，置信度 {1}%）</source>
         <translation>{0} (OCR, confidence {1}%)</translation>
+    </message>
+    <message>
+        <source>材料中未读出，由 {0} 于 {1} 人工补录：{2}</source>
+        <translation>Not read from the document; entered by {0} on {1}: {2}</translation>
     </message>
     <message>
         <source>原提取值：{0}
@@ -584,6 +592,10 @@ Corrected at: {3}</translation>
     <message>
         <source>正在重新检查与测算…</source>
         <translation>Re-running checks and calculation…</translation>
+    </message>
+    <message>
+        <source>补录字段…</source>
+        <translation>Enter a missing field…</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1103,27 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>补录字段</source>
+        <translation>Enter a missing field</translation>
+    </message>
+    <message>
+        <source>材料：{0}
+补录材料中未读出的字段（如未读出的合同金额、签订日期）；补录人和时间记入审计日志，随后重新检查与测算。</source>
+        <translation>Document: {0}
+Enter a field the reader did not find (such as a contract's total or signing date); who entered it and when goes to the audit log, then the checks and the calculation run again.</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>补录的值</source>
+        <translation>Value entered</translation>
+    </message>
+</context>
+<context>
     <name>FactsActions</name>
     <message>
         <source>认定事实(&amp;F)…</source>
@@ -1151,6 +1184,22 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     <message>
         <source>已更改文档类型：{0}，重新读取 {1} 个字段并重新检查与测算</source>
         <translation>Document kind changed: {0}; {1} fields read again, checks and calculation run again</translation>
+    </message>
+    <message>
+        <source>此材料没有可补录的字段</source>
+        <translation>This document has no field to enter</translation>
+    </message>
+    <message>
+        <source>正在补录字段并重新检查与测算…</source>
+        <translation>Entering the field and running the checks and the calculation again…</translation>
+    </message>
+    <message>
+        <source>补录字段</source>
+        <translation>Enter a missing field</translation>
+    </message>
+    <message>
+        <source>已补录字段并重新检查与测算：测算补贴 {0}</source>
+        <translation>Field entered; checks and calculation run again: subsidy {0}</translation>
     </message>
     <message>
         <source>正在识别扫描页文字：第 {0}/{1} 页</source>

@@ -257,6 +257,21 @@ class Desk:
         self.run_checks(application_id)
         return done
 
+    def missing_fields(self, document_id: int) -> tuple[str, tuple[str, ...]]:
+        """(kind, the fields the checks read that the reader did not find on the document)."""
+        from slq_desk.desk.entry import missing_fields
+
+        return missing_fields(self.workspace, document_id)
+
+    def enter_field(self, application_id: str, document_id: int, name: str, value: str,
+                    who: str | None = None) -> Any:
+        """A person's value for a field the reader did not find (补录字段), kept beside an
+        empty extracted value with who and when, audited; then the checks run again."""
+        from slq_desk.desk.entry import enter_field
+
+        enter_field(self.workspace, application_id, document_id, name, value, who or self.actor)
+        return self.run_checks(application_id)
+
     # --- checklist, calculation, corrections ----------------------------------------------------
 
     def checklist(self, application_id: str) -> review_data.ChecklistData:

@@ -66,6 +66,8 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
         doc = found
         corrections = {(f.name, f.item_index): (f.corrected_value, f.corrected_by, f.corrected_at)
                        for f in doc.fields if f.corrected_value is not None}
+        entered = {key: kept for f in doc.fields if f.source == "manual"
+                   for key in [(f.name, f.item_index)] for kept in [corrections.get(key)] if kept}
         s.execute(delete(ExtractedField).where(ExtractedField.document_id == doc_id))
         s.execute(delete(Finding).where(Finding.document_id == doc_id, Finding.stage == "ingest"))
         s.expire(doc)
@@ -75,10 +77,18 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
         for f in report.findings:
             _finding(s, doc.application_id, doc_id, f)
         s.flush()
+        read: set[tuple[str, int | None]] = set()
         for row in s.scalars(select(ExtractedField).where(ExtractedField.document_id == doc_id)):
+            read.add((row.name, row.item_index))
             kept = corrections.get((row.name, row.item_index))
             if kept:
                 row.corrected_value, row.corrected_by, row.corrected_at = kept
+        # Fields a person entered (desk/entry.py) that the new reading does not find stay.
+        for (name, index), (value, by, at) in entered.items():
+            if (name, index) not in read:
+                s.add(ExtractedField(document_id=doc_id, name=name, item_index=index, value="",
+                                     source="manual", confidence=100, corrected_value=value,
+                                     corrected_by=by, corrected_at=at))
         audit.record(s, who, "document.set_kind", "document", doc_id, before,
                      {"kind": kind, "confidence": 100, "source": f"manual:{who}",
                       "fields": len(report.extraction.fields)})

@@ -214,3 +214,36 @@ def test_invoice_lines_are_left_out_by_ticking_them(beijing_window: Any) -> None
     dialog = _facts_dialog(win)
     assert dialog.text_of("excluded_lines") == ref
     assert dialog.states["excluded_lines"].text().startswith(f"{labels[0]}（{REVIEWER} 于 ")
+
+
+def test_a_field_the_reader_missed_is_entered_from_the_checklist(beijing_window: Any) -> None:
+    """补录字段 on the contract's row: its total was not read (the invoices stood in, with a
+    warning); entered by the reviewer, the contract counts and the row says it was entered."""
+    from slq_desk.models.schema import Document, ExtractedField
+
+    win = beijing_window
+    with win.workspace.session() as s:
+        contract = s.scalars(select(Document).where(Document.kind == "contract")).one()
+        total = next(f for f in contract.fields if f.name == "total" and f.item_index is None)
+        value, contract_id = total.value, contract.id
+        s.execute(delete(ExtractedField).where(ExtractedField.id == total.id))
+    assert win.open_application(APP)
+    win.run_checks()
+    assert "contract_from_invoices" in _codes(win)
+    tab = win.checklist_tab
+    item = next(i for i in tab.items("document") if i.text(1) == "01-智算服务合同.pdf")
+    assert "补录字段…" in [a.text() for a in tab.menu_for(item).actions()]
+    tab.entry_requested.emit(contract_id)
+    [dialog] = [d for d in win.facts.dialogs if d.objectName() == "EntryDialog"]
+    assert dialog.combo.currentData() == "total"
+    dialog.choose("total", "abc")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.refusal.text()
+    dialog.choose("total", value)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    assert "contract_from_invoices" not in _codes(win)
+    row = next(i for i in tab.items("field") if i.data(0, 257)[1].name == "total"
+               and tab.document_of(i.parent()) is not None
+               and tab.document_of(i.parent()).document_id == contract_id)
+    assert row.text(1).endswith("（人工补录）") and REVIEWER in row.toolTip(1)

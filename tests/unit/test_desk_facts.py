@@ -239,8 +239,61 @@ def test_relabel_through_the_desk_names_the_person_and_runs_the_checks(tmp_path:
         with ws.session() as s:
             event = s.scalars(select(AuditEvent).where(AuditEvent.action == "document.set_kind")).one()
             assert event.actor == WHO
+        # A total the reader did not find, entered by a person, outlives reading the file again.
+        assert "total" in desk.missing_fields(doc_id)[1]
+        desk.enter_field(app_id, doc_id, "total", "5000", WHO)
+        desk.relabel(app_id, doc_id, "contract", WHO)
+        row = next(d for d in desk.checklist(app_id).documents if d.document_id == doc_id)
+        total = next(f for f in row.fields if f.name == "total")
+        assert (total.source, total.corrected_value, total.corrected_by) == ("manual", "5000.00", WHO)
+        with ws.session() as s:
             checked = s.scalars(select(AuditEvent).where(AuditEvent.action == "application.check")
                                 .order_by(AuditEvent.seq.desc())).first()
             assert checked is not None and checked.seq > event.seq  # the checks ran after it
+    finally:
+        ws.close()
+
+
+def test_a_contract_total_the_reader_missed_is_entered_by_a_person(tmp_path: Path) -> None:
+    """The contract's total was not read: the contract is left out ("enter it by hand"). A person
+    enters it (补录字段): kept beside an empty extracted value with who and when, audited, the
+    contract counts again; withdrawn, the row goes and the warning is back."""
+    from slq_desk.desk.correction import CorrectionRefused
+    from slq_desk.errors import BadInput
+    from slq_desk.models.schema import ExtractedField
+
+    ws = _workspace(tmp_path)
+    desk = Desk(ws)
+    try:
+        with ws.session() as s:
+            contract = s.scalars(select(Document).where(Document.kind == "contract")).one()
+            contract_id = contract.id
+            s.delete(next(f for f in contract.fields if f.name == "total"))
+        report = desk.run_checks("wh-1")
+        assert "contract_from_invoices" in [f.code for f in report.findings]
+        kind, missing = desk.missing_fields(contract_id)
+        assert kind == "contract" and missing[0] == "total" and "signed_on" not in missing
+        with pytest.raises(CorrectionRefused):
+            desk.enter_field("wh-1", contract_id, "total", "很多", WHO)
+        with pytest.raises(BadInput, match="has no document"):
+            desk.enter_field("other-app", contract_id, "total", "106000", WHO)
+        with pytest.raises(BadInput, match="cannot be entered"):
+            desk.enter_field("wh-1", contract_id, "colour", "red", WHO)
+        report = desk.enter_field("wh-1", contract_id, "total", "10.6万", WHO)
+        codes = [f.code for f in report.findings]
+        assert "contract_from_invoices" not in codes and "contract_not_used" not in codes
+        assert report.facts.application["contracts"][0]["id"] == "HT-1"
+        assert report.facts.application["contracts"][0]["total"] == "106000.00"
+        row = next(f for d in desk.checklist("wh-1").documents if d.document_id == contract_id
+                   for f in d.fields if f.name == "total")
+        assert (row.value, row.corrected_value, row.corrected_by, row.source) == ("", "106000.00", WHO, "manual")
+        with ws.session() as s:
+            event = s.scalars(select(AuditEvent).where(AuditEvent.action == "field.correct")).one()
+            assert event.actor == WHO and event.after["entered"] is True
+        assert desk.missing_fields(contract_id)[1][0] != "total"
+        desk.correct_field(row.id, None, WHO)  # withdrawn: nothing read to go back to
+        with ws.session() as s:
+            assert s.get(ExtractedField, row.id) is None
+            assert "contract_from_invoices" in [f.code for f in s.get(Application, "wh-1").findings]
     finally:
         ws.close()

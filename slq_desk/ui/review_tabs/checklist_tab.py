@@ -114,6 +114,7 @@ class ChecklistTab(QWidget):
     # the 认定事实 dialog (facts_actions.py carries it out), and a document's 更改文档类型 (its id)
     facts_requested = Signal()
     relabel_requested = Signal(int)
+    entry_requested = Signal(int)  # 补录字段: a field the reader did not find, on this document
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -380,14 +381,20 @@ class ChecklistTab(QWidget):
         page = str(row.page + 1) if row.page is not None else ""
         value, corrected = shown_value(row.name, row.value), shown_value(row.name, row.corrected_value or "")
         shown = corrected if row.corrected else value
-        if row.corrected:
+        if row.corrected and row.source == "manual":
+            shown = self.tr("{0}（人工补录）").format(corrected)  # nothing was read (desk/entry.py)
+        elif row.corrected:
             shown = self.tr("{0}（更正；原提取：{1}）").format(corrected, value)
         elif row.source == "ocr":
             # Read by OCR from a scanned page: say so, with the recogniser's confidence.
             shown = self.tr("{0}（OCR，置信度 {1}%）").format(value, row.confidence)
         item = QTreeWidgetItem(parent, [i18n.label(field_label(row.name)), shown, page])
         item.setData(0, PAYLOAD, ("field", row, sha))
-        if row.corrected:
+        if row.corrected and row.source == "manual":
+            item.setForeground(1, QBrush(severity_color(CORRECTED_COLOR)))
+            item.setToolTip(1, self.tr("材料中未读出，由 {0} 于 {1} 人工补录：{2}").format(
+                row.corrected_by or "", row.corrected_at or "", corrected))
+        elif row.corrected:
             item.setForeground(1, QBrush(severity_color(CORRECTED_COLOR)))
             item.setToolTip(1, self.tr("原提取值：{0}\n更正为：{1}\n更正人：{2}\n更正时间：{3}").format(
                 value, corrected, row.corrected_by or "", row.corrected_at or ""))
@@ -485,8 +492,10 @@ class ChecklistTab(QWidget):
         menu = QMenu(self.tree)
         if self._field_of(item) is not None:
             menu.addAction(self.tr("更正字段值…"), self.edit_current)
-        if self.document_of(item) is not None:
+        doc = self.document_of(item)
+        if doc is not None:
             menu.addAction(self.tr("更改文档类型…"), self.relabel_current)
+            menu.addAction(self.tr("补录字段…"), lambda: self.entry_requested.emit(doc.document_id))
         if self.data is not None:
             menu.addAction(self.tr("认定事实…"), lambda: self.facts_requested.emit())
         if self.context_menu is not None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 from slq_desk.desk.facts import ApplicationFacts
 from slq_desk.money import yuan
 from slq_desk.ui.operations import Operation, Report
-from slq_desk.ui.review_tabs.facts_dialog import FactsDialog, RelabelDialog
+from slq_desk.ui.review_tabs.facts_dialog import EntryDialog, FactsDialog, RelabelDialog
 
 if TYPE_CHECKING:
     from slq_desk.ui.main_window import MainWindow
@@ -43,6 +43,7 @@ class FactsActions(QObject):
         menu.addAction(self.relabel_action)
         window.checklist_tab.facts_requested.connect(self.edit_facts)
         window.checklist_tab.relabel_requested.connect(self.relabel)
+        window.checklist_tab.entry_requested.connect(self.enter_field)
         window.calculation_tab.facts_requested.connect(self.edit_facts)
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], Any]) -> QAction:
@@ -159,6 +160,46 @@ class FactsActions(QObject):
         op.progress.connect(lambda done, total, text: self._progress(progress, done, total, text))
         op.finished.connect(lambda result: self._done(
             self.tr("已更改文档类型：{0}，重新读取 {1} 个字段并重新检查与测算").format(result["name"], result["fields"])))
+        op.failed.connect(self._failed)
+        op.ended.connect(self._idle)
+        return self.window.run_operation(op)
+
+    # --- 补录字段 --------------------------------------------------------------------------------
+
+    def enter_field(self, document_id: int) -> QDialog | None:
+        """A field the reader did not find on the document (a contract's total …)."""
+        data = self.window.checklist_tab.data
+        doc = next((d for d in data.documents if d.document_id == document_id), None) if data else None
+        current = self._current()
+        if doc is None or current is None or data is None:
+            return None
+        desk, app_id = current
+        _kind, missing = desk.missing_fields(document_id)
+        if not missing:
+            self.window.statusBar().showMessage(self.tr("此材料没有可补录的字段"), 5000)
+            return None
+        dialog = EntryDialog(doc, missing, self.window)
+        dialog.accepted.connect(lambda: self._entered(data.application_id, document_id,
+                                                      dialog.name, dialog.value))
+        return self._show(dialog)
+
+    def _entered(self, app_id: str, document_id: int, name: str | None, value: str | None) -> None:
+        if name is None or value is None:
+            return
+        if not self.window.reviewer():
+            self.window.ask_reviewer(lambda: self.save_entry(app_id, document_id, name, value))
+            return
+        self.save_entry(app_id, document_id, name, value)
+
+    def save_entry(self, app_id: str, document_id: int, name: str, value: str) -> Operation | None:
+        desk = self.window.desk
+        if desk is None:
+            return None
+        who = self.window.reviewer()
+        self._busy(self.tr("正在补录字段并重新检查与测算…"), self.tr("补录字段"))
+        op = Operation(lambda report: desk.enter_field(app_id, document_id, name, value, who))
+        op.finished.connect(lambda result: self._done(self.tr("已补录字段并重新检查与测算：测算补贴 {0}")
+                                                      .format(yuan(result.subsidy))))
         op.failed.connect(self._failed)
         op.ended.connect(self._idle)
         return self.window.run_operation(op)

@@ -1,4 +1,4 @@
-"""The 认定事实 (set facts) dialog and the 更改文档类型 (relabel) dialog.
+"""The 认定事实 (set facts), 更改文档类型 (relabel) and 补录字段 (enter a field) dialogs.
 
 认定事实 lists the facts that matter for the application's policy (``desk.facts``): for each,
 what the calculation used (read from the documents or inferred) or who set it and when, and an
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from slq_desk.desk.correction import CorrectionRefused, normalise
 from slq_desk.desk.facts import (
     CHOICE,
     DAY,
@@ -53,7 +54,7 @@ from slq_desk.desk.review_data import DocumentFields
 from slq_desk.kinds import DOCUMENT_KINDS
 from slq_desk.ui import i18n
 from slq_desk.ui.theme import muted_css
-from slq_desk.vocabulary import document_kind_label
+from slq_desk.vocabulary import document_kind_label, field_label
 
 UNSET = ""  # a combo box's "not set" entry carries this
 
@@ -287,4 +288,66 @@ class RelabelDialog(QDialog):
         chosen = str(self.combo.currentData())
         # The same kind confirms a guess (kept as set by a person); a person's own is unchanged.
         self.kind = None if chosen == self.document.kind and self.document.kind_by_person else chosen
+        super().accept()
+
+
+class EntryDialog(QDialog):
+    """补录字段: one field the reader did not find on a document, typed as a correction is
+    (``desk.correction.normalise``); ``name`` and ``value`` hold it after OK."""
+
+    def __init__(self, document: DocumentFields, missing: tuple[str, ...],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EntryDialog")
+        self.setWindowTitle(self.tr("补录字段"))
+        self.document = document
+        self.name: str | None = None
+        self.value: str | None = None
+        english = i18n.current() == "en"
+        intro = QLabel(self.tr("材料：{0}\n补录材料中未读出的字段（如未读出的合同金额、签订日期）；"
+                               "补录人和时间记入审计日志，随后重新检查与测算。").format(document.name), self)
+        intro.setWordWrap(True)
+        self.combo = QComboBox(self)
+        self.combo.setAccessibleName(self.tr("字段"))
+        for name in missing:
+            label = field_label(name)
+            self.combo.addItem(label.en if english else label.zh, name)
+        self.refusal = QLabel(self)
+        self.refusal.setObjectName("refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #c81e1e;")
+        self.edit = QLineEdit(self)
+        self.edit.setAccessibleName(self.tr("补录的值"))
+        self.edit.textEdited.connect(lambda _text: self.refusal.clear())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.refusal)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+        intro.setMinimumHeight(intro.heightForWidth(480 - 2 * layout.contentsMargins().left()))
+        self.adjustSize()
+
+    def choose(self, name: str, value: str) -> None:
+        self.combo.setCurrentIndex(max(0, self.combo.findData(name)))
+        self.edit.setText(value)
+
+    def accept(self) -> None:
+        name = str(self.combo.currentData() or "")
+        if not name:
+            self.reject()
+            return
+        try:
+            self.value = normalise(name, self.edit.text())
+        except CorrectionRefused as refused:
+            self.refusal.setText(refused.en if i18n.current() == "en" else refused.zh or str(refused))
+            self.adjustSize()
+            return
+        self.name = name
         super().accept()
