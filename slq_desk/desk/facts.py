@@ -267,7 +267,7 @@ class FactRow:
     policies: tuple[str, ...]  # the shipped policies it matters for
     value: Any  # the person's value (stored form), None when nobody set it
     set_by: str | None
-    set_at: str | None  # ISO text, UTC
+    set_at: str | None  # ISO text, UTC (``local_time`` shows it as Beijing time)
     used: Any  # what the last calculation used (stored form; None = not known)
     choices: tuple[tuple[str, Label], ...] = ()
 
@@ -407,3 +407,18 @@ def invoice_lines(ws: Any, application_id: str) -> tuple[tuple[str, Label], ...]
             out.append((f"{doc_id}:{n}", Label(f"{file} 第{n}行 {what} {money}".strip(),
                                                f"{file} line {n} {what} {money}".strip())))
     return tuple(out)
+
+
+def local_time(text: str | None) -> str:
+    """A stored UTC time as Beijing time to the minute, as the checks' finding says it."""
+    from datetime import datetime
+
+    from slq_desk.checks.view import CHINA
+
+    try:
+        when = datetime.fromisoformat(str(text))
+    except ValueError:
+        return ""
+    if when.tzinfo is not None:
+        when = when.astimezone(CHINA)
+    return when.strftime("%Y-%m-%d %H:%M")

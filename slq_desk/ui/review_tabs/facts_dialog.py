@@ -46,6 +46,7 @@ from slq_desk.desk.facts import (
     as_text,
     check_together,
     line_sort_key,
+    local_time,
     parse_value,
     shown,
 )
@@ -145,7 +146,7 @@ class FactsDialog(QDialog):
     def state_text(self, row: FactRow) -> str:
         english = i18n.current() == "en"
         if row.set:
-            when = (row.set_at or "").replace("T", " ")[:16]
+            when = local_time(row.set_at)
             value = shown(row.key, row.value, english)
             if row.kind == LINES:  # the lines by what they are, not by their ids
                 names = dict(row.choices)
