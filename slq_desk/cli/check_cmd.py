@@ -92,10 +92,17 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
 
 
 def set_overrides(ws: Any, app_id: str, overrides: dict[str, Any]) -> None:
-    """Keep the reviewer's facts with the application (facts["overrides"]), audited."""
+    """Keep the reviewer's facts with the application (facts["overrides"]), with who and when,
+    audited — after the checks against the application the window applies too."""
+    from slq_desk.desk.facts import FactRefused
     from slq_desk.desk.service import Desk
 
-    Desk(ws).set_fact_overrides(app_id, overrides)
+    desk = Desk(ws)
+    try:
+        desk.check_facts(app_id, overrides)
+    except FactRefused as err:
+        raise BadInput(f"--set {err.en}", zh=err.zh) from None
+    desk.set_fact_overrides(app_id, overrides)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -220,9 +220,19 @@ class Desk:
         """Set (or, with "", clear) facts typed as text, validated as ``check --set`` does,
         kept with who and when, audited; then the checks and the calculation run again.
         Returns the checks' report. Raises ``FactRefused`` with nothing changed."""
-        from slq_desk.desk.facts import check_lines_exist, check_together, parse_value
+        from slq_desk.desk.facts import parse_value
 
         parsed = {key: parse_value(key, text) for key, text in values.items()}
+        self.check_facts(application_id, parsed)
+        self.set_fact_overrides(application_id, parsed, who)
+        return self.run_checks(application_id)
+
+    def check_facts(self, application_id: str, parsed: dict[str, Any]) -> None:
+        """What one value alone cannot show, against the application: the service period the
+        right way round with the facts already set, invoice lines that exist. Raises
+        ``FactRefused``; ``set_facts`` and ``check --set`` both call it."""
+        from slq_desk.desk.facts import check_lines_exist, check_together
+
         with self.workspace.session() as s:
             app = s.get(Application, application_id)
             if app is None:
@@ -231,8 +241,6 @@ class Desk:
             current = dict((app.facts or {}).get("overrides") or {})
         check_together(current, parsed)
         check_lines_exist(self.workspace, application_id, parsed.get("excluded_lines") or ())
-        self.set_fact_overrides(application_id, parsed, who)
-        return self.run_checks(application_id)
 
     def relabel(self, application_id: str, document_id: int, kind: str, who: str | None = None,
                 progress: Report | None = None) -> dict[str, Any]:

@@ -297,3 +297,25 @@ def test_a_contract_total_the_reader_missed_is_entered_by_a_person(tmp_path: Pat
             assert "contract_from_invoices" in [f.code for f in s.get(Application, "wh-1").findings]
     finally:
         ws.close()
+
+
+def test_the_new_facts_through_check_set(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`slq-desk check --set` takes the facts added for issue 13 and names the person in its
+    text output; a backwards period and a line that does not exist are refused (exit 2)."""
+    import json
+
+    from slq_desk.cli import main
+
+    _workspace(tmp_path).close()
+    ws = str(tmp_path / "ws")
+    assert main(["check", "wh-1", "--workspace", ws, "--json", "--set", "domestic=false",
+                 "--set", "service_start=2026-02-01", "--set", "service_end=2026-03-31"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["subsidy"] == "20000.00"  # Wuhan: 20 % for foreign compute
+    assert data["facts"]["input"]["lines"][0]["period_start"] == "2026-02-01"
+    assert main(["check", "wh-1", "--workspace", ws]) == 0
+    text = capsys.readouterr().out
+    assert "fact_set_by_person" in text and "算力卡为国产由 " in text and "人工认定为 否" in text
+    assert main(["check", "wh-1", "--workspace", ws, "--set", "service_start=2026-05-01"]) == 2
+    assert "--set service_start 2026-05-01 is after service_end 2026-03-31" in capsys.readouterr().err
+    assert main(["check", "wh-1", "--workspace", ws, "--set", "excluded_lines=99999:1"]) == 2
