@@ -170,6 +170,7 @@ class FactsDialog(QDialog):
             chosen = set(row.value or ())
             for ref, label in row.choices:
                 item = QListWidgetItem(label.en if english else label.zh, lines)
+                item.setToolTip(item.text())  # a long line name is cut at the list's width
                 item.setData(Qt.ItemDataRole.UserRole, ref)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if ref in chosen else Qt.CheckState.Unchecked)
