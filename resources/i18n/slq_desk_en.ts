@@ -261,6 +261,14 @@
         <translation>Explanation (can be read aloud)</translation>
     </message>
     <message>
+        <source>认定事实…</source>
+        <translation>Set facts…</translation>
+    </message>
+    <message>
+        <source>人工认定申报方向、服务期限、是否国产等事实 (Ctrl+Shift+F)</source>
+        <translation>Set facts such as the declared direction, the service period or domestic cards (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
         <source>步骤</source>
         <translation>Step</translation>
     </message>
@@ -418,6 +426,22 @@
         <translation>Withdraw correction</translation>
     </message>
     <message>
+        <source>更改文档类型…</source>
+        <translation>Change document kind…</translation>
+    </message>
+    <message>
+        <source>按所选材料的正确类型重新读取，并记住此文件的类型 (Ctrl+Shift+K)</source>
+        <translation>Read the selected document again as its right kind and remember it for this file (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>认定事实…</source>
+        <translation>Set facts…</translation>
+    </message>
+    <message>
+        <source>人工认定申报方向、服务期限、是否国产等事实 (Ctrl+Shift+F)</source>
+        <translation>Set facts such as the declared direction, the service period or domestic cards (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
         <source>未打开申报。</source>
         <translation>No application open.</translation>
     </message>
@@ -536,12 +560,20 @@ Confidence: {1}%</translation>
         <translation>Place {0}</translation>
     </message>
     <message>
+        <source>{0}（人工补录）</source>
+        <translation>{0} (entered by a person)</translation>
+    </message>
+    <message>
         <source>{0}（更正；原提取：{1}）</source>
         <translation>{0} (corrected; extracted: {1})</translation>
     </message>
     <message>
         <source>{0}（OCR，置信度 {1}%）</source>
         <translation>{0} (OCR, confidence {1}%)</translation>
+    </message>
+    <message>
+        <source>材料中未读出，由 {0} 于 {1} 人工补录：{2}</source>
+        <translation>Not read from the document; entered by {0} on {1}: {2}</translation>
     </message>
     <message>
         <source>原提取值：{0}
@@ -560,6 +592,10 @@ Corrected at: {3}</translation>
     <message>
         <source>正在重新检查与测算…</source>
         <translation>Re-running checks and calculation…</translation>
+    </message>
+    <message>
+        <source>补录字段…</source>
+        <translation>Enter a missing field…</translation>
     </message>
 </context>
 <context>
@@ -1064,6 +1100,213 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     <message>
         <source>随机抽中</source>
         <translation>Drawn at random</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>补录字段</source>
+        <translation>Enter a missing field</translation>
+    </message>
+    <message>
+        <source>材料：{0}
+补录材料中未读出的字段（如未读出的合同金额、签订日期）；补录人和时间记入审计日志，随后重新检查与测算。</source>
+        <translation>Document: {0}
+Enter a field the reader did not find (such as a contract's total or signing date); who entered it and when goes to the audit log, then the checks and the calculation run again.</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>补录的值</source>
+        <translation>Value entered</translation>
+    </message>
+</context>
+<context>
+    <name>FactsActions</name>
+    <message>
+        <source>认定事实(&amp;F)…</source>
+        <translation>Set &amp;facts…</translation>
+    </message>
+    <message>
+        <source>人工认定申报方向、服务期限、是否国产等事实 (Ctrl+Shift+F)</source>
+        <translation>Set facts such as the declared direction, the service period or domestic cards (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>更改文档类型(&amp;K)…</source>
+        <translation>Change document &amp;kind…</translation>
+    </message>
+    <message>
+        <source>按所选材料的正确类型重新读取，并记住此文件的类型 (Ctrl+Shift+K)</source>
+        <translation>Read the selected document again as its right kind and remember it for this file (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>审核(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>请先打开工作区</source>
+        <translation>Open a workspace first</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一份申报</source>
+        <translation>Choose an application on the left first</translation>
+    </message>
+    <message>
+        <source>事实未改变</source>
+        <translation>No fact changed</translation>
+    </message>
+    <message>
+        <source>正在认定事实并重新检查与测算…</source>
+        <translation>Setting the facts and running the checks and the calculation again…</translation>
+    </message>
+    <message>
+        <source>认定事实</source>
+        <translation>Set facts</translation>
+    </message>
+    <message>
+        <source>已认定事实并重新检查与测算：测算补贴 {0}</source>
+        <translation>Facts set; checks and calculation run again: subsidy {0}</translation>
+    </message>
+    <message>
+        <source>请先在检查清单中选择一份材料</source>
+        <translation>Select a document in the checklist first</translation>
+    </message>
+    <message>
+        <source>正在按新类型重新读取材料…</source>
+        <translation>Reading the document again as the new kind…</translation>
+    </message>
+    <message>
+        <source>更改文档类型</source>
+        <translation>Change document kind</translation>
+    </message>
+    <message>
+        <source>已更改文档类型：{0}，重新读取 {1} 个字段并重新检查与测算</source>
+        <translation>Document kind changed: {0}; {1} fields read again, checks and calculation run again</translation>
+    </message>
+    <message>
+        <source>此材料没有可补录的字段</source>
+        <translation>This document has no field to enter</translation>
+    </message>
+    <message>
+        <source>正在补录字段并重新检查与测算…</source>
+        <translation>Entering the field and running the checks and the calculation again…</translation>
+    </message>
+    <message>
+        <source>补录字段</source>
+        <translation>Enter a missing field</translation>
+    </message>
+    <message>
+        <source>已补录字段并重新检查与测算：测算补贴 {0}</source>
+        <translation>Field entered; checks and calculation run again: subsidy {0}</translation>
+    </message>
+    <message>
+        <source>正在识别扫描页文字：第 {0}/{1} 页</source>
+        <translation>Recognising the text of scanned pages: page {0}/{1}</translation>
+    </message>
+    <message>
+        <source>正在重新检查与测算…</source>
+        <translation>Re-running checks and calculation…</translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation>Not completed</translation>
+    </message>
+</context>
+<context>
+    <name>FactsDialog</name>
+    <message>
+        <source>认定事实</source>
+        <translation>Set facts</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; {1}（{2}）&lt;br&gt;材料未载明或读错的事实可由人工认定；原提取值保留，认定人和时间记入审计日志，确定后重新检查与测算。</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; {1} ({2})&lt;br&gt;Facts the documents do not show, or that were misread, can be set by a person; what was read is kept, who set them and when goes to the audit log, and the checks and the calculation run again.</translation>
+    </message>
+    <message>
+        <source>事实</source>
+        <translation>Fact</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>认定为</source>
+        <translation>Set to</translation>
+    </message>
+    <message>
+        <source>条款</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>认定{0}</source>
+        <translation>Set {0}</translation>
+    </message>
+    <message>
+        <source>认定并重新测算</source>
+        <translation>Set and recalculate</translation>
+    </message>
+    <message>
+        <source>条款：{0}</source>
+        <translation>Article: {0}</translation>
+    </message>
+    <message>
+        <source>适用政策：{0}</source>
+        <translation>Matters for: {0}</translation>
+    </message>
+    <message>
+        <source>{0}（{1} 于 {2} 认定）</source>
+        <translation>{0} (set by {1} on {2})</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>a reviewer</translation>
+    </message>
+    <message>
+        <source>{0}（测算所用，据材料或推定）</source>
+        <translation>{0} (used by the calculation; read or inferred)</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>未认定（按 0 计）</source>
+        <translation>not set (counted as 0)</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>not known</translation>
+    </message>
+    <message>
+        <source>（不认定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>金额（元），如 120000.00</source>
+        <translation>amount in yuan, e.g. 120000.00</translation>
+    </message>
+    <message>
+        <source>日期，如 2026-03-31</source>
+        <translation>date, e.g. 2026-03-31</translation>
+    </message>
+    <message>
+        <source>材料编号:行号，如 12:3, 12:4</source>
+        <translation>DOCUMENT:LINE, e.g. 12:3, 12:4</translation>
+    </message>
+    <message>
+        <source>留空表示不认定</source>
+        <translation>leave empty for not set</translation>
     </message>
 </context>
 <context>
@@ -3782,6 +4025,43 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
     <message>
         <source>；申报 {0} 已退回评审中</source>
         <translation>; application {0} is back under review</translation>
+    </message>
+</context>
+<context>
+    <name>RelabelDialog</name>
+    <message>
+        <source>更改文档类型</source>
+        <translation>Change document kind</translation>
+    </message>
+    <message>
+        <source>由 {0} 人工认定</source>
+        <translation>set by {0}</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>a reviewer</translation>
+    </message>
+    <message>
+        <source>识别置信度 {0}%；依据：{1}</source>
+        <translation>recognised with {0}% confidence; by: {1}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>材料：{0}
+当前类型：{1}（{2}）
+
+改为以下类型后，将按该类型重新读取此材料（扫描页将识别文字），并记住此文件的类型；随后重新检查与测算。</source>
+        <translation>Document: {0}
+Kind now: {1} ({2})
+
+With the kind below the document is read again as that kind (scanned pages are recognised), the kind is remembered for this file, and the checks and the calculation run again.</translation>
+    </message>
+    <message>
+        <source>文档类型</source>
+        <translation>Document kind</translation>
     </message>
 </context>
 <context>

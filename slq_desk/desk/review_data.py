@@ -236,6 +236,8 @@ def correct_field(ws: Workspace, field_id: int, value: str | None, who: str) -> 
         row.corrected_by = who if new is not None else None
         row.corrected_at = utcnow() if new is not None else None
         application_id = row.document.application_id
+        if new is None and row.source == "manual":
+            s.delete(row)  # a field a person entered (desk/entry.py): nothing read to go back to
         audit.record(s, who, "field.correct", "extracted_field", row.id, before, {
             "application_id": application_id, "document_id": row.document_id, "name": row.name,
             "item_index": row.item_index, "extracted": row.value,

@@ -346,6 +346,9 @@ class MainWindow(QMainWindow):
         from slq_desk.ui.office.actions import OfficeActions
 
         self.office = OfficeActions(self)  # the 初审 menu and tab (issue 15)
+        from slq_desk.ui.review_tabs.facts_actions import FactsActions
+
+        self.facts = FactsActions(self)  # 认定事实 and 更改文档类型 (issue 13)
         from slq_desk.ui.workbench import Workbench
 
         self.workbench = Workbench(self)  # notes, dashboard, audit log, outputs and printing
