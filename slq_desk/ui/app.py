@@ -10,9 +10,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from slq_desk.errors import BadInput, SlqError
-from slq_desk.workspace import DB_NAME, MARKER, Workspace
+from slq_desk.workspace import DB_NAME, MARKER
+
+if TYPE_CHECKING:
+    from slq_desk.workspace import Workspace
 
 ORGANISATION = "slq-desk"
 APPLICATION = "slq-desk"
@@ -23,8 +27,9 @@ def is_workspace(folder: Path) -> bool:
     return (folder / DB_NAME).exists() or (folder / MARKER).exists()
 
 
-def open_workspace(path: str | os.PathLike[str], database_url: str | None = None) -> Workspace:
-    """Open an existing workspace (or an empty folder); refuse anything else with a clear message."""
+def check_workspace_folder(path: str | os.PathLike[str], database_url: str | None = None) -> Path:
+    """The folder a workspace may be opened from (an existing workspace or an empty folder);
+    anything else is refused with a clear message. Only looks at the folder: no database."""
     folder = Path(path).expanduser()
     if not folder.exists():
         raise BadInput(f"no workspace at {folder} (create one with: slq-desk demo-workspace {folder})")
@@ -32,7 +37,14 @@ def open_workspace(path: str | os.PathLike[str], database_url: str | None = None
         raise BadInput(f"{folder} is a file, not a workspace folder")
     if not is_workspace(folder) and any(folder.iterdir()) and database_url is None:
         raise BadInput(f"{folder} is not an slq-desk workspace (no {DB_NAME}) and is not empty")
-    return Workspace.open(folder, database_url=database_url)
+    return folder
+
+
+def open_workspace(path: str | os.PathLike[str], database_url: str | None = None) -> Workspace:
+    """Open an existing workspace (or an empty folder); refuse anything else with a clear message."""
+    from slq_desk.desk.opening import open_workspace_clearly
+
+    return open_workspace_clearly(check_workspace_folder(path, database_url), database_url)
 
 
 HEADLESS_SCREEN = (1600, 1000)
