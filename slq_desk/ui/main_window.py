@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -45,10 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from slq_desk.desk import first_run
-from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError, localised
-from slq_desk.models import STATUSES
 from slq_desk.ui import i18n, operations, start_page
 from slq_desk.ui.application_list import (
     ROW_ROLE,
@@ -68,7 +65,11 @@ from slq_desk.ui.viewer.sync import SyncController
 from slq_desk.ui.viewer.text_service import TextService
 from slq_desk.ui.window_fit import dock_layout, fit_window
 from slq_desk.ui.workspace_data import ApplicationRow, DocumentRef
-from slq_desk.workspace import Workspace
+from slq_desk.vocabulary import STATUSES
+
+if TYPE_CHECKING:  # imported once a workspace opens: the window shows first (issue 18, item 1)
+    from slq_desk.desk.service import Desk
+    from slq_desk.workspace import Workspace
 
 # Which document each pane opens first: a contract on the left, the invoice it pays on the right.
 LEFT_FIRST = ("contract", "application_form", "usage_report")
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         self.renderer = RenderService(self.cache, self)
         self.texts = TextService(self)
         self._shut_down = False
+        # The background opening of a workspace while the window shows (ui/startup.py).
+        self.opening: operations.Operation | None = None
         self._pending_splitter: object = None
         self._reviewer_dialog: SettingsDialog | None = None
 
@@ -369,14 +372,21 @@ class MainWindow(QMainWindow):
         return self.menus[key]
 
     # -- workspace and applications -------------------------------------------------------
-    def set_workspace(self, workspace: Workspace | None) -> None:
+    def set_workspace(self, workspace: Workspace | None, desk: Desk | None = None,
+                      rows: list[ApplicationRow] | None = None) -> None:
+        """Show ``workspace`` (None: the start page). ``desk`` and the queue's ``rows`` when
+        they were already read off the UI thread (ui/startup.py)."""
         if hasattr(self, "scoring_tab"):
             # Another workspace: save what is queued, then forget the previous application.
             self.scoring_tab.set_context(None, None, "")
             self.checklist_tab.set_data(None)
             self.calculation_tab.set_data(None)
         self.workspace = workspace
-        self.desk = Desk(workspace) if workspace is not None else None
+        if workspace is not None and (desk is None or desk.workspace is not workspace):
+            from slq_desk.desk.service import Desk
+
+            desk = Desk(workspace)
+        self.desk = desk if workspace is not None else None
         self.application_id = None
         for pane in (self.left_pane, self.right_pane):
             pane.set_documents([], self.tr("尚未打开工作区。") if workspace is None
@@ -395,13 +405,28 @@ class MainWindow(QMainWindow):
             return
         self.setWindowTitle(self.tr("算力券申报审核工作台 — {0}").format(workspace.path.name))
         self.statusBar().showMessage(self.tr("工作区：{0}").format(workspace.path))
-        self.refresh_applications()
+        self._fill_applications(rows if rows is not None else cast("Desk", self.desk).applications())
+
+    def show_opening(self, folder: Path) -> None:
+        """The window while a workspace opens off the UI thread (ui/startup.py): the panes and
+        docks in place, no workspace yet, so nothing that needs one is enabled."""
+        self._show_start_page(False)
+        for pane in (self.left_pane, self.right_pane):
+            pane.set_documents([], self.tr("正在打开工作区…"))
+        self.setWindowTitle(self.tr("算力券申报审核工作台 — {0}").format(folder.name))
+        self.statusBar().showMessage(self.tr("正在打开工作区：{0}").format(folder))
+
+    @property
+    def is_shut_down(self) -> bool:
+        return self._shut_down
 
     @Slot()
     def refresh_applications(self) -> None:
         if self.desk is None:
             return
-        rows = self.desk.applications()
+        self._fill_applications(self.desk.applications())
+
+    def _fill_applications(self, rows: list[ApplicationRow]) -> None:
         self._change_list(lambda: self.app_model.set_rows(rows))
         if not rows:
             self._show_app_message(self.tr(
@@ -497,6 +522,8 @@ class MainWindow(QMainWindow):
     def open_workspace_folder(self, folder: Path) -> bool:
         if self.workspace is None:
             return self.start_page.open_folder(folder)  # refusals and offers appear on the page
+        from slq_desk.desk import first_run
+
         try:
             workspace = first_run.open_existing(folder)
         except SlqError as err:
@@ -544,7 +571,7 @@ class MainWindow(QMainWindow):
             for dock in self._docks_before_start:
                 dock.show()
             if self.isVisible():  # once the docks are laid out again
-                QTimer.singleShot(0, self._size_docks_once)
+                QTimer.singleShot(0, self.size_docks_once)
 
     # -- evidence and review tabs -------------------------------------------------------------
     def show_evidence(self, document: str, page: int, rect: object, label: str = "",
@@ -828,17 +855,17 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.showing_start_page():
-            self._size_docks_once()
+            self.size_docks_once()
         state, self._pending_splitter = self._pending_splitter, None
         if isinstance(state, QByteArray):
             QTimer.singleShot(0, lambda: self.splitter.restoreState(state))
 
-    def _size_docks_once(self) -> None:
+    def size_docks_once(self) -> None:
         """First start: docks in proportion to the window, so the two panes keep about half
         the width; on a laptop the docks share one column (window_fit.dock_layout). Done when
         the docks first show with a workspace (after the start page), so the list's width
         fits its rows."""
-        if self._docks_sized:
+        if self._docks_sized or self.opening is not None:  # sized to the rows, once they are in
             return
         self._docks_sized = True
         tabbed, list_width, review_width = dock_layout(self.width(), self._list_needs())
