@@ -182,7 +182,8 @@ def _screenshot_and_quit(app: object, window: object, shot: Path, timeout: float
     timer.setInterval(SCREENSHOT_POLL_MS)
 
     def poll() -> None:
-        settled = window.is_settled() and not window.operations  # type: ignore[attr-defined]
+        settled = (window.is_settled() and not window.operations  # type: ignore[attr-defined]
+                   and window.opening is None)  # type: ignore[attr-defined]  # workspace open
         settled_polls["n"] = settled_polls["n"] + 1 if settled else 0
         late = time.monotonic() > deadline
         # Two settled polls in a row: the last rendered page has also been painted.

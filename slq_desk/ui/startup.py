@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from slq_desk.ui import operations
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from slq_desk.ui.main_window import MainWindow
 
 Launcher = Callable[[operations.Operation], operations.Operation]
+
+# Should the window not be painted (hidden, minimised), the workspace opens anyway after this.
+FIRST_PAINT_FALLBACK_MS = 1000
 
 
 # Qt Linguist (pyside6-lupdate) finds the strings by the name `translate("Context", "…")`.
@@ -160,4 +163,48 @@ def open_in_background(window: MainWindow, folder: Path, database_url: str | Non
     op.finished.connect(finished)
     op.failed.connect(failed)
     op.cancelled.connect(cancelled)
-    return (launch or window.run_operation)(op)
+    start = launch or window.run_operation
+    if window.isVisible():
+        return start(op)
+    after_first_paint(window, lambda: start(op))
+    return op
+
+
+class _FirstPaint(QObject):
+    """Runs ``then`` once, right after the first paint of ``window`` (or a second later, should
+    the window not be painted: hidden, minimised)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.then: Callable[[], object] | None = then
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self.fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (self.then is not None and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget) and watched.window() is self.window_):
+            QTimer.singleShot(0, self.fire)  # once this paint has been drawn
+            self._stop_watching()
+        return False
+
+    def _stop_watching(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def fire(self) -> None:
+        then, self.then = self.then, None
+        self._stop_watching()
+        if then is not None:
+            then()
+
+
+def after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
+    """Run ``then`` once the window has painted its first frame.
+
+    The workspace's worker would otherwise import SQLAlchemy while the UI thread builds the
+    first frame, and the two share the interpreter's lock: the window would show later."""
+    _FirstPaint(window, then)
