@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
         refresh_action = QAction(self.tr("刷新申报列表"), self)
         refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh_action.triggered.connect(self.refresh_applications)
+        self.refresh_action = refresh_action
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -376,6 +377,9 @@ class MainWindow(QMainWindow):
                       rows: list[ApplicationRow] | None = None) -> None:
         """Show ``workspace`` (None: the start page). ``desk`` and the queue's ``rows`` when
         they were already read off the UI thread (ui/startup.py)."""
+        if self.opening is not None:  # chosen while another one was opening: that one is dropped
+            self.opening.cancel()
+            self.opening = None
         if hasattr(self, "scoring_tab"):
             # Another workspace: save what is queued, then forget the previous application.
             self.scoring_tab.set_context(None, None, "")
@@ -394,7 +398,7 @@ class MainWindow(QMainWindow):
         self.review_placeholder.setText(
             self.tr("检查清单、评分表和补贴测算将显示在这里。\n请先在左侧打开一份申报。"))
         self._show_start_page(workspace is None)
-        for action in (self.import_zip_action, self.import_folder_action, self.check_action):
+        for action in self.workspace_actions():
             action.setEnabled(workspace is not None)
         self.workspace_changed.emit(self.desk)
         if workspace is None:
@@ -406,6 +410,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("算力券申报审核工作台 — {0}").format(workspace.path.name))
         self.statusBar().showMessage(self.tr("工作区：{0}").format(workspace.path))
         self._fill_applications(rows if rows is not None else cast("Desk", self.desk).applications())
+
+    def workspace_actions(self) -> list[QAction]:
+        """What needs an open workspace: disabled while there is none (the start page, and
+        while one opens after the window has shown, ui/startup.py)."""
+        actions = [self.import_zip_action, self.import_folder_action, self.check_action,
+                   self.refresh_action]
+        if hasattr(self, "signing"):
+            actions += [self.signing.sign_action, self.signing.panel_action]
+        if hasattr(self, "office"):
+            actions += [a for a in self.office.menu.actions() if not a.isSeparator()]
+        if hasattr(self, "start_page"):
+            actions += self.start_page.menu_actions[2:]  # 关闭工作区 (new, demo, close)
+        return actions
 
     def show_opening(self, folder: Path) -> None:
         """The window while a workspace opens off the UI thread (ui/startup.py): the panes and
