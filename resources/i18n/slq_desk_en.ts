@@ -1960,6 +1960,10 @@ The checklist, scoring form and calculation appear here.</translation>
         <translation>No workspace is open.</translation>
     </message>
     <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
         <source>请在左侧申报列表中打开一份申报。</source>
         <translation>Open an application from the application list.</translation>
     </message>

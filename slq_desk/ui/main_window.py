@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QShowEvent,
+    QUndoGroup,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,10 +54,6 @@ from slq_desk.ui.application_list import (
     ApplicationListModel,
 )
 from slq_desk.ui.keyboard import KeyboardNavigation
-from slq_desk.ui.review_data import CalculationData, ChecklistData
-from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
-from slq_desk.ui.review_tabs.checklist_tab import ChecklistTab
-from slq_desk.ui.review_tabs.scoring_tab import ScoringTab
 from slq_desk.ui.settings_dialog import SettingsDialog, reviewer_name
 from slq_desk.ui.viewer.image_cache import ImageCache
 from slq_desk.ui.viewer.pane import ViewerPane
@@ -69,6 +66,10 @@ from slq_desk.vocabulary import STATUSES
 
 if TYPE_CHECKING:  # imported once a workspace opens: the window shows first (issue 18, item 1)
     from slq_desk.desk.service import Desk
+    from slq_desk.ui.review_data import CalculationData, ChecklistData
+    from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
+    from slq_desk.ui.review_tabs.checklist_tab import ChecklistTab
+    from slq_desk.ui.review_tabs.scoring_tab import ScoringTab
     from slq_desk.workspace import Workspace
 
 # Which document each pane opens first: a contract on the left, the invoice it pays on the right.
@@ -248,13 +249,46 @@ class MainWindow(QMainWindow):
         dock.setMinimumWidth(220)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.review_dock = dock
-        self.checklist_tab = ChecklistTab(self)
-        self.checklist_tab.evidence_requested.connect(self._on_evidence_requested)
-        self.checklist_tab.correction_requested.connect(self.correct_field)
-        self.scoring_tab = ScoringTab(self)
-        self.scoring_tab.identity_needed.connect(self.ask_reviewer)
-        self.calculation_tab = CalculationTab(self)
+        # The tabs are built on first use (or once the queue is in, ui/startup.py): they are
+        # not on screen before an application is opened, and building them (with their
+        # modules) took a third of the window's start (issue 18, item 1).
+        self._review_tab_set: tuple[ChecklistTab, ScoringTab, CalculationTab] | None = None
         self._review_tabs_added = False
+
+    def build_review_tabs(self) -> tuple[ChecklistTab, ScoringTab, CalculationTab]:
+        """The 检查清单 / 评分 / 测算 tabs, built once."""
+        if self._review_tab_set is None:
+            from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
+            from slq_desk.ui.review_tabs.checklist_tab import ChecklistTab
+            from slq_desk.ui.review_tabs.scoring_tab import ScoringTab
+
+            checklist = ChecklistTab(self)
+            checklist.evidence_requested.connect(self._on_evidence_requested)
+            checklist.correction_requested.connect(self.correct_field)
+            scoring = ScoringTab(self)
+            scoring.identity_needed.connect(self.ask_reviewer)
+            self._review_tab_set = (checklist, scoring, CalculationTab(self))
+            # Edit › Undo / Redo act on the scoring form's stack from now on.
+            self.undo_group.addStack(scoring.undo_stack)
+            self.undo_group.setActiveStack(scoring.undo_stack)
+        return self._review_tab_set
+
+    @property
+    def checklist_tab(self) -> ChecklistTab:
+        return self.build_review_tabs()[0]
+
+    @property
+    def scoring_tab(self) -> ScoringTab:
+        return self.build_review_tabs()[1]
+
+    @property
+    def calculation_tab(self) -> CalculationTab:
+        return self.build_review_tabs()[2]
+
+    def _flush_scoring(self) -> None:
+        """Save what the scoring form has queued (nothing to save before it was built)."""
+        if self._review_tab_set is not None:
+            self._review_tab_set[1].flush()
 
     def _show_review_tabs(self) -> None:
         if self._review_tabs_added:
@@ -307,7 +341,12 @@ class MainWindow(QMainWindow):
         self.declare_action = QAction(self.tr("声明无利益冲突"), self)
         self.declare_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.declare_action.triggered.connect(lambda: self.scoring_tab.declare_no_conflict())
-        self.undo_action, self.redo_action = self.scoring_tab.undo_action_pair()
+        # Through a group, so the actions exist before the scoring form (built on first use).
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)  # every platform binding
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y and Ctrl+Shift+Z
         tab_actions = []
         for n, title in enumerate((self.tr("检查清单"), self.tr("评分"), self.tr("测算"))):
             action = QAction(title, self)
@@ -380,7 +419,7 @@ class MainWindow(QMainWindow):
         if self.opening is not None:  # chosen while another one was opening: that one is dropped
             self.opening.cancel()
             self.opening = None
-        if hasattr(self, "scoring_tab"):
+        if self._review_tab_set is not None:
             # Another workspace: save what is queued, then forget the previous application.
             self.scoring_tab.set_context(None, None, "")
             self.checklist_tab.set_data(None)
@@ -502,7 +541,7 @@ class MainWindow(QMainWindow):
         documents = self.desk.documents(application_id)
         if documents is None:
             return False
-        self.scoring_tab.flush()
+        self._flush_scoring()
         self.application_id = application_id
         self._sync_highlight()
         for pane in (self.left_pane, self.right_pane):
@@ -552,7 +591,7 @@ class MainWindow(QMainWindow):
     def adopt_workspace(self, workspace: Workspace) -> None:
         """Switch to ``workspace`` (the previous one is closed) and remember it as recent."""
         if self.workspace is not None:
-            self.scoring_tab.flush()
+            self._flush_scoring()
             self.workspace.close()
         self.set_workspace(workspace)
         start_page.note_opened(self.settings, workspace.path)
@@ -562,7 +601,7 @@ class MainWindow(QMainWindow):
         """Back to the start page."""
         if self.workspace is None:
             return
-        self.scoring_tab.flush()
+        self._flush_scoring()
         workspace = self.workspace
         self.set_workspace(None)
         workspace.close()
@@ -908,7 +947,7 @@ class MainWindow(QMainWindow):
         return columns + name + chrome
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.scoring_tab.flush()
+        self._flush_scoring()
         if self.remember_geometry:
             self.settings.setValue("window/geometry", self.saveGeometry())
             if not self.showing_start_page():  # its hidden docks are not the person's layout
@@ -924,7 +963,7 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.keyboard.shutdown()
-        self.scoring_tab.flush()
+        self._flush_scoring()
         for op in list(self.operations):
             # Background work finishes its transaction (or rolls back) before the DB goes.
             op.cancel()

@@ -142,6 +142,9 @@ def open_in_background(window: MainWindow, folder: Path, database_url: str | Non
                     translate("WorkspaceOpening", "工作区中没有申报 {0}").format(open_app), 10000)
         if window.isVisible():  # the docks fit the rows now in the list
             QTimer.singleShot(0, window.size_docks_once)
+        # The review tabs, while the person looks at the list: the first application opened
+        # does not wait for them.
+        QTimer.singleShot(0, window.build_review_tabs)
 
     def failed(message: str) -> None:
         placeholder.deleteLater()
