@@ -11,6 +11,7 @@ is the same interpreter doing only ``import PySide6.QtWidgets``, measured in the
 interleaved, so disk cache and CPU state are shared. The child also says which heavy modules
 were imported when the window was first painted (none should be, on the UI thread's account).
 Aim (issue 18, item 1): window shown <= 3x the floor; the queue filling in after is reported.
+Every figure is printed with the load average: on a shared machine only same-run ratios count.
 """
 
 from __future__ import annotations
