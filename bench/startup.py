@@ -46,7 +46,7 @@ phase("import main_window")
 window = MainWindow(None, QSettings(sys.argv[2], QSettings.Format.IniFormat), remember_geometry=False)
 phase("empty window built")
 HEAVY = ("sqlalchemy", "alembic", "slq_desk.models", "pymupdf", "fitz", "reportlab", "pyhanko",
-         "rapidocr_onnxruntime", "onnxruntime")
+         "rapidocr_onnxruntime", "onnxruntime", "pypdfium2")
 heavy_at_paint = []
 
 class FirstPaint(QObject):

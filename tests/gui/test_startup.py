@@ -166,7 +166,8 @@ def test_nothing_heavy_is_imported_before_the_window_shows(tmp_path: Path) -> No
         "w.show()\n"
         "app.processEvents()\n"
         "heavy = ('sqlalchemy', 'alembic', 'slq_desk.models', 'slq_desk.desk.service', 'pymupdf',"
-        " 'fitz', 'reportlab', 'pyhanko', 'rapidocr_onnxruntime', 'onnxruntime', 'stdnum')\n"
+        " 'fitz', 'reportlab', 'pyhanko', 'rapidocr_onnxruntime', 'onnxruntime', 'stdnum',"
+        " 'pypdfium2')\n"
         "print(','.join(m for m in heavy if m in sys.modules) or 'none')\n"
         "w.close()\n"
     )
@@ -180,3 +181,18 @@ def test_nothing_heavy_is_imported_before_the_window_shows(tmp_path: Path) -> No
     # every start after it is the one measured.
     assert runs[0].stdout.strip().splitlines()[-1] in ("none", "pymupdf"), runs[0].stdout
     assert runs[1].stdout.strip().splitlines()[-1] == "none", runs[1].stdout
+
+
+def test_the_start_page_says_why_a_newer_workspace_does_not_open(
+        qtbot: Any, workspace_path: Path, settings: object) -> None:
+    with sqlite3.connect(workspace_path / "workspace.db") as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999'")
+    win = _window(qtbot, settings)
+    try:
+        assert win.showing_start_page()
+        assert win.start_page.open_folder(workspace_path) is False
+        assert win.start_page.message.isVisible() and "较新版本" in win.start_page.message.text()
+        assert win.workspace is None
+    finally:
+        win.close()
+        win.shutdown()

@@ -76,3 +76,13 @@ def test_an_unreachable_postgresql_server(tmp_path: Path) -> None:
     with pytest.raises(SlqError, match=f"cannot reach the shared database .*127.0.0.1:{port}") as caught:
         open_workspace_clearly(tmp_path / "ws", url)
     assert caught.value.zh and "无法连接" in caught.value.zh
+
+
+def test_opening_from_the_start_page_says_the_same(tmp_path: Path) -> None:
+    from slq_desk.desk import first_run
+
+    folder = _workspace(tmp_path / "ws")
+    with sqlite3.connect(folder / "workspace.db") as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(SlqError, match="newer version of slq-desk"):
+        first_run.open_existing(folder)
