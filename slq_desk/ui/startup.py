@@ -115,7 +115,7 @@ def open_in_background(window: MainWindow, folder: Path, database_url: str | Non
             raise operations.Cancelled()
         return opened
 
-    op = operations.Operation(work, window)
+    op = operations.Operation(work)  # kept alive by start() until it ends, not by the window
     window.opening = op  # before the window lays out its opening state: docks wait for rows
     placeholder = WorkspaceOpening(folder, window)
     window.app_stack.addWidget(placeholder)
