@@ -2203,6 +2203,10 @@ The checklist, scoring form and calculation appear here.</translation>
         <translation>No workspace is open.</translation>
     </message>
     <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
         <source>请在左侧申报列表中打开一份申报。</source>
         <translation>Open an application from the application list.</translation>
     </message>
@@ -2213,6 +2217,14 @@ The checklist, scoring form and calculation appear here.</translation>
         <translation>No workspace is open.
 
 Create or open a workspace on the start page, or build the demo workspace.</translation>
+    </message>
+    <message>
+        <source>正在打开工作区…</source>
+        <translation>Opening the workspace…</translation>
+    </message>
+    <message>
+        <source>正在打开工作区：{0}</source>
+        <translation>Opening the workspace: {0}</translation>
     </message>
     <message>
         <source>工作区中还没有申报材料。
@@ -5736,6 +5748,43 @@ Tick “Overwrite existing files” to replace it.</translation>
     <message>
         <source>请先打开工作区</source>
         <translation>Open a workspace first</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceOpening</name>
+    <message>
+        <source>正在载入数据库组件…</source>
+        <translation>Loading the database components…</translation>
+    </message>
+    <message>
+        <source>正在打开并检查工作区数据库…</source>
+        <translation>Opening and checking the workspace database…</translation>
+    </message>
+    <message>
+        <source>正在读取申报列表…</source>
+        <translation>Reading the list of applications…</translation>
+    </message>
+    <message>
+        <source>正在打开工作区…</source>
+        <translation>Opening the workspace…</translation>
+    </message>
+    <message>
+        <source>打开工作区的进度</source>
+        <translation>Progress of opening the workspace</translation>
+    </message>
+    <message>
+        <source>工作区中没有申报 {0}</source>
+        <translation>There is no application {0} in the workspace</translation>
+    </message>
+    <message>
+        <source>未能打开工作区“{0}”：
+{1}</source>
+        <translation>Could not open the workspace “{0}”:
+{1}</translation>
+    </message>
+    <message>
+        <source>未能打开工作区</source>
+        <translation>Could not open the workspace</translation>
     </message>
 </context>
 <context>

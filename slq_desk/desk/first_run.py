@@ -78,7 +78,10 @@ def open_existing(folder: str | os.PathLike[str]) -> Workspace:
     if kind is FolderKind.OTHER:
         raise BadInput(f"{path} is not an slq-desk workspace (no {DB_NAME})",
                        zh=f"“{path}”不是 slq-desk 工作区（没有 {DB_NAME}）。")
-    return Workspace.open(path, create=False)
+    # A newer schema, a locked or damaged database: a sentence, not a traceback.
+    from slq_desk.desk.opening import open_workspace_clearly
+
+    return open_workspace_clearly(path, create=False)
 
 
 def build_demo_workspace(folder: str | os.PathLike[str], progress: Report | None = None,

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from slq_desk.errors import BadInput
-from slq_desk.models.schema import Application, Setting
 
+# The models are imported by the methods: the window imports this module's rows before it shows,
+# and SQLAlchemy once a workspace is open (issue 18, item 1).
 if TYPE_CHECKING:
     from slq_desk.checks.dedup import Duplicate
     from slq_desk.checks.lists import ImportedList
@@ -78,6 +79,7 @@ class OfficeDesk:
 
     def status(self, application_id: str) -> StatusInfo:
         from slq_desk.desk.queue import policy_label
+        from slq_desk.models.schema import Application
         from slq_desk.office import status as wf
 
         with self.workspace.session() as s:
@@ -92,6 +94,7 @@ class OfficeDesk:
 
     def check_move(self, application_id: str, to: str) -> MoveCheck:
         """What moving to ``to`` would meet, without moving (nothing is written)."""
+        from slq_desk.models.schema import Application
         from slq_desk.office import status as wf
 
         target = wf.parse_status(to)
@@ -131,6 +134,7 @@ class OfficeDesk:
 
     def office_name(self) -> str:
         """The office remembered for this workspace's notices and summaries ("" when none)."""
+        from slq_desk.models.schema import Setting
         from slq_desk.office.notices import OFFICE_SETTING
 
         with self.workspace.session() as s:
@@ -214,6 +218,7 @@ class OfficeDesk:
     def manual_checks(self, application_id: str) -> dict[str, Any]:
         """Each invoice with its latest 查验 (or none yet) and the latest credit check."""
         from slq_desk.checks.verification import records_for
+        from slq_desk.models.schema import Application
 
         with self.workspace.session() as s:
             if s.get(Application, application_id) is None:
@@ -268,6 +273,7 @@ class OfficeDesk:
         """The applications a summary over ``statuses`` would list."""
         from sqlalchemy import select
 
+        from slq_desk.models.schema import Application
         from slq_desk.office import status as wf
 
         wanted = {wf.parse_status(v) for v in statuses}
