@@ -51,7 +51,9 @@ HEADLESS_SCREEN = (1600, 1000)
 
 
 def _offscreen_screen() -> str:
-    """A config file for Qt's offscreen platform describing one 1600×1000 screen at 96 dpi."""
+    """A config file for Qt's offscreen platform describing one 1600×1000 screen at 96 dpi,
+    removed when the process ends (Qt reads it when the QApplication starts)."""
+    import atexit
     import json
     import tempfile
 
@@ -61,6 +63,7 @@ def _offscreen_screen() -> str:
     with tempfile.NamedTemporaryFile("w", prefix="slq-desk-screen-", suffix=".json",
                                      delete=False) as fh:
         json.dump({"screens": [screen]}, fh)
+    atexit.register(lambda: Path(fh.name).unlink(missing_ok=True))
     return fh.name
 
 
