@@ -8,17 +8,19 @@ rules) come from the opinions' own ``max_score``, so a panel's own rubric works 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from slq_desk.errors import BadInput
 from slq_desk.models.panel import ACTIVE, PanelOpinion
 from slq_desk.money import D
+from slq_desk.panel.bulk import gc_paused
 from slq_desk.panel.collect import held_ids
 from slq_desk.review.aggregate import (
     ApplicationAggregate,
@@ -96,19 +98,31 @@ def opinion_records(s: Session) -> Collected:
     records: list[ScoreRecord] = []
     info: dict[str, CriterionInfo] = {}
     rubrics: set[str] = set()
-    # The columns the scores need, not whole opinions (2,000 applications × 7 experts).
+    # The columns the scores need, not whole opinions (2,000 applications × 7 experts), and the
+    # JSON as its text: the scores decoded here, once each, and of the embedded opinion only its
+    # criteria list, cut out by the database — the rest of the opinion (comments, the rubric's
+    # texts) is what costs to decode and nothing here reads it.
     rows = s.execute(select(PanelOpinion.application_id, PanelOpinion.reviewer,
-                            PanelOpinion.total, PanelOpinion.scores, PanelOpinion.rubric_id,
-                            PanelOpinion.data)
+                            PanelOpinion.total, cast(PanelOpinion.scores, Text),
+                            PanelOpinion.rubric_id,
+                            cast(PanelOpinion.data["criteria"], Text))
                      .where(PanelOpinion.status == ACTIVE)
                      .order_by(PanelOpinion.application_id, PanelOpinion.reviewer, PanelOpinion.id))
-    for o in rows:
-        if o.application_id not in held or o.total is None:
+    number = _Numbers()
+    criteria_seen: set[str] = set()
+    for app_id, reviewer, total, scores_text, rubric_id, criteria_text in rows:
+        if app_id not in held or total is None:
             continue
-        rubrics.add(o.rubric_id)
-        records.append(ScoreRecord(o.reviewer, o.application_id, D(o.total),
-                                   {k: D(v) for k, v in (o.scores or {}).items()}))
-        for c in (o.data or {}).get("criteria", []):
+        rubrics.add(rubric_id)
+        scores = json.loads(scores_text) if scores_text else None
+        records.append(ScoreRecord(reviewer, app_id, number(total),
+                                   {k: number(v) for k, v in (scores or {}).items()}))
+        # Opinions scored with one rubric carry the same list: the first read of a list names
+        # its criteria, a list seen before adds nothing (the first opinion naming a key wins).
+        if not criteria_text or criteria_text in criteria_seen:
+            continue
+        criteria_seen.add(criteria_text)
+        for c in json.loads(criteria_text) or []:
             if c.get("key") not in info:
                 mx = c.get("max_score")
                 info[c["key"]] = CriterionInfo(c["key"], str(c.get("name") or c["key"]),
@@ -116,9 +130,24 @@ def opinion_records(s: Session) -> Collected:
     return records, info, rubrics
 
 
-def review_records(s: Session) -> Collected:
-    from sqlalchemy import select
+class _Numbers:
+    """``money.D`` with a memory: a panel's scores are a few dozen distinct strings ("15",
+    "17.5") repeated thousands of times, and a Decimal is immutable, so each is checked and
+    built once. Anything but a string (a JSON number) goes through ``D`` every time."""
 
+    def __init__(self) -> None:
+        self._seen: dict[str, Decimal] = {}
+
+    def __call__(self, value: Any) -> Decimal:
+        if type(value) is not str:
+            return D(value)
+        got = self._seen.get(value)
+        if got is None:
+            got = self._seen[value] = D(value)
+        return got
+
+
+def review_records(s: Session) -> Collected:
     from slq_desk.models.schema import Review
     from slq_desk.review.service import rubric_of, score_records
 
@@ -135,6 +164,7 @@ def review_records(s: Session) -> Collected:
     return records, info, rubrics
 
 
+@gc_paused
 def run(s: Session, settings: PanelSettings | None = None,
         source: str = "opinions") -> PanelAggregate:
     settings = settings or PanelSettings()

@@ -31,7 +31,7 @@ from slq_desk.models.panel import PanelConclusion, PanelOpinion
 from slq_desk.models.schema import Application
 from slq_desk.panel import aggregate
 from slq_desk.panel.rank_allocate import candidates, rank_and_allocate
-from slq_desk.review.aggregate import PanelSettings
+from slq_desk.review.aggregate import DivergenceRule, PanelSettings
 from slq_desk.workspace import Workspace
 
 PIN = Path(__file__).with_name("panel_aggregate_pin.json")
@@ -54,6 +54,13 @@ SETTINGS = {
                                       trim_fraction=Decimal("0.3")),
     "drop_high_low": PanelSettings(method="drop_high_low", places=1),
     "normalised": PanelSettings(method="mean", normalise=True, z_min_samples=3, places=3),
+    # Rules on every criterion's deviation and absolute range, not only the default relative
+    # range: the alerts then read each criterion's full statistics.
+    "criterion_rules": PanelSettings(method="median", divergence=(
+        DivergenceRule("stdev", Decimal("4"), "criterion"),
+        DivergenceRule("range", Decimal("9.5"), "criterion"),
+        DivergenceRule("range", Decimal("0.4"), "criterion", relative=True),
+        DivergenceRule("range", Decimal("20"), "total"))),
 }
 
 
