@@ -54,6 +54,10 @@ _STATUS_NAMES = (  # lupdate reads literals only, so each pair is spelled out
 
 # The invalid index, Qt's "no parent"; one instance instead of a call per default.
 _ROOT = QModelIndex()
+# The roles ``ApplicationListModel.cell`` answers; it returns None for any other at once.
+_ANSWERED = frozenset(int(r) for r in (
+    ROW_ROLE, SORT_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole))
 _CELL_FLAGS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
                | Qt.ItemFlag.ItemNeverHasChildren)
 
@@ -100,6 +104,8 @@ class ApplicationListModel(QAbstractTableModel):
         """``data`` by row and column numbers: the filter asks this directly for the rows on
         screen (every repaint asks each visible cell for a dozen roles) rather than through a
         source ``QModelIndex`` made per call."""
+        if role not in _ANSWERED:
+            return None  # most roles a repaint asks for (font, decoration, check state, …)
         row = self.rows[source_row]
         if role == ROW_ROLE:
             return row
@@ -202,6 +208,7 @@ class ApplicationFilter(QAbstractProxyModel):
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._rows: list[int] = []  # proxy row → source row
+        self._list: ApplicationListModel | None = None  # the source, when it is the list model
         self._where: dict[int, int] | None = {}  # source row → proxy row, made when first asked
         self._scans = 0  # look-ups without the map since the rows were laid out
 
@@ -232,6 +239,7 @@ class ApplicationFilter(QAbstractProxyModel):
                 signal.disconnect(slot)
         self.beginResetModel()
         super().setSourceModel(model)
+        self._list = model if isinstance(model, ApplicationListModel) else None
         for signal, slot in self._connections(model):
             signal.connect(slot)
         self._rows, self._where, self._scans = self._compute(), None, 0
@@ -295,17 +303,18 @@ class ApplicationFilter(QAbstractProxyModel):
         # The list model's cell straight from the row map: Qt's own path makes a source index
         # through ``mapToSource`` and ``index`` (two more calls into Python) per cell and role,
         # half of what a repaint of 10,000 rows cost after a sort (bench/scale.py).
-        model = self.sourceModel()
-        if not isinstance(model, ApplicationListModel):
+        model = self._list
+        if model is None:
             return super().data(index, role)
-        if not index.isValid() or index.row() >= len(self._rows):
+        row = index.row()  # -1 for the invalid index
+        if not 0 <= row < len(self._rows):
             return None
-        return model.cell(self._rows[index.row()], index.column(), role)
+        return model.cell(self._rows[row], index.column(), role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         # What the table model gives every valid cell (QAbstractTableModel's flags), without
         # the round trip through a source index.
-        if isinstance(self.sourceModel(), ApplicationListModel):
+        if self._list is not None:
             return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
         return super().flags(index)
 
@@ -334,8 +343,8 @@ class ApplicationFilter(QAbstractProxyModel):
 
     def index(self, row: int, column: int,
               parent: QModelIndex | QPersistentModelIndex = _ROOT) -> QModelIndex:
-        if parent.isValid() or not (0 <= row < len(self._rows)) or not (
-                0 <= column < self.columnCount()):
+        columns = len(self._list.headers) if self._list is not None else self.columnCount()
+        if parent.isValid() or not (0 <= row < len(self._rows)) or not 0 <= column < columns:
             return QModelIndex()
         return self.createIndex(row, column)
 
