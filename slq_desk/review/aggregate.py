@@ -458,13 +458,14 @@ def aggregate(records: Sequence[ScoreRecord], settings: PanelSettings | None = N
                 if not isinstance(v, Decimal):
                     raise BadInput(f"分数须为 Decimal / scores must be Decimal, got {type(v).__name__}")
                 scored.setdefault(k, []).append(v)
-        criteria = CriterionStats({k: scored[k] for k in sorted(scored)}, trim)
+        by_key = {k: scored[k] for k in sorted(scored)}
+        criteria = CriterionStats(by_key, trim)
         normalised = None
         if norm is not None:
             normalised = describe([norm.adjusted[(r.reviewer, app_id)] for r in rows], *trim)
         score = (normalised or total).value(settings.method)
         alerts = _alerts(app_id, "total", total, settings.divergence, None)
-        for k, values in criteria._scores.items():
+        for k, values in by_key.items():
             st = criteria[k] if deviation_rule else _Spread(values)
             alerts += _alerts(app_id, k, st, settings.divergence, scales.get(k))
         out.append(ApplicationAggregate(app_id, tuple(r.reviewer for r in rows), total, criteria,
