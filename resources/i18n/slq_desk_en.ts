@@ -812,8 +812,16 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Rebuild the duplicate index first (after field corrections) (&amp;X)</translation>
     </message>
     <message>
+        <source>查重进度</source>
+        <translation>Duplicate check progress</translation>
+    </message>
+    <message>
         <source>运行查重(&amp;R)</source>
         <translation>&amp;Run duplicate check</translation>
+    </message>
+    <message>
+        <source>取消查重(&amp;C)</source>
+        <translation>&amp;Cancel duplicate check</translation>
     </message>
     <message>
         <source>打开另一份申报(&amp;O)</source>
@@ -852,8 +860,28 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Duplicate check not finished: {0}</translation>
     </message>
     <message>
+        <source>已取消查重，索引与已有结果保持不变。</source>
+        <translation>Duplicate check cancelled; the index and the earlier results are unchanged.</translation>
+    </message>
+    <message>
         <source>正在查重…</source>
         <translation>Checking for duplicates…</translation>
+    </message>
+    <message>
+        <source>正在取消查重…</source>
+        <translation>Cancelling the duplicate check…</translation>
+    </message>
+    <message>
+        <source>正在重建查重索引：{0} / {1} 份申报</source>
+        <translation>Rebuilding the duplicate index: {0} / {1} applications</translation>
+    </message>
+    <message>
+        <source>正在比对查重索引…</source>
+        <translation>Comparing the duplicate index…</translation>
+    </message>
+    <message>
+        <source>正在记录查重结果…</source>
+        <translation>Recording the duplicate check results…</translation>
     </message>
     <message>
         <source>发现 {0} 处重复，两份申报上均已记为警告。</source>

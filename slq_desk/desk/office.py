@@ -11,6 +11,7 @@ its own transaction (what the window showed may be a moment old).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -259,13 +260,17 @@ class OfficeDesk:
 
     # --- 查重 ---------------------------------------------------------------------------------------
 
-    def find_duplicates(self, reindex: bool = False) -> list[Duplicate]:
-        """查重 over the whole workspace; the findings on both applications are refreshed."""
+    def find_duplicates(self, reindex: bool = False,
+                        progress: Callable[[int, int, str], None] | None = None) -> list[Duplicate]:
+        """查重 over the whole workspace; the findings on both applications are refreshed.
+
+        ``progress(done, total, text)`` hears the index rebuild slice by slice, then the
+        comparison; raising from it cancels, and each step's transaction rolls back."""
         from slq_desk.checks import dedup
 
         if reindex:
-            dedup.reindex(self.workspace)
-        return dedup.refresh_findings(self.workspace)
+            dedup.reindex(self.workspace, progress=progress)
+        return dedup.refresh_findings(self.workspace, progress=progress)
 
     # --- 初审汇总表 -----------------------------------------------------------------------------------
 
