@@ -1,13 +1,17 @@
-"""Start-up benchmark: a cold process to the main window shown, with a 200-application workspace.
+"""Start-up benchmark: a cold process to the main window shown, then to the queue filled.
 
-Run:  .venv/bin/python bench/startup.py [--applications 200] [--runs 7] [--workspace W]
+Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/startup.py [--applications 200] [--runs 7]
 
-Each run is a fresh interpreter (what a person double-clicking meets): it opens the workspace,
-builds the QApplication and the window with the application list filled, shows it, and prints a
-line once the event loop has run (the window is on screen). The parent measures wall time from
-spawning to that line. The floor is the same interpreter doing only ``import PySide6.QtWidgets``,
-measured in the same run, interleaved, so disk cache and CPU state are shared.
-Aims (issue 7): median < 1.5 s and < 2 × the floor.
+Each run is a fresh interpreter (what a person double-clicking meets), started the way
+``slq-desk gui WS`` starts: the folder is checked, the QApplication and the empty window are
+built, the workspace starts opening off the UI thread (``ui/startup.py``) and the window is
+shown. The child prints ``shown`` at the window's first paint and ``filled`` once the queue is
+in the list and painted; the parent measures wall time from spawning to each line. The floor
+is the same interpreter doing only ``import PySide6.QtWidgets``, measured in the same run,
+interleaved, so disk cache and CPU state are shared. The child also says which heavy modules
+were imported when the window was first painted (none should be, on the UI thread's account).
+Aim (issue 18, item 1): window shown <= 3x the floor; the queue filling in after is reported.
+Every figure is printed with the load average: on a shared machine only same-run ratios count.
 """
 
 from __future__ import annotations
@@ -30,29 +34,56 @@ t0 = time.perf_counter()
 phases = []
 def phase(name):
     phases.append((name, time.perf_counter()))
-from slq_desk.ui.app import create_application, open_workspace
+from slq_desk.ui.app import check_workspace_folder, create_application
 phase("import slq_desk.ui.app")
-ws = open_workspace(sys.argv[1])
-phase("workspace opened + migrated")
+folder = check_workspace_folder(sys.argv[1])
 app = create_application(language="zh_CN")
 phase("QApplication + CJK font")
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from slq_desk.ui.main_window import MainWindow
+from slq_desk.ui.startup import open_in_background
 phase("import main_window")
-window = MainWindow(ws, QSettings(sys.argv[2], QSettings.Format.IniFormat), remember_geometry=False)
-phase("MainWindow built (queue filled)")
-window.show()
-assert window.app_model.rowCount() >= int(sys.argv[3])
-def shown():
-    phase("shown, first event loop turn")
-    print("shown", flush=True)
+window = MainWindow(None, QSettings(sys.argv[2], QSettings.Format.IniFormat), remember_geometry=False)
+phase("empty window built")
+HEAVY = ("sqlalchemy", "alembic", "slq_desk.models", "pymupdf", "fitz", "reportlab", "pyhanko",
+         "rapidocr_onnxruntime", "onnxruntime", "pypdfium2")
+heavy_at_paint = []
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window() is window:
+            app.removeEventFilter(self)
+            phase("first paint (window shown)")
+            heavy_at_paint.extend(m for m in HEAVY if m in sys.modules)
+            print("shown", flush=True)
+        return False
+
+painted = FirstPaint()
+app.installEventFilter(painted)
+
+def report():
+    rows = window.app_model.rowCount()
+    assert rows >= int(sys.argv[3]), rows
+    phase("queue painted")
+    print("filled", flush=True)
     last = t0
     for name, at in phases:
         print(f"phase {name}	{(at - last) * 1000:.1f}", file=sys.stderr)
         last = at
+    print(f"heavy {','.join(heavy_at_paint) or '-'}", file=sys.stderr)
     window.close()
     app.quit()
-QTimer.singleShot(0, shown)
+
+def filled(_result):
+    phase("workspace opened + queue filled (worker, then the list)")
+    window.app_table.viewport().repaint()  # painted now, so the figure includes drawing it
+    QTimer.singleShot(0, report)
+
+op = open_in_background(window, folder)
+op.finished.connect(filled)
+op.failed.connect(lambda message: (print(message, file=sys.stderr), app.exit(3)))
+window.show()
+phase("show() returned")
 app.exec()
 """
 
@@ -60,23 +91,30 @@ FLOOR = "import PySide6.QtWidgets; print('shown', flush=True)"
 
 
 PHASES: dict[str, list[float]] = {}
+HEAVY_AT_PAINT: set[str] = set()
 
 
-def timed(args: list[str], env: dict[str, str]) -> float:
+def timed(args: list[str], env: dict[str, str], marks: int = 1) -> list[float]:
+    """Seconds from spawning ``args`` to each of its first ``marks`` stdout lines."""
     start = time.perf_counter()
     child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              env=env, cwd=ROOT)
     assert child.stdout is not None
-    line = child.stdout.readline()
-    elapsed = time.perf_counter() - start
-    _, err = child.communicate(timeout=60)
-    if line.strip() != "shown":
-        raise SystemExit(f"child failed: {err.strip()[-2000:]}")
+    lines: list[str] = []
+    times: list[float] = []
+    for _ in range(marks):
+        lines.append(child.stdout.readline().strip())
+        times.append(time.perf_counter() - start)
+    _, err = child.communicate(timeout=120)
+    if lines != ["shown", "filled"][:marks]:
+        raise SystemExit(f"child failed ({lines}): {err.strip()[-2000:]}")
     for text in err.splitlines():
         if text.startswith("phase "):
             name, ms = text[len("phase "):].rsplit("\t", 1)
             PHASES.setdefault(name, []).append(float(ms))
-    return elapsed
+        elif text.startswith("heavy ") and text != "heavy -":
+            HEAVY_AT_PAINT.update(text[len("heavy "):].split(","))
+    return times
 
 
 def build(folder: Path, applications: int) -> Path:
@@ -100,23 +138,33 @@ def main() -> int:
         settings = str(Path(tmp) / "settings.ini")
         app_args = [sys.executable, "-c", CHILD, str(ws), settings, str(args.applications)]
         floor_args = [sys.executable, "-c", FLOOR]
-        timed(app_args, env)  # warm the disk cache once; cold *process*, not cold disk
+        timed(app_args, env, 2)  # warm the disk cache once; cold *process*, not cold disk
         PHASES.clear()
-        ours: list[float] = []
+        HEAVY_AT_PAINT.clear()
+        shown: list[float] = []
+        filled: list[float] = []
         floor: list[float] = []
         for _ in range(args.runs):
-            floor.append(timed(floor_args, env))
-            ours.append(timed(app_args, env))
-    o, f = statistics.median(ours), statistics.median(floor)
-    print(f"applications: {args.applications}, runs: {args.runs}, platform: {env['QT_QPA_PLATFORM']}")
+            floor.extend(timed(floor_args, env))
+            s, f_ = timed(app_args, env, 2)
+            shown.append(s)
+            filled.append(f_)
+    load = os.getloadavg()
+    f = statistics.median(floor)
+    o, q = statistics.median(shown), statistics.median(filled)
+    print(f"applications: {args.applications}, runs: {args.runs}, platform: {env['QT_QPA_PLATFORM']}, "
+          f"load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(f"floor  import PySide6.QtWidgets   median {f * 1000:7.0f} ms  min {min(floor) * 1000:7.0f} ms")
-    print(f"slq-desk window shown             median {o * 1000:7.0f} ms  min {min(ours) * 1000:7.0f} ms")
-    print(f"ratio to floor: {o / f:.2f}×   (aim < 2×)   absolute aim < 1500 ms: "
-          f"{'met' if o < 1.5 else 'NOT met'}")
-    print("by phase (median ms, inside the child; the rest is interpreter start-up):")
+    print(f"slq-desk window shown (1st paint) median {o * 1000:7.0f} ms  min {min(shown) * 1000:7.0f} ms"
+          f"  = {o / f:.2f}x the floor (aim <= 3x: {'met' if o / f <= 3 else 'NOT met'}); "
+          f"best of each: {min(shown) / min(floor):.2f}x")
+    print(f"slq-desk queue filled and painted median {q * 1000:7.0f} ms  min {min(filled) * 1000:7.0f} ms"
+          f"  = {q / f:.2f}x the floor; best of each: {min(filled) / min(floor):.2f}x")
+    print("heavy modules imported at the first paint: "
+          f"{', '.join(sorted(HEAVY_AT_PAINT)) or 'none'}")
+    print("by phase (median ms, inside the child, each from the previous; the rest is interpreter start-up):")
     for name, values in PHASES.items():
-        print(f"  {name:<36} {statistics.median(values):7.0f} ms")
-    print(f"load average: {Path('/proc/loadavg').read_text().split()[:3]}")
+        print(f"  {name:<58} {statistics.median(values):7.0f} ms")
     return 0
 
 

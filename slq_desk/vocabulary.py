@@ -209,6 +209,8 @@ FINDING_LABELS: dict[str, Label] = {
     "zero_subsidy": Label("测算补贴为零", "computed subsidy is zero"),
     "entry_refused": Label("文件不予接收", "file refused"),
     "facts_incomplete": Label("关键金额或日期缺失", "key amounts or dates missing"),
+    "fact_set_by_person": Label("事实经人工认定", "fact set by a person"),
+    "fact_set_incomplete": Label("人工认定的事实不完整", "fact set by a person is incomplete"),
     "manifest_invalid": Label("材料清单无效", "material list invalid"),
 }
 
@@ -430,3 +432,27 @@ AUDIT_GROUP_LABELS: dict[str, Label] = {
     "office": Label("初审办公", "office"), "opinion": Label("意见", "opinion"),
     "panel": Label("评审组", "panel"), "review": Label("评审", "review"),
 }
+
+
+# --- Facts a person sets on an application (``check --set``, the window's 认定事实 dialog) -----
+# The keys are those of ``facts["overrides"]``; ``desk/facts.py`` validates them and says which
+# policies each one matters for, the checks name them in the "set by a person" finding.
+FACT_LABELS: dict[str, Label] = {
+    "direction": Label("申报方向", "declared direction"),
+    "applicant_kind": Label("申报主体类型", "applicant kind"),
+    "sme": Label("中小企业", "small or medium-sized enterprise"),
+    "industry": Label("所属行业", "industry"),
+    "service_start": Label("服务期限起", "service period start"),
+    "service_end": Label("服务期限止", "service period end"),
+    "domestic": Label("算力卡为国产", "accelerators are domestic"),
+    "excluded_lines": Label("不计入的发票明细行", "invoice lines left out"),
+    "received_this_year": Label("本年度已获算力券补贴", "vouchers received this year"),
+    "purchased_this_year": Label("本年度此前已购算力服务", "qualifying purchases earlier this year"),
+    "other_fiscal_support": Label("合同已获其他财政资金", "other fiscal support on the contract"),
+    "quota_granted": Label("已核定算力券额度", "voucher quota granted"),
+    "model_filed_on": Label("模型备案登记日期", "model filing date"),
+}
+
+
+def fact_label(key: str) -> Label:
+    return FACT_LABELS.get(key) or Label(key, key)

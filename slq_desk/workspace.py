@@ -14,12 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from slq_desk.errors import BadInput
-from slq_desk.models.session import make_engine, migrate, session_factory
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when a workspace is opened, not with this module:
+    # the window imports it to show itself first (issue 18, item 1).
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 DB_NAME = "workspace.db"
 PACKAGES_DIR = "packages"
@@ -36,6 +38,8 @@ class Workspace:
     @classmethod
     def open(cls, path: str | os.PathLike[str], database_url: str | None = None,
              create: bool = True, password: str | None = None) -> Workspace:
+        from slq_desk.models.session import make_engine, migrate, session_factory
+
         folder = Path(path).expanduser().resolve()
         if folder.exists() and not folder.is_dir():
             raise BadInput(f"workspace {folder} is a file, not a folder")

@@ -261,6 +261,14 @@
         <translation>Explanation (can be read aloud)</translation>
     </message>
     <message>
+        <source>认定事实…</source>
+        <translation>Set facts…</translation>
+    </message>
+    <message>
+        <source>人工认定申报方向、服务期限、是否国产等事实 (Ctrl+Shift+F)</source>
+        <translation>Set facts such as the declared direction, the service period or domestic cards (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
         <source>步骤</source>
         <translation>Step</translation>
     </message>
@@ -418,6 +426,22 @@
         <translation>Withdraw correction</translation>
     </message>
     <message>
+        <source>更改文档类型…</source>
+        <translation>Change document kind…</translation>
+    </message>
+    <message>
+        <source>按所选材料的正确类型重新读取，并记住此文件的类型 (Ctrl+Shift+K)</source>
+        <translation>Read the selected document again as its right kind and remember it for this file (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>认定事实…</source>
+        <translation>Set facts…</translation>
+    </message>
+    <message>
+        <source>人工认定申报方向、服务期限、是否国产等事实 (Ctrl+Shift+F)</source>
+        <translation>Set facts such as the declared direction, the service period or domestic cards (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
         <source>未打开申报。</source>
         <translation>No application open.</translation>
     </message>
@@ -548,12 +572,20 @@ Confidence: {1}%</translation>
         <translation>Place {0}</translation>
     </message>
     <message>
+        <source>{0}（人工补录）</source>
+        <translation>{0} (entered by a person)</translation>
+    </message>
+    <message>
         <source>{0}（更正；原提取：{1}）</source>
         <translation>{0} (corrected; extracted: {1})</translation>
     </message>
     <message>
         <source>{0}（OCR，置信度 {1}%）</source>
         <translation>{0} (OCR, confidence {1}%)</translation>
+    </message>
+    <message>
+        <source>材料中未读出，由 {0} 于 {1} 人工补录：{2}</source>
+        <translation>Not read from the document; entered by {0} on {1}: {2}</translation>
     </message>
     <message>
         <source>原提取值：{0}
@@ -572,6 +604,10 @@ Corrected at: {3}</translation>
     <message>
         <source>正在重新检查与测算…</source>
         <translation>Re-running checks and calculation…</translation>
+    </message>
+    <message>
+        <source>补录字段…</source>
+        <translation>Enter a missing field…</translation>
     </message>
 </context>
 <context>
@@ -788,8 +824,16 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Rebuild the duplicate index first (after field corrections) (&amp;X)</translation>
     </message>
     <message>
+        <source>查重进度</source>
+        <translation>Duplicate check progress</translation>
+    </message>
+    <message>
         <source>运行查重(&amp;R)</source>
         <translation>&amp;Run duplicate check</translation>
+    </message>
+    <message>
+        <source>取消查重(&amp;C)</source>
+        <translation>&amp;Cancel duplicate check</translation>
     </message>
     <message>
         <source>打开另一份申报(&amp;O)</source>
@@ -828,8 +872,28 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
         <translation>Duplicate check not finished: {0}</translation>
     </message>
     <message>
+        <source>已取消查重，索引与已有结果保持不变。</source>
+        <translation>Duplicate check cancelled; the index and the earlier results are unchanged.</translation>
+    </message>
+    <message>
         <source>正在查重…</source>
         <translation>Checking for duplicates…</translation>
+    </message>
+    <message>
+        <source>正在取消查重…</source>
+        <translation>Cancelling the duplicate check…</translation>
+    </message>
+    <message>
+        <source>正在重建查重索引：{0} / {1} 份申报</source>
+        <translation>Rebuilding the duplicate index: {0} / {1} applications</translation>
+    </message>
+    <message>
+        <source>正在比对查重索引…</source>
+        <translation>Comparing the duplicate index…</translation>
+    </message>
+    <message>
+        <source>正在记录查重结果…</source>
+        <translation>Recording the duplicate check results…</translation>
     </message>
     <message>
         <source>发现 {0} 处重复，两份申报上均已记为警告。</source>
@@ -1076,6 +1140,213 @@ Correct to (the extracted value is kept; who and when go into the audit log):</t
     <message>
         <source>随机抽中</source>
         <translation>Drawn at random</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>补录字段</source>
+        <translation>Enter a missing field</translation>
+    </message>
+    <message>
+        <source>材料：{0}
+补录材料中未读出的字段（如未读出的合同金额、签订日期）；补录人和时间记入审计日志，随后重新检查与测算。</source>
+        <translation>Document: {0}
+Enter a field the reader did not find (such as a contract's total or signing date); who entered it and when goes to the audit log, then the checks and the calculation run again.</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>补录的值</source>
+        <translation>Value entered</translation>
+    </message>
+</context>
+<context>
+    <name>FactsActions</name>
+    <message>
+        <source>认定事实(&amp;F)…</source>
+        <translation>Set &amp;facts…</translation>
+    </message>
+    <message>
+        <source>人工认定申报方向、服务期限、是否国产等事实 (Ctrl+Shift+F)</source>
+        <translation>Set facts such as the declared direction, the service period or domestic cards (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>更改文档类型(&amp;K)…</source>
+        <translation>Change document &amp;kind…</translation>
+    </message>
+    <message>
+        <source>按所选材料的正确类型重新读取，并记住此文件的类型 (Ctrl+Shift+K)</source>
+        <translation>Read the selected document again as its right kind and remember it for this file (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>审核(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>请先打开工作区</source>
+        <translation>Open a workspace first</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一份申报</source>
+        <translation>Choose an application on the left first</translation>
+    </message>
+    <message>
+        <source>事实未改变</source>
+        <translation>No fact changed</translation>
+    </message>
+    <message>
+        <source>正在认定事实并重新检查与测算…</source>
+        <translation>Setting the facts and running the checks and the calculation again…</translation>
+    </message>
+    <message>
+        <source>认定事实</source>
+        <translation>Set facts</translation>
+    </message>
+    <message>
+        <source>已认定事实并重新检查与测算：测算补贴 {0}</source>
+        <translation>Facts set; checks and calculation run again: subsidy {0}</translation>
+    </message>
+    <message>
+        <source>请先在检查清单中选择一份材料</source>
+        <translation>Select a document in the checklist first</translation>
+    </message>
+    <message>
+        <source>正在按新类型重新读取材料…</source>
+        <translation>Reading the document again as the new kind…</translation>
+    </message>
+    <message>
+        <source>更改文档类型</source>
+        <translation>Change document kind</translation>
+    </message>
+    <message>
+        <source>已更改文档类型：{0}，重新读取 {1} 个字段并重新检查与测算</source>
+        <translation>Document kind changed: {0}; {1} fields read again, checks and calculation run again</translation>
+    </message>
+    <message>
+        <source>此材料没有可补录的字段</source>
+        <translation>This document has no field to enter</translation>
+    </message>
+    <message>
+        <source>正在补录字段并重新检查与测算…</source>
+        <translation>Entering the field and running the checks and the calculation again…</translation>
+    </message>
+    <message>
+        <source>补录字段</source>
+        <translation>Enter a missing field</translation>
+    </message>
+    <message>
+        <source>已补录字段并重新检查与测算：测算补贴 {0}</source>
+        <translation>Field entered; checks and calculation run again: subsidy {0}</translation>
+    </message>
+    <message>
+        <source>正在识别扫描页文字：第 {0}/{1} 页</source>
+        <translation>Recognising the text of scanned pages: page {0}/{1}</translation>
+    </message>
+    <message>
+        <source>正在重新检查与测算…</source>
+        <translation>Re-running checks and calculation…</translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation>Not completed</translation>
+    </message>
+</context>
+<context>
+    <name>FactsDialog</name>
+    <message>
+        <source>认定事实</source>
+        <translation>Set facts</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; {1}（{2}）&lt;br&gt;材料未载明或读错的事实可由人工认定；原提取值保留，认定人和时间记入审计日志，确定后重新检查与测算。</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; {1} ({2})&lt;br&gt;Facts the documents do not show, or that were misread, can be set by a person; what was read is kept, who set them and when goes to the audit log, and the checks and the calculation run again.</translation>
+    </message>
+    <message>
+        <source>事实</source>
+        <translation>Fact</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>认定为</source>
+        <translation>Set to</translation>
+    </message>
+    <message>
+        <source>条款</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>认定{0}</source>
+        <translation>Set {0}</translation>
+    </message>
+    <message>
+        <source>认定并重新测算</source>
+        <translation>Set and recalculate</translation>
+    </message>
+    <message>
+        <source>条款：{0}</source>
+        <translation>Article: {0}</translation>
+    </message>
+    <message>
+        <source>适用政策：{0}</source>
+        <translation>Matters for: {0}</translation>
+    </message>
+    <message>
+        <source>{0}（{1} 于 {2} 认定）</source>
+        <translation>{0} (set by {1} on {2})</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>a reviewer</translation>
+    </message>
+    <message>
+        <source>{0}（测算所用，据材料或推定）</source>
+        <translation>{0} (used by the calculation; read or inferred)</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>未认定（按 0 计）</source>
+        <translation>not set (counted as 0)</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>not known</translation>
+    </message>
+    <message>
+        <source>（不认定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>金额（元），如 120000.00</source>
+        <translation>amount in yuan, e.g. 120000.00</translation>
+    </message>
+    <message>
+        <source>日期，如 2026-03-31</source>
+        <translation>date, e.g. 2026-03-31</translation>
+    </message>
+    <message>
+        <source>材料编号:行号，如 12:3, 12:4</source>
+        <translation>DOCUMENT:LINE, e.g. 12:3, 12:4</translation>
+    </message>
+    <message>
+        <source>留空表示不认定</source>
+        <translation>leave empty for not set</translation>
     </message>
 </context>
 <context>
@@ -1972,6 +2243,10 @@ The checklist, scoring form and calculation appear here.</translation>
         <translation>No workspace is open.</translation>
     </message>
     <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
         <source>请在左侧申报列表中打开一份申报。</source>
         <translation>Open an application from the application list.</translation>
     </message>
@@ -1982,6 +2257,14 @@ The checklist, scoring form and calculation appear here.</translation>
         <translation>No workspace is open.
 
 Create or open a workspace on the start page, or build the demo workspace.</translation>
+    </message>
+    <message>
+        <source>正在打开工作区…</source>
+        <translation>Opening the workspace…</translation>
+    </message>
+    <message>
+        <source>正在打开工作区：{0}</source>
+        <translation>Opening the workspace: {0}</translation>
     </message>
     <message>
         <source>工作区中还没有申报材料。
@@ -3797,6 +4080,43 @@ signed results summary PDF, lists as CSV/XLSX, scores as CSV/JSON.</translation>
     </message>
 </context>
 <context>
+    <name>RelabelDialog</name>
+    <message>
+        <source>更改文档类型</source>
+        <translation>Change document kind</translation>
+    </message>
+    <message>
+        <source>由 {0} 人工认定</source>
+        <translation>set by {0}</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>a reviewer</translation>
+    </message>
+    <message>
+        <source>识别置信度 {0}%；依据：{1}</source>
+        <translation>recognised with {0}% confidence; by: {1}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>材料：{0}
+当前类型：{1}（{2}）
+
+改为以下类型后，将按该类型重新读取此材料（扫描页将识别文字），并记住此文件的类型；随后重新检查与测算。</source>
+        <translation>Document: {0}
+Kind now: {1} ({2})
+
+With the kind below the document is read again as that kind (scanned pages are recognised), the kind is remembered for this file, and the checks and the calculation run again.</translation>
+    </message>
+    <message>
+        <source>文档类型</source>
+        <translation>Document kind</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <source>综合意见（每个申报一份，组长签署）</source>
@@ -5468,6 +5788,43 @@ Tick “Overwrite existing files” to replace it.</translation>
     <message>
         <source>请先打开工作区</source>
         <translation>Open a workspace first</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceOpening</name>
+    <message>
+        <source>正在载入数据库组件…</source>
+        <translation>Loading the database components…</translation>
+    </message>
+    <message>
+        <source>正在打开并检查工作区数据库…</source>
+        <translation>Opening and checking the workspace database…</translation>
+    </message>
+    <message>
+        <source>正在读取申报列表…</source>
+        <translation>Reading the list of applications…</translation>
+    </message>
+    <message>
+        <source>正在打开工作区…</source>
+        <translation>Opening the workspace…</translation>
+    </message>
+    <message>
+        <source>打开工作区的进度</source>
+        <translation>Progress of opening the workspace</translation>
+    </message>
+    <message>
+        <source>工作区中没有申报 {0}</source>
+        <translation>There is no application {0} in the workspace</translation>
+    </message>
+    <message>
+        <source>未能打开工作区“{0}”：
+{1}</source>
+        <translation>Could not open the workspace “{0}”:
+{1}</translation>
+    </message>
+    <message>
+        <source>未能打开工作区</source>
+        <translation>Could not open the workspace</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ policy text says a claim may be made once); the finding makes sure they see it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta, timezone
 from typing import Any
@@ -37,6 +38,12 @@ from slq_desk.models.types import utcnow
 from slq_desk.money import fmt
 
 STAGE = "dedup"
+# progress(done, total, text): how far a long step is; a client's callback may raise to cancel.
+Progress = Callable[[int, int, str], None]
+CHUNK = 500  # applications per slice of the index rebuild (and per bounded IN list)
+INDEX_TEXT = "重建查重索引 / rebuilding the 查重 index"
+FIND_TEXT = "查重：比对索引 / 查重: comparing the index"
+RECORD_TEXT = "查重：记录结果 / 查重: recording the findings"
 CHINA = timezone(timedelta(hours=8))
 KINDS = ("invoice", "contract", "contract_deal", "file", "applicant")
 CODES = {
@@ -113,17 +120,26 @@ def keys_for(app_ids: list[str], s: Session) -> list[dict[str, Any]]:
     return out
 
 
-def index_applications(s: Session, app_ids: list[str]) -> int:
-    """Replace these applications' rows of the index, in the caller's transaction."""
+def index_applications(s: Session, app_ids: list[str], progress: Progress | None = None) -> int:
+    """Replace these applications' rows of the index, in the caller's transaction.
+
+    ``progress(done, total, text)`` hears after each slice of applications; it may raise to
+    cancel (the window's operations do), and the caller's transaction then rolls back: the
+    index is left as it was, never half rebuilt."""
     s.flush()
     written = 0
-    for start in range(0, len(app_ids), 500):  # bounded IN lists
-        chunk = app_ids[start:start + 500]
+    total = len(app_ids)
+    if progress is not None:
+        progress(0, total, INDEX_TEXT)
+    for start in range(0, total, CHUNK):  # bounded IN lists
+        chunk = app_ids[start:start + CHUNK]
         s.execute(delete(DedupKey).where(DedupKey.application_id.in_(chunk)))
         rows = keys_for(chunk, s)
         if rows:
             s.execute(insert(DedupKey), rows)
         written += len(rows)
+        if progress is not None:
+            progress(start + len(chunk), total, INDEX_TEXT)
     return written
 
 
@@ -132,11 +148,12 @@ def index_application(s: Session, app_id: str) -> int:
     return index_applications(s, [app_id])
 
 
-def reindex(ws: Any, app_ids: list[str] | None = None) -> int:
-    """Rebuild the index for some or all applications; the number of keys written."""
+def reindex(ws: Any, app_ids: list[str] | None = None, progress: Progress | None = None) -> int:
+    """Rebuild the index for some or all applications, in one transaction; the number of keys
+    written. ``progress`` as for ``index_applications`` (a cancel leaves the index as it was)."""
     with ws.session() as s:
         ids = app_ids or list(s.scalars(select(Application.id).order_by(Application.id)))
-        return index_applications(s, ids)
+        return index_applications(s, ids, progress)
 
 
 @dataclass(frozen=True)
@@ -242,17 +259,21 @@ def find_duplicates(s: Session, app_ids: list[str] | None = None) -> list[Duplic
     return out
 
 
-def refresh_findings(ws: Any, app_ids: list[str] | None = None) -> list[Duplicate]:
+def refresh_findings(ws: Any, app_ids: list[str] | None = None,
+                     progress: Progress | None = None) -> list[Duplicate]:
     """Find duplicates and keep them as ``dedup`` findings on both applications, audited.
 
     With ``app_ids`` only pairs touching those applications are refreshed (at import / 补正);
-    without, the whole workspace's ``dedup`` findings are rebuilt.
+    without, the whole workspace's ``dedup`` findings are rebuilt. ``progress`` hears the two
+    steps (compare, record) and may raise to cancel: the findings are then left as they were.
     """
     from slq_desk.checks.citations import cite
     from slq_desk.checks.params import PolicyParams
     from slq_desk.policy import load_policy
 
     with ws.session() as s:
+        if progress is not None:
+            progress(0, 2, FIND_TEXT)
         if app_ids is None:
             dups = find_duplicates(s)
             touched: set[str] | None = None
@@ -267,6 +288,8 @@ def refresh_findings(ws: Any, app_ids: list[str] | None = None) -> list[Duplicat
             first = find_duplicates(s, sorted(touched))
             touched |= {d.first for d in first} | {d.second for d in first}
             dups = find_duplicates(s, sorted(touched))
+        if progress is not None:
+            progress(1, 2, RECORD_TEXT)
         cleared = select(Finding).where(Finding.stage == STAGE)
         if touched is not None:
             cleared = cleared.where(Finding.application_id.in_(touched))
@@ -303,6 +326,8 @@ def refresh_findings(ws: Any, app_ids: list[str] | None = None) -> list[Duplicat
             audit.record(s, ws.actor, "application.dedup", "workspace", "dedup",
                          {k: sorted(before[k]) for k in sorted(changed)},
                          {k: sorted(after[k]) for k in sorted(changed)})
+        if progress is not None:
+            progress(2, 2, RECORD_TEXT)  # the last chance to cancel: nothing is committed yet
     return dups
 
 

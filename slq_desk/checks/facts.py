@@ -24,7 +24,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from slq_desk.checks.model import WARN, CheckFinding, Evidence
+from slq_desk.checks.model import INFO, WARN, CheckFinding, Evidence
 from slq_desk.checks.params import PolicyParams
 from slq_desk.checks.services import compute_class_of, item_service, model_origin, service_of
 from slq_desk.checks.values import amount, day, flag
@@ -203,6 +203,11 @@ def _other_support(view: ApplicationView, facts: Facts, index: int) -> str:
 
 def _period(view: ApplicationView, contract_docs: list[DocView], facts: Facts
             ) -> tuple[date, date, list[Evidence]]:
+    # A period a person set (``service_start``/``service_end``) wins over every document.
+    start, end = day(str(view.overrides.get("service_start") or "")), \
+        day(str(view.overrides.get("service_end") or ""))
+    if start and end and start <= end:
+        return start, end, []
     for doc in contract_docs:
         start, end = day(doc.get("term_start")), day(doc.get("term_end"))
         if start and end and start <= end:
@@ -307,12 +312,17 @@ def _lines(view: ApplicationView, params: PolicyParams, facts: Facts, exclude: s
     start, end, period_ev = _period(view, contract_docs, facts)
     groups: dict[tuple[str, str | None, bool], dict[str, Any]] = {}
     sources: dict[tuple[str, str | None, bool], list[Evidence]] = defaultdict(list)
+    excluded = {str(ref) for ref in view.overrides.get("excluded_lines") or ()}
     for doc in view.readable("invoice"):
         if doc.id in exclude:
             facts.left_out.append(doc.file)
             continue
         items = doc.items or [{}]
         for i, item in enumerate(items):
+            if f"{doc.id}:{i + 1}" in excluded:
+                facts.notes.append(f"发票“{doc.file}”第{i + 1}行经人工认定不计入 / invoice "
+                                   f"'{doc.file}' line {i + 1} left out by a person")
+                continue
             name = item["name"].value if "name" in item else ""
             spec = item["spec"].value if "spec" in item else ""
             if item:
@@ -339,7 +349,10 @@ def _lines(view: ApplicationView, params: PolicyParams, facts: Facts, exclude: s
                 continue
             service = item_service(item) if item else service_of(name, spec)
             cls = compute_class_of(name, spec) if service == "compute" else None
-            domestic = _origin(service, name, spec, contract_docs, facts, ev)
+            if service == "compute" and "domestic" in view.overrides:
+                domestic = bool(view.overrides["domestic"])  # a person decided: no guess
+            else:
+                domestic = _origin(service, name, spec, contract_docs, facts, ev)
             key = (service, cls, domestic)
             group = groups.setdefault(key, {"amount": ZERO, "tax": ZERO})
             group["amount"] += value
@@ -387,3 +400,62 @@ def contract_compute_amount(doc: DocView) -> Decimal | None:
     if other == 0:
         return total
     return compute
+
+
+def _shown(value: Any, key: str = "") -> str:
+    if key == "direction" and str(value) in ("1", "2", "3", "4"):
+        return f"方向{'一二三四'[int(value) - 1]}（{value}）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _local_time(text: Any) -> str:
+    """A stored UTC time as Beijing time to the minute ("" when there is none)."""
+    from datetime import datetime
+
+    from slq_desk.checks.view import CHINA
+
+    try:
+        when = datetime.fromisoformat(str(text))
+    except ValueError:
+        return ""
+    if when.tzinfo is None:
+        return when.strftime("%Y-%m-%d %H:%M")
+    return when.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+
+
+def set_by_person(view: ApplicationView) -> list[CheckFinding]:
+    """A note per fact a person set (``facts["overrides"]``), naming who and when, so every
+    report shows what was not read from the documents; a warning where the fact cannot be used
+    as set (half a service period, an invoice line that does not exist)."""
+    from slq_desk.vocabulary import fact_label
+
+    out: list[CheckFinding] = []
+    for key, value in view.overrides.items():
+        label = fact_label(key)
+        mark = view.overrides_set.get(key) or {}
+        who, when = str(mark.get("by") or "审核人"), _local_time(mark.get("at"))
+        at_zh, at_en = (f"于 {when} " if when else ""), (f" on {when}" if when else "")
+        out.append(CheckFinding(
+            "fact_set_by_person", INFO,
+            f"{label.zh}由 {who} {at_zh}人工认定为 {_shown(value, key)}，未取自申报材料",
+            f"{label.en} set by {who}{at_en} to {_shown(value)}, not read from the documents"))
+    start, end = view.overrides.get("service_start"), view.overrides.get("service_end")
+    if bool(start) != bool(end) or (start and end and str(start) > str(end)):
+        out.append(CheckFinding(
+            "fact_set_incomplete", WARN,
+            "人工认定的服务期限起止不完整或起日晚于止日，未采用，请补全",
+            "the service period set by a person lacks its start or end (or starts after it "
+            "ends) and is not used; complete it"))
+    lines = {f"{d.id}:{n}" for d in view.of_kind("invoice") for n in range(1, max(1, len(d.items)) + 1)}
+    unknown = [str(ref) for ref in view.overrides.get("excluded_lines") or () if str(ref) not in lines]
+    if unknown:
+        out.append(CheckFinding(
+            "fact_set_incomplete", WARN,
+            f"人工认定不计入的发票明细行 {', '.join(unknown)} 在本申报的发票中不存在，请核对",
+            f"the invoice lines {', '.join(unknown)} left out by a person do not exist in this "
+            "application's invoices; check them"))
+    return out

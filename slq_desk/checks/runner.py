@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from slq_desk.checks.facts import Facts, assemble
+from slq_desk.checks.facts import Facts, assemble, set_by_person
 from slq_desk.checks.lists import load_lists
 from slq_desk.checks.model import BLOCK, CheckFinding, Evidence
 from slq_desk.checks.params import PolicyParams
@@ -158,6 +158,7 @@ def check_view(view: ApplicationView, policy: Any) -> CheckReport:
     findings = evaluate(view, policy)
     facts = assemble(view, params, _left_out(view, findings))
     findings.extend(facts.assumptions)  # what the facts had to assume, each a visible warning
+    findings.extend(set_by_person(view))  # what a person set instead: named, with who and when
     result: dict[str, Any] | None = None
     subsidy: Decimal | None = None
     try:
@@ -218,10 +219,11 @@ def run_checks(ws: Any, app_id: str, policy_id: str | None = None) -> CheckRepor
                 message_en=f.message_en, article=f.article[:200],
                 page=first.page if first else None, bbox=first.bbox if first else None,
                 stage="check"))
-        overrides = (app.facts or {}).get("overrides")
         stored = report.facts.to_json() if report.facts else {}
-        if overrides:
-            stored["overrides"] = overrides
+        # A person's facts and who set them when outlive every run of the checks.
+        for kept in ("overrides", "overrides_set"):
+            if (app.facts or {}).get(kept):
+                stored[kept] = app.facts[kept]
         if report.result is not None:
             stored["result"] = report.result
             stored["steps"] = report.result.get("steps", [])

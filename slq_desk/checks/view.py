@@ -132,6 +132,8 @@ class ApplicationView:
     claimed_elsewhere: dict[str, datetime | None] = field(default_factory=dict)
     # Facts a person set on the application (e.g. applicant kind), overriding inference.
     overrides: dict[str, Any] = field(default_factory=dict)
+    # Who set each of them and when: {key: {"by": name, "at": ISO time}}.
+    overrides_set: dict[str, Any] = field(default_factory=dict)
     # The newest reference list of each kind the workspace holds (checks/lists.py), by kind.
     lists: dict[str, Any] = field(default_factory=dict)
 
@@ -307,6 +309,7 @@ def build_view(session: Any, app_id: str, packed_items: bool = True) -> Applicat
         direction=overrides.get("direction") or app.direction,
         claimed_at=app.claimed_at, documents=docs, ingest_findings=ingest,
         overrides=overrides,
+        overrides_set=dict((app.facts or {}).get("overrides_set") or {}),
     )
     # The other applications' invoices and contracts that share a number with this one: found
     # through the numbers' index, so opening an application costs the same in a workspace of

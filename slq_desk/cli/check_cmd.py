@@ -30,7 +30,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="a fact the documents do not show, kept with the application: "
                    "applicant_kind=research_institute, sme=true, received_this_year=120000.00, "
                    "other_fiscal_support=0, purchased_this_year=30000.00, quota_granted=50000.00, "
-                   "industry=信息软件业, model_filed_on=2026-02-01 (repeatable; FACT= removes it)")
+                   "industry=信息软件业, model_filed_on=2026-02-01, direction=4, "
+                   "service_start=2026-01-01, service_end=2026-03-31, domestic=true, "
+                   "excluded_lines=12:3,12:4 (DOCUMENT:LINE of an invoice) "
+                   "(repeatable; FACT= removes it)")
     p.set_defaults(func=run_check)
 
     o = sub.add_parser(
@@ -76,66 +79,30 @@ def _application_id(args: argparse.Namespace, ws: Any) -> str:
     return result.application_id
 
 
-OVERRIDABLE = ("applicant_kind", "sme", "received_this_year", "other_fiscal_support",
-               # Facts the policy rules ask a person for (policy/rules; docs/rules.md):
-               "purchased_this_year",  # Wuhan 第七条, reading 2
-               "quota_granted",  # Chengdu 第十二条, from the platform's quota ledger
-               "industry",  # Beijing 一（一）
-               "model_filed_on",  # Beijing 一（四） direction 4
-               # Beijing 一（四）: the 申报方向 (1–4), when no form prints it or it was misread.
-               "direction")
-
-
 def parse_overrides(items: list[str]) -> dict[str, Any]:
-    """``FACT=VALUE`` pairs, validated; an empty value (``FACT=``) means remove it (None)."""
-    from slq_desk.money import D, MoneyError
-    from slq_desk.policy.loader import APPLICANT_KINDS
+    """``FACT=VALUE`` pairs, validated by the core (``desk/facts.py``, which the window's
+    认定事实 dialog uses too); an empty value (``FACT=``) means remove it (None)."""
+    from slq_desk.desk.facts import FactRefused
+    from slq_desk.desk.facts import parse_overrides as parse
 
-    out: dict[str, Any] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        key, value = key.strip(), value.strip()
-        if not sep or key not in OVERRIDABLE:
-            raise BadInput(f"--set {item!r}: use FACT=VALUE with FACT one of {', '.join(OVERRIDABLE)}")
-        if not value:
-            out[key] = None
-        elif key == "applicant_kind":
-            if value not in APPLICANT_KINDS:
-                raise BadInput(f"--set applicant_kind: one of {', '.join(sorted(APPLICANT_KINDS))}")
-            out[key] = value
-        elif key == "sme":
-            if value.lower() not in ("true", "false"):
-                raise BadInput("--set sme: true or false")
-            out[key] = value.lower() == "true"
-        elif key == "industry":
-            out[key] = value
-        elif key == "direction":
-            if value not in ("1", "2", "3", "4"):
-                raise BadInput("--set direction: 1, 2, 3 or 4 (北京 申报方向 / Beijing direction)")
-            out[key] = int(value)
-        elif key == "model_filed_on":
-            from datetime import date
-
-            try:
-                out[key] = date.fromisoformat(value).isoformat()
-            except ValueError:
-                raise BadInput("--set model_filed_on: a date, YYYY-MM-DD") from None
-        else:
-            try:
-                amount = D(value)
-            except MoneyError as err:
-                raise BadInput(f"--set {key}: {err}") from None
-            if amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
-                raise BadInput(f"--set {key}: a non-negative amount to the fen")
-            out[key] = format(amount, "f")
-    return out
+    try:
+        return parse(items)
+    except FactRefused as err:
+        raise BadInput(f"--set {err.en}", zh=err.zh) from None
 
 
 def set_overrides(ws: Any, app_id: str, overrides: dict[str, Any]) -> None:
-    """Keep the reviewer's facts with the application (facts["overrides"]), audited."""
+    """Keep the reviewer's facts with the application (facts["overrides"]), with who and when,
+    audited — after the checks against the application the window applies too."""
+    from slq_desk.desk.facts import FactRefused
     from slq_desk.desk.service import Desk
 
-    Desk(ws).set_fact_overrides(app_id, overrides)
+    desk = Desk(ws)
+    try:
+        desk.check_facts(app_id, overrides)
+    except FactRefused as err:
+        raise BadInput(f"--set {err.en}", zh=err.zh) from None
+    desk.set_fact_overrides(app_id, overrides)
 
 
 def run_check(args: argparse.Namespace) -> int:

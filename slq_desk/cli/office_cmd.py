@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dd.add_argument("--reindex", action="store_true",
                     help="rebuild the 查重 index first (after field corrections)")
     dd.add_argument("--json", action="store_true")
+    dd.add_argument("--quiet", "-q", action="store_true",
+                    help="no progress lines on stderr (Ctrl-C cancels, leaving everything as it was)")
     dd.set_defaults(func=_dedup)
 
     of = sub.add_parser("office", help="the 初审 office: notices, manual checks, summary, 补正")
@@ -180,10 +183,17 @@ def _dedup(args: argparse.Namespace) -> int:
     from slq_desk.checks import dedup
     from slq_desk.cli.common import open_workspace
 
-    with open_workspace(args) as ws:
-        if args.reindex:
-            dedup.reindex(ws)
-        dups = dedup.refresh_findings(ws)
+    progress = None if args.quiet else _progress_printer()
+    try:
+        with open_workspace(args) as ws:
+            if args.reindex:
+                dedup.reindex(ws, progress=progress)
+            dups = dedup.refresh_findings(ws, progress=progress)
+    except KeyboardInterrupt:
+        # Ctrl-C cancels: the step's transaction rolled back, the index and findings stand.
+        print("\n已取消，查重索引与结果保持不变 / cancelled: the 查重 index and findings are "
+              "unchanged", file=sys.stderr)
+        return 130
     if args.json:
         print(json.dumps([d.to_dict() for d in dups], ensure_ascii=False, indent=2))
         return 1 if dups else 0
@@ -195,6 +205,19 @@ def _dedup(args: argparse.Namespace) -> int:
         print(f"{d.code}\t{d.first}\t{d.second}\t{d.key}\t{zh}")
     print(f"共 {len(dups)} 处重复 / {len(dups)} duplicate(s)", file=sys.stderr)
     return 1
+
+
+def _progress_printer() -> Callable[[int, int, str], None]:
+    """A progress callback for long steps: one line per step on stderr (rewritten in place on a
+    terminal), so stdout stays the result (and ``--json`` stays parseable)."""
+    tty = sys.stderr.isatty()
+
+    def report(done: int, total: int, text: str) -> None:
+        end = "\n" if done >= total or not tty else ""
+        print(f"{chr(13) if tty else ''}{text}: {done}/{total}", end=end, file=sys.stderr,
+              flush=True)
+
+    return report
 
 
 def _notice_draft(args: argparse.Namespace) -> int:

@@ -35,30 +35,24 @@ def _init(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from slq_desk.cli.common import open_workspace
-    from slq_desk.demo.generate import generate_packages
-    from slq_desk.ingest.importer import import_package
-    from slq_desk.ingest.worker import ParseWorker
+    from slq_desk.desk.first_run import fill_demo_workspace
 
     ws = open_workspace(args, create=True)
-    out = ws.path / "demo-packages"
-    index = generate_packages(out, seed=args.seed)
-    total = len(index)
-    # One reader process for every package: each start costs an interpreter and PyMuPDF.
-    from slq_desk.extract.ocr import CACHE_DIR
+    counted: list[str] = []
+    packages = [0]
 
-    with ParseWorker(ocr_cache=ws.path / CACHE_DIR) as reader:
-        for n, entry in enumerate(index, 1):
-            result = import_package(ws, out / str(entry["path"]), reader=reader)
-            print(f"[{n}/{total}] {entry['id']}: {result.summary()}", file=sys.stderr)
-    # Run the 初审 checks too, so the workspace opens with findings and computed amounts.
-    from slq_desk.desk.service import Desk
+    def progress(_done: int, total: int, _step: str) -> None:
+        # Two steps per package (import, check), and one for the panel.
+        packages[0] = (total - (1 if args.panel else 0)) // 2
 
-    desk = Desk(ws)
-    for app_id in desk.application_ids():
-        desk.run_checks(app_id)
-    if args.panel:
-        from slq_desk.panel.demo import build_demo_panel
+    def imported(app_id: str, result: object) -> None:
+        counted.append(app_id)
+        summary = result.summary()  # type: ignore[attr-defined]
+        print(f"[{len(counted)}/{packages[0]}] {app_id}: {summary}", file=sys.stderr)
 
-        build_demo_panel(ws, args.seed)
+    # The same build as the window's start page (desk.first_run), so both make one workspace.
+    with ws:
+        total = fill_demo_workspace(ws, progress, seed=args.seed, panel=args.panel,
+                                    imported=imported)
     print(f"演示工作区已生成 / demo workspace ready: {Path(ws.path)} ({total} packages)")
     return 0

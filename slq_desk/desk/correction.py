@@ -14,7 +14,6 @@ from datetime import date
 from decimal import Decimal
 
 from slq_desk.errors import BadInput
-from slq_desk.extract.uscc import IdStatus, check_id, clean
 from slq_desk.money import MoneyError, parse_amount
 from slq_desk.vocabulary import APPLICANT_KIND_LABELS, field_label
 
@@ -113,6 +112,9 @@ def _date(text: str, zh: str, en: str) -> str:
 
 
 def _id(text: str, uscc_only: bool, zh: str, en: str) -> str:
+    # python-stdnum (ssl, pydoc…) on the first id typed, not while the window starts (issue 18)
+    from slq_desk.extract.uscc import IdStatus, check_id, clean
+
     code = clean(text)
     status = check_id(code)
     if status is IdStatus.valid or (status is IdStatus.old_format and not uscc_only):

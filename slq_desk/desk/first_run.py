@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from slq_desk.errors import BadInput
 from slq_desk.workspace import DB_NAME, MARKER, Workspace
@@ -77,7 +78,10 @@ def open_existing(folder: str | os.PathLike[str]) -> Workspace:
     if kind is FolderKind.OTHER:
         raise BadInput(f"{path} is not an slq-desk workspace (no {DB_NAME})",
                        zh=f"“{path}”不是 slq-desk 工作区（没有 {DB_NAME}）。")
-    return Workspace.open(path, create=False)
+    # A newer schema, a locked or damaged database: a sentence, not a traceback.
+    from slq_desk.desk.opening import open_workspace_clearly
+
+    return open_workspace_clearly(path, create=False)
 
 
 def build_demo_workspace(folder: str | os.PathLike[str], progress: Report | None = None,
@@ -88,6 +92,21 @@ def build_demo_workspace(folder: str | os.PathLike[str], progress: Report | None
     called before each step, ``step`` being ``generate``, ``import:<id>``, ``check:<id>``,
     ``panel`` or ``done`` (the window words them in its language); raising from it stops the
     build, and what was imported stays (one transaction per package). Returns the folder."""
+    ws = create_workspace(folder)
+    try:
+        fill_demo_workspace(ws, progress, seed=seed, panel=panel)
+        return ws.path
+    finally:
+        ws.close()
+
+
+def fill_demo_workspace(ws: Workspace, progress: Report | None = None, seed: int = 1,
+                        panel: bool = False,
+                        imported: Callable[[str, Any], None] | None = None) -> int:
+    """The demo build into an open workspace (a folder or the shared database): the steps of
+    ``build_demo_workspace``; ``imported(id, result)`` hears each package's import result.
+    Packages already imported (same bytes) are recognised, not imported twice. Returns the
+    number of packages."""
     from slq_desk.demo.generate import generate_packages
     from slq_desk.desk.service import Desk
     from slq_desk.extract.ocr import CACHE_DIR
@@ -95,34 +114,32 @@ def build_demo_workspace(folder: str | os.PathLike[str], progress: Report | None
     from slq_desk.ingest.worker import ParseWorker
 
     report = progress or (lambda _d, _t, _s: None)
-    ws = create_workspace(folder)
-    try:
-        report(0, 0, "generate")
-        out = ws.path / "demo-packages"
-        index = generate_packages(out, seed=seed)
-        total = 2 * len(index) + (1 if panel else 0)
-        done = 0
-        # One reader process for every package: each start costs an interpreter and PyMuPDF.
-        with ParseWorker(ocr_cache=ws.path / CACHE_DIR) as reader:
-            for entry in index:
-                report(done, total, f"import:{entry['id']}")
-                import_package(ws, out / str(entry["path"]), reader=reader)
-                done += 1
-        desk = Desk(ws)
-        for app_id in desk.application_ids():
-            report(done, total, f"check:{app_id}")
-            desk.run_checks(app_id)
+    report(0, 0, "generate")
+    out = ws.path / "demo-packages"
+    index = generate_packages(out, seed=seed)
+    total = 2 * len(index) + (1 if panel else 0)
+    done = 0
+    # One reader process for every package: each start costs an interpreter and PyMuPDF.
+    with ParseWorker(ocr_cache=ws.path / CACHE_DIR) as reader:
+        for entry in index:
+            report(done, total, f"import:{entry['id']}")
+            result = import_package(ws, out / str(entry["path"]), reader=reader)
+            if imported is not None:
+                imported(str(entry["id"]), result)
             done += 1
-        if panel:
-            from slq_desk.panel.demo import build_demo_panel
+    desk = Desk(ws)
+    for app_id in desk.application_ids():
+        report(done, total, f"check:{app_id}")
+        desk.run_checks(app_id)
+        done += 1
+    if panel:
+        from slq_desk.panel.demo import build_demo_panel
 
-            report(done, total, "panel")
-            build_demo_panel(ws, seed)
-            done += 1
-        report(done, total, "done")
-        return ws.path
-    finally:
-        ws.close()
+        report(done, total, "panel")
+        build_demo_panel(ws, seed)
+        done += 1
+    report(done, total, "done")
+    return len(index)
 
 
 def recent_workspaces(paths: Iterable[object], limit: int = RECENT_LIMIT) -> list[Path]:

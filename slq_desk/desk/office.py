@@ -11,14 +11,16 @@ its own transaction (what the window showed may be a moment old).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from slq_desk.errors import BadInput
-from slq_desk.models.schema import Application, Setting
 
+# The models are imported by the methods: the window imports this module's rows before it shows,
+# and SQLAlchemy once a workspace is open (issue 18, item 1).
 if TYPE_CHECKING:
     from slq_desk.checks.dedup import Duplicate
     from slq_desk.checks.lists import ImportedList
@@ -78,6 +80,7 @@ class OfficeDesk:
 
     def status(self, application_id: str) -> StatusInfo:
         from slq_desk.desk.queue import policy_label
+        from slq_desk.models.schema import Application
         from slq_desk.office import status as wf
 
         with self.workspace.session() as s:
@@ -92,6 +95,7 @@ class OfficeDesk:
 
     def check_move(self, application_id: str, to: str) -> MoveCheck:
         """What moving to ``to`` would meet, without moving (nothing is written)."""
+        from slq_desk.models.schema import Application
         from slq_desk.office import status as wf
 
         target = wf.parse_status(to)
@@ -131,6 +135,7 @@ class OfficeDesk:
 
     def office_name(self) -> str:
         """The office remembered for this workspace's notices and summaries ("" when none)."""
+        from slq_desk.models.schema import Setting
         from slq_desk.office.notices import OFFICE_SETTING
 
         with self.workspace.session() as s:
@@ -214,6 +219,7 @@ class OfficeDesk:
     def manual_checks(self, application_id: str) -> dict[str, Any]:
         """Each invoice with its latest 查验 (or none yet) and the latest credit check."""
         from slq_desk.checks.verification import records_for
+        from slq_desk.models.schema import Application
 
         with self.workspace.session() as s:
             if s.get(Application, application_id) is None:
@@ -254,13 +260,17 @@ class OfficeDesk:
 
     # --- 查重 ---------------------------------------------------------------------------------------
 
-    def find_duplicates(self, reindex: bool = False) -> list[Duplicate]:
-        """查重 over the whole workspace; the findings on both applications are refreshed."""
+    def find_duplicates(self, reindex: bool = False,
+                        progress: Callable[[int, int, str], None] | None = None) -> list[Duplicate]:
+        """查重 over the whole workspace; the findings on both applications are refreshed.
+
+        ``progress(done, total, text)`` hears the index rebuild slice by slice, then the
+        comparison; raising from it cancels, and each step's transaction rolls back."""
         from slq_desk.checks import dedup
 
         if reindex:
-            dedup.reindex(self.workspace)
-        return dedup.refresh_findings(self.workspace)
+            dedup.reindex(self.workspace, progress=progress)
+        return dedup.refresh_findings(self.workspace, progress=progress)
 
     # --- 初审汇总表 -----------------------------------------------------------------------------------
 
@@ -268,6 +278,7 @@ class OfficeDesk:
         """The applications a summary over ``statuses`` would list."""
         from sqlalchemy import select
 
+        from slq_desk.models.schema import Application
         from slq_desk.office import status as wf
 
         wanted = {wf.parse_status(v) for v in statuses}

@@ -11,15 +11,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from slq_desk.kinds import DOCUMENT_KINDS
 from slq_desk.kinds import (
     kind_label as kind_label,  # re-exported for the viewer and tabs
 )
-from slq_desk.models import STATUSES, Application, Document, Finding
-from slq_desk.workspace import Workspace
+from slq_desk.vocabulary import STATUSES
+
+if TYPE_CHECKING:
+    from slq_desk.workspace import Workspace
+
+# The rows are imported by the window before it shows; SQLAlchemy and the models are imported
+# by the queries below, once a workspace is open (issue 18, item 1: the window shows first).
 
 # Chinese names of the document kinds (as ingest.classify names them), in the order the
 # picker lists them: the documents a reviewer compares most often first. Kept here rather than
@@ -86,6 +90,10 @@ class ApplicationRow:
 
 
 def list_applications(ws: Workspace) -> list[ApplicationRow]:
+    from sqlalchemy import func, select
+
+    from slq_desk.models import Application, Document, Finding
+
     counts = (
         select(Document.application_id, func.count(Document.id).label("n"))
         .group_by(Document.application_id)
@@ -114,6 +122,10 @@ def list_applications(ws: Workspace) -> list[ApplicationRow]:
 
 
 def list_documents(ws: Workspace, application_id: str) -> list[DocumentRef] | None:
+    from sqlalchemy import select
+
+    from slq_desk.models import Application, Document
+
     """The application's documents grouped by kind, or None when there is no such application."""
     with ws.session() as s:
         if s.get(Application, application_id) is None:

@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from typing import TYPE_CHECKING, Any
 
 from slq_desk.desk.queue import kind_label, kind_order, policy_label
-from slq_desk.models import Application, Document, ExtractedField, Finding
-from slq_desk.models.types import utcnow
 from slq_desk.vocabulary import SEVERITY_ZH, severity_rank
-from slq_desk.workspace import Workspace
+
+if TYPE_CHECKING:
+    from slq_desk.models import ExtractedField
+    from slq_desk.workspace import Workspace
+
+# The tabs import these rows before the window shows; SQLAlchemy and the models are imported
+# by the loaders below, once a workspace is open (issue 18, item 1: the window shows first).
 
 SEVERITY_LABELS: dict[str, str] = SEVERITY_ZH
 
@@ -160,10 +161,14 @@ class ChecklistData:
 
 def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
     """Materials, findings and extracted fields of one application (raises BadInput if unknown)."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
     from slq_desk.checks.params import PolicyParams
     from slq_desk.checks.rules.materials import materials_table
     from slq_desk.checks.view import build_view
     from slq_desk.errors import BadInput, SlqError
+    from slq_desk.models import Application, Document, Finding
     from slq_desk.policy import load_policy
 
     with ws.session() as s:
@@ -217,7 +222,7 @@ PREVIEW_ROWS = 20
 def _tables(s: Any, doc_ids: list[int]) -> dict[int, tuple[int, tuple[tuple[tuple[str, str], ...], ...]]]:
     """Documents whose item rows are kept as a table: row count and the first rows' values
     (only the first chunk of each is decoded)."""
-    from sqlalchemy import func
+    from sqlalchemy import func, select
 
     from slq_desk.extract.packed import chunk_rows
     from slq_desk.models import DocumentItemChunk
@@ -254,6 +259,8 @@ def correct_field(ws: Workspace, field_id: int, value: str | None, who: str) -> 
     from slq_desk.checks.runner import run_checks
     from slq_desk.desk.correction import normalise
     from slq_desk.errors import BadInput
+    from slq_desk.models import ExtractedField
+    from slq_desk.models.types import utcnow
 
     who = who.strip() or ws.actor
     with ws.session() as s:
@@ -269,6 +276,8 @@ def correct_field(ws: Workspace, field_id: int, value: str | None, who: str) -> 
         row.corrected_by = who if new is not None else None
         row.corrected_at = utcnow() if new is not None else None
         application_id = row.document.application_id
+        if new is None and row.source == "manual":
+            s.delete(row)  # a field a person entered (desk/entry.py): nothing read to go back to
         audit.record(s, who, "field.correct", "extracted_field", row.id, before, {
             "application_id": application_id, "document_id": row.document_id, "name": row.name,
             "item_index": row.item_index, "extracted": row.value,
@@ -355,7 +364,10 @@ def _step_names(facts: dict[str, Any]) -> list[str]:
 
 def load_calculation(ws: Workspace, application_id: str) -> CalculationData:
     """The stored calculation with its steps, the five policies side by side, a spoken summary."""
+    from sqlalchemy import select
+
     from slq_desk.errors import BadInput, SlqError
+    from slq_desk.models import Application, Finding
     from slq_desk.money import fmt_grouped
     from slq_desk.opinion.build import steps_from_facts
     from slq_desk.policy import compute, load_policy

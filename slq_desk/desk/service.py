@@ -182,11 +182,15 @@ class Desk:
 
         return run_checks(self.workspace, application_id)
 
-    def set_fact_overrides(self, application_id: str, overrides: dict[str, Any]) -> None:
+    def set_fact_overrides(self, application_id: str, overrides: dict[str, Any],
+                           who: str | None = None) -> None:
         """Keep a reviewer's facts with the application (``facts["overrides"]``; None removes
-        one), audited; the next run of the checks uses them."""
+        one), with who set each and when (``facts["overrides_set"]``), audited; the next run
+        of the checks uses them."""
         from slq_desk import audit
+        from slq_desk.models.types import utcnow
 
+        who = (who or "").strip() or self.actor
         with self.workspace.session() as s:
             app = s.get(Application, application_id)
             if app is None:
@@ -194,10 +198,87 @@ class Desk:
             facts = dict(app.facts or {})
             before = dict(facts.get("overrides") or {})
             after = {k: v for k, v in {**before, **overrides}.items() if v is not None}
+            when = utcnow().isoformat(timespec="seconds")
+            marks = {k: v for k, v in dict(facts.get("overrides_set") or {}).items() if k in after}
+            for key, value in overrides.items():
+                if value is not None and before.get(key) != value:
+                    marks[key] = {"by": who, "at": when}
             facts["overrides"] = after
+            facts["overrides_set"] = marks
             app.facts = facts
-            audit.record(s, self.actor, "application.facts_set", "application", application_id,
+            audit.record(s, who, "application.facts_set", "application", application_id,
                          before, after)
+
+    def application_facts(self, application_id: str) -> Any:
+        """The facts a person may set that matter for the application's policy, each with its
+        value and who set it when, or what the last calculation used (``desk.facts``)."""
+        from slq_desk.desk.facts import application_facts
+
+        return application_facts(self.workspace, application_id)
+
+    def set_facts(self, application_id: str, values: dict[str, str], who: str | None = None) -> Any:
+        """Set (or, with "", clear) facts typed as text, validated as ``check --set`` does,
+        kept with who and when, audited; then the checks and the calculation run again.
+        Returns the checks' report. Raises ``FactRefused`` with nothing changed."""
+        from slq_desk.desk.facts import parse_value
+
+        parsed = {key: parse_value(key, text) for key, text in values.items()}
+        self.check_facts(application_id, parsed)
+        self.set_fact_overrides(application_id, parsed, who)
+        return self.run_checks(application_id)
+
+    def check_facts(self, application_id: str, parsed: dict[str, Any]) -> None:
+        """What one value alone cannot show, against the application: the service period the
+        right way round with the facts already set, invoice lines that exist. Raises
+        ``FactRefused``; ``set_facts`` and ``check --set`` both call it."""
+        from slq_desk.desk.facts import check_lines_exist, check_together
+
+        with self.workspace.session() as s:
+            app = s.get(Application, application_id)
+            if app is None:
+                raise BadInput(f"no application {application_id!r} in this workspace",
+                               zh=f"工作区中没有申报 {application_id}")
+            current = dict((app.facts or {}).get("overrides") or {})
+        check_together(current, parsed)
+        check_lines_exist(self.workspace, application_id, parsed.get("excluded_lines") or ())
+
+    def relabel(self, application_id: str, document_id: int, kind: str, who: str | None = None,
+                progress: Report | None = None) -> dict[str, Any]:
+        """A person's kind for one document of the application: read again as that kind (in
+        the reader process, OCR included), remembered for identical files, audited; then the
+        checks and the calculation run again (``ingest.relabel.set_kind``)."""
+        from slq_desk.ingest.relabel import set_kind
+        from slq_desk.kinds import DOCUMENT_KINDS
+
+        if kind not in DOCUMENT_KINDS:
+            raise BadInput(f"unknown kind {kind!r}; one of {', '.join(DOCUMENT_KINDS)}",
+                           zh=f"未知的材料类型 {kind}")
+
+        def on_page(done: int, total: int) -> None:
+            if progress is not None:
+                progress(done, total, "OCR")
+
+        done = set_kind(self.workspace, str(document_id), kind, application_id=application_id,
+                        who=who, on_page=on_page)
+        if progress is not None:
+            progress(1, 1, "初审检查")
+        self.run_checks(application_id)
+        return done
+
+    def missing_fields(self, document_id: int) -> tuple[str, tuple[str, ...]]:
+        """(kind, the fields the checks read that the reader did not find on the document)."""
+        from slq_desk.desk.entry import missing_fields
+
+        return missing_fields(self.workspace, document_id)
+
+    def enter_field(self, application_id: str, document_id: int, name: str, value: str,
+                    who: str | None = None) -> Any:
+        """A person's value for a field the reader did not find (补录字段), kept beside an
+        empty extracted value with who and when, audited; then the checks run again."""
+        from slq_desk.desk.entry import enter_field
+
+        enter_field(self.workspace, application_id, document_id, name, value, who or self.actor)
+        return self.run_checks(application_id)
 
     # --- checklist, calculation, corrections ----------------------------------------------------
 

@@ -109,6 +109,7 @@ LINE_COLUMNS: dict[str, tuple[str, ...]] = {
     "quantity": ("数量", "卡时数", "卡时", "使用量", "时长", "用量"),
     "unit_price": ("单价",),
     "amount": ("金额", "总价", "小计", "合价", "费用", "价格"),
+    "tax": ("税额",),
 }
 
 
@@ -121,9 +122,9 @@ def extract_contract(text: DocText) -> Extraction:
     _signed(out, text, lines)
     _term(out, lines)
     _card(out, lines)
-    table_total, ex_tax = _lines(out, text)
+    table_total, ex_tax, table_tax = _lines(out, text)
     _cards_of_lines(out)
-    _money(out, lines, table_total, ex_tax)
+    _money(out, lines, table_total, ex_tax, table_tax)
     _hours_and_price(out, lines)
     _mode_and_purpose(out, lines)
     _card_count(out, lines)
@@ -246,6 +247,8 @@ def _cards_of_lines(out: Extraction) -> None:
             continue
         entry = found[0]
         seen.setdefault(entry.name, (field.value.strip(), entry.domestic, field))
+    if len(seen) == 1:
+        _card_from_spec(out, next(iter(seen)), *next(iter(seen.values())))
     if len(seen) < 2:
         return
     first = next(iter(seen.values()))[2]
@@ -253,6 +256,22 @@ def _cards_of_lines(out: Extraction) -> None:
                                      first.page, first.bbox)
     out.fields["domestic"] = Field("true" if all(d for _, d, _ in seen.values()) else "false",
                                    first.page, first.bbox, source="catalogue")
+
+
+def _card_from_spec(out: Extraction, name: str, printed: str, _domestic: bool,
+                    spec: Field) -> None:
+    """One card in the fee table: its 规格/型号 cell names it in full ("NVIDIA L40S", a wrapped
+    "寒武纪MLU370-X8") where the text's first mention may be short ("L40S GPU算力服务"). The
+    cell wins only when it names the same catalogue model and says more."""
+    current = out.fields.get("card_model")
+    if current is None or current.value == printed or current.value not in printed:
+        return
+    found = find_in(current.value, brands=False)
+    if found is None or found[0].name != name or len(printed) > 40:
+        return
+    # A cell read glyph by glyph can lose the space after a Latin maker ("NVIDIAL40S").
+    printed = re.sub(r"^(NVIDIA|AMD|Intel)(?=[A-Za-z0-9])", r"\1 ", printed, flags=re.IGNORECASE)
+    out.fields["card_model"] = Field(printed, spec.page, spec.bbox)
 
 
 def _with_brand(hit: Hit) -> Hit:
@@ -352,7 +371,7 @@ def _words_near(hit: Hit | Block) -> Hit | None:
 
 
 def _money(out: Extraction, lines: list[Line], table_total: Field | None,
-           table_ex_tax: bool = False) -> None:
+           table_ex_tax: bool = False, table_tax: Field | None = None) -> None:
     hit = _labelled_amount(lines, _TOTAL_WORDS)
     if hit is not None and (value := amount_str(hit.text)):
         out.put("total", hit.field(value))
@@ -368,6 +387,9 @@ def _money(out: Extraction, lines: list[Line], table_total: Field | None,
         # A "tax" above a fifth of the total is another column's figure read under the 税额
         # title (a scanned table's rows drift), not a VAT amount (rates are at most 13%).
         out.put("tax", hit.field(value))
+    elif table_tax is not None and (total is None or Decimal(table_tax.value) <= total * MAX_TAX_SHARE):
+        # No sentence says the tax: the fee table's 税额 column does, in its 合计 row.
+        out.put("tax", table_tax)
     hit = _labelled_amount(lines, _EX_TAX_WORDS)
     if hit is not None and (value := amount_str(hit.text)):
         out.put("amount", hit.field(value))
@@ -421,14 +443,28 @@ def _hours_and_price(out: Extraction, lines: list[Line]) -> None:
                   if "unit_price" in i and i["service"].value == "compute"]
         if prices:
             out.put("unit_price", prices[0])
+    if "unit_price" in out.fields and "unit_price_includes_tax" not in out.fields:
+        # The fee table's column title says it (含税单价 / 单价（元，不含税）) for the price
+        # the table prints.
+        price = out.fields["unit_price"].value
+        said_by_title = [i["_price_tax"] for i in out.items
+                         if "_price_tax" in i and i["service"].value == "compute"
+                         and i["unit_price"].value == price]
+        if said_by_title:
+            out.put("unit_price_includes_tax", said_by_title[0])
     for item in out.items:
         item.pop("_quantity_title", None)
+        item.pop("_price_tax", None)
 
 
 def _card_count(out: Extraction, lines: list[Line]) -> None:
     hit = find_value(lines, _COUNT_LABELS, r"\d{1,5}(?=\s*(?:张|块|卡|台)?(?![\d时]))")
     for pattern in _COUNT_PROSE:
         hit = hit or first(lines, pattern)
+    for pattern in _COUNT_PROSE:
+        # A sentence wrapped between the figure and its unit ("…算力(共32" / "卡),并提供…").
+        joined = None if hit is not None else _joined_first(lines, pattern)
+        hit = hit or (joined if isinstance(joined, Hit) else None)
     if hit is not None:
         out.put("card_count", hit.field(hit.text))
         return
@@ -538,10 +574,30 @@ def _service(name: str, spec: str) -> str:
     return service
 
 
-def _lines(out: Extraction, text: DocText) -> tuple[Field | None, bool]:
-    """The fee table's lines, on whichever page it is; returns its 合计 row's amount and
-    whether the table's amounts are tax excluded (its header says 不含税)."""
+def _price_title_tax(header: str) -> str | None:
+    """Whether the fee table's unit-price column says tax is in it: "true" for 含税单价 or
+    单价（元，含税）, "false" for 不含税单价 or 单价（不含税）, None when its title says neither
+    (the 金额 column's own words do not count)."""
+    m = re.search(r"(不)?含税单价", header)
+    if m is not None:
+        return "false" if m.group(1) else "true"
+    m = re.search(r"单价[（(]([^）)]*)[）)]", header)
+    if m is not None and "含税" in m.group(1):
+        return "false" if "不含税" in m.group(1) else "true"
+    # A title wrapped over two lines ("单价（元，不" / "含税）"): the header's lines are joined
+    # column by column, so the next title follows the cut; 不 or 含 at the cut says it.
+    m = re.search(r"单价[（(][^）)（(]{0,8}?(不|含)(?!税)", header)
+    if m is not None:
+        return "false" if m.group(1) == "不" else "true"
+    return None
+
+
+def _lines(out: Extraction, text: DocText) -> tuple[Field | None, bool, Field | None]:
+    """The fee table's lines, on whichever page it is; returns its 合计 row's amount, whether
+    the table's amounts are tax excluded (its header says 不含税), and the 合计 row's 税额 when
+    the table has that column."""
     total: Field | None = None
+    total_tax: Field | None = None
     ex_tax = False
     for page in text.pages:
         lines = page.lines
@@ -555,6 +611,7 @@ def _lines(out: Extraction, text: DocText) -> tuple[Field | None, bool]:
         ex_tax = "不含税" in header_text or (
             "不含" in header_text and not re.search("(?<!不)含税", header_text))
         quantity_title = "卡时" if re.search("卡时", header_text) else ""
+        price_tax = _price_title_tax(header_text)
         body: list[Line] = []
         for line in lines[head + 1:]:
             if body and line.bbox[1] - body[-1].bbox[3] > 40:
@@ -571,6 +628,11 @@ def _lines(out: Extraction, text: DocText) -> tuple[Field | None, bool]:
             if not name or re.match(r"^(合计|总计|小计|共计|价税合计)", label):
                 if re.match(r"^(合计|总计|共计|价税合计)", label) or not name:
                     total = total or Field(value, row.page("amount"), row.bbox("amount"))
+                    tax = amount_str(row.text("tax") or "")
+                    if tax is not None and total_tax is None:
+                        if in_wan:
+                            tax = f"{Decimal(tax) * 10000:.2f}"
+                        total_tax = Field(tax, row.page("tax"), row.bbox("tax"))
                 continue
             item = {
                 "name": Field(name, row.page("name"), row.bbox("name")),
@@ -606,7 +668,10 @@ def _lines(out: Extraction, text: DocText) -> tuple[Field | None, bool]:
                 item[column] = Field(raw, row.page(column), row.bbox(column))
             if quantity_title:
                 item["_quantity_title"] = Field(quantity_title)
+            if price_tax is not None and "unit_price" in item:
+                item["_price_tax"] = Field(price_tax, item["unit_price"].page,
+                                           item["unit_price"].bbox)
             out.items.append(item)
         if out.items:
             break
-    return total, ex_tax
+    return total, ex_tax, total_tax

@@ -52,7 +52,9 @@ _WORDS = re.compile(rf"{spaced('大写')}\)?\s*:?\s*[⊗ⓧ×xX]?\s*(?P<v>[零�
 # Glyphs placed one by one (OFD) can leave a gap read as a space inside a figure: "25254. 62".
 _FIGURES = re.compile(rf"{spaced('小写')}\)?\s*:?\s*(?P<v>¥?\s*-?\d[\d,]*\. \d{{2}}(?!\d)|{MONEY})")
 _TOTAL_LABEL = re.compile(spaced("价税合计"))
-_SUM_LABEL = re.compile(rf"^\s*{spaced('合计')}")
+# OCR can lose half of 合计 on a scan ("合\t¥16800.00\t¥1008.00"): one of the two characters
+# alone, right before a ¥ figure, is that row.
+_SUM_LABEL = re.compile(rf"^\s*(?:{spaced('合计')}|[合计](?=\s*[¥￥]\s*\d))")
 _AMOUNT_TOKEN = re.compile(r"(?<![\d.])(?P<v>¥\s*-?[\d,]+\. ?\d{2}|-?[\d,]+\.\d{2}|\*+)(?![\d])")
 
 

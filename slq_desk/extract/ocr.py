@@ -19,6 +19,7 @@ reader process (``ingest/worker.py``), never on the UI thread.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import math
@@ -57,6 +58,11 @@ _lock = threading.Lock()
 # Only inside an amount (figures with two decimals): a USCC may carry a real Q between digits.
 # A speck read as a dash inside an amount ("1-5000.00"): no amount is written so.
 _OCR_DASH = re.compile(r"(?<![\d.,-])(\d{1,3})-(\d[\d,]*\.\d{2})(?![\d])")
+# A decimal point read as a colon ("¥1008:00"): only after ¥ or three figures, so a time of
+# day (10:30) stays a time.
+_OCR_COLON = re.compile(r"(?<![\d:])([¥￥]\s*\d[\d,]*|\d{3,}[\d,]*):(\d{2})(?![\d:])")
+# A speck read as a dot between a label's colon and its value ("开票日期:·2026年01月12日").
+_OCR_SPECK = re.compile(r"(?<=[:：])\s*[·•・]\s*(?=\d)")
 _OCR_AMOUNT = re.compile(r"(?<![0-9A-Z])[¥￥]?\d[\d,OQo]*[OQo][\d,OQo]*\.[\dOQo]{2}(?![\dA-Za-z])")
 
 
@@ -151,7 +157,8 @@ def ocr_words(page: Any, cache: OcrCache | None = None, sha256: str | None = Non
     if cache is not None and sha256:
         cached = cache.get(sha256, index)
         if cached is not None:
-            return cached
+            # Cleaned again: a cache written before a correction was added gets it too.
+            return [dataclasses.replace(w, text=clean_text(w.text)) for w in cached]
     image, matrix = render(page)
     back = ~matrix  # pixels → unrotated page points
     found = [(quad, text.strip(), score) for quad, text, score in recognise(image)
@@ -171,9 +178,12 @@ def ocr_words(page: Any, cache: OcrCache | None = None, sha256: str | None = Non
 
 
 def clean_text(text: str) -> str:
-    """What the recogniser misreads in figures, put right: O/Q for 0 and a speck read as a
-    dash inside an amount (only inside amounts: a USCC may carry a real Q, a date dashes)."""
+    """What the recogniser misreads in figures, put right: O/Q for 0, a colon for the decimal
+    point and a speck read as a dash inside an amount (only inside amounts: a USCC may carry a
+    real Q, a date dashes, a time a colon), and a speck between a label's colon and its value."""
     text = _OCR_AMOUNT.sub(lambda m: re.sub("[OQo]", "0", m.group()), text)
+    text = _OCR_COLON.sub(r"\1.\2", text)
+    text = _OCR_SPECK.sub("", text)
     return _OCR_DASH.sub(r"\1\2", text)
 
 

@@ -81,23 +81,47 @@ def _period(out: Extraction, lines: list[Line], prose: bool = False) -> None:
                     return
 
 
+_MAKER_BEFORE = re.compile(r"(?:NVIDIA|英伟达|华为|昇腾|海光|寒武纪|昆仑芯|沐曦|壁仞|摩尔线程|天数智芯|"
+                           r"燧原)\s*(?:DCU\s*)?$", re.IGNORECASE)
+
+
+def _with_maker(text: str, start: int) -> int:
+    """Where the model at ``start`` begins once the maker printed just before it is counted
+    ("寒武纪MLU370-X8", "NVIDIA H20")."""
+    m = _MAKER_BEFORE.search(text[max(0, start - 8):start])
+    return max(0, start - 8) + m.start() if m is not None else start
+
+
+def _models_span(text: str) -> tuple[int, int] | None:
+    """The span of every card ``text`` names, makers included: "昇腾910B、NVIDIA H20" is two
+    cards and the log is for both."""
+    found = find_in(text)
+    if found is None:
+        return None
+    start, end = _with_maker(text, found[1]), found[2]
+    while True:
+        rest = text[end:]
+        more = re.match(r"\s*(?:、|,|，|/|和|及|\+)\s*", rest)
+        if more is None:
+            break
+        following = find_in(rest[more.end():], brands=False)
+        if following is None or following[1] > 8:
+            break
+        end += more.end() + following[2]
+    return start, end
+
+
 def _card(out: Extraction, lines: list[Line]) -> None:
     hit = find_value(lines, _CARD_LABELS, TEXT)
     if hit is not None:
-        found = find_in(hit.text)
-        if found is not None:
-            out.put("card_model", Hit(hit.line, hit.start + found[1], hit.start + found[2]).field())
+        span = _models_span(hit.text)
+        if span is not None:
+            out.put("card_model", Hit(hit.line, hit.start + span[0], hit.start + span[1]).field())
             return
     for line in lines:
         found = find_in(line.text, brands=False)
         if found is not None:
-            start = found[1]
-            # The maker's name printed just before the model ("寒武纪MLU370-X8").
-            m = re.search(r"(?:NVIDIA|英伟达|华为|昇腾|海光|寒武纪|昆仑芯|沐曦|壁仞|摩尔线程|天数智芯|"
-                          r"燧原)\s*(?:DCU\s*)?$", line.text[max(0, start - 8):start], re.IGNORECASE)
-            if m is not None:
-                start = max(0, start - 8) + m.start()
-            out.put("card_model", Hit(line, start, found[2]).field())
+            out.put("card_model", Hit(line, _with_maker(line.text, found[1]), found[2]).field())
             return
     if hit is not None:
         model, _domestic = split_origin(hit.raw)

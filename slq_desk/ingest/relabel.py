@@ -10,6 +10,7 @@ the audit log.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -42,7 +43,11 @@ def find_document(s: Any, ref: str, application_id: str | None = None) -> Docume
 
 
 def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = None,
-             limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
+             limits: Limits = DEFAULT_LIMITS, who: str | None = None,
+             on_page: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """Read the document again as ``kind``, kept as set by ``who`` (default: the workspace's
+    actor; the window passes the reviewer's name); ``on_page`` hears of each OCR'd page."""
+    who = (who or "").strip() or ws.actor
     from slq_desk.ingest.importer import _finding, write_fields
     from slq_desk.ingest.worker import ParseWorker
 
@@ -54,29 +59,39 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
     from slq_desk.extract.ocr import CACHE_DIR
 
     with ParseWorker(limits, ocr_cache=ws.path / CACHE_DIR) as worker:
-        report = worker.analyse_as(name, data, kind)
+        report = worker.analyse_as(name, data, kind, on_page=on_page)
     with ws.session() as s:
         found = s.get(Document, doc_id)
         assert found is not None  # read a moment ago in this workspace
         doc = found
         corrections = {(f.name, f.item_index): (f.corrected_value, f.corrected_by, f.corrected_at)
                        for f in doc.fields if f.corrected_value is not None}
+        entered = {key: kept for f in doc.fields if f.source == "manual"
+                   for key in [(f.name, f.item_index)] for kept in [corrections.get(key)] if kept}
         s.execute(delete(ExtractedField).where(ExtractedField.document_id == doc_id))
         s.execute(delete(DocumentItemChunk).where(DocumentItemChunk.document_id == doc_id))
         s.execute(delete(Finding).where(Finding.document_id == doc_id, Finding.stage == "ingest"))
         s.expire(doc)
-        doc.kind, doc.kind_confidence, doc.kind_source = kind, 100, f"manual:{ws.actor}"
-        doc.kind_reason = f"由{ws.actor}人工认定 / set by {ws.actor}"
+        doc.kind, doc.kind_confidence, doc.kind_source = kind, 100, f"manual:{who}"
+        doc.kind_reason = f"由{who}人工认定 / set by {who}"
         write_fields(s, doc, report)
         for f in report.findings:
             _finding(s, doc.application_id, doc_id, f)
         s.flush()
+        read: set[tuple[str, int | None]] = set()
         for row in s.scalars(select(ExtractedField).where(ExtractedField.document_id == doc_id)):
+            read.add((row.name, row.item_index))
             kept = corrections.get((row.name, row.item_index))
             if kept:
                 row.corrected_value, row.corrected_by, row.corrected_at = kept
-        audit.record(s, ws.actor, "document.set_kind", "document", doc_id, before,
-                     {"kind": kind, "confidence": 100, "source": f"manual:{ws.actor}",
+        # Fields a person entered (desk/entry.py) that the new reading does not find stay.
+        for (name, index), (value, by, at) in entered.items():
+            if (name, index) not in read:
+                s.add(ExtractedField(document_id=doc_id, name=name, item_index=index, value="",
+                                     source="manual", confidence=100, corrected_value=value,
+                                     corrected_by=by, corrected_at=at))
+        audit.record(s, who, "document.set_kind", "document", doc_id, before,
+                     {"kind": kind, "confidence": 100, "source": f"manual:{who}",
                       "fields": len(report.extraction.fields)})
     return {"id": doc_id, "name": name, "kind": kind,
             "fields": len(report.extraction.fields)

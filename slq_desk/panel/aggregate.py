@@ -8,18 +8,20 @@ rules) come from the opinions' own ``max_score``, so a panel's own rubric works 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from slq_desk.errors import BadInput
 from slq_desk.models.panel import ACTIVE, PanelOpinion
+from slq_desk.models.schema import Application
 from slq_desk.money import D
-from slq_desk.panel.collect import held_ids
+from slq_desk.panel.bulk import gc_paused
 from slq_desk.review.aggregate import (
     ApplicationAggregate,
     Normalisation,
@@ -92,23 +94,34 @@ Collected = tuple[list[ScoreRecord], dict[str, CriterionInfo], set[str]]
 
 
 def opinion_records(s: Session) -> Collected:
-    held = held_ids(s)
     records: list[ScoreRecord] = []
     info: dict[str, CriterionInfo] = {}
     rubrics: set[str] = set()
-    # The columns the scores need, not whole opinions (2,000 applications × 7 experts).
+    # The columns the scores need, not whole opinions (2,000 applications × 7 experts), and the
+    # JSON as its text: the scores decoded here, once each, and of the embedded opinion only its
+    # criteria list, cut out by the database — the rest of the opinion (comments, the rubric's
+    # texts) is what costs to decode and nothing here reads it. Opinions for applications the
+    # workspace does not hold, or without a total, are left out by the query itself.
     rows = s.execute(select(PanelOpinion.application_id, PanelOpinion.reviewer,
-                            PanelOpinion.total, PanelOpinion.scores, PanelOpinion.rubric_id,
-                            PanelOpinion.data)
-                     .where(PanelOpinion.status == ACTIVE)
+                            PanelOpinion.total, cast(PanelOpinion.scores, Text),
+                            PanelOpinion.rubric_id,
+                            cast(PanelOpinion.data["criteria"], Text))
+                     .where(PanelOpinion.status == ACTIVE, PanelOpinion.total.is_not(None),
+                            PanelOpinion.application_id.in_(select(Application.id)))
                      .order_by(PanelOpinion.application_id, PanelOpinion.reviewer, PanelOpinion.id))
-    for o in rows:
-        if o.application_id not in held or o.total is None:
+    number = _Numbers()
+    criteria_seen: set[str] = set()
+    for app_id, reviewer, total, scores_text, rubric_id, criteria_text in rows:
+        rubrics.add(rubric_id)
+        scores = json.loads(scores_text) if scores_text else None
+        records.append(ScoreRecord(reviewer, app_id, number.of(total), {
+            k: number[v] if type(v) is str else D(v) for k, v in (scores or {}).items()}))
+        # Opinions scored with one rubric carry the same list: the first read of a list names
+        # its criteria, a list seen before adds nothing (the first opinion naming a key wins).
+        if not criteria_text or criteria_text in criteria_seen:
             continue
-        rubrics.add(o.rubric_id)
-        records.append(ScoreRecord(o.reviewer, o.application_id, D(o.total),
-                                   {k: D(v) for k, v in (o.scores or {}).items()}))
-        for c in (o.data or {}).get("criteria", []):
+        criteria_seen.add(criteria_text)
+        for c in json.loads(criteria_text) or []:
             if c.get("key") not in info:
                 mx = c.get("max_score")
                 info[c["key"]] = CriterionInfo(c["key"], str(c.get("name") or c["key"]),
@@ -116,9 +129,21 @@ def opinion_records(s: Session) -> Collected:
     return records, info, rubrics
 
 
-def review_records(s: Session) -> Collected:
-    from sqlalchemy import select
+class _Numbers(dict[str, Decimal]):
+    """``money.D`` with a memory, for strings only: a panel's scores are a few dozen distinct
+    strings ("15", "17.5") repeated thousands of times, and a Decimal is immutable, so each is
+    checked and built once (``numbers[text]``). Anything but a string goes through ``D`` every
+    time and never into the memory (a float must still be refused, not meet an equal key)."""
 
+    def __missing__(self, text: str) -> Decimal:
+        value = self[text] = D(text)
+        return value
+
+    def of(self, value: Any) -> Decimal:
+        return self[value] if type(value) is str else D(value)
+
+
+def review_records(s: Session) -> Collected:
     from slq_desk.models.schema import Review
     from slq_desk.review.service import rubric_of, score_records
 
@@ -135,6 +160,7 @@ def review_records(s: Session) -> Collected:
     return records, info, rubrics
 
 
+@gc_paused
 def run(s: Session, settings: PanelSettings | None = None,
         source: str = "opinions") -> PanelAggregate:
     settings = settings or PanelSettings()

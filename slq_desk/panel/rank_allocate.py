@@ -16,7 +16,6 @@ the majority of its members, says 不推荐), is on neither list.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,6 +30,7 @@ from slq_desk.models.panel import ACTIVE, PanelConclusion, PanelOpinion
 from slq_desk.models.schema import Application
 from slq_desk.money import FEN, ZERO, fmt, quantize, yuan
 from slq_desk.panel.aggregate import PanelAggregate
+from slq_desk.panel.bulk import gc_paused
 from slq_desk.review.aggregate import quantum, round_for_display
 from slq_desk.review.ranking import DEFAULT_ORDER, LABELS, RankInput, rank
 
@@ -118,10 +118,14 @@ class PanelList:
 
 def majority(rows: Sequence[Any]) -> str | None:
     """The recommendation more than half the members gave, else None (the chair decides)."""
-    counts = Counter(r.recommendation for r in rows if r.recommendation)
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r.recommendation:
+            counts[r.recommendation] = counts.get(r.recommendation, 0) + 1
     if not counts:
         return None
-    rec, n = counts.most_common(1)[0]
+    # The most given; among equals the first given (as ``Counter.most_common`` picks).
+    rec, n = max(counts.items(), key=lambda item: item[1])
     return rec if n * 2 > len(rows) else None
 
 
@@ -132,14 +136,18 @@ def _median_down(values: list[Decimal]) -> Decimal:
     return quantize(mid, FEN, "down")
 
 
+@gc_paused
 def candidates(s: Session, agg: PanelAggregate, policy_id: str | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     by_app = agg.by_id()
     # Applications, conclusions and proposed amounts of the whole panel in one query each (a
     # query per application made 2,000 applications × 7 experts take seconds: bench/scale.py).
     ids = sorted(by_app)
-    apps = {a.id: a for chunk in _chunks(ids)
-            for a in s.scalars(select(Application).where(Application.id.in_(chunk)))}
+    # The application's columns ranking reads, not whole rows as ORM objects.
+    apps = {a.id: a for chunk in _chunks(ids) for a in s.execute(
+        select(Application.id, Application.applicant_name, Application.applicant_uscc,
+               Application.policy_id, Application.computed_subsidy, Application.claimed_at,
+               Application.created_at).where(Application.id.in_(chunk)))}
     conclusions = {c.application_id: c for chunk in _chunks(ids) for c in s.scalars(
         select(PanelConclusion).where(PanelConclusion.application_id.in_(chunk)))}
     active: dict[str, list[Any]] = {}
@@ -207,6 +215,7 @@ def _proposed_amounts(s: Session, source: str,
     return out
 
 
+@gc_paused
 def rank_and_allocate(cands: list[Candidate], *, budget: Decimal | None = None,
                       mode: str | None = None, cut_off: Decimal | None = None,
                       order: tuple[str, ...] | list[str] = DEFAULT_ORDER,

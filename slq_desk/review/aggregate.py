@@ -15,7 +15,7 @@ from __future__ import annotations
 import decimal
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -97,15 +97,20 @@ def round_for_display(value: Decimal, q: Decimal) -> Decimal:
     return value.quantize(q, rounding=decimal.ROUND_HALF_UP)
 
 
+_ZERO = Decimal("0")
+
+
 def _mean(values: Sequence[Decimal]) -> Decimal:
-    return CTX.divide(sum(values, Decimal("0")), Decimal(len(values)))
+    return CTX.divide(sum(values, _ZERO), Decimal(len(values)))
 
 
-def _stdev(values: Sequence[Decimal]) -> Decimal | None:
+def _stdev(values: Sequence[Decimal], mean: Decimal | None = None) -> Decimal | None:
+    """Sample standard deviation; ``mean`` when the caller already has ``_mean(values)``."""
     if len(values) < 2:
         return None
-    m = _mean(values)
-    ss = sum((CTX.multiply(v - m, v - m) for v in values), Decimal("0"))
+    m = _mean(values) if mean is None else mean
+    mul = CTX.multiply
+    ss = sum([mul(d, d) for d in [v - m for v in values]], _ZERO)
     return CTX.divide(ss, Decimal(len(values) - 1)).sqrt(CTX)
 
 
@@ -132,11 +137,15 @@ def describe(values: Sequence[Decimal], trim_min_reviewers: int = 5,
     mid = n // 2
     median = ordered[mid] if n % 2 else CTX.divide(ordered[mid - 1] + ordered[mid], Decimal(2))
     k = trim_count(n, trim_min_reviewers, trim_fraction)
-    trimmed_mean = _mean(ordered[k:n - k]) if k else _mean(ordered)
+    # The mean is what ``_mean(ordered)`` gives, computed once and reused where the other
+    # statistics would compute it again (a panel of 2,000 × 7 asks for 12,000 of these).
+    mean = _mean(ordered)
+    trimmed_mean = _mean(ordered[k:n - k]) if k else mean
     dropped = n >= 3
-    return Stats(n=n, mean=_mean(ordered), median=median, trimmed_mean=trimmed_mean,
-                 trimmed=k > 0, stdev=_stdev(ordered), minimum=ordered[0], maximum=ordered[-1],
-                 drop_high_low=_mean(ordered[1:-1]) if dropped else _mean(ordered),
+    return Stats(n=n, mean=mean, median=median, trimmed_mean=trimmed_mean,
+                 trimmed=k > 0, stdev=_stdev(ordered, mean), minimum=ordered[0],
+                 maximum=ordered[-1],
+                 drop_high_low=_mean(ordered[1:-1]) if dropped else mean,
                  dropped=dropped)
 
 
@@ -358,7 +367,52 @@ def _check_unique(records: Iterable[ScoreRecord]) -> None:
         seen.add(key)
 
 
-def _alerts(app_id: str, scope: str, stats: Stats, rules: Sequence[DivergenceRule],
+class _Spread:
+    """What a divergence rule reads of a criterion's scores when no rule needs its standard
+    deviation: the range, exactly as ``Stats.range`` gives it (last of the sorted values minus
+    the first), without the rest of the statistics."""
+
+    __slots__ = ("range", "stdev")
+
+    def __init__(self, values: Sequence[Decimal]) -> None:
+        ordered = sorted(values)
+        self.range: Decimal = ordered[-1] - ordered[0]
+        self.stdev: Decimal | None = None
+
+
+class CriterionStats(Mapping[str, Stats]):
+    """One application's statistics per criterion, each computed the first time it is read.
+
+    Ranking reads none of them (the panel score is the total's), the divergence alerts only
+    the range unless a rule asks for a deviation; a chair's window, the 汇总表 and the JSON
+    export read them all and get exactly what ``describe`` gives. A panel of 2,000
+    applications × 5 criteria no longer pays for 10,000 statistics nobody has asked for yet.
+    """
+
+    __slots__ = ("_scores", "_trim", "_done")
+
+    def __init__(self, scores: dict[str, list[Decimal]], trim: tuple[int, Decimal | None]) -> None:
+        self._scores = scores  # criterion → its scores in reviewer order; keys in display order
+        self._trim = trim
+        self._done: dict[str, Stats] = {}
+
+    def __getitem__(self, key: str) -> Stats:
+        got = self._done.get(key)
+        if got is None:
+            got = self._done[key] = describe(self._scores[key], *self._trim)
+        return got
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._scores)
+
+    def __len__(self) -> int:
+        return len(self._scores)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
+def _alerts(app_id: str, scope: str, stats: Stats | _Spread, rules: Sequence[DivergenceRule],
             max_score: Decimal | None) -> list[Alert]:
     out: list[Alert] = []
     for rule in rules:
@@ -391,19 +445,28 @@ def aggregate(records: Sequence[ScoreRecord], settings: PanelSettings | None = N
     for r in records:
         by_app[r.application_id].append(r)
     out: list[ApplicationAggregate] = []
+    trim = (settings.trim_min_reviewers, settings.trim_fraction)
+    deviation_rule = any(r.scope == "criterion" and r.metric == "stdev"
+                         for r in settings.divergence)
     for app_id in sorted(by_app):
         rows = sorted(by_app[app_id], key=lambda r: r.reviewer)
-        trim = (settings.trim_min_reviewers, settings.trim_fraction)
         total = describe([r.total for r in rows], *trim)
-        keys = sorted({k for r in rows for k in r.criteria})
-        criteria = {k: describe([r.criteria[k] for r in rows if k in r.criteria], *trim)
-                    for k in keys}
+        # Each criterion's scores in reviewer order, gathered in one pass over the sheets.
+        scored: dict[str, list[Decimal]] = {}
+        for r in rows:
+            for k, v in r.criteria.items():
+                if not isinstance(v, Decimal):
+                    raise BadInput(f"分数须为 Decimal / scores must be Decimal, got {type(v).__name__}")
+                scored.setdefault(k, []).append(v)
+        by_key = {k: scored[k] for k in sorted(scored)}
+        criteria = CriterionStats(by_key, trim)
         normalised = None
         if norm is not None:
             normalised = describe([norm.adjusted[(r.reviewer, app_id)] for r in rows], *trim)
         score = (normalised or total).value(settings.method)
         alerts = _alerts(app_id, "total", total, settings.divergence, None)
-        for k, st in criteria.items():
+        for k, values in by_key.items():
+            st = criteria[k] if deviation_rule else _Spread(values)
             alerts += _alerts(app_id, k, st, settings.divergence, scales.get(k))
         out.append(ApplicationAggregate(app_id, tuple(r.reviewer for r in rows), total, criteria,
                                         score, normalised, tuple(alerts)))

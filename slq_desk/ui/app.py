@@ -10,9 +10,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from slq_desk.errors import BadInput, SlqError
-from slq_desk.workspace import DB_NAME, MARKER, Workspace
+from slq_desk.workspace import DB_NAME, MARKER
+
+if TYPE_CHECKING:
+    from slq_desk.workspace import Workspace
 
 ORGANISATION = "slq-desk"
 APPLICATION = "slq-desk"
@@ -23,8 +27,9 @@ def is_workspace(folder: Path) -> bool:
     return (folder / DB_NAME).exists() or (folder / MARKER).exists()
 
 
-def open_workspace(path: str | os.PathLike[str], database_url: str | None = None) -> Workspace:
-    """Open an existing workspace (or an empty folder); refuse anything else with a clear message."""
+def check_workspace_folder(path: str | os.PathLike[str], database_url: str | None = None) -> Path:
+    """The folder a workspace may be opened from (an existing workspace or an empty folder);
+    anything else is refused with a clear message. Only looks at the folder: no database."""
     folder = Path(path).expanduser()
     if not folder.exists():
         raise BadInput(f"no workspace at {folder} (create one with: slq-desk demo-workspace {folder})")
@@ -32,14 +37,23 @@ def open_workspace(path: str | os.PathLike[str], database_url: str | None = None
         raise BadInput(f"{folder} is a file, not a workspace folder")
     if not is_workspace(folder) and any(folder.iterdir()) and database_url is None:
         raise BadInput(f"{folder} is not an slq-desk workspace (no {DB_NAME}) and is not empty")
-    return Workspace.open(folder, database_url=database_url)
+    return folder
+
+
+def open_workspace(path: str | os.PathLike[str], database_url: str | None = None) -> Workspace:
+    """Open an existing workspace (or an empty folder); refuse anything else with a clear message."""
+    from slq_desk.desk.opening import open_workspace_clearly
+
+    return open_workspace_clearly(check_workspace_folder(path, database_url), database_url)
 
 
 HEADLESS_SCREEN = (1600, 1000)
 
 
 def _offscreen_screen() -> str:
-    """A config file for Qt's offscreen platform describing one 1600×1000 screen at 96 dpi."""
+    """A config file for Qt's offscreen platform describing one 1600×1000 screen at 96 dpi,
+    removed when the process ends (Qt reads it when the QApplication starts)."""
+    import atexit
     import json
     import tempfile
 
@@ -49,6 +63,7 @@ def _offscreen_screen() -> str:
     with tempfile.NamedTemporaryFile("w", prefix="slq-desk-screen-", suffix=".json",
                                      delete=False) as fh:
         json.dump({"screens": [screen]}, fh)
+    atexit.register(lambda: Path(fh.name).unlink(missing_ok=True))
     return fh.name
 
 
@@ -105,6 +120,8 @@ def install_translation(app: object, language: str) -> bool:
 def run_gui(workspace: str | None = None, database_url: str | None = None,
             screenshot: str | None = None, open_app: str | None = None,
             timeout: float = 60.0, tab: str | None = None, language: str | None = None) -> int:
+    """The window first, the workspace after: the folder is checked here (no database), the
+    window shows, and the workspace opens off the UI thread (``ui/startup.py``)."""
     from PySide6.QtCore import QSettings
 
     settings = QSettings(ORGANISATION, APPLICATION)
@@ -112,15 +129,9 @@ def run_gui(workspace: str | None = None, database_url: str | None = None,
         last = settings.value("workspace/last")
         if isinstance(last, str) and last and Path(last).is_dir() and is_workspace(Path(last)):
             workspace = last
-    ws = open_workspace(workspace, database_url) if workspace is not None else None
-    if open_app is not None:
-        from slq_desk.desk.service import Desk
-
-        if ws is None:
-            raise BadInput("--open needs a WORKSPACE")
-        if Desk(ws).documents(open_app) is None:
-            ws.close()
-            raise BadInput(f"no application {open_app!r} in {ws.path}")
+    folder = check_workspace_folder(workspace, database_url) if workspace is not None else None
+    if open_app is not None and folder is None:
+        raise BadInput("--open needs a WORKSPACE")
     shot: Path | None = None
     if screenshot is not None:
         shot = Path(screenshot).expanduser()
@@ -135,22 +146,30 @@ def run_gui(workspace: str | None = None, database_url: str | None = None,
     app = create_application(language=language)
     from slq_desk.ui.main_window import MainWindow
 
-    window = MainWindow(ws, settings, remember_geometry=shot is None)
-    if ws is not None and workspace is not None:
-        from slq_desk.ui.start_page import note_opened
+    window = MainWindow(None, settings, remember_geometry=shot is None)
+    errors: list[BaseException] = []
+    if folder is not None:
+        from slq_desk.ui.startup import open_in_background
 
-        note_opened(settings, ws.path)  # the last one, and first in the start page's recent list
-    if open_app is not None:
-        window.open_application(open_app)
-        if tab is not None:
-            window.show_review_tab(TABS.index(tab))
+        def failed(err: BaseException) -> None:
+            if shot is not None:  # a scripted screenshot: exit 2 with the message, no picture
+                errors.append(err)
+                window.close()
+                app.quit()  # type: ignore[attr-defined]
+
+        open_in_background(window, folder, database_url, open_app=open_app,
+                           tab=TABS.index(tab) if tab is not None else None,
+                           strict=shot is not None, on_failed=failed)
     window.show()
     if os.environ.get("SLQ_DESK_TEST_DRIVER"):  # tests only: tests/e2e/test_crash_safety.py
         from slq_desk.ui import testing_driver
         testing_driver.start(window, os.environ["SLQ_DESK_TEST_DRIVER"])  # a script types in
     if shot is None:
         return int(app.exec())  # type: ignore[attr-defined]
-    return _screenshot_and_quit(app, window, shot, timeout)
+    code = _screenshot_and_quit(app, window, shot, timeout)
+    if errors:
+        raise errors[0]
+    return code
 
 
 def _screenshot_and_quit(app: object, window: object, shot: Path, timeout: float) -> int:
@@ -166,7 +185,8 @@ def _screenshot_and_quit(app: object, window: object, shot: Path, timeout: float
     timer.setInterval(SCREENSHOT_POLL_MS)
 
     def poll() -> None:
-        settled = window.is_settled() and not window.operations  # type: ignore[attr-defined]
+        settled = (window.is_settled() and not window.operations  # type: ignore[attr-defined]
+                   and window.opening is None)  # type: ignore[attr-defined]  # workspace open
         settled_polls["n"] = settled_polls["n"] + 1 if settled else 0
         late = time.monotonic() > deadline
         # Two settled polls in a row: the last rendered page has also been painted.

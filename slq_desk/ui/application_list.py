@@ -54,6 +54,12 @@ _STATUS_NAMES = (  # lupdate reads literals only, so each pair is spelled out
 
 # The invalid index, Qt's "no parent"; one instance instead of a call per default.
 _ROOT = QModelIndex()
+# The roles ``ApplicationListModel.cell`` answers; it returns None for any other at once.
+_ANSWERED = frozenset(int(r) for r in (
+    ROW_ROLE, SORT_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole))
+_CELL_FLAGS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+               | Qt.ItemFlag.ItemNeverHasChildren)
 
 
 class ApplicationListModel(QAbstractTableModel):
@@ -92,14 +98,31 @@ class ApplicationListModel(QAbstractTableModel):
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, source_row: int, column: int, role: int) -> object:
+        """``data`` by row and column numbers: the filter asks this directly for the rows on
+        screen (every repaint asks each visible cell for a dozen roles) rather than through a
+        source ``QModelIndex`` made per call."""
+        if role not in _ANSWERED:
+            return None  # most roles a repaint asks for (font, decoration, check state, …)
+        row = self.rows[source_row]
         if role == ROW_ROLE:
             return row
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            subsidy = yuan(row.computed_subsidy)
-            return (row.id, row.policy_label, row.applicant_name, self.tr(row.status_label),
-                    str(row.document_count), subsidy, str(row.blocking) if row.blocking else "")[column]
+            if column == 0:
+                return row.id
+            if column == 1:
+                return row.policy_label
+            if column == 2:
+                return row.applicant_name
+            if column == 3:
+                return self.tr(row.status_label)
+            if column == COL_DOCUMENTS:
+                return str(row.document_count)
+            if column == COL_SUBSIDY:
+                return yuan(row.computed_subsidy)
+            return str(row.blocking) if row.blocking else ""
         if role == SORT_ROLE:
             if column == COL_SUBSIDY:
                 return row.computed_subsidy if row.computed_subsidy is not None else Decimal(-1)
@@ -107,7 +130,7 @@ class ApplicationListModel(QAbstractTableModel):
                 return row.blocking
             if column == COL_DOCUMENTS:
                 return row.document_count
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
+            return self.cell(source_row, column, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{row.applicant_name}\n{row.policy_label} · {self.tr(row.status_label)}"
             if row.blocking:
@@ -136,9 +159,33 @@ class ApplicationListModel(QAbstractTableModel):
         keeps the order while it picks rows, with no comparison per keystroke)."""
         key = (column, descending)
         if key not in self._orders:
-            keys = [self.sort_key(row, column) for row in self.rows]
+            keys = self._column_keys(column)
             self._orders[key] = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
         return self._orders[key]
+
+    def _column_keys(self, column: int) -> list[Any]:
+        """``sort_key``'s second element for every row, one list comprehension per column (the
+        first element is the same for a whole column, so the order is ``sort_key``'s): the
+        first click on a header of 10,000 rows no longer makes 10,000 method calls."""
+        rows = self.rows
+        if column == COL_SUBSIDY:
+            minus = Decimal(-1)
+            return [minus if r.computed_subsidy is None else r.computed_subsidy for r in rows]
+        if column == COL_BLOCKING:
+            return [r.blocking for r in rows]
+        if column == COL_DOCUMENTS:
+            return [r.document_count for r in rows]
+        if column == 0:
+            return [r.id for r in rows]
+        if column == 1:
+            return [r.policy_label for r in rows]
+        if column == 2:
+            return [r.applicant_name for r in rows]
+        shown: dict[str, str] = {}  # status → its translated label, translated once each
+        for r in rows:
+            if r.status not in shown:
+                shown[r.status] = self.tr(r.status_label)
+        return [shown[r.status] for r in rows]
 
     def row_of(self, application_id: str) -> int:
         return self._row_of.get(application_id, -1)
@@ -161,7 +208,9 @@ class ApplicationFilter(QAbstractProxyModel):
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._rows: list[int] = []  # proxy row → source row
-        self._where: dict[int, int] = {}  # source row → proxy row
+        self._list: ApplicationListModel | None = None  # the source, when it is the list model
+        self._where: dict[int, int] | None = {}  # source row → proxy row, made when first asked
+        self._scans = 0  # look-ups without the map since the rows were laid out
 
     # -- what the window calls ----------------------------------------------------------------
     def set_status(self, status: str) -> None:
@@ -190,9 +239,10 @@ class ApplicationFilter(QAbstractProxyModel):
                 signal.disconnect(slot)
         self.beginResetModel()
         super().setSourceModel(model)
+        self._list = model if isinstance(model, ApplicationListModel) else None
         for signal, slot in self._connections(model):
             signal.connect(slot)
-        self._rows, self._where = self._compute()
+        self._rows, self._where, self._scans = self._compute(), None, 0
         self.endResetModel()
 
     def _connections(self, model: QAbstractItemModel) -> list[tuple[Any, Any]]:
@@ -205,7 +255,7 @@ class ApplicationFilter(QAbstractProxyModel):
                 (model.rowsRemoved, self._source_rows_changed)]
 
     def _source_reset(self) -> None:
-        self._rows, self._where = self._compute()
+        self._rows, self._where, self._scans = self._compute(), None, 0
         self.endResetModel()
 
     def _source_rows_changed(self, *_args: object) -> None:
@@ -218,7 +268,7 @@ class ApplicationFilter(QAbstractProxyModel):
         # model's rows are frozen and only replaced whole, by set_rows, which resets.)
         self._relayout()
 
-    def _compute(self) -> tuple[list[int], dict[int, int]]:
+    def _compute(self) -> list[int]:
         model = self.sourceModel()
         if not isinstance(model, ApplicationListModel):
             count = model.rowCount() if model is not None else 0
@@ -236,7 +286,7 @@ class ApplicationFilter(QAbstractProxyModel):
                 rows = [i for i in order if needle in hay[i]]
             else:
                 rows = list(order)
-        return rows, {source: proxy for proxy, source in enumerate(rows)}
+        return rows
 
     def _relayout(self, *_args: object) -> None:
         """Filter and sort again, keeping the selection and the current row (persistent
@@ -244,9 +294,29 @@ class ApplicationFilter(QAbstractProxyModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         sources = [self.mapToSource(index) for index in persistent]
-        self._rows, self._where = self._compute()
+        self._rows, self._where, self._scans = self._compute(), None, 0
         self.changePersistentIndexList(persistent, [self.mapFromSource(s) for s in sources])
         self.layoutChanged.emit()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # The list model's cell straight from the row map: Qt's own path makes a source index
+        # through ``mapToSource`` and ``index`` (two more calls into Python) per cell and role,
+        # half of what a repaint of 10,000 rows cost after a sort (bench/scale.py).
+        model = self._list
+        if model is None:
+            return super().data(index, role)
+        row = index.row()  # -1 for the invalid index
+        if not 0 <= row < len(self._rows):
+            return None
+        return model.cell(self._rows[row], index.column(), role)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        # What the table model gives every valid cell (QAbstractTableModel's flags), without
+        # the round trip through a source index.
+        if self._list is not None:
+            return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return super().flags(index)
 
     def mapToSource(self, proxy: QModelIndex | QPersistentModelIndex) -> QModelIndex:
         model = self.sourceModel()
@@ -257,13 +327,24 @@ class ApplicationFilter(QAbstractProxyModel):
     def mapFromSource(self, source: QModelIndex | QPersistentModelIndex) -> QModelIndex:
         if not source.isValid():
             return QModelIndex()
+        if self._where is None:
+            # The reverse map is for the few indexes kept across a re-sort (the selection, the
+            # current row): the first few look-ups scan the row list (C speed), and only a
+            # caller asking for more gets a map of all 10,000 rows made.
+            self._scans += 1
+            if self._scans <= 16:
+                try:
+                    return self.createIndex(self._rows.index(source.row()), source.column())
+                except ValueError:
+                    return QModelIndex()
+            self._where = {src: proxy for proxy, src in enumerate(self._rows)}
         row = self._where.get(source.row())
         return QModelIndex() if row is None else self.createIndex(row, source.column())
 
     def index(self, row: int, column: int,
               parent: QModelIndex | QPersistentModelIndex = _ROOT) -> QModelIndex:
-        if parent.isValid() or not (0 <= row < len(self._rows)) or not (
-                0 <= column < self.columnCount()):
+        columns = len(self._list.headers) if self._list is not None else self.columnCount()
+        if parent.isValid() or not (0 <= row < len(self._rows)) or not 0 <= column < columns:
             return QModelIndex()
         return self.createIndex(row, column)
 
@@ -282,7 +363,7 @@ class ApplicationFilter(QAbstractProxyModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        model = self.sourceModel()
         if orientation == Qt.Orientation.Vertical:
             return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
+        model = self.sourceModel()
         return model.headerData(section, orientation, role) if model is not None else None

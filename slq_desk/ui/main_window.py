@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QShowEvent,
+    QUndoGroup,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,10 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from slq_desk.desk import first_run
-from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError, localised
-from slq_desk.models import STATUSES
 from slq_desk.ui import i18n, operations, start_page
 from slq_desk.ui.application_list import (
     ROW_ROLE,
@@ -56,10 +54,6 @@ from slq_desk.ui.application_list import (
     ApplicationListModel,
 )
 from slq_desk.ui.keyboard import KeyboardNavigation
-from slq_desk.ui.review_data import CalculationData, ChecklistData
-from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
-from slq_desk.ui.review_tabs.checklist_tab import ChecklistTab
-from slq_desk.ui.review_tabs.scoring_tab import ScoringTab
 from slq_desk.ui.settings_dialog import SettingsDialog, reviewer_name
 from slq_desk.ui.viewer.image_cache import ImageCache
 from slq_desk.ui.viewer.pane import ViewerPane
@@ -68,7 +62,15 @@ from slq_desk.ui.viewer.sync import SyncController
 from slq_desk.ui.viewer.text_service import TextService
 from slq_desk.ui.window_fit import dock_layout, fit_window
 from slq_desk.ui.workspace_data import ApplicationRow, DocumentRef
-from slq_desk.workspace import Workspace
+from slq_desk.vocabulary import STATUSES
+
+if TYPE_CHECKING:  # imported once a workspace opens: the window shows first (issue 18, item 1)
+    from slq_desk.desk.service import Desk
+    from slq_desk.ui.review_data import CalculationData, ChecklistData
+    from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
+    from slq_desk.ui.review_tabs.checklist_tab import ChecklistTab
+    from slq_desk.ui.review_tabs.scoring_tab import ScoringTab
+    from slq_desk.workspace import Workspace
 
 # Which document each pane opens first: a contract on the left, the invoice it pays on the right.
 LEFT_FIRST = ("contract", "application_form", "usage_report")
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
         self.texts = TextService(self)
         self._shut_down = False
         self._pending_turns = 0  # steps of _in_turns still queued
+        # The background opening of a workspace while the window shows (ui/startup.py).
+        self.opening: operations.Operation | None = None
         self._pending_splitter: object = None
         self._reviewer_dialog: SettingsDialog | None = None
 
@@ -246,13 +250,46 @@ class MainWindow(QMainWindow):
         dock.setMinimumWidth(220)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.review_dock = dock
-        self.checklist_tab = ChecklistTab(self)
-        self.checklist_tab.evidence_requested.connect(self._on_evidence_requested)
-        self.checklist_tab.correction_requested.connect(self.correct_field)
-        self.scoring_tab = ScoringTab(self)
-        self.scoring_tab.identity_needed.connect(self.ask_reviewer)
-        self.calculation_tab = CalculationTab(self)
+        # The tabs are built on first use (or once the queue is in, ui/startup.py): they are
+        # not on screen before an application is opened, and building them (with their
+        # modules) took a third of the window's start (issue 18, item 1).
+        self._review_tab_set: tuple[ChecklistTab, ScoringTab, CalculationTab] | None = None
         self._review_tabs_added = False
+
+    def build_review_tabs(self) -> tuple[ChecklistTab, ScoringTab, CalculationTab]:
+        """The 检查清单 / 评分 / 测算 tabs, built once."""
+        if self._review_tab_set is None:
+            from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
+            from slq_desk.ui.review_tabs.checklist_tab import ChecklistTab
+            from slq_desk.ui.review_tabs.scoring_tab import ScoringTab
+
+            checklist = ChecklistTab(self)
+            checklist.evidence_requested.connect(self._on_evidence_requested)
+            checklist.correction_requested.connect(self.correct_field)
+            scoring = ScoringTab(self)
+            scoring.identity_needed.connect(self.ask_reviewer)
+            self._review_tab_set = (checklist, scoring, CalculationTab(self))
+            # Edit › Undo / Redo act on the scoring form's stack from now on.
+            self.undo_group.addStack(scoring.undo_stack)
+            self.undo_group.setActiveStack(scoring.undo_stack)
+        return self._review_tab_set
+
+    @property
+    def checklist_tab(self) -> ChecklistTab:
+        return self.build_review_tabs()[0]
+
+    @property
+    def scoring_tab(self) -> ScoringTab:
+        return self.build_review_tabs()[1]
+
+    @property
+    def calculation_tab(self) -> CalculationTab:
+        return self.build_review_tabs()[2]
+
+    def _flush_scoring(self) -> None:
+        """Save what the scoring form has queued (nothing to save before it was built)."""
+        if self._review_tab_set is not None:
+            self._review_tab_set[1].flush()
 
     def _show_review_tabs(self) -> None:
         if self._review_tabs_added:
@@ -275,6 +312,7 @@ class MainWindow(QMainWindow):
         refresh_action = QAction(self.tr("刷新申报列表"), self)
         refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh_action.triggered.connect(self.refresh_applications)
+        self.refresh_action = refresh_action
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -304,7 +342,12 @@ class MainWindow(QMainWindow):
         self.declare_action = QAction(self.tr("声明无利益冲突"), self)
         self.declare_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.declare_action.triggered.connect(lambda: self.scoring_tab.declare_no_conflict())
-        self.undo_action, self.redo_action = self.scoring_tab.undo_action_pair()
+        # Through a group, so the actions exist before the scoring form (built on first use).
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)  # every platform binding
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y and Ctrl+Shift+Z
         tab_actions = []
         for n, title in enumerate((self.tr("检查清单"), self.tr("评分"), self.tr("测算"))):
             action = QAction(title, self)
@@ -347,6 +390,9 @@ class MainWindow(QMainWindow):
         from slq_desk.ui.office.actions import OfficeActions
 
         self.office = OfficeActions(self)  # the 初审 menu and tab (issue 15)
+        from slq_desk.ui.review_tabs.facts_actions import FactsActions
+
+        self.facts = FactsActions(self)  # 认定事实 and 更改文档类型 (issue 13)
         from slq_desk.ui.workbench import Workbench
 
         self.workbench = Workbench(self)  # notes, dashboard, audit log, outputs and printing
@@ -370,14 +416,24 @@ class MainWindow(QMainWindow):
         return self.menus[key]
 
     # -- workspace and applications -------------------------------------------------------
-    def set_workspace(self, workspace: Workspace | None) -> None:
-        if hasattr(self, "scoring_tab"):
+    def set_workspace(self, workspace: Workspace | None, desk: Desk | None = None,
+                      rows: list[ApplicationRow] | None = None) -> None:
+        """Show ``workspace`` (None: the start page). ``desk`` and the queue's ``rows`` when
+        they were already read off the UI thread (ui/startup.py)."""
+        if self.opening is not None:  # chosen while another one was opening: that one is dropped
+            self.opening.cancel()
+            self.opening = None
+        if self._review_tab_set is not None:
             # Another workspace: save what is queued, then forget the previous application.
             self.scoring_tab.set_context(None, None, "")
             self.checklist_tab.set_data(None)
             self.calculation_tab.set_data(None)
         self.workspace = workspace
-        self.desk = Desk(workspace) if workspace is not None else None
+        if workspace is not None and (desk is None or desk.workspace is not workspace):
+            from slq_desk.desk.service import Desk
+
+            desk = Desk(workspace)
+        self.desk = desk if workspace is not None else None
         self.application_id = None
         for pane in (self.left_pane, self.right_pane):
             pane.set_documents([], self.tr("尚未打开工作区。") if workspace is None
@@ -385,7 +441,7 @@ class MainWindow(QMainWindow):
         self.review_placeholder.setText(
             self.tr("检查清单、评分表和补贴测算将显示在这里。\n请先在左侧打开一份申报。"))
         self._show_start_page(workspace is None)
-        for action in (self.import_zip_action, self.import_folder_action, self.check_action):
+        for action in self.workspace_actions():
             action.setEnabled(workspace is not None)
         self.workspace_changed.emit(self.desk)
         if workspace is None:
@@ -396,13 +452,41 @@ class MainWindow(QMainWindow):
             return
         self.setWindowTitle(self.tr("算力券申报审核工作台 — {0}").format(workspace.path.name))
         self.statusBar().showMessage(self.tr("工作区：{0}").format(workspace.path))
-        self.refresh_applications()
+        self._fill_applications(rows if rows is not None else cast("Desk", self.desk).applications())
+
+    def workspace_actions(self) -> list[QAction]:
+        """What needs an open workspace: disabled while there is none (the start page, and
+        while one opens after the window has shown, ui/startup.py)."""
+        actions = [self.import_zip_action, self.import_folder_action, self.check_action,
+                   self.refresh_action]
+        if hasattr(self, "signing"):
+            actions += [self.signing.sign_action, self.signing.panel_action]
+        if hasattr(self, "office"):
+            actions += [a for a in self.office.menu.actions() if not a.isSeparator()]
+        if hasattr(self, "start_page"):
+            actions += self.start_page.menu_actions[2:]  # 关闭工作区 (new, demo, close)
+        return actions
+
+    def show_opening(self, folder: Path) -> None:
+        """The window while a workspace opens off the UI thread (ui/startup.py): the panes and
+        docks in place, no workspace yet, so nothing that needs one is enabled."""
+        self._show_start_page(False)
+        for pane in (self.left_pane, self.right_pane):
+            pane.set_documents([], self.tr("正在打开工作区…"))
+        self.setWindowTitle(self.tr("算力券申报审核工作台 — {0}").format(folder.name))
+        self.statusBar().showMessage(self.tr("正在打开工作区：{0}").format(folder))
+
+    @property
+    def is_shut_down(self) -> bool:
+        return self._shut_down
 
     @Slot()
     def refresh_applications(self) -> None:
         if self.desk is None:
             return
-        rows = self.desk.applications()
+        self._fill_applications(self.desk.applications())
+
+    def _fill_applications(self, rows: list[ApplicationRow]) -> None:
         self._change_list(lambda: self.app_model.set_rows(rows))
         if not rows:
             self._show_app_message(self.tr(
@@ -461,7 +545,7 @@ class MainWindow(QMainWindow):
         documents = self.desk.documents(application_id)
         if documents is None:
             return False
-        self.scoring_tab.flush()
+        self._flush_scoring()
         self.application_id = application_id
         self._sync_highlight()
         for pane in (self.left_pane, self.right_pane):
@@ -534,6 +618,8 @@ class MainWindow(QMainWindow):
     def open_workspace_folder(self, folder: Path) -> bool:
         if self.workspace is None:
             return self.start_page.open_folder(folder)  # refusals and offers appear on the page
+        from slq_desk.desk import first_run
+
         try:
             workspace = first_run.open_existing(folder)
         except SlqError as err:
@@ -545,7 +631,7 @@ class MainWindow(QMainWindow):
     def adopt_workspace(self, workspace: Workspace) -> None:
         """Switch to ``workspace`` (the previous one is closed) and remember it as recent."""
         if self.workspace is not None:
-            self.scoring_tab.flush()
+            self._flush_scoring()
             self.workspace.close()
         self.set_workspace(workspace)
         start_page.note_opened(self.settings, workspace.path)
@@ -555,7 +641,7 @@ class MainWindow(QMainWindow):
         """Back to the start page."""
         if self.workspace is None:
             return
-        self.scoring_tab.flush()
+        self._flush_scoring()
         workspace = self.workspace
         self.set_workspace(None)
         workspace.close()
@@ -581,7 +667,7 @@ class MainWindow(QMainWindow):
             for dock in self._docks_before_start:
                 dock.show()
             if self.isVisible():  # once the docks are laid out again
-                QTimer.singleShot(0, self._size_docks_once)
+                QTimer.singleShot(0, self.size_docks_once)
 
     # -- evidence and review tabs -------------------------------------------------------------
     def show_evidence(self, document: str, page: int, rect: object, label: str = "",
@@ -876,17 +962,17 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.showing_start_page():
-            self._size_docks_once()
+            self.size_docks_once()
         state, self._pending_splitter = self._pending_splitter, None
         if isinstance(state, QByteArray):
             QTimer.singleShot(0, lambda: self.splitter.restoreState(state))
 
-    def _size_docks_once(self) -> None:
+    def size_docks_once(self) -> None:
         """First start: docks in proportion to the window, so the two panes keep about half
         the width; on a laptop the docks share one column (window_fit.dock_layout). Done when
         the docks first show with a workspace (after the start page), so the list's width
         fits its rows."""
-        if self._docks_sized:
+        if self._docks_sized or self.opening is not None:  # sized to the rows, once they are in
             return
         self._docks_sized = True
         tabbed, list_width, review_width = dock_layout(self.width(), self._list_needs())
@@ -912,7 +998,7 @@ class MainWindow(QMainWindow):
         return columns + name + chrome
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.scoring_tab.flush()
+        self._flush_scoring()
         if self.remember_geometry:
             self.settings.setValue("window/geometry", self.saveGeometry())
             if not self.showing_start_page():  # its hidden docks are not the person's layout
@@ -928,7 +1014,7 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.keyboard.shutdown()
-        self.scoring_tab.flush()
+        self._flush_scoring()
         for op in list(self.operations):
             # Background work finishes its transaction (or rolls back) before the DB goes.
             op.cancel()

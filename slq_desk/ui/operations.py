@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError, localised
 from slq_desk.ui import i18n
-from slq_desk.workspace import Workspace
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the desk service (SQLAlchemy) is imported once a workspace is open
     from slq_desk.desk.review_data import CalculationData, ChecklistData
+    from slq_desk.desk.service import Desk
+    from slq_desk.workspace import Workspace
 
 Report = Callable[[int, int, str], None]
 
@@ -164,6 +164,8 @@ def wait(ops: Iterable[Operation | None], timeout_s: float = 30.0) -> bool:
 
 
 def _desk(where: Desk | Workspace) -> Desk:
+    from slq_desk.desk.service import Desk
+
     return where if isinstance(where, Desk) else Desk(where)
 
 

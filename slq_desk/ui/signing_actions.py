@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from slq_desk.ui.main_window import MainWindow
 
 PREWARM_DELAY_MS = 1500
+# While other work runs (an import OCRing a scan, a check), the pre-warm waits: its second of
+# Python work beside an import's was what stalled the UI thread at an import's start (issue 13).
+PREWARM_RETRY_MS = 2000
 
 
 class SigningActions(QObject):
@@ -54,6 +57,9 @@ class SigningActions(QObject):
         w = self.window
         if w.synchronous_operations or getattr(w, "_shut_down", False):
             return  # tests run operations on the UI thread: nothing to gain there
+        if w.operations:
+            QTimer.singleShot(PREWARM_RETRY_MS, self._prewarm)
+            return
         from slq_desk.opinion.prewarm import prewarm
         from slq_desk.ui.operations import Operation
 

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from slq_desk.clock import to_beijing
-from slq_desk.desk.service import Desk
 from slq_desk.ui.outputs import Opener, OutputBar
 
 if TYPE_CHECKING:  # the overview's modules load on first use, not at the window's start
     from slq_desk.desk.overview import OutputFile
+    from slq_desk.desk.service import Desk
     from slq_desk.ui.audit_viewer import AuditViewer
     from slq_desk.ui.dashboard import DashboardView
     from slq_desk.ui.main_window import MainWindow

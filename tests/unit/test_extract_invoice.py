@@ -128,3 +128,14 @@ def test_role_labels_win_over_reading_order() -> None:
     f = {k: v.value for k, v in report.extraction.fields.items()}
     assert (f["buyer_name"], f["buyer_id"]) == ("武汉智算科技有限公司", buyer_id)
     assert (f["seller_name"], f["seller_id"]) == ("湖北云算力服务有限公司", seller_id)
+
+
+def test_a_sum_row_whose_label_lost_a_character_to_ocr() -> None:
+    """OCR can read 合计 as 合 alone: the row before ¥ figures is still the 合计 row, not an
+    item (issue 13: a scanned older invoice lost its amount and tax)."""
+    from slq_desk.extract.invoice import _SUM_LABEL
+
+    assert _SUM_LABEL.search("合\t¥16800.00\t¥1008.00")
+    assert _SUM_LABEL.search("合 计\t¥16800.00")
+    assert not _SUM_LABEL.search("合同编号 ¥")
+    assert not _SUM_LABEL.search("合作方\t¥100.00")

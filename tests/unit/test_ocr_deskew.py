@@ -65,6 +65,12 @@ def test_amount_letters_and_specks_read_by_ocr() -> None:
     assert fix("91110108MA01Q2X5QT") == "91110108MA01Q2X5QT"
     assert fix("2026-05-01") == "2026-05-01"
     assert fix("-15000.00") == "-15000.00"
+    # A decimal point read as a colon, a speck after a label's colon; a time stays a time.
+    assert fix("合\t¥16800.00\t¥1008:00") == "合\t¥16800.00\t¥1008.00"
+    assert fix("16800:00") == "16800.00"
+    assert fix("开票日期:·2026年01月12日") == "开票日期:2026年01月12日"
+    assert fix("10:30 至 12:45") == "10:30 至 12:45"
+    assert fix("2026-05-01 08:00:00") == "2026-05-01 08:00:00"
 
 
 @pytest.mark.slow

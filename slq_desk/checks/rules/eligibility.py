@@ -153,6 +153,11 @@ def threshold(view: ApplicationView, params: PolicyParams) -> list[CheckFinding]
 
 
 def service_period(view: ApplicationView) -> tuple[date, date, list[Evidence]] | None:
+    # A period a person set wins over the documents (as in ``checks/facts._period``).
+    start, end = day(str(view.overrides.get("service_start") or "")), \
+        day(str(view.overrides.get("service_end") or ""))
+    if start and end and start <= end:
+        return start, end, []
     for kind, a, b in (("contract", "term_start", "term_end"),
                        ("usage_log", "period_start", "period_end")):
         for doc in view.readable(kind):

@@ -17,12 +17,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog
 
-from slq_desk.desk.service import Desk
 from slq_desk.ui.office.common import status_name
 from slq_desk.ui.office.office_tab import OfficeData, OfficeTab
 from slq_desk.ui.operations import Operation, Report
 
 if TYPE_CHECKING:
+    from slq_desk.desk.service import Desk
     from slq_desk.ui.main_window import MainWindow
 
 Asker = Callable[[str], "str | None"]

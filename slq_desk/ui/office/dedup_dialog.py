@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -79,9 +80,18 @@ class DedupDialog(QDialog):
         layout.addWidget(self.reindex_box)
         self.message = message_label(self)
         layout.addWidget(self.message)
+        # A rebuild over a province's invoices takes seconds: how far it is, and a way out.
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("DedupProgress")
+        self.progress.setAccessibleName(self.tr("查重进度"))
+        self.progress.hide()
+        layout.addWidget(self.progress)
         buttons = QDialogButtonBox(self)
         self.run_button = buttons.addButton(self.tr("运行查重(&R)"), QDialogButtonBox.ButtonRole.ActionRole)
         self.run_button.clicked.connect(self.run)
+        self.cancel_button = buttons.addButton(self.tr("取消查重(&C)"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.clicked.connect(self.cancel)
         self.open_button = buttons.addButton(self.tr("打开另一份申报(&O)"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.clicked.connect(self.open_other)
@@ -104,17 +114,49 @@ class DedupDialog(QDialog):
 
         def work(report: Report) -> Any:
             report(0, 0, "")
-            return desk.office.find_duplicates(reindex=reindex)
+            return desk.office.find_duplicates(reindex=reindex, progress=report)
 
         op = Operation(work)
+        op.progress.connect(self._show_progress)
         op.finished.connect(self.show_duplicates)
         op.failed.connect(lambda m: show_message(self.message, self.tr("查重未完成：{0}").format(m),
                                                  BAD_STYLE))
-        op.ended.connect(self._update_buttons)
+        op.cancelled.connect(lambda: show_message(self.message, self.tr(
+            "已取消查重，索引与已有结果保持不变。"), INFO_STYLE))
+        op.ended.connect(self._ended)
         self._op = op
         self.run_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the first step says how many
+        self.progress.show()
         show_message(self.message, self.tr("正在查重…"), INFO_STYLE)
+        self._update_buttons()
         self.launch(op)
+
+    def cancel(self) -> None:
+        """Stop at the next step; the step's transaction rolls back (nothing half done)."""
+        if self._op is not None and not self._op.is_done:
+            self._op.cancel()
+            self.cancel_button.setEnabled(False)
+            show_message(self.message, self.tr("正在取消查重…"), INFO_STYLE)
+
+    def _show_progress(self, done: int, total: int, text: str) -> None:
+        from slq_desk.checks import dedup
+
+        if total <= 0:
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if text == dedup.INDEX_TEXT:
+            shown = self.tr("正在重建查重索引：{0} / {1} 份申报").format(done, total)
+        elif text == dedup.FIND_TEXT:
+            shown = self.tr("正在比对查重索引…")
+        else:
+            shown = self.tr("正在记录查重结果…")
+        show_message(self.message, shown, INFO_STYLE)
+
+    def _ended(self) -> None:
+        self.progress.hide()
+        self._update_buttons()
 
     def show_duplicates(self, duplicates: list[Any]) -> None:
         self.duplicates = list(duplicates)
@@ -167,6 +209,7 @@ class DedupDialog(QDialog):
     def _update_buttons(self) -> None:
         busy = self._op is not None and not self._op.is_done
         self.run_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy and not (self._op is not None and self._op.is_cancelled))
         target = self.other(self.table.currentRow()) if self.table.currentRow() >= 0 else None
         self.open_button.setEnabled(target is not None and not busy)
         if target is not None:

@@ -7,7 +7,7 @@ computation of the same facts under each shipped policy); nothing is computed he
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +60,8 @@ def table_height(table: QTableWidget, rows: int) -> int:
 
 
 class CalculationTab(QWidget):
+    facts_requested = Signal()  # the 认定事实 dialog, opened by the window
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CalculationTab")
@@ -82,8 +84,13 @@ class CalculationTab(QWidget):
         self.explanation.setMaximumHeight(130)
         copy = QPushButton(self.tr("复制说明"), self)
         copy.clicked.connect(self.copy_explanation)
+        # Facts the documents do not show (申报方向, period, domestic …): facts_actions.py.
+        self.facts_button = QPushButton(self.tr("认定事实…"), self)
+        self.facts_button.setToolTip(self.tr("人工认定申报方向、服务期限、是否国产等事实 (Ctrl+Shift+F)"))
+        self.facts_button.clicked.connect(lambda: self.facts_requested.emit())
         say = QHBoxLayout()
         say.addWidget(QLabel(self.tr("测算说明（可直接宣读）"), self), 1)
+        say.addWidget(self.facts_button)
         say.addWidget(copy)
         self.steps = _table([self.tr("步骤"), self.tr("金额"), self.tr("条款"), self.tr("政策原文")], self)
         self.steps.setObjectName("steps")

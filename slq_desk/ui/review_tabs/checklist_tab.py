@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -109,6 +111,10 @@ class ChecklistTab(QWidget):
     evidence_requested = Signal(str, int, object, str)
     # field id, new value (None: withdraw the correction)
     correction_requested = Signal(int, object)
+    # the 认定事实 dialog (facts_actions.py carries it out), and a document's 更改文档类型 (its id)
+    facts_requested = Signal()
+    relabel_requested = Signal(int)
+    entry_requested = Signal(int)  # 补录字段: a field the reader did not find, on this document
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +122,7 @@ class ChecklistTab(QWidget):
         self.data: ChecklistData | None = None
         self._generation = 0
         self.correction_dialog: CorrectionDialog | None = None
+        self.context_menu: QMenu | None = None  # the last one shown (tests look at it)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -148,10 +155,20 @@ class ChecklistTab(QWidget):
         self.correct_button.clicked.connect(self.edit_current)
         self.withdraw_button = QPushButton(self.tr("撤回更正"), self)
         self.withdraw_button.clicked.connect(self.withdraw_current)
+        self.relabel_button = QPushButton(self.tr("更改文档类型…"), self)
+        self.relabel_button.setToolTip(self.tr("按所选材料的正确类型重新读取，并记住此文件的类型 (Ctrl+Shift+K)"))
+        self.relabel_button.clicked.connect(self.relabel_current)
+        self.facts_button = QPushButton(self.tr("认定事实…"), self)
+        self.facts_button.setToolTip(self.tr("人工认定申报方向、服务期限、是否国产等事实 (Ctrl+Shift+F)"))
+        self.facts_button.clicked.connect(lambda: self.facts_requested.emit())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.busy = QLabel(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.withdraw_button)
+        buttons.addWidget(self.relabel_button)
+        buttons.addWidget(self.facts_button)
         buttons.addStretch(1)
         buttons.addWidget(self.busy)
         layout = QVBoxLayout(self)
@@ -380,14 +397,20 @@ class ChecklistTab(QWidget):
         page = str(row.page + 1) if row.page is not None else ""
         value, corrected = shown_value(row.name, row.value), shown_value(row.name, row.corrected_value or "")
         shown = corrected if row.corrected else value
-        if row.corrected:
+        if row.corrected and row.source == "manual":
+            shown = self.tr("{0}（人工补录）").format(corrected)  # nothing was read (desk/entry.py)
+        elif row.corrected:
             shown = self.tr("{0}（更正；原提取：{1}）").format(corrected, value)
         elif row.source == "ocr":
             # Read by OCR from a scanned page: say so, with the recogniser's confidence.
             shown = self.tr("{0}（OCR，置信度 {1}%）").format(value, row.confidence)
         item = QTreeWidgetItem(parent, [i18n.label(field_label(row.name)), shown, page])
         item.setData(0, PAYLOAD, ("field", row, sha))
-        if row.corrected:
+        if row.corrected and row.source == "manual":
+            item.setForeground(1, QBrush(severity_color(CORRECTED_COLOR)))
+            item.setToolTip(1, self.tr("材料中未读出，由 {0} 于 {1} 人工补录：{2}").format(
+                row.corrected_by or "", row.corrected_at or "", corrected))
+        elif row.corrected:
             item.setForeground(1, QBrush(severity_color(CORRECTED_COLOR)))
             item.setToolTip(1, self.tr("原提取值：{0}\n更正为：{1}\n更正人：{2}\n更正时间：{3}").format(
                 value, corrected, row.corrected_by or "", row.corrected_at or ""))
@@ -456,6 +479,45 @@ class ChecklistTab(QWidget):
         row = self._field_of(self.tree.currentItem())
         self.correct_button.setEnabled(row is not None)
         self.withdraw_button.setEnabled(row is not None and row.corrected)
+        self.relabel_button.setEnabled(self.document_of(self.tree.currentItem()) is not None)
+        self.facts_button.setEnabled(self.data is not None)
+
+    def document_of(self, item: QTreeWidgetItem | None) -> DocumentFields | None:
+        """The document a row stands for (its own row, or a material naming it)."""
+        payload = item.data(0, PAYLOAD) if item is not None else None
+        if not payload or payload[0] != "document" or self.data is None:
+            return None
+        return next((d for d in self.data.documents
+                     if d.sha256 == payload[1] and d.name == payload[2]), None)
+
+    def relabel_current(self) -> None:
+        doc = self.document_of(self.tree.currentItem())
+        if doc is not None:
+            self.relabel_requested.emit(doc.document_id)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        menu = self.menu_for(item)
+        if not menu.isEmpty():
+            menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def menu_for(self, item: QTreeWidgetItem | None) -> QMenu:
+        """The row's context menu: correct a field, relabel a document, set facts."""
+        menu = QMenu(self.tree)
+        if self._field_of(item) is not None:
+            menu.addAction(self.tr("更正字段值…"), self.edit_current)
+        doc = self.document_of(item)
+        if doc is not None:
+            menu.addAction(self.tr("更改文档类型…"), self.relabel_current)
+            menu.addAction(self.tr("补录字段…"), lambda: self.entry_requested.emit(doc.document_id))
+        if self.data is not None:
+            menu.addAction(self.tr("认定事实…"), lambda: self.facts_requested.emit())
+        if self.context_menu is not None:
+            self.context_menu.deleteLater()
+        self.context_menu = menu
+        return menu
 
     # -- finding rows (used by tests and the window) ----------------------------------------
     def items(self, kind: str) -> list[QTreeWidgetItem]:

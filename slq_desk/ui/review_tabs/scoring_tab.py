@@ -21,6 +21,7 @@ from decimal import Decimal
 from enum import Enum
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -58,14 +59,16 @@ from PySide6.QtWidgets import (
 )
 
 from slq_desk.clock import beijing_text, now_beijing
-from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError, localised
 from slq_desk.money import D, MoneyError, fmt
 from slq_desk.review.rubric import Criterion, Rubric
 from slq_desk.ui.theme import error_css, muted_css, notice_css, ok_color
 from slq_desk.ui.undo import SetValueCommand
 from slq_desk.vocabulary import RECOMMENDATIONS
-from slq_desk.workspace import Workspace
+
+if TYPE_CHECKING:  # the desk service (SQLAlchemy) is imported once a workspace is open
+    from slq_desk.desk.service import Desk
+    from slq_desk.workspace import Workspace
 
 SAVE_DELAY_MS = 500
 # The service's "no amount" problem: not shown while the box holds an amount (the box's own
@@ -481,7 +484,12 @@ class ScoringTab(QWidget):
         """Show this reviewer's form for the application (saving what the previous one had)."""
         self.flush()
         self.ws, self.application_id, self.reviewer = ws, application_id, reviewer.strip()
-        self.desk = Desk(ws) if ws is not None else None
+        if ws is not None:
+            from slq_desk.desk.service import Desk
+
+            self.desk = Desk(ws)
+        else:
+            self.desk = None
         self.rubric_ref = None
         self.reload()
 
@@ -546,10 +554,12 @@ class ScoringTab(QWidget):
 
     def _fill(self, state: object) -> None:
         """Put the stored review into the widgets, without creating undo steps or saves."""
-        from slq_desk.review.service import ReviewState
+        st = None
+        if state is not None:  # the review service (SQLAlchemy) only once there is a review
+            from slq_desk.review.service import ReviewState
 
+            st = state if isinstance(state, ReviewState) else None
         self.values = {}
-        st = state if isinstance(state, ReviewState) else None
         self.version = st.version if st else None
         if st is not None:
             for r in st.scoring.criteria:
@@ -712,9 +722,6 @@ class ScoringTab(QWidget):
 
     def _refresh_local(self) -> None:
         """Running total, per-criterion flags and what is still missing, from the screen values."""
-        from slq_desk.review.scoring import evaluate
-        from slq_desk.review.service import recommendation_problems
-
         self.computed_label.setText(self.tr("≤ 测算金额 {0}").format(
             fmt(self.computed) if self.computed is not None else "—"))
         if self.rubric is None:
@@ -722,6 +729,10 @@ class ScoringTab(QWidget):
             self.problems.setText("")
             self._set_enabled()
             return
+        # The review service (SQLAlchemy) once there is a form: not while the window starts.
+        from slq_desk.review.scoring import evaluate
+        from slq_desk.review.service import recommendation_problems
+
         scores = {k[6:]: v for k, v in self.values.items() if k.startswith("score:") and v}
         comments = {k[8:]: v for k, v in self.values.items() if k.startswith("comment:") and v}
         result = evaluate(self.rubric, scores, comments)

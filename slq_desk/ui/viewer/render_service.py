@@ -160,8 +160,9 @@ class RenderService(QObject):
 
     # -- the render thread ----------------------------------------------------------------
     def _run(self) -> None:
-        import pypdfium2 as pdfium
-
+        # Imported with the first document, not while the window builds its first frame: the
+        # import is Python work that would share the interpreter lock with it (issue 18, item 1).
+        pdfium: Any = None
         documents: dict[str, Any] = {}
         try:
             while True:
@@ -182,6 +183,10 @@ class RenderService(QObject):
                     if pdf is not None:
                         pdf.close()
                 elif opening is not None:
+                    if pdfium is None:
+                        import pypdfium2
+
+                        pdfium = pypdfium2
                     self._open_in_thread(pdfium, documents, opening[0], opening[1])
                 elif key is not None:
                     image = self._render_in_thread(documents, key)
