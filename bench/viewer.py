@@ -293,7 +293,7 @@ def latency_part(label: str, path: Path, count: int, pane: Any, pump_until: Any,
 
     def idle() -> None:
         """The reader has been on the page a while: prefetch and text extraction are done."""
-        pump_until(lambda: pane.is_settled() and renderer.pending() == 0 and texts.pending() == 0)
+        pump_until(lambda: view.is_idle() and renderer.pending() == 0 and texts.pending() == 0)
 
     def raw_mupdf(page: int) -> float:
         t0 = time.perf_counter()

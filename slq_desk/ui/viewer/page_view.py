@@ -84,6 +84,10 @@ class PageView(QAbstractScrollArea):
         self.shown_latency: dict[RenderKey, float] = {}
         self._current_page = -1
         self._direction = 1  # +1 reading forwards, -1 when the reader last moved back
+        # True once every visible page has been painted from its sharp image since the last
+        # move; only then are the next pages prefetched, so their rendering never competes
+        # with showing the page the reader asked for.
+        self._painted_sharp = False
         self._quiet = False
         self._pinned: tuple[int, int] | None = None  # (page, scroll value) of go_to_page
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -388,6 +392,7 @@ class PageView(QAbstractScrollArea):
         self._after_scroll()
 
     def _after_scroll(self) -> None:
+        self._painted_sharp = False
         self.viewport().update()
         page = self.current_page()
         changed = page != self._current_page
@@ -443,12 +448,23 @@ class PageView(QAbstractScrollArea):
         # A page scrolled away before it was shown: its request is withdrawn, and its clock too.
         for key in [k for k in self.requested_at if k not in keep]:
             del self.requested_at[key]
-        for rank, key in enumerate(self.prefetch_keys()):
-            keep.add(key)
-            if key not in cache:
-                self.renderer.request(key, 10.0 + rank, self.owner)
+        # Prefetches already queued for this place stay queued; new ones are asked for once
+        # the visible pages are painted (see paintEvent).
+        keep.update(self.prefetch_keys())
         self.renderer.retain(self.owner, keep)
         self._request_texts()
+
+    def _request_prefetch(self) -> None:
+        cache = self.renderer.cache
+        for rank, key in enumerate(self.prefetch_keys()):
+            if key not in cache:
+                self.renderer.request(key, 10.0 + rank, self.owner)
+
+    def is_idle(self) -> bool:
+        """The reader could have been on this place a while: the visible pages are painted
+        sharp, their prefetch is asked for, and their text is asked for (or about to be)."""
+        return self.doc is None or (self._painted_sharp and self.is_settled()
+                                    and not self._text_timer.isActive())
 
     def _request_texts(self) -> None:
         """Ask for the visible pages' text (for selection) once their pixels are there and the
@@ -490,6 +506,7 @@ class PageView(QAbstractScrollArea):
         left = self.horizontalScrollBar().value()
         top = self.verticalScrollBar().value()
         dpr = self.dpr()
+        sharp = True
         for page in self.visible_pages():
             x0, y0, x1, y1 = self.layout_.page_rect(page)
             target = QRectF(x0 - left, y0 - top, x1 - x0, y1 - y0)
@@ -509,12 +526,16 @@ class PageView(QAbstractScrollArea):
                         trace[key]["painted"] = now
                     self.page_shown.emit(key)
             else:
+                sharp = False
                 painter.fillRect(target, PAPER)
                 stand_in = self.renderer.cache.nearest(key)
                 if stand_in is not None:
                     painter.drawImage(target, stand_in)
             self._paint_overlays(painter, page)
         painter.end()
+        if sharp and not self._painted_sharp:
+            self._painted_sharp = True
+            self._request_prefetch()
 
     @staticmethod
     def _draw_sharp(painter: QPainter, target: QRectF, image: QImage, dpr: float) -> None:
