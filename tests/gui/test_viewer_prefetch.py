@@ -3,6 +3,7 @@ direct QImage render, and text asked for only once the reader stays on a page (i
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -128,8 +129,9 @@ def test_no_stale_page_after_switching_documents(pane, qtbot, tmp_path):
     # A render of the old document that finishes after it was closed is dropped on arrival.
     shown: list[object] = []
     renderer.rendered.connect(lambda key, image: shown.append(key))
-    renderer._rendered_bg.emit(stale, late)
-    qtbot.waitUntil(lambda: pane.renderer.pending() == 0, timeout=WAIT_MS)
+    with renderer._cond:
+        renderer._outbox.append((stale, late))
+    renderer._rendered_bg.emit()
     wait_idle(qtbot, pane)
     assert stale not in renderer.cache and stale not in shown
     assert all(k.doc == view.doc for k in view.wanted_keys() + list(view.shown_latency))
@@ -170,3 +172,27 @@ def test_text_is_asked_for_once_the_reader_stays_on_the_page(pane, qtbot):
     assert view.is_settled()
     assert texts.pending() == 0 and (view.doc, page) not in texts.texts  # not at the page turn
     qtbot.waitUntil(lambda: (view.doc, page) in texts.texts, timeout=WAIT_MS)
+
+
+def test_a_burst_of_renders_wakes_the_ui_thread_once(pane, qtbot):
+    view, renderer = pane.view, pane.renderer
+    wait_idle(qtbot, pane)
+    renderer.cache.drop_document(view.doc)
+    wakes: list[bool] = []
+    renderer._rendered_bg.connect(lambda: wakes.append(True))
+    delivered: list[object] = []
+    renderer.rendered.connect(lambda key, image: delivered.append(key))
+    keys = [key_of(pane, page) for page in range(PAGES)]
+    # The UI thread is kept busy (no event loop) while the render thread finishes every page.
+    for rank, key in enumerate(keys):
+        renderer.request(key, float(rank), "test")
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while time.monotonic() < deadline:
+        with renderer._cond:
+            if not renderer._queue and renderer._inflight is None:
+                break
+        time.sleep(0.01)
+    assert renderer.pending() == len(keys)  # all rendered, none handed over yet
+    qtbot.waitUntil(lambda: renderer.pending() == 0, timeout=WAIT_MS)
+    assert sorted(delivered, key=lambda k: k.page) == keys and all(k in renderer.cache for k in keys)
+    assert len(wakes) == 1

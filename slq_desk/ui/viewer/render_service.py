@@ -6,8 +6,10 @@ render, so one background thread can render while the UI thread keeps painting. 
 thread-safe, hence exactly one thread owns all PDFium documents; the UI thread only queues
 requests and receives finished ``QImage`` objects through a queued signal.
 
-PDFium draws straight into the ``QImage`` that is handed over (no intermediate buffer, no copy),
-and the image travels to the UI thread by reference inside the queued signal.
+PDFium draws straight into the ``QImage`` that is handed over (no intermediate buffer, no copy).
+Finished images wait in a small outbox; the render thread signals the UI thread only when the
+outbox goes from empty to non-empty, and the UI thread takes everything waiting at once, so a
+burst of renders (thumbnails, prefetch) wakes the UI thread once, not once per page.
 
 Requests carry a priority (smaller first) and an owner; an owner can withdraw the requests it
 no longer needs (pages scrolled away) with :meth:`RenderService.retain`.
@@ -62,7 +64,7 @@ class RenderService(QObject):
     # Internal: hands results from the render thread to the UI thread (queued connection).
     _opened_bg = Signal(str, object)
     _failed_bg = Signal(str, str)
-    _rendered_bg = Signal(object, object)
+    _rendered_bg = Signal()  # the outbox has images
 
     def __init__(self, cache: ImageCache | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,13 +77,14 @@ class RenderService(QObject):
         self._closes: deque[str] = deque()
         self._queue: dict[RenderKey, tuple[float, str]] = {}  # key → (priority, owner)
         self._inflight: RenderKey | None = None
+        self._outbox: deque[tuple[RenderKey, QImage]] = deque()
         self._stop = False
         # When a dict (benchmarks set it), each request's phases are stamped into it with
         # time.perf_counter(): queued, picked, rendered, delivered (and painted, by the view).
         self.trace: dict[RenderKey, dict[str, float]] | None = None
         self._opened_bg.connect(self._on_opened)
         self._failed_bg.connect(self._on_failed)
-        self._rendered_bg.connect(self._on_rendered)
+        self._rendered_bg.connect(self._take_rendered)
         self._thread = threading.Thread(target=self._run, name="slq-render", daemon=True)
         self._thread.start()
 
@@ -137,7 +140,8 @@ class RenderService(QObject):
 
     def pending(self) -> int:
         with self._cond:
-            return len(self._queue) + (1 if self._inflight is not None else 0) + len(self._opens)
+            return (len(self._queue) + (1 if self._inflight is not None else 0) + len(self._opens)
+                    + len(self._outbox))
 
     def shutdown(self) -> None:
         with self._cond:
@@ -161,7 +165,16 @@ class RenderService(QObject):
         self.errors[doc] = message
         self.failed.emit(doc, message)
 
-    @Slot(object, object)
+    @Slot()
+    def _take_rendered(self) -> None:
+        """Take every image the render thread has finished (one signal may stand for many)."""
+        while True:
+            with self._cond:
+                if not self._outbox:
+                    return
+                key, image = self._outbox.popleft()
+            self._on_rendered(key, image)
+
     def _on_rendered(self, key: RenderKey, image: QImage) -> None:
         if key.doc not in self._refs:
             return  # the document was closed while this page rendered: never shown
@@ -199,12 +212,15 @@ class RenderService(QObject):
                     self._open_in_thread(pdfium, documents, opening[0], opening[1])
                 elif key is not None:
                     image = self._render_in_thread(pdfium, documents, key)
-                    with self._cond:
-                        self._inflight = None
                     if self.trace is not None and key in self.trace:
                         self.trace[key]["rendered"] = time.perf_counter()
-                    if image is not None:
-                        self._rendered_bg.emit(key, image)
+                    with self._cond:
+                        self._inflight = None
+                        wake = image is not None and not self._outbox
+                        if image is not None:
+                            self._outbox.append((key, image))
+                    if wake:
+                        self._rendered_bg.emit()
         except RuntimeError:
             pass  # the QObject was deleted without shutdown(): the application is exiting
         finally:
