@@ -9,7 +9,9 @@ Figures are printed beside peers measured in the same process, as ratios:
     rows: a cold random-access request (the image cache emptied, nothing prefetched) and "next
     page in reading order" (the page after the one being read, which the view prefetched),
     with the cold request's time split into phases (render thread woken, render, hand-off to
-    the UI thread, paint);
+    the UI thread, paint), and, for the cold row, beside the floor of any threaded viewer: a
+    bare thread rendering with pypdfium2 and handing the image to the UI thread by a queued
+    signal, which draws it (two thread wake-ups, which grow with the machine's load);
   * the UI thread's longest stall (a 2 ms QTimer heartbeat) while the view scrolls through 50
     pages, against the same 50 pages rendered by PyMuPDF in a background thread (the approach
     ARCHITECTURE.md warns about);
@@ -270,6 +272,70 @@ def wait_for(signal: Any, condition: Any, timeout: float = 60.0) -> None:
         raise TimeoutError("benchmark step did not finish")
 
 
+def make_handoff_peer(path: Path, scale: float) -> Any:
+    """The floor of a viewer that renders off the UI thread: one bare thread renders the page
+    with pypdfium2 into a QImage and a queued signal hands it to the UI thread, which draws it.
+    No cache, queue, layout or widget: what is left is two thread wake-ups and the GIL."""
+    import pypdfium2 as pdfium
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtGui import QImage, QPainter
+
+    from slq_desk.ui.viewer.render_service import render_into_qimage
+
+    class HandOffPeer(QObject):
+        done = Signal(object)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.cond = threading.Condition()
+            self.job: int | None = None
+            self.stop = False
+            self.shown: float | None = None
+            self.screen = QImage(1000, 900, QImage.Format.Format_ARGB32_Premultiplied)
+            self.done.connect(self._draw)
+            self.thread = threading.Thread(target=self._run, daemon=True)
+            self.thread.start()
+
+        def _run(self) -> None:
+            pdf = pdfium.PdfDocument(str(path))
+            while True:
+                with self.cond:
+                    while self.job is None and not self.stop:
+                        self.cond.wait()
+                    if self.stop:
+                        break
+                    page, self.job = self.job, None
+                p = pdf[page]
+                image = render_into_qimage(pdfium, p, scale, 0)
+                p.close()
+                self.done.emit(image)
+            pdf.close()
+
+        def _draw(self, image: Any) -> None:
+            painter = QPainter(self.screen)
+            painter.drawImage(0, 0, image)
+            painter.end()
+            self.shown = time.perf_counter()
+
+        def measure(self, page: int) -> float:
+            self.shown = None
+            t0 = time.perf_counter()
+            with self.cond:
+                self.job = page
+                self.cond.notify()
+            wait_for(self.done, lambda: self.shown is not None)
+            assert self.shown is not None
+            return self.shown - t0
+
+        def close(self) -> None:
+            with self.cond:
+                self.stop = True
+                self.cond.notify()
+            self.thread.join(timeout=10)
+
+    return HandOffPeer()
+
+
 def latency_part(label: str, path: Path, count: int, pane: Any, pump_until: Any, zoom: float) -> None:
     """Request → shown for pages of ``path``, cold and next-in-reading-order, beside raw renders."""
     import pymupdf
@@ -290,6 +356,8 @@ def latency_part(label: str, path: Path, count: int, pane: Any, pump_until: Any,
     mdoc = pymupdf.open(path)
     matrix = pymupdf.Matrix(scale, scale)
     pdoc = pdfium.PdfDocument(str(path))
+    handoff = make_handoff_peer(path, scale)
+    floor: list[float] = []
 
     def idle() -> None:
         """The reader has been on the page a while: prefetch and text extraction are done."""
@@ -348,8 +416,11 @@ def latency_part(label: str, path: Path, count: int, pane: Any, pump_until: Any,
             # The raw peers on the same page right after it, alternating which goes first.
             for fn, out in ((raw_mupdf, mu), (raw_pdfium, pd))[:: 1 if n % 2 else -1]:
                 out.append(fn(target))
+            if before is None:
+                floor.append(handoff.measure(target))
         rows[name], peers[name], hits[name] = shown, (mu, pd), hit
     renderer.trace = None
+    handoff.close()
     mdoc.close()
     pdoc.close()
     pane.close_document()
@@ -365,6 +436,9 @@ def latency_part(label: str, path: Path, count: int, pane: Any, pump_until: Any,
         print(f"       shown p95 / raw pypdfium2 p95 = {pct(shown, .95) / pct(pd, .95):.2f}×, "
               f"/ raw PyMuPDF p95 = {pct(shown, .95) / pct(mu, .95):.2f}×  (aim ≤ 1.5× the faster raw "
               f"engine: {'met' if pct(shown, .95) <= 1.5 * best else 'NOT met'})")
+        if name.startswith("cold") and floor:
+            print(f"       floor: bare thread renders, queued signal, drawn{ms(pct(floor, .5))}"
+                  f"{ms(pct(floor, .95))}   (viewer / floor p95 = {pct(shown, .95) / pct(floor, .95):.2f}×)")
     phases = [("queued → render thread picks it up", "queued", "picked"),
               ("PDFium renders into the QImage", "picked", "rendered"),
               ("queued signal → UI thread has it", "rendered", "delivered"),

@@ -198,6 +198,11 @@ class PageView(QAbstractScrollArea):
             if bar.value() == target:
                 self._after_scroll()
             bar.setValue(target)
+            if self.is_settled() and self.isVisible():
+                # Every page it lands on is cached (prefetched): show it now rather than after
+                # whatever else waits in the event queue. Only for jumps by page: wheel and
+                # drag scrolling keep Qt's coalesced updates.
+                self.viewport().repaint()
 
     def current_page(self) -> int:
         """The page at the top third of the viewport (what the reader is looking at)."""
