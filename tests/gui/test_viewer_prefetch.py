@@ -194,3 +194,16 @@ def test_a_burst_of_renders_wakes_the_ui_thread_once(pane, qtbot):
     qtbot.waitUntil(lambda: renderer.pending() == 0, timeout=WAIT_MS)
     assert sorted(delivered, key=lambda k: k.page) == keys and all(k in renderer.cache for k in keys)
     assert len(wakes) == 1
+
+
+def test_a_visible_page_is_painted_as_soon_as_it_arrives(pane, qtbot):
+    view, renderer = pane.view, pane.renderer
+    wait_idle(qtbot, pane)
+    renderer.cache.drop_document(view.doc)
+    wanted = key_of(pane, 9)
+    seen: dict[object, bool] = {}
+    # Connected after the view, so this runs right after the view's own slot.
+    renderer.rendered.connect(lambda key, image: seen.setdefault(key, key in view.shown_latency))
+    view.go_to_page(9)
+    qtbot.waitUntil(lambda: wanted in seen, timeout=WAIT_MS)
+    assert seen[wanted]  # painted inside the hand-off, not on a later turn of the event loop

@@ -497,7 +497,12 @@ class PageView(QAbstractScrollArea):
     @Slot(object, object)
     def _on_rendered(self, key: RenderKey, image: object) -> None:
         if key.doc == self.doc and key.page in self.visible_pages():
-            self.viewport().update()
+            if self.isVisible() and key == render_key(key.doc, key.page, self.zoom, self.rotation,
+                                                      self.dpr()):
+                # The reader is waiting for exactly this: paint now, not after the event queue.
+                self.viewport().repaint()
+            else:  # another zoom (or a thumbnail) of a visible page: whenever Qt next paints
+                self.viewport().update()
             self._request_texts()
 
     # -- painting ------------------------------------------------------------------------
