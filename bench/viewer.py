@@ -243,16 +243,15 @@ def make_scanned_pdf(source: Path, pages: int) -> bytes:
     return data
 
 
-def wait_for(signal: Any, condition: Any, timeout: float = 60.0) -> None:
-    """Run the event loop until ``condition`` holds, checking it only when ``signal`` fires.
+def wait_for(signal: Any, condition: Any, timeout: float = 60.0, start: Any = None) -> None:
+    """Call ``start`` (if given), then run the event loop until ``condition`` holds, checking it
+    only when ``signal`` fires (connected before ``start``, so no emission is missed).
 
     No polling timer runs meanwhile: a timer waking the UI thread every millisecond would
     compete for the GIL with the render thread and be part of what is measured.
     """
     from PySide6.QtCore import QEventLoop, QTimer
 
-    if condition():
-        return
     loop = QEventLoop()
     expired: list[bool] = []
 
@@ -265,8 +264,11 @@ def wait_for(signal: Any, condition: Any, timeout: float = 60.0) -> None:
         loop.quit()
 
     signal.connect(check)
-    QTimer.singleShot(round(timeout * 1000), give_up)
-    loop.exec()
+    if start is not None:
+        start()
+    if not condition():
+        QTimer.singleShot(round(timeout * 1000), give_up)
+        loop.exec()
     signal.disconnect(check)
     if expired and not condition():
         raise TimeoutError("benchmark step did not finish")
@@ -319,13 +321,17 @@ def make_handoff_peer(path: Path, scale: float) -> Any:
 
         def measure(self, page: int) -> float:
             self.shown = None
-            t0 = time.perf_counter()
-            with self.cond:
-                self.job = page
-                self.cond.notify()
-            wait_for(self.done, lambda: self.shown is not None)
+            t0: list[float] = []
+
+            def start() -> None:
+                t0.append(time.perf_counter())
+                with self.cond:
+                    self.job = page
+                    self.cond.notify()
+
+            wait_for(self.done, lambda: self.shown is not None, start=start)
             assert self.shown is not None
-            return self.shown - t0
+            return self.shown - t0[0]
 
         def close(self) -> None:
             with self.cond:
@@ -379,8 +385,8 @@ def latency_part(label: str, path: Path, count: int, pane: Any, pump_until: Any,
         key = render_key(doc.key, page, view.zoom, view.rotation, dpr)
         cached = key in renderer.cache
         view.shown_latency.pop(key, None)  # a page already on screen is measured afresh
-        view.go_to_page(page)
-        wait_for(view.page_shown, lambda: key in view.shown_latency)
+        wait_for(view.page_shown, lambda: key in view.shown_latency,
+                 start=lambda: view.go_to_page(page))
         return view.shown_latency[key], key, cached
 
     peers: dict[str, tuple[list[float], list[float]]] = {}
