@@ -1,8 +1,9 @@
 """The continuous page view: pages stacked vertically, drawn from the image cache.
 
 The view never renders anything itself: it asks the render service for the pages it shows
-(plus a little ahead), draws the sharp image when it is cached and the nearest cached zoom until
-then, and paints search hits, the text selection and the evidence box on top. Its position is
+(plus the next pages in reading order, so "next page" is served from the cache), draws the sharp
+image when it is cached and the nearest cached zoom until then, and paints search hits, the text
+selection and the evidence box on top. Its position is
 a continuous "page + fraction" (see ``geometry.Layout.position_of``), which is what zoom changes
 preserve and what synchronised scrolling exchanges.
 """
@@ -12,10 +13,11 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
+    QImage,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -34,7 +36,17 @@ from slq_desk.ui.viewer.text_service import TextService
 
 ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0, 5.0]
 MIN_ZOOM, MAX_ZOOM = ZOOM_STEPS[0], ZOOM_STEPS[-1]
-PREFETCH_PAGES = 2
+# Pages rendered ahead of the visible ones in the direction the reader is moving (reading order:
+# forwards unless they last moved back) and behind them. Each A4 page at 100 % is 3.5 MB (14 MB on
+# a DPR-2 screen), well inside the image cache's budget.
+PREFETCH_AHEAD = 3
+PREFETCH_BEHIND = 1
+# The visible pages' text (for selection) is asked for once the reader has stayed this long:
+# asking at once woke the text worker process in the middle of every page turn, where it took
+# a core from the paint, and extracted the text of every page flicked past.
+TEXT_DELAY_MS = 150
+SHADOW = QColor(0, 0, 0, 60)
+PAPER = QColor("white")
 BACKGROUND = QColor(82, 86, 89)
 HIT_COLOR = QColor(255, 213, 0, 110)
 CURRENT_HIT_COLOR = QColor(255, 128, 0, 150)
@@ -66,15 +78,26 @@ class PageView(QAbstractScrollArea):
         self.hits: dict[int, list[Rect]] = {}
         self.current_hit: tuple[int, int] | None = None
         self.selection: tuple[int, int, int] | None = None  # page, first char, last char
+        # When each visible page was first wanted (cached or not) and how long until its sharp
+        # image was painted: the request → shown latency the benchmark reports.
         self.requested_at: dict[RenderKey, float] = {}
         self.shown_latency: dict[RenderKey, float] = {}
         self._current_page = -1
+        self._direction = 1  # +1 reading forwards, -1 when the reader last moved back
+        # True once every visible page has been painted from its sharp image since the last
+        # move; only then are the next pages prefetched, so their rendering never competes
+        # with showing the page the reader asked for.
+        self._painted_sharp = False
         self._quiet = False
         self._pinned: tuple[int, int] | None = None  # (page, scroll value) of go_to_page
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAutoFillBackground(False)
         self.verticalScrollBar().setSingleStep(40)
         self.horizontalScrollBar().setSingleStep(40)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_DELAY_MS)
+        self._text_timer.timeout.connect(self._request_texts_now)
         renderer.rendered.connect(self._on_rendered)
 
     # -- document ----------------------------------------------------------------------
@@ -86,6 +109,7 @@ class PageView(QAbstractScrollArea):
         self.shown_latency.clear()
         self.requested_at.clear()
         self._current_page = -1
+        self._direction = 1
         # A new document starts at its top; that is not a move the other pane should follow.
         self._quiet = True
         try:
@@ -98,6 +122,7 @@ class PageView(QAbstractScrollArea):
 
     def clear(self) -> None:
         self.renderer.retain(self.owner, set())
+        self._text_timer.stop()
         self.doc, self.info, self.layout_ = None, None, None
         self.evidence, self.hits, self.current_hit, self.selection = None, {}, None, None
         self._update_scrollbars()
@@ -173,6 +198,11 @@ class PageView(QAbstractScrollArea):
             if bar.value() == target:
                 self._after_scroll()
             bar.setValue(target)
+            if self.is_settled() and self.isVisible():
+                # Every page it lands on is cached (prefetched): show it now rather than after
+                # whatever else waits in the event queue. Only for jumps by page: wheel and
+                # drag scrolling keep Qt's coalesced updates.
+                self.viewport().repaint()
 
     def current_page(self) -> int:
         """The page at the top third of the viewport (what the reader is looking at)."""
@@ -367,13 +397,17 @@ class PageView(QAbstractScrollArea):
         self._after_scroll()
 
     def _after_scroll(self) -> None:
+        self._painted_sharp = False
         self.viewport().update()
+        page = self.current_page()
+        changed = page != self._current_page
+        if changed and self._current_page >= 0 and page >= 0:
+            self._direction = 1 if page > self._current_page else -1
+        self._current_page = page
         self._update_requests()
         if not self._quiet:
             self.position_changed.emit(self.position())
-        page = self.current_page()
-        if page != self._current_page:
-            self._current_page = page
+        if changed:
             self.current_page_changed.emit(page)
 
     def wanted_keys(self) -> list[RenderKey]:
@@ -388,35 +422,68 @@ class PageView(QAbstractScrollArea):
         ordered = sorted(visible, key=lambda i: abs(i - centre))
         return [render_key(self.doc, i, self.zoom, self.rotation, dpr) for i in ordered]
 
+    def prefetch_keys(self) -> list[RenderKey]:
+        """Keys of the pages to render before they are scrolled to, in the order they are
+        asked for: the next pages in the direction of reading, then those just behind."""
+        if not self.doc or not self.layout_:
+            return []
+        visible = self.visible_pages()
+        if not visible:
+            return []
+        first, last = visible[0], visible[-1]
+        ahead, behind = (last, first) if self._direction > 0 else (first, last)
+        pages = [ahead + self._direction * d for d in range(1, PREFETCH_AHEAD + 1)]
+        pages += [behind - self._direction * d for d in range(1, PREFETCH_BEHIND + 1)]
+        dpr = self.dpr()
+        return [render_key(self.doc, page, self.zoom, self.rotation, dpr)
+                for page in pages if 0 <= page < self.page_count()]
+
     def _update_requests(self) -> None:
         if not self.doc or not self.layout_:
             return
         wanted = self.wanted_keys()
-        keep: set[RenderKey] = set()
+        keep = set(wanted)
         now = time.perf_counter()
+        cache = self.renderer.cache
         for rank, key in enumerate(wanted):
-            keep.add(key)
-            if key not in self.renderer.cache:
+            if key not in self.shown_latency:
                 self.requested_at.setdefault(key, now)
+            if key not in cache:
                 self.renderer.request(key, float(rank), self.owner)
-        if wanted:
-            first, last = min(k.page for k in wanted), max(k.page for k in wanted)
-            dpr = self.dpr()
-            for distance in range(1, PREFETCH_PAGES + 1):
-                for page in (last + distance, first - distance):
-                    if 0 <= page < self.page_count():
-                        key = render_key(self.doc, page, self.zoom, self.rotation, dpr)
-                        keep.add(key)
-                        self.renderer.request(key, 10.0 + distance, self.owner)
+        # A page scrolled away before it was shown: its request is withdrawn, and its clock too.
+        for key in [k for k in self.requested_at if k not in keep]:
+            del self.requested_at[key]
+        # Prefetches already queued for this place stay queued; new ones are asked for once
+        # the visible pages are painted (see paintEvent).
+        keep.update(self.prefetch_keys())
         self.renderer.retain(self.owner, keep)
         self._request_texts()
 
+    def _request_prefetch(self) -> None:
+        cache = self.renderer.cache
+        for rank, key in enumerate(self.prefetch_keys()):
+            if key not in cache:
+                self.renderer.request(key, 10.0 + rank, self.owner)
+
+    def is_idle(self) -> bool:
+        """The reader could have been on this place a while: the visible pages are painted
+        sharp, their prefetch is asked for, and their text is asked for (or about to be)."""
+        return self.doc is None or (self._painted_sharp and self.is_settled()
+                                    and not self._text_timer.isActive())
+
     def _request_texts(self) -> None:
-        """Ask for the visible pages' text (for selection) once their pixels are there.
+        """Ask for the visible pages' text (for selection) once their pixels are there and the
+        reader has stayed on them for ``TEXT_DELAY_MS``.
 
         Text extraction competes with rendering for the CPU, and pixels are what the reader
-        waits for; the text is needed only when they start selecting.
+        waits for; the text is needed only when they start selecting (a press on a page whose
+        text is not there yet asks for it at once, see ``_char_at``).
         """
+        if self.doc is not None and self.is_settled():
+            self._text_timer.start()  # restarted by every scroll: only where the reader stops
+
+    @Slot()
+    def _request_texts_now(self) -> None:
         if self.doc is not None and self.is_settled():
             for page in self.visible_pages():
                 self.texts.page_text(self.doc, page)
@@ -430,7 +497,12 @@ class PageView(QAbstractScrollArea):
     @Slot(object, object)
     def _on_rendered(self, key: RenderKey, image: object) -> None:
         if key.doc == self.doc and key.page in self.visible_pages():
-            self.viewport().update()
+            if self.isVisible() and key == render_key(key.doc, key.page, self.zoom, self.rotation,
+                                                      self.dpr()):
+                # The reader is waiting for exactly this: paint now, not after the event queue.
+                self.viewport().repaint()
+            else:  # another zoom (or a thumbnail) of a visible page: whenever Qt next paints
+                self.viewport().update()
             self._request_texts()
 
     # -- painting ------------------------------------------------------------------------
@@ -444,24 +516,51 @@ class PageView(QAbstractScrollArea):
         left = self.horizontalScrollBar().value()
         top = self.verticalScrollBar().value()
         dpr = self.dpr()
+        sharp = True
         for page in self.visible_pages():
             x0, y0, x1, y1 = self.layout_.page_rect(page)
             target = QRectF(x0 - left, y0 - top, x1 - x0, y1 - y0)
-            painter.fillRect(target.translated(2, 2), QColor(0, 0, 0, 60))
-            painter.fillRect(target, QColor("white"))
+            # The shadow is the two 2-pixel strips the page does not cover: blending a whole
+            # page-sized translucent rectangle under it cost a millisecond per page.
+            painter.fillRect(QRectF(target.right(), target.top() + 2, 2, target.height()), SHADOW)
+            painter.fillRect(QRectF(target.left() + 2, target.bottom(), target.width() - 2, 2), SHADOW)
             key = render_key(self.doc, page, self.zoom, self.rotation, dpr)
             image = self.renderer.cache.get(key)
             if image is not None:
-                painter.drawImage(target, image)
+                self._draw_sharp(painter, target, image, dpr)
                 if key not in self.shown_latency and key in self.requested_at:
-                    self.shown_latency[key] = time.perf_counter() - self.requested_at.pop(key)
+                    now = time.perf_counter()
+                    self.shown_latency[key] = now - self.requested_at.pop(key)
+                    trace = self.renderer.trace
+                    if trace is not None and key in trace:
+                        trace[key]["painted"] = now
                     self.page_shown.emit(key)
             else:
+                sharp = False
+                painter.fillRect(target, PAPER)
                 stand_in = self.renderer.cache.nearest(key)
                 if stand_in is not None:
                     painter.drawImage(target, stand_in)
             self._paint_overlays(painter, page)
         painter.end()
+        if sharp and not self._painted_sharp:
+            self._painted_sharp = True
+            self._request_prefetch()
+
+    @staticmethod
+    def _draw_sharp(painter: QPainter, target: QRectF, image: QImage, dpr: float) -> None:
+        """Draw a page's image rendered for this zoom: pixel for pixel when its size is the
+        page's (PDFium rounds the size up, so it is at most a device pixel larger), which is a
+        plain copy; resampled into the page's rectangle otherwise (a page over MAX_PIXELS)."""
+        width, height = image.width() / dpr, image.height() / dpr
+        if abs(width - target.width()) <= 1.0 and abs(height - target.height()) <= 1.0:
+            # At a whole device pixel, so no resampling; the image covers the page's rectangle
+            # (to within the half pixel of that snap), so no paper is filled under it.
+            corner = QPointF(round(target.left() * dpr) / dpr, round(target.top() * dpr) / dpr)
+            painter.drawImage(corner, image)
+        else:
+            painter.fillRect(target, PAPER)
+            painter.drawImage(target, image)
 
     def _paint_overlays(self, painter: QPainter, page: int) -> None:
         for index, rect in enumerate(self.hits.get(page, [])):

@@ -6,13 +6,20 @@ render, so one background thread can render while the UI thread keeps painting. 
 thread-safe, hence exactly one thread owns all PDFium documents; the UI thread only queues
 requests and receives finished ``QImage`` objects through a queued signal.
 
+PDFium draws straight into the ``QImage`` that is handed over (no intermediate buffer, no copy).
+Finished images wait in a small outbox; the render thread signals the UI thread only when the
+outbox goes from empty to non-empty, and the UI thread takes everything waiting at once, so a
+burst of renders (thumbnails, prefetch) wakes the UI thread once, not once per page.
+
 Requests carry a priority (smaller first) and an owner; an owner can withdraw the requests it
 no longer needs (pages scrolled away) with :meth:`RenderService.retain`.
 """
 
 from __future__ import annotations
 
+import ctypes
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +64,7 @@ class RenderService(QObject):
     # Internal: hands results from the render thread to the UI thread (queued connection).
     _opened_bg = Signal(str, object)
     _failed_bg = Signal(str, str)
-    _rendered_bg = Signal(object, object)
+    _rendered_bg = Signal()  # the outbox has images
 
     def __init__(self, cache: ImageCache | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,10 +77,14 @@ class RenderService(QObject):
         self._closes: deque[str] = deque()
         self._queue: dict[RenderKey, tuple[float, str]] = {}  # key → (priority, owner)
         self._inflight: RenderKey | None = None
+        self._outbox: deque[tuple[RenderKey, QImage]] = deque()
         self._stop = False
+        # When a dict (benchmarks set it), each request's phases are stamped into it with
+        # time.perf_counter(): queued, picked, rendered, delivered (and painted, by the view).
+        self.trace: dict[RenderKey, dict[str, float]] | None = None
         self._opened_bg.connect(self._on_opened)
         self._failed_bg.connect(self._on_failed)
-        self._rendered_bg.connect(self._on_rendered)
+        self._rendered_bg.connect(self._take_rendered)
         self._thread = threading.Thread(target=self._run, name="slq-render", daemon=True)
         self._thread.start()
 
@@ -116,6 +127,8 @@ class RenderService(QObject):
             current = self._queue.get(key)
             if current is None or priority < current[0]:
                 self._queue[key] = (priority, owner)
+                if current is None and self.trace is not None:
+                    self.trace[key] = {"queued": time.perf_counter()}
                 self._cond.notify()
 
     def retain(self, owner: str, keep: set[RenderKey]) -> None:
@@ -127,7 +140,8 @@ class RenderService(QObject):
 
     def pending(self) -> int:
         with self._cond:
-            return len(self._queue) + (1 if self._inflight is not None else 0) + len(self._opens)
+            return (len(self._queue) + (1 if self._inflight is not None else 0) + len(self._opens)
+                    + len(self._outbox))
 
     def shutdown(self) -> None:
         with self._cond:
@@ -151,10 +165,21 @@ class RenderService(QObject):
         self.errors[doc] = message
         self.failed.emit(doc, message)
 
-    @Slot(object, object)
+    @Slot()
+    def _take_rendered(self) -> None:
+        """Take every image the render thread has finished (one signal may stand for many)."""
+        while True:
+            with self._cond:
+                if not self._outbox:
+                    return
+                key, image = self._outbox.popleft()
+            self._on_rendered(key, image)
+
     def _on_rendered(self, key: RenderKey, image: QImage) -> None:
         if key.doc not in self._refs:
-            return
+            return  # the document was closed while this page rendered: never shown
+        if self.trace is not None and key in self.trace:
+            self.trace[key]["delivered"] = time.perf_counter()
         self.cache.put(key, image)
         self.rendered.emit(key, image)
 
@@ -178,6 +203,8 @@ class RenderService(QObject):
                         key = min(self._queue, key=lambda k: self._queue[k][0])
                         del self._queue[key]
                         self._inflight = key
+                        if self.trace is not None and key in self.trace:
+                            self.trace[key]["picked"] = time.perf_counter()
                 if closing is not None:
                     pdf = documents.pop(closing, None)
                     if pdf is not None:
@@ -189,11 +216,16 @@ class RenderService(QObject):
                         pdfium = pypdfium2
                     self._open_in_thread(pdfium, documents, opening[0], opening[1])
                 elif key is not None:
-                    image = self._render_in_thread(documents, key)
+                    image = self._render_in_thread(pdfium, documents, key)
+                    if self.trace is not None and key in self.trace:
+                        self.trace[key]["rendered"] = time.perf_counter()
                     with self._cond:
                         self._inflight = None
-                    if image is not None:
-                        self._rendered_bg.emit(key, image)
+                        wake = image is not None and not self._outbox
+                        if image is not None:
+                            self._outbox.append((key, image))
+                    if wake:
+                        self._rendered_bg.emit()
         except RuntimeError:
             pass  # the QObject was deleted without shutdown(): the application is exiting
         finally:
@@ -222,7 +254,7 @@ class RenderService(QObject):
         except Exception as err:  # noqa: BLE001 - any failure of a hostile file becomes a message
             self._failed_bg.emit(doc, open_error_message(err))
 
-    def _render_in_thread(self, documents: dict[str, Any], key: RenderKey) -> QImage | None:
+    def _render_in_thread(self, pdfium: Any, documents: dict[str, Any], key: RenderKey) -> QImage | None:
         pdf = documents.get(key.doc)
         if pdf is None or not 0 <= key.page < len(pdf):
             return None
@@ -234,13 +266,7 @@ class RenderService(QObject):
                 if w * h * scale * scale > MAX_PIXELS:
                     # A hostile or huge page: render what memory allows; the view stretches it.
                     scale = 0.999 * (MAX_PIXELS / max(w * h, 1.0)) ** 0.5  # PDFium rounds up
-                bitmap = page.render(scale=scale, rotation=key.rotation, prefer_bgrx=True,
-                                     fill_color=(255, 255, 255, 255))
-                # BGRx in memory is Qt's RGB32 on little-endian machines; copy() detaches the
-                # image from PDFium's buffer, which is freed with the bitmap.
-                image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                               QImage.Format.Format_RGB32).copy()
-                bitmap.close()
+                image = render_into_qimage(pdfium, page, scale, key.rotation)
             finally:
                 page.close()
         except Exception:  # noqa: BLE001 - a page PDFium cannot draw must not stop the others
@@ -249,3 +275,30 @@ class RenderService(QObject):
             image.fill(0xFFD0D0D0)
         image.setDevicePixelRatio(key.dpr)
         return image
+
+
+def render_into_qimage(pdfium: Any, page: Any, scale: float, rotation: int) -> QImage:
+    """Render ``page`` with PDFium directly into the pixel buffer of a new ``QImage``.
+
+    PDFium's BGRx is Qt's RGB32 on little-endian machines, so PDFium can draw into the QImage's
+    own memory: no intermediate buffer (which ctypes would zero first) and no copy of a
+    several-megabyte page afterwards. The QImage owns its memory, so it outlives the bitmap.
+    """
+    made: list[QImage] = []
+
+    def into_qimage(width: int, height: int, format: int, rev_byteorder: bool = False) -> Any:
+        if format != pdfium.raw.FPDFBitmap_BGRx or rev_byteorder:
+            raise ValueError(f"unexpected PDFium bitmap format {format}")
+        image = QImage(width, height, QImage.Format.Format_RGB32)
+        if image.isNull():
+            raise MemoryError(f"no memory for a {width}×{height} page image")
+        stride = image.bytesPerLine()
+        buffer = (ctypes.c_ubyte * (stride * height)).from_buffer(image.bits())
+        made.append(image)
+        return pdfium.PdfBitmap.new_native(width, height, format, rev_byteorder,
+                                           buffer=buffer, stride=stride)
+
+    bitmap = page.render(scale=scale, rotation=rotation, prefer_bgrx=True,
+                         fill_color=(255, 255, 255, 255), bitmap_maker=into_qimage)
+    bitmap.close()
+    return made[0]

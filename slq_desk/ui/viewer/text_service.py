@@ -157,6 +157,10 @@ class TextService(QObject):
             self._send(("text", doc, page))
         return None
 
+    def pending(self) -> int:
+        """Page texts asked for and not yet back."""
+        return len(self._requested)
+
     def search(self, doc: str, query: str) -> int:
         """Start a search; returns its generation (results carry it, stale ones are dropped)."""
         generation = self._generation.get(doc, 0) + 1
