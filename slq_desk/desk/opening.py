@@ -64,6 +64,21 @@ def open_for_window(folder: Path, database_url: str | None = None, open_app: str
     return Opened(workspace, desk, rows)
 
 
+def warm_for_opening() -> None:
+    """Import, on a worker, what opening an application imports on the UI thread the first
+    time (the scoring form's review service and its statistics, the checklist's and the
+    calculation's readers): done while the person looks at the queue, the first opening does
+    not stall on module imports."""
+    import slq_desk.checks.view  # noqa: F401
+    import slq_desk.desk.overview  # noqa: F401
+    import slq_desk.desk.review_data  # noqa: F401
+    import slq_desk.office.status  # noqa: F401
+    import slq_desk.policy.calculator  # noqa: F401
+    import slq_desk.review.aggregate  # noqa: F401
+    import slq_desk.review.scoring  # noqa: F401
+    import slq_desk.review.service  # noqa: F401
+
+
 def open_workspace_clearly(folder: Path, database_url: str | None = None,
                            create: bool = True) -> Workspace:
     """``Workspace.open`` with its low-level failures turned into clear ``SlqError`` messages."""

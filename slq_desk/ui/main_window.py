@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.texts = TextService(self)
         self._shut_down = False
         self._pending_turns = 0  # steps of _in_turns still queued
+        self._warmed = False  # the modules an opening needs were imported on a worker
         # The background opening of a workspace while the window shows (ui/startup.py).
         self.opening: operations.Operation | None = None
         self._pending_splitter: object = None
@@ -453,6 +454,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("算力券申报审核工作台 — {0}").format(workspace.path.name))
         self.statusBar().showMessage(self.tr("工作区：{0}").format(workspace.path))
         self._fill_applications(rows if rows is not None else cast("Desk", self.desk).applications())
+        self._warm_for_opening()
+
+    def _warm_for_opening(self) -> None:
+        """Once, while the person looks at the queue: import on a worker what the first
+        opening of an application would otherwise import on the UI thread (desk.opening)."""
+        if self._warmed or self.synchronous_operations or self._shut_down:
+            return
+        self._warmed = True
+        from slq_desk.desk.opening import warm_for_opening
+
+        QTimer.singleShot(0, lambda: None if self._shut_down else self.run_operation(
+            operations.Operation(lambda _report: warm_for_opening(), self)))
 
     def workspace_actions(self) -> list[QAction]:
         """What needs an open workspace: disabled while there is none (the start page, and

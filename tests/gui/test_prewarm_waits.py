@@ -28,3 +28,31 @@ def test_prewarm_is_put_off_while_an_operation_runs(qtbot, settings, monkeypatch
     assert len(started) == 1  # idle now: it starts
     win.synchronous_operations = True
     started[0].deleteLater()  # type: ignore[attr-defined]
+
+
+def test_a_workspace_shown_warms_the_opening_modules_once(qtbot, settings, workspace_path,
+                                                          monkeypatch) -> None:
+    """The first opening of an application would import the review service and its statistics
+    on the UI thread: they are imported on a worker once the queue is shown, once per window."""
+    from slq_desk.desk import opening
+    from slq_desk.workspace import Workspace
+
+    win = MainWindow(None, settings)
+    qtbot.addWidget(win)
+    started: list[object] = []
+    monkeypatch.setattr(win, "run_operation", lambda op: started.append(op))
+    calls: list[bool] = []
+    monkeypatch.setattr(opening, "warm_for_opening", lambda: calls.append(True))
+    win.synchronous_operations = False
+    ws = Workspace.open(workspace_path)
+    win.set_workspace(ws)
+    qtbot.waitUntil(lambda: len(started) == 1)
+    assert calls == []  # not on the UI thread
+    started[0]._work(lambda *_: None)  # type: ignore[attr-defined]  # what the worker runs
+    assert calls == [True]
+    win.set_workspace(ws)  # the same window again: nothing more to import
+    qtbot.wait(20)
+    assert len(started) == 1
+    win.synchronous_operations = True
+    win.set_workspace(None)
+    ws.close()

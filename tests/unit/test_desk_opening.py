@@ -86,3 +86,17 @@ def test_opening_from_the_start_page_says_the_same(tmp_path: Path) -> None:
         db.execute("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(SlqError, match="newer version of slq-desk"):
         first_run.open_existing(folder)
+
+
+def test_warm_for_opening_imports_what_an_opening_reads_with() -> None:
+    import subprocess
+    import sys
+
+    probe = ("import sys; from slq_desk.desk.opening import warm_for_opening; "
+             "warm_for_opening(); "
+             "print(all(m in sys.modules for m in ('slq_desk.review.service', "
+             "'slq_desk.review.aggregate', 'slq_desk.desk.review_data', 'slq_desk.checks.view'))); "
+             "print('PySide6' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         timeout=120).stdout.split()
+    assert out == ["True", "False"]  # the core's modules, and no Qt
