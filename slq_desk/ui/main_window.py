@@ -466,6 +466,9 @@ class MainWindow(QMainWindow):
 
         QTimer.singleShot(0, lambda: None if self._shut_down else self.run_operation(
             operations.Operation(lambda _report: warm_for_opening(), self)))
+        # The text worker's process too: started on the first document, it cost the UI thread
+        # a process spawn in the middle of opening an application.
+        QTimer.singleShot(0, lambda: None if self._shut_down else self.texts.start())
 
     def workspace_actions(self) -> list[QAction]:
         """What needs an open workspace: disabled while there is none (the start page, and

@@ -49,3 +49,21 @@ def test_unopenable_document_gives_no_text_but_no_crash(service, qtbot, tmp_path
     with qtbot.waitSignal(service.search_done, timeout=15000) as done:
         pass
     assert done.args == ["b", generation, 0]
+
+
+def test_the_worker_can_be_started_before_the_first_document(service, qtbot, tmp_path):
+    """The window starts it while the queue shows, so opening the first document spawns no
+    process on the UI thread; starting twice keeps the one worker."""
+    service.start()
+    first = (service.process, service._conn)
+    assert first[1] is not None
+    assert (service.process is not None) == service.use_process
+    service.start()
+    assert (service.process, service._conn) == first
+    pdf = tmp_path / "合同.pdf"
+    pdf.write_bytes(make_pdf(2))
+    service.open("d", pdf)
+    service.page_text("d", 0)
+    with qtbot.waitSignal(service.page_text_ready, timeout=15000):
+        pass
+    assert (service.process, service._conn) == first  # the same worker served it

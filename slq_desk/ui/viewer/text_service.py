@@ -51,6 +51,14 @@ class TextService(QObject):
         self._done_bg.connect(self._on_done)
 
     # -- worker lifetime -------------------------------------------------------------------
+    def start(self) -> None:
+        """Start the text worker now (the window does it while the person looks at the queue),
+        so the first document opened does not start a process on the UI thread."""
+        try:
+            self._ensure_worker()
+        except (OSError, EOFError):
+            pass  # _send tries again, and text features stop if it cannot
+
     def _ensure_worker(self) -> Connection:
         if self._conn is not None:
             return self._conn
