@@ -31,6 +31,15 @@ from slq_desk.ui.review_data import FieldRow
 from slq_desk.vocabulary import field_label
 
 
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """The dialog's 确定 / 取消 buttons, wired to accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class CorrectionDialog(QDialog):
     def __init__(self, row: FieldRow, shown_value: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,11 +60,7 @@ class CorrectionDialog(QDialog):
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet("color: #c81e1e;")
         self.edit.textEdited.connect(lambda _text: self.refusal.clear())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
+        self.buttons = buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.edit)

@@ -54,6 +54,7 @@ from slq_desk.desk.queue import policy_label
 from slq_desk.desk.review_data import DocumentFields
 from slq_desk.kinds import DOCUMENT_KINDS
 from slq_desk.ui import i18n
+from slq_desk.ui.review_tabs.correction_dialog import ok_cancel
 from slq_desk.ui.theme import muted_css
 from slq_desk.vocabulary import document_kind_label, field_label
 
@@ -116,13 +117,10 @@ class FactsDialog(QDialog):
         self.refusal.setObjectName("refusal")
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet("color: #c81e1e;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = ok_cancel(self)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
             ok.setText(self.tr("认定并重新测算"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -268,11 +266,7 @@ class RelabelDialog(QDialog):
             label = document_kind_label(code)
             self.combo.addItem(label.en if english else label.zh, code)
         self.combo.setCurrentIndex(max(0, self.combo.findData(document.kind)))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
+        self.buttons = buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.combo)
@@ -321,11 +315,7 @@ class EntryDialog(QDialog):
         self.edit = QLineEdit(self)
         self.edit.setAccessibleName(self.tr("补录的值"))
         self.edit.textEdited.connect(lambda _text: self.refusal.clear())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
+        self.buttons = buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.combo)
