@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
     # resets on it, so nothing of the previous workspace stays on screen.
     workspace_changed = Signal(object)  # the new Desk, or None
     application_opened = Signal(str)  # after open_application showed it
+    review_tabs_built = Signal(object, object)  # the checklist and calculation tabs, once built
 
     def __init__(self, workspace: Workspace | None = None, settings: QSettings | None = None,
                  remember_geometry: bool = True) -> None:
@@ -270,9 +271,13 @@ class MainWindow(QMainWindow):
             scoring = ScoringTab(self)
             scoring.identity_needed.connect(self.ask_reviewer)
             self._review_tab_set = (checklist, scoring, CalculationTab(self))
+            self.review_tabs_built.emit(checklist, self._review_tab_set[2])
             # Edit › Undo / Redo act on the scoring form's stack from now on.
             self.undo_group.addStack(scoring.undo_stack)
             self.undo_group.setActiveStack(scoring.undo_stack)
+        return self._review_tab_set
+
+    def review_tabs_if_built(self) -> tuple[ChecklistTab, ScoringTab, CalculationTab] | None:
         return self._review_tab_set
 
     @property

@@ -56,3 +56,16 @@ def test_a_workspace_shown_warms_the_opening_modules_once(qtbot, settings, works
     win.synchronous_operations = True
     win.set_workspace(None)
     ws.close()
+
+
+def test_the_window_is_built_without_its_review_tabs(qtbot, settings) -> None:
+    """The 检查清单 / 评分 / 测算 tabs are built after the first paint (start-up, issue 18); the
+    facts actions connect to their buttons when they are built, not by building them early."""
+    win = MainWindow(None, settings)
+    qtbot.addWidget(win)
+    assert win.review_tabs_if_built() is None
+    checklist, _scoring, calculation = win.build_review_tabs()
+    for requested in (checklist.facts_requested, calculation.facts_requested):
+        win.statusBar().clearMessage()
+        requested.emit()  # wired to the facts actions: no workspace, so it says what is missing
+        assert win.statusBar().currentMessage() == "请先打开工作区"

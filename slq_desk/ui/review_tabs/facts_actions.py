@@ -18,13 +18,14 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
-from slq_desk.desk.facts import ApplicationFacts
 from slq_desk.money import yuan
 from slq_desk.ui.operations import Operation, Report
-from slq_desk.ui.review_tabs.facts_dialog import EntryDialog, FactsDialog, RelabelDialog
 
 if TYPE_CHECKING:
+    from slq_desk.desk.facts import ApplicationFacts
     from slq_desk.ui.main_window import MainWindow
+    from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
+    from slq_desk.ui.review_tabs.checklist_tab import ChecklistTab
 
 
 class FactsActions(QObject):
@@ -41,10 +42,18 @@ class FactsActions(QObject):
         menu.addSeparator()
         menu.addAction(self.facts_action)
         menu.addAction(self.relabel_action)
-        window.checklist_tab.facts_requested.connect(self.edit_facts)
-        window.checklist_tab.relabel_requested.connect(self.relabel)
-        window.checklist_tab.entry_requested.connect(self.enter_field)
-        window.calculation_tab.facts_requested.connect(self.edit_facts)
+        # The tabs' buttons, once the tabs exist: they are built after the window's first paint
+        # (start-up, issue 18), and building them here had put them back before it.
+        window.review_tabs_built.connect(self.connect_tabs)
+        built = window.review_tabs_if_built()
+        if built is not None:
+            self.connect_tabs(built[0], built[2])
+
+    def connect_tabs(self, checklist: ChecklistTab, calculation: CalculationTab) -> None:
+        checklist.facts_requested.connect(self.edit_facts)
+        checklist.relabel_requested.connect(self.relabel)
+        checklist.entry_requested.connect(self.enter_field)
+        calculation.facts_requested.connect(self.edit_facts)
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], Any]) -> QAction:
         action = QAction(text, self.window)
@@ -87,6 +96,8 @@ class FactsActions(QObject):
     def _open_facts(self, app_id: str, data: ApplicationFacts) -> None:
         if app_id != self.window.application_id:
             return  # the person moved on while it loaded
+        from slq_desk.ui.review_tabs.facts_dialog import FactsDialog
+
         dialog = FactsDialog(data, self.window)
         dialog.accepted.connect(lambda: self._facts_chosen(app_id, dialog.values))
         self._show(dialog)
@@ -136,6 +147,8 @@ class FactsActions(QObject):
         if doc is None or self._current() is None:
             return None
         app_id = data.application_id if data is not None else ""
+        from slq_desk.ui.review_tabs.facts_dialog import RelabelDialog
+
         dialog = RelabelDialog(doc, self.window)
         dialog.accepted.connect(lambda: self._kind_chosen(app_id, document_id, dialog.kind))
         return self._show(dialog)
@@ -178,6 +191,8 @@ class FactsActions(QObject):
         if not missing:
             self.window.statusBar().showMessage(self.tr("此材料没有可补录的字段"), 5000)
             return None
+        from slq_desk.ui.review_tabs.facts_dialog import EntryDialog
+
         dialog = EntryDialog(doc, missing, self.window)
         dialog.accepted.connect(lambda: self._entered(data.application_id, document_id,
                                                       dialog.name, dialog.value))
