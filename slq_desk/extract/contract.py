@@ -248,7 +248,8 @@ def _cards_of_lines(out: Extraction) -> None:
         entry = found[0]
         seen.setdefault(entry.name, (field.value.strip(), entry.domestic, field))
     if len(seen) == 1:
-        _card_from_spec(out, next(iter(seen)), *next(iter(seen.values())))
+        name, (printed, _domestic, spec) = next(iter(seen.items()))
+        _card_from_spec(out, name, printed, spec)
     if len(seen) < 2:
         return
     first = next(iter(seen.values()))[2]
@@ -258,8 +259,7 @@ def _cards_of_lines(out: Extraction) -> None:
                                    first.page, first.bbox, source="catalogue")
 
 
-def _card_from_spec(out: Extraction, name: str, printed: str, _domestic: bool,
-                    spec: Field) -> None:
+def _card_from_spec(out: Extraction, name: str, printed: str, spec: Field) -> None:
     """One card in the fee table: its 规格/型号 cell names it in full ("NVIDIA L40S", a wrapped
     "寒武纪MLU370-X8") where the text's first mention may be short ("L40S GPU算力服务"). The
     cell wins only when it names the same catalogue model and says more."""

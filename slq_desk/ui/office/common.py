@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtWidgets import QLabel, QWidget
 
 from slq_desk.desk import office as od
 from slq_desk.ui import i18n, outputs
@@ -13,6 +14,19 @@ from slq_desk.vocabulary import SEVERITY_LABELS, STATUS_LABELS
 
 # Qt Linguist (pyside6-lupdate) finds the strings by the name `translate("Context", "…")`.
 translate = QCoreApplication.translate
+
+
+
+def heading_label(parent: QWidget) -> QLabel:
+    """The bold, slightly larger first line of an office dialog (which application, whose)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    return label
 
 
 def status_name(code: str) -> str:

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from slq_desk.desk.service import Desk
 from slq_desk.errors import BadInput, SlqError
 from slq_desk.office.notices import NoticeDraft
-from slq_desk.ui.office.common import open_path
+from slq_desk.ui.office.common import heading_label, open_path
 from slq_desk.ui.operations import Operation, Report
 from slq_desk.ui.signing import signing_ops
 from slq_desk.ui.signing.common import (
@@ -88,13 +88,7 @@ class NoticeDialog(QDialog):
         self.setWindowTitle(self.tr("通知书"))
         self.resize(1100, 760)
         layout = QVBoxLayout(self)
-        self.header = QLabel(self)
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.header.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.header.setFont(font)
+        self.header = heading_label(self)
         layout.addWidget(self.header)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._start_page(official, kind))

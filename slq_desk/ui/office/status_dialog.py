@@ -6,7 +6,7 @@ ticked and a reason written. The move is the desk service's, audited under the p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from slq_desk.desk import office as od
 from slq_desk.desk.service import Desk
 from slq_desk.errors import SlqError
-from slq_desk.ui.office.common import refusal_text, status_name
+from slq_desk.ui.office.common import heading_label, refusal_text, status_name
 from slq_desk.ui.signing.common import BAD_STYLE, INFO_STYLE, OK_STYLE, message_label, show_message
 
 
@@ -45,13 +45,7 @@ class StatusMoveDialog(QDialog):
         info = desk.office.status(application_id)
         self.info = info
         layout = QVBoxLayout(self)
-        self.header = QLabel(self)
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.header.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.header.setFont(font)
+        self.header = heading_label(self)
         self.header.setText(self.tr("申报 {0} · {1} · {2}").format(
             application_id, info.applicant, info.policy))
         layout.addWidget(self.header)

@@ -4,7 +4,6 @@ and the computed subsidy before and after."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from slq_desk.office.supplement import FindingState, SupplementResult
-from slq_desk.ui.office.common import severity_name
+from slq_desk.ui.office.common import heading_label, severity_name
 from slq_desk.ui.theme import severity_color
 
 COLORS = {"block": QColor(200, 30, 30), "warn": QColor(190, 110, 0), "info": QColor(40, 90, 160)}
@@ -33,13 +32,7 @@ class SupplementReportDialog(QDialog):
         self.setWindowTitle(self.tr("补正导入结果"))
         self.resize(900, 640)
         layout = QVBoxLayout(self)
-        self.header = QLabel(self)
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.header.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.header.setFont(font)
+        self.header = heading_label(self)
         layout.addWidget(self.header)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
