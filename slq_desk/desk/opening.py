@@ -65,14 +65,18 @@ def open_for_window(folder: Path, database_url: str | None = None, open_app: str
 
 
 def warm_for_opening() -> None:
-    """Import, on a worker, what opening an application imports on the UI thread the first
-    time (the scoring form's review service and its statistics, the checklist's and the
-    calculation's readers): done while the person looks at the queue, the first opening does
-    not stall on module imports."""
+    """Import, on a worker, what opening an application imports the first time (the scoring
+    form's review service and its statistics, the checklist's and the calculation's readers,
+    the 初审 office's notices and supplements): done while the person looks at the queue, the
+    first opening does not stall on module imports — on the UI thread, or on a worker holding
+    the interpreter while the UI thread waits for it."""
+    import slq_desk.checks.verification  # noqa: F401
     import slq_desk.checks.view  # noqa: F401
     import slq_desk.desk.overview  # noqa: F401
     import slq_desk.desk.review_data  # noqa: F401
+    import slq_desk.office.notices  # noqa: F401
     import slq_desk.office.status  # noqa: F401
+    import slq_desk.office.supplement  # noqa: F401
     import slq_desk.policy.calculator  # noqa: F401
     import slq_desk.review.aggregate  # noqa: F401
     import slq_desk.review.scoring  # noqa: F401

@@ -116,7 +116,7 @@ class KeyboardNavigation(QObject):
         if region in ("left", "right"):
             pane = self._pane(region)
             return pane.view if pane.stack.currentWidget() is pane.view else pane.picker
-        if not w.review_tabs.isVisible() and not w.review_tabs.count():
+        if not w.review_tabs_shown() or not w.review_tabs.count():
             return None
         page = w.review_tabs.currentWidget()
         candidates: list[QWidget] = []

@@ -236,19 +236,19 @@ class MainWindow(QMainWindow):
     def _build_review_dock(self) -> None:
         self.review_tabs = QTabWidget(self)
         self.review_tabs.setAccessibleName(self.tr("检查清单 / 评分 / 测算"))
-        self.review_tabs.hide()
         self.review_placeholder = QLabel(
             self.tr("检查清单、评分表和补贴测算将显示在这里。\n请先在左侧打开一份申报。"), self)
         self.review_placeholder.setWordWrap(True)
         self.review_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        holder = QWidget(self)
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.review_placeholder)
-        layout.addWidget(self.review_tabs)
+        # One stack for the placeholder and the tabs: it is as large as its largest page, so
+        # the dock keeps its size when an application opens, and the window is not laid out
+        # again in the middle of an opening (issue 18, item 3).
+        self.review_stack = QStackedWidget(self)
+        self.review_stack.addWidget(self.review_placeholder)
+        self.review_stack.addWidget(self.review_tabs)
         dock = QDockWidget(self.tr("检查清单 / 评分 / 测算"), self)
         dock.setObjectName("ReviewDock")
-        dock.setWidget(holder)
+        dock.setWidget(self.review_stack)
         dock.setMinimumWidth(220)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.review_dock = dock
@@ -256,7 +256,6 @@ class MainWindow(QMainWindow):
         # not on screen before an application is opened, and building them (with their
         # modules) took a third of the window's start (issue 18, item 1).
         self._review_tab_set: tuple[ChecklistTab, ScoringTab, CalculationTab] | None = None
-        self._review_tabs_added = False
 
     def build_review_tabs(self) -> tuple[ChecklistTab, ScoringTab, CalculationTab]:
         """The 检查清单 / 评分 / 测算 tabs, built once."""
@@ -271,7 +270,15 @@ class MainWindow(QMainWindow):
             scoring = ScoringTab(self)
             scoring.identity_needed.connect(self.ask_reviewer)
             self._review_tab_set = (checklist, scoring, CalculationTab(self))
+            # Into the (hidden) tab widget at once: laid out while the person looks at the
+            # queue, not while the first application opens.
+            self.add_review_tab(checklist, self.tr("检查清单"))
+            self.add_review_tab(scoring, self.tr("评分"))
+            self.add_review_tab(self._review_tab_set[2], self.tr("测算"))
             self.review_tabs_built.emit(checklist, self._review_tab_set[2])
+            # The notes and the 初审 tab beside them, in this order, for the same reason.
+            self.workbench.add_notes_tab()
+            self.office.add_tab()
             # Edit › Undo / Redo act on the scoring form's stack from now on.
             self.undo_group.addStack(scoring.undo_stack)
             self.undo_group.setActiveStack(scoring.undo_stack)
@@ -298,12 +305,12 @@ class MainWindow(QMainWindow):
             self._review_tab_set[1].flush()
 
     def _show_review_tabs(self) -> None:
-        if self._review_tabs_added:
-            return
-        self._review_tabs_added = True
-        self.add_review_tab(self.checklist_tab, self.tr("检查清单"))
-        self.add_review_tab(self.scoring_tab, self.tr("评分"))
-        self.add_review_tab(self.calculation_tab, self.tr("测算"))
+        """The tabs in place of the placeholder (an application is open)."""
+        self.build_review_tabs()
+        self.review_stack.setCurrentWidget(self.review_tabs)
+
+    def review_tabs_shown(self) -> bool:
+        return self.review_stack.currentWidget() is self.review_tabs
 
     def _build_actions(self) -> None:
         self.sync_action = QAction(self.tr("同步滚动"), self)
@@ -446,6 +453,7 @@ class MainWindow(QMainWindow):
                                else self.tr("请在左侧申报列表中打开一份申报。"))
         self.review_placeholder.setText(
             self.tr("检查清单、评分表和补贴测算将显示在这里。\n请先在左侧打开一份申报。"))
+        self.review_stack.setCurrentWidget(self.review_placeholder)
         self._show_start_page(workspace is None)
         for action in self.workspace_actions():
             action.setEnabled(workspace is not None)
@@ -469,8 +477,16 @@ class MainWindow(QMainWindow):
         self._warmed = True
         from slq_desk.desk.opening import warm_for_opening
 
+        def warm(_report: object) -> None:
+            warm_for_opening()
+            # The window's own: the viewer's engine (its render thread imported it in the
+            # middle of the first opening) and the notes tab.
+            import pypdfium2  # noqa: F401
+
+            import slq_desk.ui.notes_tab  # noqa: F401
+
         QTimer.singleShot(0, lambda: None if self._shut_down else self.run_operation(
-            operations.Operation(lambda _report: warm_for_opening(), self)))
+            operations.Operation(warm, self)))
         # The text worker's process too: started on the first document, it cost the UI thread
         # a process spawn in the middle of opening an application.
         QTimer.singleShot(0, lambda: None if self._shut_down else self.texts.start())
@@ -581,20 +597,19 @@ class MainWindow(QMainWindow):
         self.review_placeholder.setText(self.tr(
             "已打开申报 {0}。\n检查清单、评分表和补贴测算将显示在这里。").format(application_id))
         self._show_review_tabs()
-        self.reload_review_data()  # on a worker: started first
-
-        def scoring() -> None:
-            if self.application_id == application_id:
-                self.scoring_tab.set_context(self.workspace, application_id, self.reviewer())
+        # The scoring form switches now and is read with the checklist on a worker (issue 18,
+        # item 3: its database read was the UI thread's largest piece of an opening).
+        self.scoring_tab.begin_context(self.workspace, application_id, self.reviewer())
+        self.reload_review_data(with_form=True)  # on a worker: started first
 
         def announce() -> None:
             if self.application_id == application_id:
                 self.application_opened.emit(application_id)  # the notes tab first (Ctrl+4), then 初审
                 self.office.application_opened(application_id)
 
-        # The scoring form and the notes read the database here: each in its own event-loop
-        # turn, so the documents paint and the window answers in between (issue 18, item 3).
-        self._in_turns([scoring, announce], now=False)
+        # The notes and the 初审 office read the database here: in an event-loop turn of their
+        # own, so the documents paint and the window answers first (issue 18, item 3).
+        self._in_turns([announce], now=False)
         return True
 
     def _in_turns(self, steps: list[Any], now: bool = True) -> None:
@@ -730,7 +745,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_review_tab(self, index: int) -> None:
-        if self._review_tabs_added and 0 <= index < self.review_tabs.count():
+        if self.review_tabs_shown() and 0 <= index < self.review_tabs.count():
             self.review_dock.show()
             self.review_dock.raise_()  # in front of the list when the two share a dock column
             self.review_tabs.setCurrentIndex(index)
@@ -783,34 +798,50 @@ class MainWindow(QMainWindow):
         op.ended.connect(forget)
         return op.launch(self.synchronous_operations)
 
-    def reload_review_data(self) -> None:
+    def reload_review_data(self, with_form: bool = False) -> None:
+        """Read the checklist and the calculation again on a worker (after checks, corrections);
+        ``with_form`` when opening: the scoring form too, for ``ScoringTab.begin_context``."""
         if self.desk is None or self.application_id is None:
             return
         app_id, desk = self.application_id, self.desk
-        op = operations.load_operation(desk, app_id)
-        op.finished.connect(lambda result: self._show_review_data(app_id, result, desk))
-        op.failed.connect(lambda message: self.statusBar().showMessage(message))
+        reviewer = self.scoring_tab.reviewer if with_form else None
+        op = operations.load_operation(desk, app_id, reviewer=reviewer)
+        op.finished.connect(lambda result: self._show_review_data(app_id, result, desk, reviewer))
+
+        def failed(message: str) -> None:
+            self.statusBar().showMessage(message)
+            if reviewer is not None and app_id == self.application_id:
+                self.scoring_tab.show_form(app_id, reviewer, message)  # not left waiting
+
+        op.failed.connect(failed)
         self.run_operation(op)
 
-    def _show_review_data(self, app_id: str, result: object, desk: Desk | None = None) -> None:
+    def _show_review_data(self, app_id: str, result: object, desk: Desk | None = None,
+                          reviewer: str | None = None) -> None:
         if app_id != self.application_id or self._shut_down:
             return  # the person moved on while it loaded
         if desk is not None and desk is not self.desk:
             return  # loaded from the previous workspace (which may hold the same ids)
-        checklist, calculation = cast("tuple[ChecklistData, CalculationData]", result)
+        checklist, calculation, form = cast("tuple[ChecklistData, CalculationData, object]", result)
 
         def still(step: Any) -> Any:
             # A later turn: only if the same application is still open in the same workspace.
             return lambda: step() if app_id == self.application_id and desk in (None, self.desk) \
                 else None
 
-        # The checklist, the calculation and the scoring form's figures each in an event-loop
-        # turn of their own (issue 18, item 3: together ~60 ms plus Qt's layout after them).
+        def scoring() -> None:
+            if reviewer is not None:  # an opening: the form read with the checklist
+                self.scoring_tab.show_form(app_id, reviewer, form)
+            else:  # after checks: the new computed amount, the form untouched
+                self.scoring_tab.refresh_computed()
+
+        # The checklist, the calculation and the scoring form each in an event-loop turn of
+        # their own (issue 18, item 3: together ~60 ms plus Qt's layout after them).
         # Not at once: this runs as a queued signal, which Qt delivers before due timers, so a
         # step queued just before (opening the notes) would run back to back with it.
         self._in_turns([still(lambda: self.checklist_tab.set_data(checklist)),
                         still(lambda: self.calculation_tab.set_data(calculation)),
-                        still(self.scoring_tab.refresh_computed)], now=False)
+                        still(scoring)], now=False)
 
     @Slot(int, object)
     def correct_field(self, field_id: int, value: object) -> None:
@@ -959,8 +990,7 @@ class MainWindow(QMainWindow):
             self.open_application(row.id)
 
     def add_review_tab(self, widget: QWidget, title: str) -> int:
-        self.review_placeholder.hide()
-        self.review_tabs.show()
+        """A tab beside 检查清单 / 评分 / 测算 (shown once an application is open)."""
         return self.review_tabs.addTab(widget, title)
 
     def is_settled(self) -> bool:

@@ -200,12 +200,20 @@ def checks_operation(where: Desk | Workspace, application_id: str,
 
 
 def load_operation(where: Desk | Workspace, application_id: str,
-                   parent: QObject | None = None) -> Operation:
-    """Checklist and calculation of one application, read together (one round trip per open)."""
+                   parent: QObject | None = None, reviewer: str | None = None) -> Operation:
+    """Checklist and calculation of one application, read together (one round trip per open);
+    with ``reviewer`` (an opening), that reviewer's scoring form too — the form itself, or the
+    ``SlqError`` saying why there is none (no rubric for the policy) — else None."""
     desk = _desk(where)
 
-    def work(report: Report) -> tuple[ChecklistData, CalculationData]:
-        return desk.checklist(application_id), desk.calculation(application_id)
+    def work(report: Report) -> tuple[ChecklistData, CalculationData, object]:
+        form: object = None
+        if reviewer is not None:
+            try:
+                form = desk.review_form(application_id, reviewer)
+            except SlqError as err:  # shown in the form, in the window's language
+                form = err
+        return desk.checklist(application_id), desk.calculation(application_id), form
 
     return Operation(work, parent)
 

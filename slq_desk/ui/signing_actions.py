@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 PREWARM_DELAY_MS = 1500
 # While other work runs (an import OCRing a scan, a check), the pre-warm waits: its second of
 # Python work beside an import's was what stalled the UI thread at an import's start (issue 13).
+# It also waits for one whole quiet interval after such work: an import's end is followed, in
+# the window's next turns, by the opening of the imported application, and the pre-warm
+# starting in between stalled that opening (issue 18, item 3).
 PREWARM_RETRY_MS = 2000
 
 
@@ -28,6 +31,7 @@ class SigningActions(QObject):
         super().__init__(window)
         self.window = window
         self._verify: QWidget | None = None
+        self._was_busy = False  # at the pre-warm's previous look
         self._panel: QWidget | None = None
         self._panel_workspace: object = None
         # Every signing widget opened here; shutdown waits on the operations they started.
@@ -57,7 +61,9 @@ class SigningActions(QObject):
         w = self.window
         if w.synchronous_operations or getattr(w, "_shut_down", False):
             return  # tests run operations on the UI thread: nothing to gain there
-        if w.operations:
+        busy = bool(w.operations) or not w.is_settled()
+        if busy or self._was_busy:
+            self._was_busy = busy
             QTimer.singleShot(PREWARM_RETRY_MS, self._prewarm)
             return
         from slq_desk.opinion.prewarm import prewarm

@@ -95,14 +95,18 @@ class Workbench(QObject):
                 lambda: self.window.ask_reviewer(lambda: self.notes.add_note()))
         return self._notes
 
-    def _application_opened(self, application_id: str) -> None:
+    def add_notes_tab(self) -> None:
+        """The 备注 tab beside the review tabs (once; the window adds it when it builds them)."""
         if not self._notes_added:
             self._notes_added = True
             self.window.add_review_tab(self.notes, self.tr("备注"))
+
+    def _application_opened(self, application_id: str) -> None:
+        self.add_notes_tab()
         self.notes.set_context(self.window.desk, application_id)
 
     def show_notes(self) -> None:
-        if self._notes_added:
+        if self._notes_added and self.window.review_tabs_shown():
             self.window.show_review_tab(self.window.review_tabs.indexOf(self.notes))
             self.notes.editor.setFocus()
         else:

@@ -58,8 +58,13 @@ def test_no_workspace_says_how_to_get_one(qtbot, settings):
 def test_review_dock_is_titled_and_takes_tabs(window):
     assert window.review_dock.windowTitle() == "检查清单 / 评分 / 测算"
     assert window.review_placeholder.isVisible() and not window.review_tabs.isVisible()
-    index = window.add_review_tab(QLabel("x"), "检查清单")
-    assert index == 0 and window.review_tabs.isVisible() and not window.review_placeholder.isVisible()
+    index = window.add_review_tab(QLabel("x"), "初审")
+    # Added at once, shown with the others when an application opens.
+    assert window.review_tabs.widget(index).parent() is not None
+    assert window.review_placeholder.isVisible() and not window.review_tabs.isVisible()
+    window.open_application(window.desk.application_ids()[0])
+    assert window.review_tabs.isVisible() and not window.review_placeholder.isVisible()
+    assert window.review_tabs.tabText(index) == "初审"
 
 
 def test_geometry_and_splitter_are_remembered(qtbot, workspace_path, tmp_path):

@@ -25,9 +25,29 @@ def test_prewarm_is_put_off_while_an_operation_runs(qtbot, settings, monkeypatch
 
     win.operations.discard(busy)  # type: ignore[arg-type]
     win.signing._prewarm()
-    assert len(started) == 1  # idle now: it starts
+    # Idle now, but work has just ended (an import, whose application the window opens next):
+    # one more quiet interval first.
+    assert started == [] and later == [signing_actions.PREWARM_RETRY_MS] * 2
+    win.signing._prewarm()
+    assert len(started) == 1  # quiet for a whole interval: it starts
     win.synchronous_operations = True
     started[0].deleteLater()  # type: ignore[attr-defined]
+
+
+def test_prewarm_waits_for_the_window_to_settle(qtbot, settings, monkeypatch) -> None:
+    """Steps of an opening still queued (no operation running between them) hold it off too."""
+    win = MainWindow(None, settings)
+    qtbot.addWidget(win)
+    started: list[object] = []
+    later: list[int] = []
+    monkeypatch.setattr(win, "run_operation", lambda op: started.append(op))
+    monkeypatch.setattr(signing_actions.QTimer, "singleShot",
+                        staticmethod(lambda ms, _slot: later.append(ms)))
+    win.synchronous_operations = False
+    monkeypatch.setattr(win, "is_settled", lambda: False)
+    win.signing._prewarm()
+    assert started == [] and later == [signing_actions.PREWARM_RETRY_MS]
+    win.synchronous_operations = True
 
 
 def test_a_workspace_shown_warms_the_opening_modules_once(qtbot, settings, workspace_path,

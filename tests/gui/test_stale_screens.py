@@ -68,7 +68,7 @@ def test_review_data_loaded_from_the_previous_workspace_is_dropped(review_window
     win = review_window
     assert win.open_application(APP)  # type: ignore[attr-defined]
     desk = win.desk  # type: ignore[attr-defined]
-    result = (desk.checklist(APP), desk.calculation(APP))
+    result = (desk.checklist(APP), desk.calculation(APP), None)
     win.checklist_tab.set_data(None)  # type: ignore[attr-defined]
     # Loaded through another Desk (the workspace before a switch, holding the same ids): dropped.
     win._show_review_data(APP, result, Desk(desk.workspace))  # type: ignore[attr-defined]

@@ -124,22 +124,26 @@ class OfficeActions(QObject):
 
     # --- the tab ------------------------------------------------------------------------------------
 
-    def application_opened(self, application_id: str) -> None:
-        """The window's one hook: an application was opened (its tabs are there by now)."""
+    def add_tab(self) -> None:
+        """The 初审 tab beside the review tabs (once; the window adds it when it builds them)."""
         if not self._tab_added:
             self._tab_added = True
             self.window.add_review_tab(self.tab, self.tr("初审"))
             # Read again whenever it is shown: a correction or a re-check elsewhere changes the
             # blocking count and what may be moved; another workspace changes everything.
             self.window.review_tabs.currentChanged.connect(self._tab_shown)
+
+    def application_opened(self, application_id: str) -> None:
+        """The window's one hook: an application was opened (its tabs are there by now)."""
+        self.add_tab()
         self.reload()
 
     def _tab_shown(self, _index: int) -> None:
-        if self.window.review_tabs.currentWidget() is self.tab:
+        if self.window.review_tabs.currentWidget() is self.tab and self.window.review_tabs_shown():
             self.reload()
 
     def show_tab(self) -> None:
-        if self._tab_added:
+        if self._tab_added and self.window.review_tabs_shown():
             self.window.review_dock.show()
             self.window.review_tabs.setCurrentWidget(self.tab)
             self.tab.setFocus()

@@ -275,6 +275,7 @@ class ScoringTab(QWidget):
         self.signed = False
         self.problem_list: list[str] = []
         self.is_stale = False
+        self.loading = False  # begin_context: the form is being read on a worker
         self.status_text = ""
         self.values: dict[str, str] = {}
         self.pending: dict[str, str] = {}
@@ -482,6 +483,35 @@ class ScoringTab(QWidget):
     # -- loading ---------------------------------------------------------------------------
     def set_context(self, ws: Workspace | None, application_id: str | None, reviewer: str) -> None:
         """Show this reviewer's form for the application (saving what the previous one had)."""
+        self._switch(ws, application_id, reviewer)
+        self.reload()
+
+    def begin_context(self, ws: Workspace | None, application_id: str, reviewer: str) -> None:
+        """Switch to the application now, its form to follow from a worker (``show_form``):
+        the window opens an application without reading the form on the UI thread (issue 18,
+        item 3). Until then the form is empty and locked, so nothing typed can be lost."""
+        self._switch(ws, application_id, reviewer)
+        self._forget_edits()
+        self.loading = True
+        self.computed = None
+        self.applicant, self.policy, self.signed = "", "", False
+        self.app_header.setText(self.application_text())
+        self.reviewer_label.setText(self._reviewer_text())
+        self.title.setText(self.tr("正在读取评分表…"))
+        self.notice.hide()
+        self._fill(None)
+
+    def show_form(self, application_id: str, reviewer: str, form: object) -> None:
+        """The form ``begin_context`` is waiting for (a ``ReviewForm``, or the ``SlqError`` or
+        message saying why there is none); read again if the context changed in between."""
+        if not self.loading:
+            return  # shown already (read again since)
+        if application_id != self.application_id or reviewer.strip() != self.reviewer:
+            self.reload()
+            return
+        self._show_form(form)
+
+    def _switch(self, ws: Workspace | None, application_id: str | None, reviewer: str) -> None:
         self.flush()
         self.ws, self.application_id, self.reviewer = ws, application_id, reviewer.strip()
         if ws is not None:
@@ -491,34 +521,51 @@ class ScoringTab(QWidget):
         else:
             self.desk = None
         self.rubric_ref = None
-        self.reload()
 
-    def reload(self) -> None:
-        """Read the review from the workspace and show it exactly; forgets unsaved edits."""
-
+    def _forget_edits(self) -> None:
         self.save_timer.stop()
         self.pending.clear()
         self.is_stale = False
         self.banner_box.hide()
         self.undo_stack.clear()
+
+    def _reviewer_text(self) -> str:
+        return self.tr("评审专家：{0}").format(
+            self.reviewer or self.tr("（未设置：开始评审时将询问姓名与单位）"))
+
+    def reload(self) -> None:
+        """Read the review from the workspace and show it exactly; forgets unsaved edits."""
+        self._forget_edits()
         self.applicant, self.policy, self.signed = "", "", False
         if self.desk is None or self.application_id is None:
+            self.loading = False
             self.computed = None  # no cap left over from the previous workspace or application
             self.app_header.setText(self.tr("未打开申报。"))
             self._show_rubric(None, "")
             self._fill(None)
             return
-        self.reviewer_label.setText(self.tr("评审专家：{0}").format(
-            self.reviewer or self.tr("（未设置：开始评审时将询问姓名与单位）")))
+        form: object
+        try:
+            form = self.desk.review_form(self.application_id, self.reviewer, self.rubric_ref)
+        except SlqError as err:  # RubricError included
+            form = err
+        self._show_form(form)
+
+    def _show_form(self, form: object) -> None:
+        from slq_desk.desk.service import ReviewForm
+
+        self.loading = False
+        self._forget_edits()
+        self.reviewer_label.setText(self._reviewer_text())
         message = ""
         state = None
         rubric: Rubric | None = None
-        try:
-            form = self.desk.review_form(self.application_id, self.reviewer, self.rubric_ref)
+        if isinstance(form, ReviewForm):
             self.computed, state, rubric = form.computed, form.state, form.rubric
             self.applicant, self.policy, self.signed = form.applicant, form.policy, form.signed
-        except SlqError as err:  # RubricError included: its Chinese sentence in Chinese mode
-            message = localised(err, not english())
+        else:  # why there is no form: its Chinese sentence in Chinese mode
+            self.computed = None
+            message = localised(form, not english()) if isinstance(form, SlqError) else str(form)
         self.app_header.setText(self.application_text())
         self._show_rubric(rubric, message)
         self._fill(state)
@@ -595,7 +642,7 @@ class ScoringTab(QWidget):
                                                                getattr(st, "coi_text", "")))
         self.coi_none.setVisible(not declared)
         self.coi_conflict.setVisible(not conflict)
-        if self.rubric is None or self.application_id is None:
+        if self.rubric is None or self.application_id is None or self.loading:
             phase = Phase.EMPTY
         elif conflict:
             phase = Phase.CONFLICT
@@ -627,13 +674,13 @@ class ScoringTab(QWidget):
             self._enter(Phase.SIGNED)
 
     def _set_enabled(self) -> None:
-        has_form = self.rubric is not None and self.application_id is not None
+        has_form = self.rubric is not None and self.application_id is not None and not self.loading
         editable = has_form and not self.locked and not self.is_stale
         # A draft can still declare a conflict found later (only that button is shown then).
         self.coi_box.setEnabled(has_form and not self.is_stale
                                 and self.phase in (Phase.UNDECLARED, Phase.DRAFT))
         self.form.setEnabled(editable)
-        self.rubric_button.setEnabled(self.application_id is not None and self.phase in (
+        self.rubric_button.setEnabled(self.application_id is not None and not self.loading and self.phase in (
             Phase.EMPTY, Phase.UNDECLARED, Phase.DRAFT) and not self.is_stale and not any(
             self.values.get(f"score:{k}") for k in self.boxes))
         problems = list(getattr(self, "problem_list", []))
