@@ -20,7 +20,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSpinBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from slq_desk.ui import operations
 
@@ -171,6 +180,53 @@ def open_in_background(window: MainWindow, folder: Path, database_url: str | Non
         return start(op)
     after_first_paint(window, lambda: start(op))
     return op
+
+
+class PanesPlaceholder(QWidget):
+    """Where the two viewer panes go until they are built, right after the window's first
+    paint (``MainWindow.build_viewer_panes``), so the first frame waits for neither the
+    viewer's modules nor its widgets. Each half is an empty pane's frame: the document picker
+    (empty, as a pane's is before an application is open), the toolbar's height, and the
+    message the pane would show (正在打开工作区…), where the pane shows it; the same minimum
+    width, so the docks do not move when the panes take its place."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PanesPlaceholder")
+        style = self.style()
+        # As ViewerPane lays itself out: picker row, toolbar (as tall as its spin box), body.
+        toolbar = QSpinBox().sizeHint().height() + 2 * (
+            style.pixelMetric(QStyle.PixelMetric.PM_ToolBarItemMargin)
+            + style.pixelMetric(QStyle.PixelMetric.PM_ToolBarFrameWidth))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(style.pixelMetric(QStyle.PixelMetric.PM_SplitterWidth))
+        labels = []
+        for _ in range(2):
+            picker = QComboBox(self)
+            picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            picker.setMinimumContentsLength(8)  # as DocumentPicker
+            picker.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            label = QLabel(self)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setMargin(24)  # as the pane's own message
+            labels.append(label)
+            row = QHBoxLayout()
+            row.setContentsMargins(4, 4, 4, 0)
+            row.addWidget(picker, 1)
+            half = QVBoxLayout()
+            half.setContentsMargins(0, 0, 0, 0)
+            half.setSpacing(2)
+            half.addLayout(row)
+            half.addSpacing(toolbar)
+            half.addWidget(label, 1)
+            layout.addLayout(half, 1)
+        self.halves = (labels[0], labels[1])
+
+    def set_message(self, text: str) -> None:
+        for half in self.halves:
+            half.setText(text)
 
 
 class _FirstPaint(QObject):
