@@ -355,6 +355,8 @@ class MainWindow(QMainWindow):
                 self._restore_splitter()
             if hasattr(self, "keyboard"):
                 self.keyboard.set_tab_order()
+            if self._warmed:  # _warm_for_opening ran before the panes were built
+                QTimer.singleShot(0, lambda: None if self._shut_down else texts.start())
             self.viewer_panes_built.emit(left, right)
         return self._viewer
 
@@ -573,8 +575,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: None if self._shut_down else self.run_operation(
             operations.Operation(lambda _report: warm_for_opening(), self)))
         # The text worker's process too: started on the first document, it cost the UI thread
-        # a process spawn in the middle of opening an application.
-        QTimer.singleShot(0, lambda: None if self._shut_down else self.texts.start())
+        # a process spawn in the middle of opening an application. (Panes not built yet: it
+        # starts when they are.)
+        QTimer.singleShot(0, lambda: None if self._shut_down or self._viewer is None
+                          else self._viewer.texts.start())
 
     def workspace_actions(self) -> list[QAction]:
         """What needs an open workspace: disabled while there is none (the start page, and
