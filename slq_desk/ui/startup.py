@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -231,33 +232,34 @@ class PanesPlaceholder(QWidget):
 
 class _FirstPaint(QObject):
     """Runs ``then`` once, right after the first paint of ``window`` (or a second later, should
-    the window not be painted: hidden, minimised)."""
+    the window not be painted: hidden, minimised).
+
+    It watches the window itself, which is painted before its children: an application-wide
+    Python event filter would make PySide wrap Qt's internal objects (QWidgetWindow and the
+    like) on their first event, and that builds the Python enums of about 170 Qt classes,
+    ~20 ms before the first frame."""
 
     def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
         super().__init__(window)
         self.window_ = window
         self.then: Callable[[], object] | None = then
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        window.installEventFilter(self)
         QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self.fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (self.then is not None and event.type() == QEvent.Type.Paint
-                and isinstance(watched, QWidget) and watched.window() is self.window_):
-            QTimer.singleShot(0, self.fire)  # once this paint has been drawn
+        if self.then is not None and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.fire)  # once this paint (the whole window's) is drawn
             self._stop_watching()
         return False
 
     def _stop_watching(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if shiboken6.isValid(self.window_):
+            self.window_.removeEventFilter(self)
 
     def fire(self) -> None:
         then, self.then = self.then, None
-        self._stop_watching()
         if then is not None:
+            self._stop_watching()
             then()
 
 
