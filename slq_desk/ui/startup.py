@@ -208,6 +208,7 @@ class PanesPlaceholder(QWidget):
             picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             picker.setMinimumContentsLength(8)  # as DocumentPicker
             picker.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            picker.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # nothing to pick
             label = QLabel(self)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
