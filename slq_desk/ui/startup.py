@@ -1,8 +1,9 @@
 """Show the window first, open the workspace after (issue 18, item 1).
 
 ``open_in_background(window, folder)`` puts an empty window into its "opening" state — the
-panes and the docks in place, the application list showing 正在打开工作区… with a busy bar,
-every action that needs a workspace disabled (the window has none yet) — and starts an
+docks in place, the panes' stand-in (``PanesPlaceholder``; the panes are built right after the
+first paint) and the application list showing 正在打开工作区… with a busy bar, every action
+that needs a workspace disabled (the window has none yet) — and starts an
 operation that, on a worker thread, imports SQLAlchemy, the models and the desk service, opens
 and migrates the database and reads the queue (``desk.opening.open_for_window``). When it
 reports back, the window adopts the workspace and the list fills from the rows already read.
