@@ -56,7 +56,8 @@ def test_the_stand_in_until_the_window_has_painted_then_the_panes(qtbot: Any, wo
         left, right = win.viewer_panes_if_built()
         assert (left.objectName(), right.objectName()) == ("LeftPane", "RightPane")
         assert win.central_stack.currentWidget() is win.splitter
-        assert win.central_stack.indexOf(stand_in) == -1
+        stack = win.central_stack  # the stand-in left it (and is deleted later)
+        assert {stack.widget(i) for i in range(stack.count())} == {win.splitter, win.start_page}
         assert left.message == right.message == "请在左侧申报列表中打开一份申报。"
         qtbot.waitUntil(win.is_settled, timeout=WAIT_MS)
         # Tab walks the panes now (the tab order was set again when they were built).
