@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,8 @@ class ResourceError(SlqError):
 
 def read_toml(*parts: str) -> dict[str, Any]:
     """A shipped TOML resource, parsed; a missing or broken file raises ``ResourceError``."""
+    import tomllib  # here: the window's start needs resource paths only (issue 18, item 1)
+
     path = resource_path(*parts)
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))

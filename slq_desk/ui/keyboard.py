@@ -20,7 +20,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
 
@@ -35,6 +35,15 @@ REGIONS = ("list", "left", "right", "review")
 class FocusRing(QFocusFrame):
     """A highlight-coloured outline just outside the focused widget (QFocusFrame keeps it
     glued to the widget's geometry and above its siblings)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt's name
+        handled = super().eventFilter(watched, event)
+        # QFocusFrame hides itself when the widget's style changes (the light/dark theme
+        # switching, theme.py) although the widget keeps the focus: the ring stays.
+        if (event.type() == QEvent.Type.StyleChange and watched is self.widget()
+                and isinstance(watched, QWidget) and watched.hasFocus()):
+            self.show()
+        return handled
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt's name
         target = self.widget()
@@ -95,8 +104,10 @@ class KeyboardNavigation(QObject):
     def region_of(self, widget: QWidget | None) -> str | None:
         """Which region holds ``widget`` (None: the menu bar, the main toolbar, a dialog)."""
         w = self.window
-        containers = {"list": w.application_dock, "left": w.left_pane, "right": w.right_pane,
-                      "review": w.review_dock}
+        containers: dict[str, QWidget] = {"list": w.application_dock, "review": w.review_dock}
+        panes = w.viewer_panes_if_built()  # none to be in before they are built
+        if panes is not None:
+            containers["left"], containers["right"] = panes
         while widget is not None:
             for region, container in containers.items():
                 if widget is container:
@@ -171,12 +182,14 @@ class KeyboardNavigation(QObject):
 
     def chain(self) -> list[QWidget]:
         w = self.window
-        return [w.search_edit, w.status_filter, w.app_table, *self.pane_chain(w.left_pane),
-                *self.pane_chain(w.right_pane), w.review_tabs]
+        panes = w.viewer_panes_if_built()
+        middle = [] if panes is None else [*self.pane_chain(panes[0]), *self.pane_chain(panes[1])]
+        return [w.search_edit, w.status_filter, w.app_table, *middle, w.review_tabs]
 
     def set_tab_order(self) -> None:
         """Reading order across the docks; each tab keeps its own order inside (the scoring
-        form's is ``ScoringTab.tab_chain``)."""
+        form's is ``ScoringTab.tab_chain``). Set again once the viewer panes are built (the
+        window builds them after its first paint)."""
         for first, second in pairwise(self.chain()):
             QWidget.setTabOrder(first, second)
 

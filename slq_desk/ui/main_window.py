@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
@@ -55,11 +56,7 @@ from slq_desk.ui.application_list import (
 )
 from slq_desk.ui.keyboard import KeyboardNavigation
 from slq_desk.ui.settings_dialog import SettingsDialog, reviewer_name
-from slq_desk.ui.viewer.image_cache import ImageCache
-from slq_desk.ui.viewer.pane import ViewerPane
-from slq_desk.ui.viewer.render_service import RenderService
-from slq_desk.ui.viewer.sync import SyncController
-from slq_desk.ui.viewer.text_service import TextService
+from slq_desk.ui.startup import PanesPlaceholder, after_first_paint
 from slq_desk.ui.window_fit import dock_layout, fit_window
 from slq_desk.ui.workspace_data import ApplicationRow, DocumentRef
 from slq_desk.vocabulary import STATUSES
@@ -70,6 +67,11 @@ if TYPE_CHECKING:  # imported once a workspace opens: the window shows first (is
     from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
     from slq_desk.ui.review_tabs.checklist_tab import ChecklistTab
     from slq_desk.ui.review_tabs.scoring_tab import ScoringTab
+    from slq_desk.ui.viewer.image_cache import ImageCache
+    from slq_desk.ui.viewer.pane import ViewerPane
+    from slq_desk.ui.viewer.render_service import RenderService
+    from slq_desk.ui.viewer.sync import SyncController
+    from slq_desk.ui.viewer.text_service import TextService
     from slq_desk.workspace import Workspace
 
 # Which document each pane opens first: a contract on the left, the invoice it pays on the right.
@@ -86,6 +88,18 @@ def first_of(documents: list[DocumentRef], kinds: tuple[str, ...],
     return next((d for d in documents if d is not exclude), None)
 
 
+class _Viewer(NamedTuple):
+    """The viewer's parts, built together (MainWindow.build_viewer_panes)."""
+
+    cache: ImageCache
+    renderer: RenderService
+    texts: TextService
+    left: ViewerPane
+    right: ViewerPane
+    splitter: QSplitter
+    sync: SyncController
+
+
 def droppable(path: Path) -> bool:
     """What can be dropped on the window to import: a folder or a .zip file."""
     return path.is_dir() or (path.is_file() and path.suffix.lower() == ".zip")
@@ -99,6 +113,7 @@ class MainWindow(QMainWindow):
     workspace_changed = Signal(object)  # the new Desk, or None
     application_opened = Signal(str)  # after open_application showed it
     review_tabs_built = Signal(object, object)  # the checklist and calculation tabs, once built
+    viewer_panes_built = Signal(object, object)  # the left and right viewer panes, once built
 
     def __init__(self, workspace: Workspace | None = None, settings: QSettings | None = None,
                  remember_geometry: bool = True) -> None:
@@ -114,9 +129,6 @@ class MainWindow(QMainWindow):
         # The desk service over the open workspace: every read and write goes through it.
         self.desk: Desk | None = None
         self.application_id: str | None = None
-        self.cache = ImageCache()
-        self.renderer = RenderService(self.cache, self)
-        self.texts = TextService(self)
         self._shut_down = False
         self._pending_turns = 0  # steps of _in_turns still queued
         self._warmed = False  # the modules an opening needs were imported on a worker
@@ -125,19 +137,19 @@ class MainWindow(QMainWindow):
         self._pending_splitter: object = None
         self._reviewer_dialog: SettingsDialog | None = None
 
-        self.left_pane = ViewerPane(self.renderer, self.texts, self)
-        self.right_pane = ViewerPane(self.renderer, self.texts, self)
-        self.left_pane.setObjectName("LeftPane")
-        self.right_pane.setObjectName("RightPane")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.left_pane)
-        self.splitter.addWidget(self.right_pane)
+        # The two viewer panes (with their modules, the render and the text service) are built
+        # right after the window's first paint, or on first use before it (build_viewer_panes);
+        # until then a stand-in of their size says what they would say. Building them first
+        # took a quarter of the window's start (issue 18, item 1).
+        self._viewer: _Viewer | None = None
+        self._panes_message = ""
+        self._panes_scheduled = False  # to be built once the window has painted
+        self.panes_placeholder = PanesPlaceholder(self)
         # The two panes, or the start page while no workspace is open.
         self.central_stack = QStackedWidget(self)
-        self.central_stack.addWidget(self.splitter)
+        self.central_stack.addWidget(self.panes_placeholder)
         self.setCentralWidget(self.central_stack)
         self._docks_before_start: list[QDockWidget] = []
-        self.sync = SyncController(self.left_pane.view, self.right_pane.view, self)
 
         self._build_application_dock()
         self._build_review_dock()
@@ -312,13 +324,105 @@ class MainWindow(QMainWindow):
     def review_tabs_shown(self) -> bool:
         return self.review_stack.currentWidget() is self.review_tabs
 
+    # -- the viewer panes -------------------------------------------------------------------
+    def build_viewer_panes(self) -> _Viewer:
+        """The two viewer panes side by side, with the render and text services and the
+        scroll sync, built once: right after the window's first paint (``showEvent``), or by
+        whatever needs them first (opening an application, a shortcut, a test)."""
+        if self._viewer is None:
+            from slq_desk.ui.viewer.image_cache import ImageCache
+            from slq_desk.ui.viewer.pane import ViewerPane
+            from slq_desk.ui.viewer.render_service import RenderService
+            from slq_desk.ui.viewer.sync import SyncController
+            from slq_desk.ui.viewer.text_service import TextService
+
+            cache = ImageCache()
+            renderer = RenderService(cache, self)
+            texts = TextService(self)
+            left = ViewerPane(renderer, texts, self)
+            right = ViewerPane(renderer, texts, self)
+            left.setObjectName("LeftPane")
+            right.setObjectName("RightPane")
+            for pane in (left, right):
+                pane.set_documents([], self._panes_message)
+            splitter = QSplitter(Qt.Orientation.Horizontal, self)
+            splitter.addWidget(left)
+            splitter.addWidget(right)
+            sync = SyncController(left.view, right.view, self)
+            sync.toggled.connect(self.sync_action.setChecked)
+            self._viewer = _Viewer(cache, renderer, texts, left, right, splitter, sync)
+            # In the stand-in's place (the start page may be showing instead).
+            placeholder = self.panes_placeholder
+            self.central_stack.insertWidget(self.central_stack.indexOf(placeholder), splitter)
+            if self.central_stack.currentWidget() is placeholder:
+                self.central_stack.setCurrentWidget(splitter)
+            self.central_stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if self.isVisible():
+                self._restore_splitter()
+            if hasattr(self, "keyboard"):
+                self.keyboard.set_tab_order()
+            if self._warmed:  # _warm_for_opening ran before the panes were built
+                QTimer.singleShot(0, lambda: None if self._shut_down else texts.start())
+            self.viewer_panes_built.emit(left, right)
+        return self._viewer
+
+    def viewer_panes_if_built(self) -> tuple[ViewerPane, ViewerPane] | None:
+        return None if self._viewer is None else (self._viewer.left, self._viewer.right)
+
+    @property
+    def left_pane(self) -> ViewerPane:
+        return self.build_viewer_panes().left
+
+    @property
+    def right_pane(self) -> ViewerPane:
+        return self.build_viewer_panes().right
+
+    @property
+    def splitter(self) -> QSplitter:
+        return self.build_viewer_panes().splitter
+
+    @property
+    def sync(self) -> SyncController:
+        return self.build_viewer_panes().sync
+
+    @property
+    def renderer(self) -> RenderService:
+        return self.build_viewer_panes().renderer
+
+    @property
+    def texts(self) -> TextService:
+        return self.build_viewer_panes().texts
+
+    @property
+    def cache(self) -> ImageCache:
+        return self.build_viewer_panes().cache
+
+    def _build_panes_after_paint(self) -> None:
+        # Another event-loop turn first: what else waited for the first paint (the workspace's
+        # opening, ui/startup.py) starts before this.
+        QTimer.singleShot(0, lambda: None if self._shut_down or not shiboken6.isValid(self)
+                          else self.build_viewer_panes())
+
+    def _set_panes_message(self, text: str) -> None:
+        """What both empty panes say (or their stand-in, before they are built)."""
+        self._panes_message = text
+        if self._viewer is None:
+            self.panes_placeholder.set_message(text)
+            return
+        for pane in (self._viewer.left, self._viewer.right):
+            pane.set_documents([], text)
+
+    def _panes_area(self) -> QWidget:
+        return self.panes_placeholder if self._viewer is None else self._viewer.splitter
+
     def _build_actions(self) -> None:
         self.sync_action = QAction(self.tr("同步滚动"), self)
         self.sync_action.setCheckable(True)
         self.sync_action.setShortcut(QKeySequence("Ctrl+L"))
         self.sync_action.setToolTip(self.tr("按当前位置对齐两侧文档并同步滚动 (Ctrl+L)"))
-        self.sync_action.toggled.connect(self.sync.set_enabled)
-        self.sync.toggled.connect(self.sync_action.setChecked)
+        # The panes are built first when they are not yet (SyncController.toggled comes back).
+        self.sync_action.toggled.connect(lambda on: self.sync.set_enabled(on))
         open_action = QAction(self.tr("打开工作区…"), self)
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self._choose_workspace)
@@ -448,9 +552,8 @@ class MainWindow(QMainWindow):
             desk = Desk(workspace)
         self.desk = desk if workspace is not None else None
         self.application_id = None
-        for pane in (self.left_pane, self.right_pane):
-            pane.set_documents([], self.tr("尚未打开工作区。") if workspace is None
-                               else self.tr("请在左侧申报列表中打开一份申报。"))
+        self._set_panes_message(self.tr("尚未打开工作区。") if workspace is None
+                                else self.tr("请在左侧申报列表中打开一份申报。"))
         self.review_placeholder.setText(
             self.tr("检查清单、评分表和补贴测算将显示在这里。\n请先在左侧打开一份申报。"))
         self.review_stack.setCurrentWidget(self.review_placeholder)
@@ -488,8 +591,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: None if self._shut_down else self.run_operation(
             operations.Operation(warm, self)))
         # The text worker's process too: started on the first document, it cost the UI thread
-        # a process spawn in the middle of opening an application.
-        QTimer.singleShot(0, lambda: None if self._shut_down else self.texts.start())
+        # a process spawn in the middle of opening an application. (Panes not built yet: it
+        # starts when they are.)
+        QTimer.singleShot(0, lambda: None if self._shut_down or self._viewer is None
+                          else self._viewer.texts.start())
 
     def workspace_actions(self) -> list[QAction]:
         """What needs an open workspace: disabled while there is none (the start page, and
@@ -508,8 +613,7 @@ class MainWindow(QMainWindow):
         """The window while a workspace opens off the UI thread (ui/startup.py): the panes and
         docks in place, no workspace yet, so nothing that needs one is enabled."""
         self._show_start_page(False)
-        for pane in (self.left_pane, self.right_pane):
-            pane.set_documents([], self.tr("正在打开工作区…"))
+        self._set_panes_message(self.tr("正在打开工作区…"))
         self.setWindowTitle(self.tr("算力券申报审核工作台 — {0}").format(folder.name))
         self.statusBar().showMessage(self.tr("正在打开工作区：{0}").format(folder))
 
@@ -699,7 +803,7 @@ class MainWindow(QMainWindow):
             if self.isVisible():
                 self.start_page.first_focus().setFocus()
         else:
-            self.central_stack.setCurrentWidget(self.splitter)
+            self.central_stack.setCurrentWidget(self._panes_area())
             for dock in self._docks_before_start:
                 dock.show()
             if self.isVisible():  # once the docks are laid out again
@@ -994,8 +1098,10 @@ class MainWindow(QMainWindow):
         return self.review_tabs.addTab(widget, title)
 
     def is_settled(self) -> bool:
-        return (self._pending_turns == 0 and self.left_pane.is_settled()
-                and self.right_pane.is_settled())
+        if self._viewer is None:  # not settled while the panes wait to be built in view
+            return self._pending_turns == 0 and (self.showing_start_page() or not self._panes_scheduled)
+        return (self._pending_turns == 0 and self._viewer.left.is_settled()
+                and self._viewer.right.is_settled())
 
     # -- geometry and shutdown ------------------------------------------------------------
     def _restore_layout(self) -> bool:
@@ -1014,6 +1120,15 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self.showing_start_page():
             self.size_docks_once()
+        if self._viewer is not None:
+            self._restore_splitter()
+        elif not self._panes_scheduled:
+            self._panes_scheduled = True
+            after_first_paint(self, self._build_panes_after_paint)
+
+    def _restore_splitter(self) -> None:
+        """The saved split between the panes, once (after the window has its final size and
+        the panes exist)."""
         state, self._pending_splitter = self._pending_splitter, None
         if isinstance(state, QByteArray):
             QTimer.singleShot(0, lambda: self.splitter.restoreState(state))
@@ -1054,7 +1169,8 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/geometry", self.saveGeometry())
             if not self.showing_start_page():  # its hidden docks are not the person's layout
                 self.settings.setValue("window/state", self.saveState())
-                self.settings.setValue("window/splitter", self.splitter.saveState())
+                if self._viewer is not None:  # else the saved split stays as it was
+                    self.settings.setValue("window/splitter", self._viewer.splitter.saveState())
             self.settings.sync()
         self.shutdown()
         super().closeEvent(event)
@@ -1071,9 +1187,10 @@ class MainWindow(QMainWindow):
             op.cancel()
             op.done.wait(30)
         self.signing.shutdown()
-        self.left_pane.close_document()
-        self.right_pane.close_document()
-        self.renderer.shutdown()
-        self.texts.shutdown()
+        if self._viewer is not None:
+            self._viewer.left.close_document()
+            self._viewer.right.close_document()
+            self._viewer.renderer.shutdown()
+            self._viewer.texts.shutdown()
         if self.workspace is not None:
             self.workspace.close()

@@ -1,8 +1,9 @@
 """Show the window first, open the workspace after (issue 18, item 1).
 
 ``open_in_background(window, folder)`` puts an empty window into its "opening" state — the
-panes and the docks in place, the application list showing 正在打开工作区… with a busy bar,
-every action that needs a workspace disabled (the window has none yet) — and starts an
+docks in place, the panes' stand-in (``PanesPlaceholder``; the panes are built right after the
+first paint) and the application list showing 正在打开工作区… with a busy bar, every action
+that needs a workspace disabled (the window has none yet) — and starts an
 operation that, on a worker thread, imports SQLAlchemy, the models and the desk service, opens
 and migrates the database and reads the queue (``desk.opening.open_for_window``). When it
 reports back, the window adopts the workspace and the list fills from the rows already read.
@@ -19,8 +20,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSpinBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from slq_desk.ui import operations
 
@@ -173,35 +184,84 @@ def open_in_background(window: MainWindow, folder: Path, database_url: str | Non
     return op
 
 
+class PanesPlaceholder(QWidget):
+    """Where the two viewer panes go until they are built, right after the window's first
+    paint (``MainWindow.build_viewer_panes``), so the first frame waits for neither the
+    viewer's modules nor its widgets. Each half is an empty pane's frame: the document picker
+    (empty, as a pane's is before an application is open), the toolbar's height, and the
+    message the pane would show (正在打开工作区…), where the pane shows it; the same minimum
+    width, so the docks do not move when the panes take its place."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PanesPlaceholder")
+        style = self.style()
+        # As ViewerPane lays itself out: picker row, toolbar (as tall as its spin box), body.
+        toolbar = QSpinBox().sizeHint().height() + 2 * (
+            style.pixelMetric(QStyle.PixelMetric.PM_ToolBarItemMargin)
+            + style.pixelMetric(QStyle.PixelMetric.PM_ToolBarFrameWidth))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(style.pixelMetric(QStyle.PixelMetric.PM_SplitterWidth))
+        labels = []
+        for _ in range(2):
+            picker = QComboBox(self)
+            picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            picker.setMinimumContentsLength(8)  # as DocumentPicker
+            picker.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            picker.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # nothing to pick
+            label = QLabel(self)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setMargin(24)  # as the pane's own message
+            labels.append(label)
+            row = QHBoxLayout()
+            row.setContentsMargins(4, 4, 4, 0)
+            row.addWidget(picker, 1)
+            half = QVBoxLayout()
+            half.setContentsMargins(0, 0, 0, 0)
+            half.setSpacing(2)
+            half.addLayout(row)
+            half.addSpacing(toolbar)
+            half.addWidget(label, 1)
+            layout.addLayout(half, 1)
+        self.halves = (labels[0], labels[1])
+
+    def set_message(self, text: str) -> None:
+        for half in self.halves:
+            half.setText(text)
+
+
 class _FirstPaint(QObject):
     """Runs ``then`` once, right after the first paint of ``window`` (or a second later, should
-    the window not be painted: hidden, minimised)."""
+    the window not be painted: hidden, minimised).
+
+    It watches the window itself, which is painted before its children: an application-wide
+    Python event filter would make PySide wrap Qt's internal objects (QWidgetWindow and the
+    like) on their first event, and that builds the Python enums of about 170 Qt classes,
+    ~20 ms before the first frame."""
 
     def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
         super().__init__(window)
         self.window_ = window
         self.then: Callable[[], object] | None = then
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        window.installEventFilter(self)
         QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self.fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (self.then is not None and event.type() == QEvent.Type.Paint
-                and isinstance(watched, QWidget) and watched.window() is self.window_):
-            QTimer.singleShot(0, self.fire)  # once this paint has been drawn
+        if self.then is not None and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.fire)  # once this paint (the whole window's) is drawn
             self._stop_watching()
         return False
 
     def _stop_watching(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if shiboken6.isValid(self.window_):
+            self.window_.removeEventFilter(self)
 
     def fire(self) -> None:
         then, self.then = self.then, None
-        self._stop_watching()
         if then is not None:
+            self._stop_watching()
             then()
 
 

@@ -17,13 +17,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog
 
-from slq_desk.ui.office.common import status_name
-from slq_desk.ui.office.office_tab import OfficeData, OfficeTab
 from slq_desk.ui.operations import Operation, Report
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the tab, the desk's office part and their modules: on first use, after the
+    # window's first paint (issue 18, item 1)
     from slq_desk.desk.service import Desk
     from slq_desk.ui.main_window import MainWindow
+    from slq_desk.ui.office.office_tab import OfficeData, OfficeTab
 
 Asker = Callable[[str], "str | None"]
 
@@ -35,7 +35,7 @@ class OfficeActions(QObject):
         # Tests answer the passphrase prompt here instead of a dialog.
         self.ask: Asker | None = None
         self.dialogs: list[QDialog] = []  # the open ones (tests and screenshots look at them)
-        self.tab = OfficeTab(self)
+        self._tab: OfficeTab | None = None  # built when an application is first opened
         self._tab_added = False
 
         self.status_action = self._action(self.tr("更改申报状态(&S)…"), "Ctrl+Alt+S",
@@ -124,8 +124,18 @@ class OfficeActions(QObject):
 
     # --- the tab ------------------------------------------------------------------------------------
 
+    @property
+    def tab(self) -> OfficeTab:
+        """The 初审 tab, built once."""
+        if self._tab is None:
+            from slq_desk.ui.office.office_tab import OfficeTab
+
+            self._tab = OfficeTab(self)
+        return self._tab
+
     def add_tab(self) -> None:
-        """The 初审 tab beside the review tabs (once; the window adds it when it builds them)."""
+        """The 初审 tab beside the review tabs (once; the window adds it when it builds them,
+        after the first frame)."""
         if not self._tab_added:
             self._tab_added = True
             self.window.add_review_tab(self.tab, self.tr("初审"))
@@ -139,7 +149,8 @@ class OfficeActions(QObject):
         self.reload()
 
     def _tab_shown(self, _index: int) -> None:
-        if self.window.review_tabs.currentWidget() is self.tab and self.window.review_tabs_shown():
+        if (self._tab is not None and self.window.review_tabs.currentWidget() is self._tab
+                and self.window.review_tabs_shown()):
             self.reload()
 
     def show_tab(self) -> None:
@@ -154,9 +165,11 @@ class OfficeActions(QObject):
         """Read the open application's office data again (status, notices, checks, versions)."""
         current = self._current()
         if current is None:
-            self.tab.set_data(None)
+            if self._tab is not None:
+                self._tab.set_data(None)
             return
         desk, app_id = current
+        from slq_desk.ui.office.office_tab import OfficeData
 
         def work(report: Report) -> OfficeData:
             return OfficeData(desk.office.status(app_id), desk.office.notices(app_id),
@@ -182,6 +195,8 @@ class OfficeActions(QObject):
     # --- status -------------------------------------------------------------------------------------
 
     def _fill_move_menu(self) -> None:
+        from slq_desk.ui.office.common import status_name
+
         self.move_menu.clear()
         current = self._current()
         if current is None:
@@ -200,6 +215,7 @@ class OfficeActions(QObject):
         current = self._current()
         if current is None:
             return None
+        from slq_desk.ui.office.common import status_name
         from slq_desk.ui.office.status_dialog import StatusMoveDialog
 
         desk, app_id = current
