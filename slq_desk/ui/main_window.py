@@ -11,6 +11,7 @@ and language are remembered with QSettings (organisation "slq-desk").
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
@@ -77,6 +78,9 @@ if TYPE_CHECKING:  # imported once a workspace opens: the window shows first (is
 # Which document each pane opens first: a contract on the left, the invoice it pays on the right.
 LEFT_FIRST = ("contract", "application_form", "usage_report")
 RIGHT_FIRST = ("invoice", "payment_receipt", "usage_log")
+# An opening's reads on workers start this long after its documents are shown: past Qt's
+# update interval (5 ms), so the paint of the opened application comes first.
+AFTER_PAINT_MS = 20
 
 
 def first_of(documents: list[DocumentRef], kinds: tuple[str, ...],
@@ -291,6 +295,8 @@ class MainWindow(QMainWindow):
             # The notes and the 初审 tab beside them, in this order, for the same reason.
             self.workbench.add_notes_tab()
             self.office.add_tab()
+            # Styled now too: the first opening no longer polishes every widget of the tabs.
+            self.review_tabs.ensurePolished()
             # Edit › Undo / Redo act on the scoring form's stack from now on.
             self.undo_group.addStack(scoring.undo_stack)
             self.undo_group.setActiveStack(scoring.undo_stack)
@@ -588,8 +594,21 @@ class MainWindow(QMainWindow):
 
             import slq_desk.ui.notes_tab  # noqa: F401
 
-        QTimer.singleShot(0, lambda: None if self._shut_down else self.run_operation(
-            operations.Operation(warm, self)))
+        def warmed(_result: object) -> None:
+            # What is alive now (modules, the window, the workspace) lives as long as the
+            # window: out of the cyclic collector's way. A full collection walked all of it
+            # (~250,000 objects, 110-140 ms with the interpreter held) whenever it came, in the
+            # middle of whatever the person was doing; frozen objects are still freed when their
+            # last reference goes (issue 18, item 3).
+            gc.freeze()
+
+        def start() -> None:
+            if not self._shut_down:
+                op = operations.Operation(warm, self)
+                op.finished.connect(warmed)
+                self.run_operation(op)
+
+        QTimer.singleShot(0, start)
         # The text worker's process too: started on the first document, it cost the UI thread
         # a process spawn in the middle of opening an application. (Panes not built yet: it
         # starts when they are.)
@@ -704,22 +723,27 @@ class MainWindow(QMainWindow):
         # The scoring form switches now and is read with the checklist on a worker (issue 18,
         # item 3: its database read was the UI thread's largest piece of an opening).
         self.scoring_tab.begin_context(self.workspace, application_id, self.reviewer())
-        self.reload_review_data(with_form=True)  # on a worker: started first
+
+        def load() -> None:
+            if self.application_id == application_id:
+                self.reload_review_data(with_form=True)  # on a worker
 
         def announce() -> None:
             if self.application_id == application_id:
                 self.application_opened.emit(application_id)  # the notes tab first (Ctrl+4), then 初审
                 self.office.application_opened(application_id)
 
-        # The notes and the 初审 office read the database here: in an event-loop turn of their
-        # own, so the documents paint and the window answers first (issue 18, item 3).
-        self._in_turns([announce], now=False)
+        # The reads on workers (checklist, calculation and form; the notes; the 初审 office)
+        # start once the window has painted the opened application: started at once, their
+        # Python work shared the interpreter with that paint and doubled it (issue 18, item 3).
+        # The notes and the office in a turn of their own.
+        self._in_turns([load, announce], now=False, delay_ms=AFTER_PAINT_MS)
         return True
 
-    def _in_turns(self, steps: list[Any], now: bool = True) -> None:
-        """Run ``steps`` one per event-loop turn (the first at once when ``now``), so a long
-        piece of UI work never holds the window; all at once when operations are synchronous
-        (tests). A step is skipped once the window is shut down."""
+    def _in_turns(self, steps: list[Any], now: bool = True, delay_ms: int = 0) -> None:
+        """Run ``steps`` one per event-loop turn (the first at once when ``now``, else after
+        ``delay_ms``), so a long piece of UI work never holds the window; all at once when
+        operations are synchronous (tests). A step is skipped once the window is shut down."""
         if self.synchronous_operations:
             for step in steps:
                 step()
@@ -740,7 +764,7 @@ class MainWindow(QMainWindow):
         if now:
             run(0)
         else:
-            QTimer.singleShot(0, lambda: run(0))
+            QTimer.singleShot(delay_ms, lambda: run(0))
 
     @Slot(QModelIndex)
     def _on_application_activated(self, index: QModelIndex) -> None:
