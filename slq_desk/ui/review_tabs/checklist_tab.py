@@ -83,6 +83,18 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self.tree = tree
+        # The columns' widths as last resized. Asking the header instead made it lay out
+        # (column 2 fits its contents: every row measured again) from inside each row's
+        # measure — about 900 measures per fill of a 150-row checklist, ~20 ms of an opening.
+        self.widths: dict[int, int] = {}
+        # Wrapped heights by (text, width, font): a fill measures the same rows several times.
+        self.heights: dict[tuple[str, int, str], int] = {}
+        tree.header().sectionResized.connect(self._resized)
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        self.widths[column] = new
+        if len(self.heights) > 20000:  # many widths seen (a dragged splitter): start afresh
+            self.heights.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
@@ -91,7 +103,10 @@ class WrappingDelegate(QStyledItemDelegate):
             return hint
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        width = self.tree.header().sectionSize(column) - 8
+        width = self.widths.get(column)
+        if width is None:
+            width = self.widths[column] = self.tree.header().sectionSize(column)
+        width -= 8
         if column == 0:
             # 项目 wraps too (on a laptop's narrow dock "letter of commitment" and "letter of
             # authorization" were both cut to "letter of …"); it is indented by its depth.
@@ -101,9 +116,12 @@ class WrappingDelegate(QStyledItemDelegate):
             width -= self.tree.indentation() * depth
         if width <= 20 or not opt.text:
             return hint
-        bounds = QFontMetrics(opt.font).boundingRect(
-            QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap), opt.text)
-        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
+        key = (opt.text, width, opt.font.key())
+        height = self.heights.get(key)
+        if height is None:
+            height = self.heights[key] = QFontMetrics(opt.font).boundingRect(
+                QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap), opt.text).height()
+        return QSize(hint.width(), max(hint.height(), height + 6))
 
 
 class ChecklistTab(QWidget):
@@ -212,7 +230,18 @@ class ChecklistTab(QWidget):
             .format(data.application_id, data.applicant, subsidy, blocking, missing))
 
         english = i18n.current() == "en"
+        groups = data.finding_groups
+        # Every section first, spanned and open, while the tree is empty: spanning a row or
+        # opening one lays the tree out at once, and done after the rows it measured every
+        # wrapped row again each time (the fill of an opening, issue 18 item 3). Rows added
+        # under an open section wait for one layout at the next paint, and so do the groups
+        # opened among them.
         materials = self._section(self.tr("材料（{0} 项，缺 {1} 项）").format(len(data.materials), missing))
+        findings = self._section(self.tr("发现问题（{0} 项）").format(len(groups)))
+        manual = self._section(self._manual_title(data))
+        fields = self._section(self.tr("提取字段（{0} 份材料）").format(len(data.documents)))
+        for top in self._top_items():
+            top.setExpanded(True)
         for m in data.materials:
             item = QTreeWidgetItem(materials, [
                 material_en(m.material) if english and m.material else m.name, self.tr("✔ 已提交：{0}").format("、".join(m.files)) if m.present else self.tr("✘ 缺少"),
@@ -227,8 +256,6 @@ class ChecklistTab(QWidget):
         if data.materials_error:
             QTreeWidgetItem(materials, [self.tr("无法列出材料"), data.materials_error, ""])
 
-        groups = data.finding_groups
-        findings = self._section(self.tr("发现问题（{0} 项）").format(len(groups)))
         for severity in ("block", "warn", "info"):
             rows = [g for g in groups if g.severity == severity]
             if not rows:
@@ -242,8 +269,7 @@ class ChecklistTab(QWidget):
         if not data.findings:
             QTreeWidgetItem(findings, [self.tr("未发现问题"), "", ""])
 
-        self._manual_checks(data)
-        fields = self._section(self.tr("提取字段（{0} 份材料）").format(len(data.documents)))
+        self._manual_checks(manual, data)
         steps = self._field_steps(fields, data, english)
         if sum(len(doc.fields) for doc in data.documents) <= FILL_AT_ONCE:
             for _ in steps:
@@ -252,8 +278,6 @@ class ChecklistTab(QWidget):
             return
         # A large package (thousands of fields) fills the fields in slices between events, so
         # opening it never stalls the window (issue 18, item 3); the rest is shown at once.
-        for top in self._top_items():
-            top.setExpanded(True)
         self._fill_slice(steps, current, self._generation)
 
     def _field_steps(self, fields: QTreeWidgetItem, data: ChecklistData,
@@ -309,19 +333,21 @@ class ChecklistTab(QWidget):
         QTimer.singleShot(0, lambda: self._fill_slice(steps, current, generation))
 
     def _finish_fill(self, current: Any) -> None:
-        for top in self._top_items():
-            top.setExpanded(True)
         self._restore_current(current)
-        self._apply_filter(self.filter_edit.text())
+        if self.filter_edit.text().strip():  # new rows are all shown: only a filter hides some
+            self._apply_filter(self.filter_edit.text())
         self._update_buttons()
 
-    def _manual_checks(self, data: ChecklistData) -> None:
+    def _manual_title(self, data: ChecklistData) -> str:
+        invoices = data.manual_checks.get("invoices", [])
+        done = sum(1 for i in invoices if i.get("result"))
+        return self.tr("人工查验（发票 {0}/{1} 张已查验）").format(done, len(invoices))
+
+    def _manual_checks(self, section: QTreeWidgetItem, data: ChecklistData) -> None:
         """The invoice 查验 and credit check recorded by hand (初审 menu), each invoice listed
         whether checked or not yet."""
         invoices = data.manual_checks.get("invoices", [])
         credit = data.manual_checks.get("credit")
-        done = sum(1 for i in invoices if i.get("result"))
-        section = self._section(self.tr("人工查验（发票 {0}/{1} 张已查验）").format(done, len(invoices)))
         for inv in invoices:
             if inv.get("result"):
                 text = self.tr("{0}（{1}，{2}）").format(inv["result"], inv["checked_on"],
