@@ -26,6 +26,7 @@ Settings, data and workspace live in a temporary folder; no user folder or keyri
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import resource
@@ -286,6 +287,10 @@ def main() -> int:
         return measure_ui(Path(args.measure_ui))
     if args.measure_peer:
         return measure_peer(Path(args.measure_peer))
+    # As on an installed copy (pip and PyInstaller compile the package): the bytecode cached,
+    # so the window does not compile each module it imports lazily — this checkout may run with
+    # PYTHONDONTWRITEBYTECODE set, which made every such import a compile.
+    compileall.compile_dir(str(ROOT / "slq_desk"), quiet=1)
     with tempfile.TemporaryDirectory(prefix="slq-bench-") as tmp:
         t0 = time.perf_counter()
         if args.scanned:
