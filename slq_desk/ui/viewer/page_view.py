@@ -1,9 +1,10 @@
 """The continuous page view: pages stacked vertically, drawn from the image cache.
 
 The view never renders anything itself: it asks the render service for the pages it shows
-(plus the next pages in reading order, so "next page" is served from the cache), draws the sharp
-image when it is cached and the nearest cached zoom until then, and paints search hits, the text
-selection and the evidence box on top. Its position is
+(plus the next pages in reading order, so "next page" is served from the cache; the service
+draws the page looked at on the spot when it is cheap, see ``fast_path``), draws the sharp
+image when it is cached and the nearest cached zoom until then, and paints search hits, the
+text selection and the evidence box on top. Its position is
 a continuous "page + fraction" (see ``geometry.Layout.position_of``), which is what zoom changes
 preserve and what synchronised scrolling exchanges.
 """
@@ -88,6 +89,7 @@ class PageView(QAbstractScrollArea):
         # move; only then are the next pages prefetched, so their rendering never competes
         # with showing the page the reader asked for.
         self._painted_sharp = False
+        self._painted_since_move = False  # a paint happened since the last scroll
         self._quiet = False
         self._pinned: tuple[int, int] | None = None  # (page, scroll value) of go_to_page
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -198,7 +200,7 @@ class PageView(QAbstractScrollArea):
             if bar.value() == target:
                 self._after_scroll()
             bar.setValue(target)
-            if self.is_settled() and self.isVisible():
+            if self.is_settled() and self.isVisible() and not self._painted_since_move:
                 # Every page it lands on is cached (prefetched): show it now rather than after
                 # whatever else waits in the event queue. Only for jumps by page: wheel and
                 # drag scrolling keep Qt's coalesced updates.
@@ -398,6 +400,7 @@ class PageView(QAbstractScrollArea):
 
     def _after_scroll(self) -> None:
         self._painted_sharp = False
+        self._painted_since_move = False
         self.viewport().update()
         page = self.current_page()
         changed = page != self._current_page
@@ -448,8 +451,13 @@ class PageView(QAbstractScrollArea):
         for rank, key in enumerate(wanted):
             if key not in self.shown_latency:
                 self.requested_at.setdefault(key, now)
-            if key not in cache:
-                self.renderer.request(key, float(rank), self.owner)
+            if key in cache:
+                continue
+            # The page the reader looks at, if cheap, is drawn here and now (and painted by
+            # _on_rendered); the others, and any page that is not cheap, by the render thread.
+            if rank == 0 and self.renderer.render_now(key):
+                continue
+            self.renderer.request(key, float(rank), self.owner)
         # A page scrolled away before it was shown: its request is withdrawn, and its clock too.
         for key in [k for k in self.requested_at if k not in keep]:
             del self.requested_at[key]
@@ -507,6 +515,7 @@ class PageView(QAbstractScrollArea):
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._painted_since_move = True
         painter = QPainter(self.viewport())
         painter.fillRect(self.viewport().rect(), BACKGROUND)
         if not self.layout_ or not self.doc:
