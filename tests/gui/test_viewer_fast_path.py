@@ -126,6 +126,14 @@ def test_a_cold_text_page_is_drawn_and_shown_before_go_to_page_returns(open_pane
     assert key_of(pane, 7) not in renderer._queue  # and the thread is not asked for it too
 
 
+def test_page_costs_are_read_ahead_while_the_ui_thread_is_idle(open_pane, qtbot):
+    pane = open_pane("text.pdf", make_pdf(30, lines_per_page=30), 30)
+    fast = pane.renderer.fast[pane.view.doc]
+    qtbot.waitUntil(lambda: len(fast._costs) == 30, timeout=WAIT_MS)
+    assert all(cost is not None for cost in fast._costs.values())  # text pages: all cheap
+    assert not pane.renderer._prepare_timer.isActive()  # and then it stops
+
+
 def test_a_scanned_page_never_takes_the_fast_path(open_pane, qtbot):
     pane = open_pane("scan.pdf", scanned_pdf(3), 3)
     renderer, view = pane.renderer, pane.view

@@ -106,23 +106,47 @@ class FastPages:
         self.rendered = 0  # pages drawn here
         self.worst_ms = 0.0  # the most CPU one of them took
         self._costs: dict[int, PageCost | None] = {}
+        self._next_to_prepare = 0
         self._loaded_fonts: set[int] = set()
+        self._font_sizes: dict[int, int | None] = {}
+        # One buffer for every page's decoded content (allocating 256 KB per page cost more
+        # than reading the content).
+        self._buffer = bytearray(MAX_CONTENT_BYTES + 1)
 
     def close(self) -> None:
         self.enabled = False
         self._doc.close()
 
     # -- the estimate ------------------------------------------------------------------------
-    def estimate_ms(self, page: int, scale: float, rotation: int) -> float | None:
-        """The predicted CPU cost of drawing ``page`` here, or None if it is not predictable."""
-        if not self.enabled or not 0 <= page < len(self.pages):
-            return None
+    def prepare(self, seconds: float) -> bool:
+        """Read the next pages' costs for about ``seconds``; True while pages are left.
+
+        Called in small slices while the UI thread is idle, so a cold request finds its page's
+        cost read already (reading it costs about as much as half the render).
+        """
+        deadline = time.perf_counter() + seconds
+        while self.enabled and self._next_to_prepare < len(self.pages):
+            page = self._next_to_prepare
+            self._next_to_prepare += 1
+            if page not in self._costs:
+                self._cost(page)
+            if time.perf_counter() >= deadline:
+                break
+        return self.enabled and self._next_to_prepare < len(self.pages)
+
+    def _cost(self, page: int) -> PageCost | None:
         if page not in self._costs:
             try:
                 self._costs[page] = self._read_cost(page)
             except Exception:  # noqa: BLE001 - a page PyMuPDF cannot read goes to the render thread
                 self._costs[page] = None
-        cost = self._costs[page]
+        return self._costs[page]
+
+    def estimate_ms(self, page: int, scale: float, rotation: int) -> float | None:
+        """The predicted CPU cost of drawing ``page`` here, or None if it is not predictable."""
+        if not self.enabled or not 0 <= page < len(self.pages):
+            return None
+        cost = self._cost(page)
         if cost is None:
             return None
         width, height = displayed_size(self.pages[page], rotation, scale)
@@ -139,14 +163,18 @@ class FastPages:
         page = doc.load_page(number)
         streams = list(page.get_contents())
         streams += [entry[0] for entry in page.get_xobjects()]  # form XObjects, nested ones too
-        content = b""
+        view = memoryview(self._buffer)
+        used = 0
         for xref in streams:
-            data = self._read_bounded(xref, MAX_CONTENT_BYTES - len(content))
-            if data is None:
+            count = self._read_bounded(xref, view[used:])
+            if count is None:
                 return None
-            content += data + b"\n"
+            used += count
+            if used < MAX_CONTENT_BYTES:
+                view[used] = 0x0A  # streams are separate tokens
+                used += 1
         counts = {"re": 0, "sh": 0, "seg": 0}
-        for match in _OPERATORS.finditer(content):
+        for match in _OPERATORS.finditer(view[:used]):
             op = match.group(1)
             if op == b"re":
                 counts["re"] += 1
@@ -168,21 +196,23 @@ class FastPages:
                 if basefont.split("+")[-1] not in BASE_FONTS:
                     return None  # not embedded: each engine substitutes its own
                 continue
-            size = self._font_file_bytes(xref)
+            if xref not in self._font_sizes:
+                self._font_sizes[xref] = self._font_file_bytes(xref)
+            size = self._font_sizes[xref]
             if size is None:
                 return None
             font_bytes[xref] = size
-        return PageCost(len(content), counts["seg"], counts["re"], pixels, font_bytes)
+        return PageCost(used, counts["seg"], counts["re"], pixels, font_bytes)
 
-    def _read_bounded(self, xref: int, limit: int) -> bytes | None:
-        """Stream ``xref`` decoded, or None when it is longer than ``limit`` (or unreadable)."""
-        if limit <= 0:
+    def _read_bounded(self, xref: int, into: memoryview) -> int | None:
+        """Decode stream ``xref`` into ``into``; its length, or None when it does not fit (the
+        last byte of the buffer is never content: reaching it means the stream is too long)."""
+        if len(into) <= 1:
             return None
         mupdf = self._mupdf
         stream = mupdf.pdf_open_stream_number(self._pdf, xref)
-        buffer = bytearray(limit + 1)
-        count = mupdf.fz_read(stream, mupdf.python_mutable_buffer_data(buffer), limit + 1)
-        return None if count > limit else bytes(buffer[:count])
+        count = mupdf.fz_read(stream, mupdf.python_mutable_buffer_data(into), len(into))
+        return None if count >= len(into) else int(count)
 
     def _font_file_bytes(self, xref: int) -> int | None:
         """Bytes of the embedded font file of font ``xref`` (as stored), None if not found."""

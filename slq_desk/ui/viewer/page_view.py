@@ -94,6 +94,9 @@ class PageView(QAbstractScrollArea):
         self._pinned: tuple[int, int] | None = None  # (page, scroll value) of go_to_page
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAutoFillBackground(False)
+        # paintEvent covers every pixel of the viewport: Qt need not paint the window's
+        # background under it first (a full-viewport fill on every repaint).
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.verticalScrollBar().setSingleStep(40)
         self.horizontalScrollBar().setSingleStep(40)
         self._text_timer = QTimer(self)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from slq_desk.ui.viewer.fast_path import FastPages, available
@@ -40,6 +40,10 @@ from slq_desk.ui.viewer.image_cache import ImageCache, RenderKey
 # on a DPR-2 screen) are rendered at this size and stretched: softer, never out of memory.
 # Tiling would keep extreme zooms sharp; not done yet.
 MAX_PIXELS = 24_000_000
+# The fast path's page costs are read ahead in slices of this many seconds of the UI thread,
+# one slice every PREPARE_INTERVAL_MS: never a noticeable stall, and idle most of the time.
+PREPARE_SLICE = 0.002
+PREPARE_INTERVAL_MS = 8
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,9 @@ class RenderService(QObject):
         # Documents' UI-thread copies for the synchronous path (UI thread only).
         self.fast_path = fast_path and available()
         self.fast: dict[str, FastPages] = {}
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setInterval(PREPARE_INTERVAL_MS)
+        self._prepare_timer.timeout.connect(self._prepare_fast)
         self._cond = threading.Condition()
         self._opens: deque[tuple[str, Path]] = deque()
         self._closes: deque[str] = deque()
@@ -184,6 +191,7 @@ class RenderService(QObject):
                     + len(self._outbox))
 
     def shutdown(self) -> None:
+        self._prepare_timer.stop()
         for fast in self.fast.values():
             fast.close()
         self.fast.clear()
@@ -203,9 +211,18 @@ class RenderService(QObject):
         if self.fast_path and path is not None and doc not in self.fast:
             try:
                 self.fast[doc] = FastPages(path, info.pages)
+                self._prepare_timer.start()
             except Exception:  # noqa: BLE001 - no second copy: every page goes to the render thread
                 pass
         self.opened.emit(doc, info)
+
+    @Slot()
+    def _prepare_fast(self) -> None:
+        """One slice of reading ahead the open documents' page costs (see ``FastPages.prepare``)."""
+        for fast in self.fast.values():
+            if fast.prepare(PREPARE_SLICE):
+                return
+        self._prepare_timer.stop()
 
     @Slot(str, str)
     def _on_failed(self, doc: str, message: str) -> None:
