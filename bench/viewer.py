@@ -9,9 +9,10 @@ Figures are printed beside peers measured in the same process, as ratios:
     rows: a cold random-access request (the image cache emptied, nothing prefetched) and "next
     page in reading order" (the page after the one being read, which the view prefetched),
     with the cold request's time split into phases (render thread woken, render, hand-off to
-    the UI thread, paint), and, for the cold row, beside the floor of any threaded viewer: a
-    bare thread rendering with pypdfium2 and handing the image to the UI thread by a queued
-    signal, which draws it (two thread wake-ups, which grow with the machine's load);
+    the UI thread, paint; or, for a page predicted cheap and drawn on the UI thread by its own
+    PyMuPDF copy, prediction + render, then paint), and, for the cold row, beside the floor of
+    any threaded viewer: a bare thread rendering with pypdfium2 and handing the image to the UI
+    thread by a queued signal, which draws it (two thread wake-ups, which grow with the load);
   * the UI thread's longest stall (a 2 ms QTimer heartbeat) while the view scrolls through 50
     pages, against the same 50 pages rendered by PyMuPDF in a background thread (the approach
     ARCHITECTURE.md warns about);
