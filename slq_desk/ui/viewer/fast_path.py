@@ -20,6 +20,10 @@ The estimate can be wrong (a page of long diagonal strokes is the worst case per
 actual CPU time of every fast render is checked: one render over twice the budget turns the fast
 path off for that document for good. And a document PyMuPDF had to repair, or whose page count
 PDFium disagrees with, never gets a fast path at all.
+
+This is a measured exception to ARCHITECTURE.md's "rendering never blocks the UI": the UI
+thread renders only what is predicted to take well under the 20 ms stall the viewer allows
+(bench/viewer.py measures the longest stall with this path on, text pages and scans).
 """
 
 from __future__ import annotations
@@ -45,9 +49,10 @@ MAX_CONTENT_BYTES = 256 * 1024
 # Files larger than this are not opened a second time (they are scans, not text).
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
-# Cost model, milliseconds of CPU on the development machine (medians, PyMuPDF 1.28, measured
-# with /tmp-free calibration pages: a text page, tables of rectangles, lines, JPEG images, a
-# fresh document's first page). Conservative: each term is the slowest case of its kind seen.
+# Cost model, milliseconds of CPU on the development machine (PyMuPDF 1.28, best of 5-7 on
+# calibration pages: a text page at 1-8 MP, tables of 120-480 rectangles, 50-400 random
+# diagonal / horizontal / vertical lines, JPEG images of 0.09-4 MP, a fresh document's first
+# page). Conservative: each term is the slowest case of its kind seen.
 MS_FIXED = 0.4
 MS_PER_MEGAPIXEL = 1.3  # clearing and drawing text into the page image
 MS_PER_SEGMENT = 0.25  # a path segment (l, c, v, y) at 100 %: long diagonal strokes cost this
