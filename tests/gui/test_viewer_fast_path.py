@@ -229,3 +229,44 @@ def test_hostile_files_never_crash_the_fast_path():
         finally:
             fast.close()
     assert drawn > 0  # the corpus has pages the fast path draws: they were exercised
+
+
+def annotated_pdf(kind: str) -> bytes:
+    """A text page carrying a link, or a drawn annotation (an ink signature over the text)."""
+    doc = pymupdf.open(stream=make_pdf(1), filetype="pdf")
+    page = doc[0]
+    if kind == "link":
+        page.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(60, 60, 200, 80),
+                          "uri": "https://example.invalid/"})
+    else:
+        page.add_ink_annot([[(100 + i, 300 + (i % 7) * 3) for i in range(200)]])
+    return doc.tobytes()
+
+
+@pytest.mark.parametrize(("kind", "fast"), [("link", True), ("ink", False)])
+def test_pages_with_drawn_annotations_go_to_the_render_thread(tmp_path, kind, fast):
+    path = tmp_path / f"{kind}.pdf"
+    path.write_bytes(annotated_pdf(kind))
+    pages = FastPages(path, pdfium_pages(path))
+    try:
+        assert (pages.render(0, PX_PER_PT, 0) is not None) == fast
+    finally:
+        pages.close()
+
+
+def test_a_page_with_an_inline_image_over_the_limit_is_not_predicted(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "x")
+    xref = page.get_contents()[0]
+    size = 200  # 200 × 200 RGB, uncompressed: 120 KB inside the content stream
+    inline = (b"q 100 0 0 100 72 400 cm BI /W %d /H %d /CS /RGB /BPC 8 ID " % (size, size)
+              + bytes(size * size * 3) + b" EI Q\n")
+    doc.update_stream(xref, doc.xref_stream(xref) + b"\n" + inline, compress=True)
+    path = tmp_path / "inline.pdf"
+    path.write_bytes(doc.tobytes())
+    pages = FastPages(path, pdfium_pages(path))
+    try:
+        assert pages.estimate_ms(0, PX_PER_PT, 0) is None
+    finally:
+        pages.close()

@@ -13,8 +13,10 @@ costs nothing), the operators in them that cost the rasteriser most (path segmen
 the declared size of its images and the size of the embedded font files the document has not
 loaded yet. From those it estimates the render's cost; anything over :data:`BUDGET_MS`, and any
 page with something the estimate does not model (Type 3 fonts, JPX/JBIG2 images, fonts that are
-not embedded, shadings, a page size PyMuPDF and PDFium disagree on) goes to the render thread,
-as before. A scanned page is never drawn here: its image alone is over the budget.
+not embedded, shadings and patterns, inline images in more than 32 KB of content, annotations
+other than links, whose appearances are drawn with the page — a seal as a signature widget, an
+ink signature —, a page size PyMuPDF and PDFium disagree on) goes to the render thread, as
+before. A scanned page is never drawn here: its image alone is over the budget.
 
 The estimate can be wrong (a page of long diagonal strokes is the worst case per byte), so the
 actual CPU time of every fast render is checked: one render over twice the budget turns the fast
@@ -71,7 +73,12 @@ BASE_FONTS = frozenset({
     "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold",
     "Times-Italic", "Times-BoldItalic", "Symbol", "ZapfDingbats",
 })
-_OPERATORS = re.compile(rb"(?<![^\s\]\)>])(re|sh|l|c|v|y)(?=[\s\[\(/<%]|$)")
+_OPERATORS = re.compile(rb"(?<![^\s\]\)>])(re|sh|BI|l|c|v|y)(?=[\s\[\(/<%]|$)")
+# Inline images (BI … EI) are decoded from the content itself: only small ones are cheap.
+MAX_CONTENT_WITH_INLINE_IMAGE = 32 * 1024
+# Annotations drawn with the page whose appearance the estimate does not read (a seal as a
+# signature widget, an ink signature) send the page to the render thread; these have none.
+CHEAP_ANNOTATIONS = frozenset({"Link", "Popup"})
 _REF = re.compile(r"(\d+)\s+\d+\s+R")
 
 
@@ -165,6 +172,8 @@ class FastPages:
 
     def _read_cost(self, number: int) -> PageCost | None:
         doc = self._doc
+        if not self._page_dict_is_cheap(number):
+            return None
         page = doc.load_page(number)
         streams = list(page.get_contents())
         streams += [entry[0] for entry in page.get_xobjects()]  # form XObjects, nested ones too
@@ -185,6 +194,9 @@ class FastPages:
                 counts["re"] += 1
             elif op == b"sh":
                 return None  # smooth shadings: cost per pixel, not modelled
+            elif op == b"BI":
+                if used > MAX_CONTENT_WITH_INLINE_IMAGE:
+                    return None
             else:
                 counts["seg"] += 1
         pixels = 0
@@ -208,6 +220,31 @@ class FastPages:
                 return None
             font_bytes[xref] = size
         return PageCost(used, counts["seg"], counts["re"], pixels, font_bytes)
+
+    def _page_dict_is_cheap(self, number: int) -> bool:
+        """No shading or pattern resources (cost per pixel) and no annotation with an
+        appearance of its own (drawn with the page, not read by the estimate)."""
+        mupdf = self._mupdf
+
+        def name(key: str) -> Any:
+            return mupdf.PdfObj(getattr(mupdf, f"PDF_ENUM_NAME_{key}"))
+
+        page = mupdf.pdf_lookup_page_obj(self._pdf, number)
+        resources = mupdf.pdf_dict_get_inheritable(page, name("Resources"))
+        for key in ("Shading", "Pattern"):
+            found = mupdf.pdf_dict_get(resources, name(key))
+            if mupdf.pdf_is_dict(found) and mupdf.pdf_dict_len(found) > 0:
+                return False
+        annotations = mupdf.pdf_dict_get(page, name("Annots"))
+        if mupdf.pdf_is_array(annotations):
+            for i in range(mupdf.pdf_array_len(annotations)):
+                annotation = mupdf.pdf_array_get(annotations, i)
+                subtype = mupdf.pdf_to_name(mupdf.pdf_dict_get(annotation, name("Subtype")))
+                if subtype not in CHEAP_ANNOTATIONS:
+                    return False
+        elif mupdf.pdf_is_indirect(annotations) or mupdf.pdf_is_dict(annotations):
+            return False  # malformed: not worth guessing
+        return True
 
     def _read_bounded(self, xref: int, into: memoryview) -> int | None:
         """Decode stream ``xref`` into ``into``; its length, or None when it does not fit (the
