@@ -22,8 +22,7 @@ from slq_desk.ui.viewer.text_service import TextService
 from slq_desk.ui.workspace_data import DocumentRef
 from tests.gui.factory import make_pdf
 from tests.gui.helpers import WAIT_MS
-
-HOSTILE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "hostile"
+from tests.support.paths import HOSTILE
 
 
 def scanned_pdf(pages: int = 2) -> bytes:

@@ -154,8 +154,10 @@ class RenderService(QObject):
                 self._cond.notify()
 
     def render_now(self, key: RenderKey) -> bool:
-        """Draw ``key`` here, on the UI thread, if its page is predicted cheap (see ``fast_path``);
-        True when it is then cached (and ``rendered`` was emitted), False to leave it to the thread.
+        """Draw ``key`` here, on the UI thread, if its page is predicted cheap (see ``fast_path``).
+
+        True when ``key`` is cached (already, or drawn now and ``rendered`` emitted, which
+        paints it before this returns); False to leave it to the render thread.
         """
         if key in self.cache:
             return True
