@@ -269,3 +269,16 @@ def test_a_page_with_an_inline_image_over_the_limit_is_not_predicted(tmp_path):
         assert pages.estimate_ms(0, PX_PER_PT, 0) is None
     finally:
         pages.close()
+
+
+def test_the_opaque_shadow_is_exactly_the_translucent_one_on_the_background():
+    from PySide6.QtGui import QPainter
+
+    from slq_desk.ui.viewer.page_view import BACKGROUND, SHADOW, SHADOW_ON_BACKGROUND
+
+    blended = QImage(4, 4, QImage.Format.Format_RGB32)
+    blended.fill(BACKGROUND)
+    painter = QPainter(blended)
+    painter.fillRect(0, 0, 4, 4, SHADOW)
+    painter.end()
+    assert blended.pixelColor(1, 1) == SHADOW_ON_BACKGROUND
