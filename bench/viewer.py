@@ -9,9 +9,12 @@ Figures are printed beside peers measured in the same process, as ratios:
     rows: a cold random-access request (the image cache emptied, nothing prefetched) and "next
     page in reading order" (the page after the one being read, which the view prefetched),
     with the cold request's time split into phases (render thread woken, render, hand-off to
-    the UI thread, paint), and, for the cold row, beside the floor of any threaded viewer: a
-    bare thread rendering with pypdfium2 and handing the image to the UI thread by a queued
-    signal, which draws it (two thread wake-ups, which grow with the machine's load);
+    the UI thread, paint; or, for a page predicted cheap and drawn on the UI thread by its own
+    PyMuPDF copy, prediction + render, then paint), and, for the cold row, beside the floor of
+    any threaded viewer: a bare thread rendering with pypdfium2 and handing the image to the UI
+    thread by a queued signal, which draws it (two thread wake-ups, which grow with the load),
+    and the floor of any viewer rendering on the UI thread: PyMuPDF drawing the page into a
+    QImage and one blit of it into a window-sized image (the render plus the least paint);
   * the UI thread's longest stall (a 2 ms QTimer heartbeat) while the view scrolls through 50
     pages, against the same 50 pages rendered by PyMuPDF in a background thread (the approach
     ARCHITECTURE.md warns about);
@@ -342,6 +345,39 @@ def make_handoff_peer(path: Path, scale: float) -> Any:
     return HandOffPeer()
 
 
+def make_ui_thread_peer(mdoc: Any, scale: float) -> Any:
+    """The floor of any viewer that renders on the UI thread: PyMuPDF draws the page straight
+    into a QImage (as ``fast_path`` does, no prediction) and the image is drawn once into a
+    window-sized image over the background. No widget, cache, signal or repaint: what is left
+    is the render and one blit of an image just written, the least a page shown costs."""
+    from pymupdf import mupdf
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    screen = QImage(1000, 900, QImage.Format.Format_ARGB32_Premultiplied)
+    background = QColor(82, 86, 89)
+
+    def measure(number: int) -> float:
+        t0 = time.perf_counter()
+        page = mupdf.fz_load_page(mdoc.this, number)
+        ctm = mupdf.fz_scale(scale, scale)
+        box = mupdf.fz_round_rect(mupdf.fz_transform_rect(mupdf.fz_bound_page(page), ctm))
+        image = QImage(box.x1 - box.x0, box.y1 - box.y0, QImage.Format.Format_RGB32)
+        pixmap = mupdf.fz_new_pixmap_with_bbox_and_data(
+            mupdf.fz_device_bgr(), box, mupdf.FzSeparations(), 1,
+            mupdf.python_mutable_buffer_data(image.bits()))
+        mupdf.fz_clear_pixmap_with_value(pixmap, 255)
+        device = mupdf.fz_new_draw_device(mupdf.FzMatrix(), pixmap)
+        mupdf.fz_run_page(page, device, ctm, mupdf.FzCookie())
+        mupdf.fz_close_device(device)
+        painter = QPainter(screen)
+        painter.fillRect(screen.rect(), background)
+        painter.drawImage(100, 0, image)
+        painter.end()
+        return time.perf_counter() - t0
+
+    return measure
+
+
 def latency_part(label: str, path: Path, count: int, pane: Any, pump_until: Any, zoom: float) -> None:
     """Request → shown for pages of ``path``, cold and next-in-reading-order, beside raw renders."""
     import pymupdf
@@ -364,6 +400,8 @@ def latency_part(label: str, path: Path, count: int, pane: Any, pump_until: Any,
     pdoc = pdfium.PdfDocument(str(path))
     handoff = make_handoff_peer(path, scale)
     floor: list[float] = []
+    ui_floor: list[float] = []
+    ui_floor_peer = make_ui_thread_peer(mdoc, scale)
 
     def idle() -> None:
         """The reader has been on the page a while: prefetch and text extraction are done."""
@@ -424,6 +462,7 @@ def latency_part(label: str, path: Path, count: int, pane: Any, pump_until: Any,
                 out.append(fn(target))
             if before is None:
                 floor.append(handoff.measure(target))
+                ui_floor.append(ui_floor_peer(target))
         rows[name], peers[name], hits[name] = shown, (mu, pd), hit
     renderer.trace = None
     handoff.close()
@@ -445,17 +484,28 @@ def latency_part(label: str, path: Path, count: int, pane: Any, pump_until: Any,
         if name.startswith("cold") and floor:
             print(f"       floor: bare thread renders, queued signal, drawn{ms(pct(floor, .5))}"
                   f"{ms(pct(floor, .95))}   (viewer / floor p95 = {pct(shown, .95) / pct(floor, .95):.2f}×)")
+        if name.startswith("cold") and ui_floor:
+            best_raw = min(pct(mu, .95), pct(pd, .95))
+            print(f"       floor: PyMuPDF on the UI thread, drawn once{ms(pct(ui_floor, .5))}"
+                  f"{ms(pct(ui_floor, .95))}   (floor p95 / faster raw p95 = "
+                  f"{pct(ui_floor, .95) / best_raw:.2f}×; viewer / floor p95 = "
+                  f"{pct(shown, .95) / pct(ui_floor, .95):.2f}×)")
     phases = [("queued → render thread picks it up", "queued", "picked"),
               ("PDFium renders into the QImage", "picked", "rendered"),
               ("queued signal → UI thread has it", "rendered", "delivered"),
               ("cached → update → painted", "delivered", "painted")]
-    stamps = [t for t in cold_stamps if "queued" in t and "painted" in t]
-    if stamps:
-        print(f"     where a cold request's time goes ({len(stamps)} requests), p50 / p95:")
-        for text, a, b in phases:
-            values = [t[b] - t[a] for t in stamps if a in t and b in t]
-            if values:
-                print(f"       {text:48}{ms(pct(values, .5))}{ms(pct(values, .95))}")
+    fast_phases = [("predicted cheap, drawn on the UI thread (PyMuPDF)", "queued", "fast"),
+                   ("drawn → painted", "fast", "painted")]
+    for how, chosen, which in (("by the render thread", phases, "picked"),
+                               ("on the UI thread (fast path)", fast_phases, "fast")):
+        stamps = [t for t in cold_stamps if "queued" in t and "painted" in t and which in t]
+        if stamps:
+            print(f"     where a cold request's time goes, {len(stamps)} of {len(cold_stamps)} "
+                  f"drawn {how}, p50 / p95:")
+            for text, a, b in chosen:
+                values = [t[b] - t[a] for t in stamps if a in t and b in t]
+                if values:
+                    print(f"       {text:48}{ms(pct(values, .5))}{ms(pct(values, .95))}")
 
 
 def memory_part(args: argparse.Namespace, app: object, pane: object, pump_until: object,

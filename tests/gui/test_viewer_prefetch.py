@@ -27,9 +27,8 @@ def make_doc(tmp_path: Path, name: str, title: str = "服务合同") -> Document
     return DocumentRef(1, f"key-{name}", "contract", name, path, PAGES, True, None)
 
 
-@pytest.fixture()
-def pane(qtbot, tmp_path: Path) -> Iterator[ViewerPane]:
-    renderer, texts = RenderService(ImageCache()), TextService()
+def open_pane(qtbot, tmp_path: Path, fast_path: bool) -> Iterator[ViewerPane]:
+    renderer, texts = RenderService(ImageCache(), fast_path=fast_path), TextService()
     pane = ViewerPane(renderer, texts)
     qtbot.addWidget(pane)
     pane.resize(900, 800)
@@ -43,6 +42,17 @@ def pane(qtbot, tmp_path: Path) -> Iterator[ViewerPane]:
         pane.close_document()
         renderer.shutdown()
         texts.shutdown()
+
+
+@pytest.fixture()
+def pane(qtbot, tmp_path: Path) -> Iterator[ViewerPane]:
+    yield from open_pane(qtbot, tmp_path, fast_path=True)
+
+
+@pytest.fixture()
+def thread_pane(qtbot, tmp_path: Path) -> Iterator[ViewerPane]:
+    """Every page through the render thread (no UI-thread fast path for cheap pages)."""
+    yield from open_pane(qtbot, tmp_path, fast_path=False)
 
 
 def wait_idle(qtbot, pane: ViewerPane) -> None:
@@ -85,7 +95,8 @@ def test_reading_backwards_prefetches_the_pages_before(pane, qtbot):
     assert all(key_of(pane, first - d) in pane.renderer.cache for d in (1, 2, 3))
 
 
-def test_prefetch_is_asked_for_only_after_the_visible_pages_are_painted(pane, qtbot):
+def test_prefetch_is_asked_for_only_after_the_visible_pages_are_painted(thread_pane, qtbot):
+    pane = thread_pane
     view, renderer = pane.view, pane.renderer
     wait_idle(qtbot, pane)
     renderer.cache.drop_document(view.doc)
@@ -98,7 +109,8 @@ def test_prefetch_is_asked_for_only_after_the_visible_pages_are_painted(pane, qt
     assert all(k in renderer.cache for k in view.prefetch_keys())
 
 
-def test_a_request_superseded_before_it_rendered_is_withdrawn(pane, qtbot):
+def test_a_request_superseded_before_it_rendered_is_withdrawn(thread_pane, qtbot):
+    pane = thread_pane
     view, renderer = pane.view, pane.renderer
     wait_idle(qtbot, pane)
     renderer.cache.drop_document(view.doc)

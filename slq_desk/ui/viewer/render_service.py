@@ -13,6 +13,10 @@ burst of renders (thumbnails, prefetch) wakes the UI thread once, not once per p
 
 Requests carry a priority (smaller first) and an owner; an owner can withdraw the requests it
 no longer needs (pages scrolled away) with :meth:`RenderService.retain`.
+
+A page predicted cheap (a text page) need not wait for the thread at all: :meth:`render_now`
+draws it on the UI thread with a second, UI-owned PyMuPDF copy of the document (see
+``fast_path``), which saves the two thread wake-ups of a cold request.
 """
 
 from __future__ import annotations
@@ -25,9 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
+from slq_desk.ui.viewer.fast_path import FastPages, available
 from slq_desk.ui.viewer.geometry import PX_PER_PT, PageSize
 from slq_desk.ui.viewer.image_cache import ImageCache, RenderKey
 
@@ -35,6 +40,10 @@ from slq_desk.ui.viewer.image_cache import ImageCache, RenderKey
 # on a DPR-2 screen) are rendered at this size and stretched: softer, never out of memory.
 # Tiling would keep extreme zooms sharp; not done yet.
 MAX_PIXELS = 24_000_000
+# The fast path's page costs are read ahead in slices of this many seconds of the UI thread,
+# one slice every PREPARE_INTERVAL_MS: never a noticeable stall, and idle most of the time.
+PREPARE_SLICE = 0.002
+PREPARE_INTERVAL_MS = 8
 
 
 @dataclass(frozen=True)
@@ -66,12 +75,20 @@ class RenderService(QObject):
     _failed_bg = Signal(str, str)
     _rendered_bg = Signal()  # the outbox has images
 
-    def __init__(self, cache: ImageCache | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, cache: ImageCache | None = None, parent: QObject | None = None,
+                 fast_path: bool = True) -> None:
         super().__init__(parent)
         self.cache = cache if cache is not None else ImageCache()
         self.infos: dict[str, DocumentInfo] = {}
         self.errors: dict[str, str] = {}
         self._refs: dict[str, int] = {}
+        self._paths: dict[str, Path] = {}
+        # Documents' UI-thread copies for the synchronous path (UI thread only).
+        self.fast_path = fast_path and available()
+        self.fast: dict[str, FastPages] = {}
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setInterval(PREPARE_INTERVAL_MS)
+        self._prepare_timer.timeout.connect(self._prepare_fast)
         self._cond = threading.Condition()
         self._opens: deque[tuple[str, Path]] = deque()
         self._closes: deque[str] = deque()
@@ -98,6 +115,7 @@ class RenderService(QObject):
             elif doc in self.errors:
                 self.failed.emit(doc, self.errors[doc])
             return
+        self._paths[doc] = path
         with self._cond:
             self._opens.append((doc, path))
             self._cond.notify()
@@ -108,6 +126,10 @@ class RenderService(QObject):
             self._refs[doc] = count
             return
         self._refs.pop(doc, None)
+        self._paths.pop(doc, None)
+        fast = self.fast.pop(doc, None)
+        if fast is not None:
+            fast.close()
         self.infos.pop(doc, None)
         self.errors.pop(doc, None)
         self.cache.drop_document(doc)
@@ -131,6 +153,33 @@ class RenderService(QObject):
                     self.trace[key] = {"queued": time.perf_counter()}
                 self._cond.notify()
 
+    def render_now(self, key: RenderKey) -> bool:
+        """Draw ``key`` here, on the UI thread, if its page is predicted cheap (see ``fast_path``).
+
+        True when ``key`` is cached (already, or drawn now and ``rendered`` emitted, which
+        paints it before this returns); False to leave it to the render thread.
+        """
+        if key in self.cache:
+            return True
+        fast = self.fast.get(key.doc)
+        if fast is None or not fast.enabled:
+            return False
+        with self._cond:
+            if key == self._inflight:
+                return False  # the thread is drawing it already
+        started = time.perf_counter()
+        image = fast.render(key.page, key.zoom * PX_PER_PT * key.dpr, key.rotation)
+        if image is None:
+            return False
+        with self._cond:
+            self._queue.pop(key, None)  # asked for earlier (by this view or another): done now
+        if self.trace is not None:
+            self.trace[key] = {"queued": started, "fast": time.perf_counter()}
+        image.setDevicePixelRatio(key.dpr)
+        self.cache.put(key, image)
+        self.rendered.emit(key, image)
+        return True
+
     def retain(self, owner: str, keep: set[RenderKey]) -> None:
         """Withdraw ``owner``'s queued requests that are not in ``keep``."""
         with self._cond:
@@ -144,6 +193,10 @@ class RenderService(QObject):
                     + len(self._outbox))
 
     def shutdown(self) -> None:
+        self._prepare_timer.stop()
+        for fast in self.fast.values():
+            fast.close()
+        self.fast.clear()
         with self._cond:
             self._stop = True
             self._queue.clear()
@@ -156,7 +209,22 @@ class RenderService(QObject):
         if doc not in self._refs:
             return  # released before it finished opening
         self.infos[doc] = info
+        path = self._paths.get(doc)
+        if self.fast_path and path is not None and doc not in self.fast:
+            try:
+                self.fast[doc] = FastPages(path, info.pages)
+                self._prepare_timer.start()
+            except Exception:  # noqa: BLE001 - no second copy: every page goes to the render thread
+                pass
         self.opened.emit(doc, info)
+
+    @Slot()
+    def _prepare_fast(self) -> None:
+        """One slice of reading ahead the open documents' page costs (see ``FastPages.prepare``)."""
+        for fast in self.fast.values():
+            if fast.prepare(PREPARE_SLICE):
+                return
+        self._prepare_timer.stop()
 
     @Slot(str, str)
     def _on_failed(self, doc: str, message: str) -> None:
@@ -214,6 +282,10 @@ class RenderService(QObject):
                         import pypdfium2
 
                         pdfium = pypdfium2
+                        if self.fast_path:
+                            # Here, not when the UI thread opens its copy: the import takes
+                            # ~100 ms of the interpreter, in slices on this thread.
+                            import pymupdf  # noqa: F401
                     self._open_in_thread(pdfium, documents, opening[0], opening[1])
                 elif key is not None:
                     image = self._render_in_thread(pdfium, documents, key)
