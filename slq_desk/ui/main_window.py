@@ -588,8 +588,10 @@ class MainWindow(QMainWindow):
 
         def warm(_report: object) -> None:
             warm_for_opening()
-            # The window's own: the viewer's engine (its render thread imported it in the
-            # middle of the first opening) and the notes tab.
+            # The window's own: the viewer's engines (its render thread imported them in the
+            # middle of the first opening, ~100 ms of the interpreter for PyMuPDF) and the
+            # notes tab.
+            import pymupdf  # noqa: F401
             import pypdfium2  # noqa: F401
 
             import slq_desk.ui.notes_tab  # noqa: F401
