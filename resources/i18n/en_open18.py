@@ -5,4 +5,5 @@ EN = {
     "按表格存储，下列前 {0} 行，其余见原文件": "stored as a table; the first {0} rows are listed, the rest are in the file",
     "逐行数据已全部读入并用于检查；行数较多，在此只列出前几行":
         "Every row was read and is used by the checks; there are too many to list here, so only the first rows are shown",
+    "正在读取评分表…": "Reading the scoring form…",
 }

@@ -4501,6 +4501,10 @@ With the kind below the document is read again as that kind (scanned pages are r
         <translation>(not set: your name and organisation are asked when you start a review)</translation>
     </message>
     <message>
+        <source>正在读取评分表…</source>
+        <translation>Reading the scoring form…</translation>
+    </message>
+    <message>
         <source>注意：{0}。通过线 {1} 分（满分 100）。</source>
         <translation>Note: {0}. Pass threshold {1} of 100.</translation>
     </message>

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -31,6 +34,26 @@ def test_every_string_of_the_window_has_an_english_translation():
                   if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
     assert unfinished == []
     assert Path(i18n.qm_path("en")).stat().st_mtime >= ts.stat().st_mtime - 1  # .qm rebuilt
+
+
+def _sources(ts: Path) -> set[tuple[str, str]]:
+    return {(c.findtext("name") or "", m.findtext("source") or "")
+            for c in ET.parse(ts).iter("context") for m in c.iter("message")}
+
+
+def test_the_committed_translation_holds_every_string_the_code_asks_for(tmp_path):
+    """A tr() string added without re-running scripts/i18n.sh would show in Chinese in English."""
+    root = Path(__file__).resolve().parents[2]
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    if not lupdate.exists():
+        lupdate = Path(shutil.which("pyside6-lupdate") or "")
+    assert lupdate.is_file(), "pyside6-lupdate comes with PySide6"
+    fresh = tmp_path / "fresh.ts"
+    ui = sorted(str(p) for p in (root / "slq_desk" / "ui").rglob("*.py"))
+    subprocess.run([str(lupdate), *ui, "-no-obsolete", "-locations", "none", "-source-language", "zh_CN",
+                    "-target-language", "en", "-ts", str(fresh)], check=True, capture_output=True, cwd=root)
+    missing = _sources(fresh) - _sources(Path(resource_path("i18n", "slq_desk_en.ts")))
+    assert sorted(missing) == [], "run: bash scripts/i18n.sh (and add the English to resources/i18n/en_*.py)"
 
 
 def test_chinese_by_default_and_english_when_switched(qapp, qtbot, tmp_path, english):
