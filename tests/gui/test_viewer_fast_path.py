@@ -180,6 +180,27 @@ def test_one_render_over_the_guard_turns_the_fast_path_off_for_the_document(open
     assert not renderer.render_now(key_of(pane, 4))  # from now on, the render thread's
 
 
+def test_a_documents_first_render_is_judged_with_its_one_off_costs(tmp_path, monkeypatch):
+    """The first render pays the process's and document's set-up: only a far slower one is a wrong estimate."""
+    path = tmp_path / "text.pdf"
+    path.write_bytes(make_pdf(3))
+    monkeypatch.setattr(fast_path, "GUARD_MS", -1.0)  # every render is "too slow" ...
+    monkeypatch.setattr(fast_path, "FIRST_GUARD_MS", 1e9)  # ... except a first one
+    fast = FastPages(path, pdfium_pages(path))
+    try:
+        assert fast.render(0, PX_PER_PT, 0) is not None and fast.enabled
+        assert fast.render(1, PX_PER_PT, 0) is not None and not fast.enabled
+        assert fast.render(2, PX_PER_PT, 0) is None
+    finally:
+        fast.close()
+    monkeypatch.setattr(fast_path, "FIRST_GUARD_MS", -1.0)
+    fast = FastPages(path, pdfium_pages(path))
+    try:
+        assert fast.render(0, PX_PER_PT, 0) is not None and not fast.enabled
+    finally:
+        fast.close()
+
+
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 def test_the_fast_image_is_the_render_threads_page(tmp_path, rotation):
     """Same size as PDFium's (the layout's), and the same picture (no mirrored rotation)."""

@@ -19,8 +19,9 @@ ink signature —, a page size PyMuPDF and PDFium disagree on) goes to the rende
 before. A scanned page is never drawn here: its image alone is over the budget.
 
 The estimate can be wrong (a page of long diagonal strokes is the worst case per byte), so the
-actual CPU time of every fast render is checked: one render over twice the budget turns the fast
-path off for that document for good. And a document PyMuPDF had to repair, or whose page count
+actual CPU time of every fast render is checked: one render over twice the budget (the first
+render of a document, which pays one-off costs, over six times) turns the fast path off for that
+document for good. And a document PyMuPDF had to repair, or whose page count
 PDFium disagrees with, never gets a fast path at all.
 
 This is a measured exception to ARCHITECTURE.md's "rendering never blocks the UI": the UI
@@ -46,6 +47,11 @@ from slq_desk.ui.viewer.geometry import PX_PER_PT, PageSize, displayed_size
 BUDGET_MS = 8.0
 # A fast render that took more CPU than this turns the fast path off for its document.
 GUARD_MS = 2 * BUDGET_MS
+# ... except a document's first render, which also pays one-off costs the estimate does not
+# model (MuPDF's glyph cache and draw code touched for the first time in the process: 8-12 ms
+# on a warm machine, over GUARD_MS on the first run after an install, which turned the fast
+# path off for the rest of that document). A first render over this is still a wrong estimate.
+FIRST_GUARD_MS = 3 * GUARD_MS
 # Decoded bytes of content (page and form XObjects) read for the estimate; more is not cheap.
 MAX_CONTENT_BYTES = 256 * 1024
 # Files larger than this are not opened a second time (they are scans, not text).
@@ -299,7 +305,7 @@ class FastPages:
         finally:
             spent = (time.thread_time() - started) * 1000
             self.worst_ms = max(self.worst_ms, spent)
-            if spent > GUARD_MS:
+            if spent > (GUARD_MS if self.rendered else FIRST_GUARD_MS):
                 # The estimate was wrong for this document: never stall on it again.
                 self.enabled = False
         if image is None:
