@@ -20,15 +20,18 @@ def to_beijing(value: datetime | str) -> datetime:
     return when.astimezone(BEIJING)
 
 
-def beijing_text(value: datetime | str | None, seconds: bool = False) -> str:
-    """"2026-03-01 18:05 北京时间" (empty for None; unparseable text is shown as it is)."""
+def beijing_text(value: datetime | str | None, seconds: bool = False, zone: str = "北京时间") -> str:
+    """"2026-03-01 18:05 北京时间" (empty for None; unparseable text is shown as it is).
+
+    ``zone`` is the zone's name in the reader's language (the window passes its translation).
+    """
     if value is None or value == "":
         return ""
     try:
         when = to_beijing(value)
     except ValueError:
         return str(value)
-    return when.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M") + " 北京时间"
+    return when.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M") + " " + zone
 
 
 def now_beijing() -> datetime:

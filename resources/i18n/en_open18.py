@@ -6,4 +6,5 @@ EN = {
     "逐行数据已全部读入并用于检查；行数较多，在此只列出前几行":
         "Every row was read and is used by the checks; there are too many to list here, so only the first rows are shown",
     "正在读取评分表…": "Reading the scoring form…",
+    "北京时间": "Beijing time",
 }

@@ -4523,6 +4523,10 @@ With the kind below the document is read again as that kind (scanned pages are r
 You are kept out of this review; the form stays locked.</translation>
     </message>
     <message>
+        <source>北京时间</source>
+        <translation>Beijing time</translation>
+    </message>
+    <message>
         <source>已声明（{0}）：{1}</source>
         <translation>Declared ({0}): {1}</translation>
     </message>

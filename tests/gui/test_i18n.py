@@ -137,3 +137,16 @@ def test_unreadable_documents_and_core_errors_are_said_in_chinese(qapp):
         assert op.error == "bad.zip is neither a folder nor a zip archive"
     finally:
         i18n.install(qapp, "zh_CN")
+
+
+def test_the_declaration_time_names_its_zone_in_english(qtbot, tmp_path, english):
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from slq_desk.ui.review_tabs.scoring_tab import ScoringTab
+
+    tab = ScoringTab()
+    qtbot.addWidget(tab)
+    tab._coi(SimpleNamespace(coi_declared=True, coi_conflict=False, status="draft",
+                             coi_at=datetime(2026, 3, 1, 17, 30, tzinfo=UTC), coi_text="无利益冲突"))
+    assert "2026-03-02 01:30 Beijing time" in tab.coi_text.text() and "北京时间" not in tab.coi_text.text()

@@ -14,6 +14,8 @@ def test_utc_is_shown_eight_hours_later_and_says_so() -> None:
     assert beijing_text(stored.isoformat()) == "2026-03-02 01:30 北京时间"
     assert beijing_text(stored.replace(tzinfo=None)) == "2026-03-02 01:30 北京时间"  # naive = UTC
     assert to_beijing(stored) == stored  # the same instant
+    # The window names the zone in its own language.
+    assert beijing_text(stored, zone="Beijing time") == "2026-03-02 01:30 Beijing time"
 
 
 def test_nothing_and_unreadable_text_are_not_invented() -> None:

@@ -636,9 +636,9 @@ class ScoringTab(QWidget):
                 "（投资、隶属、任职、亲属或其他利益关系）。声明之前评分表保持锁定。"))
         elif conflict:
             self.coi_text.setText(self.tr("已声明存在利益冲突（{0}）：{1}\n您须回避本项评审，评分表保持锁定。")
-                                  .format(beijing_text(getattr(st, "coi_at", None)), getattr(st, "coi_text", "")))
+                                  .format(beijing_text(getattr(st, "coi_at", None), zone=self.tr("北京时间")), getattr(st, "coi_text", "")))
         else:
-            self.coi_text.setText(self.tr("已声明（{0}）：{1}").format(beijing_text(getattr(st, "coi_at", None)),
+            self.coi_text.setText(self.tr("已声明（{0}）：{1}").format(beijing_text(getattr(st, "coi_at", None), zone=self.tr("北京时间")),
                                                                getattr(st, "coi_text", "")))
         self.coi_none.setVisible(not declared)
         self.coi_conflict.setVisible(not conflict)
