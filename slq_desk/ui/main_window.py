@@ -1172,7 +1172,9 @@ class MainWindow(QMainWindow):
             # A laptop: the list and the review tabs share one dock column (tabs at its foot;
             # Alt+1 / Alt+4 bring either forward), so each PDF pane keeps ~490 px.
             self.tabifyDockWidget(self.review_dock, self.application_dock)
-            self.application_dock.raise_()
+            # The list in front, unless an application is open already (`--open`, a saved
+            # session): then its review tabs, which were asked for before the docks were sized.
+            (self.review_dock if self.application_id is not None else self.application_dock).raise_()
             self.resizeDocks([self.review_dock], [review_width], Qt.Orientation.Horizontal)
         else:
             self.resizeDocks([self.application_dock, self.review_dock],

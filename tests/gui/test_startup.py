@@ -96,6 +96,26 @@ def test_the_application_asked_for_opens_once_the_workspace_is_open(
         win.shutdown()
 
 
+def test_on_a_laptop_the_application_asked_for_shows_its_review_tabs_not_the_list(
+        qtbot: Any, workspace_path: Path, settings: object) -> None:
+    """The list and the review tabs share a dock column there; `--open APP --tab` asks for the tabs."""
+    win = _window(qtbot, settings)
+    win.resize(1366, 728)
+    try:
+        first = sqlite3.connect(workspace_path / "workspace.db").execute(
+            "SELECT id FROM application ORDER BY id LIMIT 1").fetchone()[0]
+        op = _held_open(win, workspace_path, open_app=first, tab=0)
+        op.run()
+        qtbot.waitUntil(lambda: win.application_id == first and win._docks_sized)
+        assert win.application_dock in win.tabifiedDockWidgets(win.review_dock)  # one column
+        qtbot.waitUntil(lambda: not win.review_dock.visibleRegion().isEmpty())
+        assert win.application_dock.visibleRegion().isEmpty()
+        assert win.review_tabs.currentIndex() == 0
+    finally:
+        win.close()
+        win.shutdown()
+
+
 def test_an_unknown_application_opens_the_workspace_and_says_so(
         qtbot: Any, workspace_path: Path, settings: object) -> None:
     win = _window(qtbot, settings)
