@@ -7,4 +7,6 @@ EN = {
         "Every row was read and is used by the checks; there are too many to list here, so only the first rows are shown",
     "正在读取评分表…": "Reading the scoring form…",
     "北京时间": "Beijing time",
+    "<b>{0}</b> {1}<br><span style='color:{2}'>尚未检查与测算</span>（Ctrl+R）· 下列问题仅为读取文件时发现的":
+        "<b>{0}</b> {1}<br><span style='color:{2}'>Not checked yet</span> (Ctrl+R) · the findings below are only those found reading the files",
 }

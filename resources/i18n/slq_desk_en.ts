@@ -450,6 +450,10 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Subsidy &lt;b&gt;{2}&lt;/b&gt; · blocking findings &lt;b&gt;{3}&lt;/b&gt; · missing materials &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;&lt;span style='color:{2}'&gt;尚未检查与测算&lt;/span&gt;（Ctrl+R）· 下列问题仅为读取文件时发现的</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;&lt;span style='color:{2}'&gt;Not checked yet&lt;/span&gt; (Ctrl+R) · the findings below are only those found reading the files</translation>
+    </message>
+    <message>
         <source>材料（{0} 项，缺 {1} 项）</source>
         <translation>Materials ({0}, {1} missing)</translation>
     </message>

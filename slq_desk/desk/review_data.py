@@ -150,6 +150,9 @@ class ChecklistData:
     materials_error: str = ""
     # What officials checked by hand (invoice 查验, 信用中国), ``checks.verification.records_for``.
     manual_checks: dict[str, Any] = field(default_factory=dict)
+    # False until the 初审 checks have run on it (an import by `slq-desk import` does not run
+    # them): its findings are then only what reading the files found, and no subsidy is known.
+    checked: bool = True
 
     def documents_by_id(self) -> dict[int, DocumentFields]:
         return {d.document_id: d for d in self.documents}
@@ -213,7 +216,8 @@ def load_checklist(ws: Workspace, application_id: str) -> ChecklistData:
 
         return ChecklistData(app.id, app.policy_id, app.applicant_name or "", app.computed_subsidy,
                              tuple(materials), tuple(findings), tuple(documents), error,
-                             records_for(s, application_id))
+                             records_for(s, application_id),
+                             checked=bool((app.facts or {}).get("policy")))  # set by every run
 
 
 PREVIEW_ROWS = 20

@@ -34,3 +34,14 @@ def test_document_rows_show_kind_confidence_and_reasons(qtbot) -> None:
     assert rows["合同.pdf"].foreground(2).color() != rows["x.pdf"].foreground(2).color()
     assert rows["附件1.pdf"].text(2) == "类型经人工认定"
     assert rows["附件1.pdf"].toolTip(0) == "材料类型由 王审核 人工认定"
+
+
+def test_a_checklist_not_checked_yet_shows_no_counts_that_read_as_clean(qtbot) -> None:
+    from dataclasses import replace
+
+    tab = ChecklistTab()
+    qtbot.addWidget(tab)
+    tab.set_data(replace(_data(), computed_subsidy=None, checked=False))
+    assert "尚未检查与测算" in tab.summary.text() and "阻断问题" not in tab.summary.text()
+    tab.set_data(_data())
+    assert "阻断问题 <b>0</b> 项" in tab.summary.text() and "尚未检查" not in tab.summary.text()

@@ -33,3 +33,23 @@ def test_checklist_documents_carry_kind_confidence_reason_and_source(tmp_path: P
         assert manual.kind_by_person and manual.kind_source == "manual:王审核"
     finally:
         desk.close()
+
+
+def test_an_application_never_checked_says_so_instead_of_showing_no_blocking_findings(tmp_path: Path) -> None:
+    """`slq-desk import` does not run the 初审 checks: its checklist must not read as a clean one."""
+    from slq_desk.ingest.importer import import_package
+    from slq_desk.ingest.worker import InlineReader
+    from tests.gui.review_factory import build as build_ws
+
+    folder, unimported = build_ws(tmp_path)
+    desk = Desk.open(folder)
+    try:
+        assert desk.checklist(APP).checked  # checked when the workspace was built
+        new = import_package(desk.workspace, unimported, reader=InlineReader()).application_id
+        before = desk.checklist(new)
+        assert not before.checked and before.computed_subsidy is None
+        desk.run_checks(new)
+        after = desk.checklist(new)
+        assert after.checked and after.computed_subsidy is not None
+    finally:
+        desk.close()

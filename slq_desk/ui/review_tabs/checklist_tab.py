@@ -225,9 +225,16 @@ class ChecklistTab(QWidget):
         blocking = sum(f.severity == "block" for f in data.findings)
         missing = sum(not m.present for m in data.materials)
         subsidy = yuan(data.computed_subsidy)
-        self.summary.setText(
-            self.tr("<b>{0}</b> {1}<br>测算补贴 <b>{2}</b> · 阻断问题 <b>{3}</b> 项 · 缺少材料 <b>{4}</b> 项")
-            .format(data.application_id, data.applicant, subsidy, blocking, missing))
+        if data.checked:
+            self.summary.setText(
+                self.tr("<b>{0}</b> {1}<br>测算补贴 <b>{2}</b> · 阻断问题 <b>{3}</b> 项 · 缺少材料 <b>{4}</b> 项")
+                .format(data.application_id, data.applicant, subsidy, blocking, missing))
+        else:
+            # Never a reassuring "0 blocking": nothing has been checked yet.
+            self.summary.setText(
+                self.tr("<b>{0}</b> {1}<br><span style='color:{2}'>尚未检查与测算</span>"
+                        "（Ctrl+R）· 下列问题仅为读取文件时发现的")
+                .format(data.application_id, data.applicant, severity_color(MISSING_COLOR).name()))
 
         english = i18n.current() == "en"
         groups = data.finding_groups
