@@ -44,6 +44,11 @@ def _held_open(win: Any, folder: Path, **kwargs: Any) -> operations.Operation:
     return op
 
 
+def _first_application(folder: Path) -> str:
+    with sqlite3.connect(folder / "workspace.db") as db:
+        return str(db.execute("SELECT id FROM application ORDER BY id LIMIT 1").fetchone()[0])
+
+
 def test_the_window_shows_before_the_workspace_opens(qtbot: Any, workspace_path: Path,
                                                      settings: object) -> None:
     from slq_desk.ui.startup import WorkspaceOpening
@@ -84,8 +89,7 @@ def test_the_application_asked_for_opens_once_the_workspace_is_open(
         qtbot: Any, workspace_path: Path, settings: object) -> None:
     win = _window(qtbot, settings)
     try:
-        first = sqlite3.connect(workspace_path / "workspace.db").execute(
-            "SELECT id FROM application ORDER BY id LIMIT 1").fetchone()[0]
+        first = _first_application(workspace_path)
         op = _held_open(win, workspace_path, open_app=first, tab=2)
         assert win.application_id is None
         op.run()
@@ -102,8 +106,7 @@ def test_on_a_laptop_the_application_asked_for_shows_its_review_tabs_not_the_lis
     win = _window(qtbot, settings)
     win.resize(1366, 728)
     try:
-        first = sqlite3.connect(workspace_path / "workspace.db").execute(
-            "SELECT id FROM application ORDER BY id LIMIT 1").fetchone()[0]
+        first = _first_application(workspace_path)
         op = _held_open(win, workspace_path, open_app=first, tab=0)
         op.run()
         qtbot.waitUntil(lambda: win.application_id == first and win._docks_sized)
