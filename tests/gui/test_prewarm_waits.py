@@ -9,7 +9,8 @@ from slq_desk.ui import signing_actions
 from slq_desk.ui.main_window import MainWindow
 
 
-def test_prewarm_is_put_off_while_an_operation_runs(qtbot, settings, monkeypatch) -> None:
+def _recording_window(qtbot, settings, monkeypatch) -> tuple[MainWindow, list[object], list[int]]:
+    """A window whose operations started and timers asked for are recorded, not run."""
     win = MainWindow(None, settings)
     qtbot.addWidget(win)
     started: list[object] = []
@@ -18,6 +19,11 @@ def test_prewarm_is_put_off_while_an_operation_runs(qtbot, settings, monkeypatch
     monkeypatch.setattr(signing_actions.QTimer, "singleShot",
                         staticmethod(lambda ms, _slot: later.append(ms)))
     win.synchronous_operations = False  # as in the real window, where the pre-warm runs
+    return win, started, later
+
+
+def test_prewarm_is_put_off_while_an_operation_runs(qtbot, settings, monkeypatch) -> None:
+    win, started, later = _recording_window(qtbot, settings, monkeypatch)
     busy = QObject()
     win.operations.add(busy)  # type: ignore[arg-type]  # any running operation
     win.signing._prewarm()
@@ -36,14 +42,7 @@ def test_prewarm_is_put_off_while_an_operation_runs(qtbot, settings, monkeypatch
 
 def test_prewarm_waits_for_the_window_to_settle(qtbot, settings, monkeypatch) -> None:
     """Steps of an opening still queued (no operation running between them) hold it off too."""
-    win = MainWindow(None, settings)
-    qtbot.addWidget(win)
-    started: list[object] = []
-    later: list[int] = []
-    monkeypatch.setattr(win, "run_operation", lambda op: started.append(op))
-    monkeypatch.setattr(signing_actions.QTimer, "singleShot",
-                        staticmethod(lambda ms, _slot: later.append(ms)))
-    win.synchronous_operations = False
+    win, started, later = _recording_window(qtbot, settings, monkeypatch)
     monkeypatch.setattr(win, "is_settled", lambda: False)
     win.signing._prewarm()
     assert started == [] and later == [signing_actions.PREWARM_RETRY_MS]
