@@ -181,4 +181,9 @@ def _set_kind(args: argparse.Namespace) -> int:
         doc = set_kind(ws, args.document, kind, application_id=args.application)
     print(f"文档 {doc['id']}（{doc['name']}）类型改为 {kind} / kind set; "
           f"{doc['fields']} fields read again", file=sys.stdout)
+    for name, index, value, _by, _at in doc["dropped"]:
+        where = name if index is None else f"{name}[{index + 1}]"
+        print(f"  更正 {where}={value} 在新类型下没有对应字段，未沿用（已记入审计）/ correction "
+              f"{where}={value} has no field in the new reading: not carried (in the audit log)",
+              file=sys.stdout)
     return 0

@@ -6,10 +6,15 @@ The entered value is kept like a correction, beside an empty extracted value (``
 ``source = "manual"``), with who and when, typed by ``desk.correction.normalise`` and audited as
 ``field.correct``; the checks then run again. Withdrawing it removes the row (there is nothing
 extracted to go back to). A field the reader did find is corrected, not entered again.
+
+``FieldKey`` / ``person_value`` / ``set_person_value`` name a field by document, name and item,
+so the window's undo of a correction or an entry still finds it after the document was read
+again.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -77,3 +82,65 @@ def enter_field(ws: Any, application_id: str, document_id: int, name: str, value
             "item_index": None, "extracted": row.value, "entered": row.source == MANUAL,
             "corrected_value": typed, "corrected_by": who, "corrected_at": row.corrected_at})
         return row.id
+
+
+# --- a field named by what it is, for undo and redo -------------------------------------------
+
+@dataclass(frozen=True)
+class FieldKey:
+    """A field named by its document, name and item: a document read again (``ingest/relabel``)
+    gets new field ids, so an undo that named a field by id would miss it."""
+
+    application_id: str
+    document_id: int
+    name: str
+    item_index: int | None = None
+
+
+def _row(s: Any, key: FieldKey) -> ExtractedField | None:
+    doc = s.get(Document, key.document_id)
+    if doc is None or doc.application_id != key.application_id:
+        raise BadInput(f"application {key.application_id} has no document {key.document_id}",
+                       zh=f"申报 {key.application_id} 没有材料 {key.document_id}")
+    index = (ExtractedField.item_index.is_(None) if key.item_index is None
+             else ExtractedField.item_index == key.item_index)
+    found: ExtractedField | None = s.scalars(select(ExtractedField).where(
+        ExtractedField.document_id == key.document_id, ExtractedField.name == key.name,
+        index)).first()
+    return found
+
+
+def field_key(ws: Any, field_id: int) -> FieldKey:
+    with ws.session() as s:
+        row = s.get(ExtractedField, field_id)
+        if row is None:
+            raise BadInput(f"no extracted field {field_id}", zh=f"没有字段 {field_id}")
+        return FieldKey(row.document.application_id, row.document_id, row.name, row.item_index)
+
+
+def person_value(ws: Any, key: FieldKey) -> str | None:
+    """The value a person gave the field (corrected or entered); None when the field shows
+    what was read, or is not there."""
+    with ws.session() as s:
+        row = _row(s, key)
+        return None if row is None else row.corrected_value
+
+
+def set_person_value(ws: Any, key: FieldKey, value: str | None, who: str) -> None:
+    """Give the field ``value`` as a person's (None: take the person's value back). A field read
+    is corrected, a field not there is entered (document-level fields only), an entered field
+    taken back goes. Typed and audited as a correction; the caller runs the checks."""
+    from slq_desk.desk.review_data import correct_field
+
+    with ws.session() as s:
+        row = _row(s, key)
+        field_id = None if row is None else row.id
+    if field_id is not None:
+        correct_field(ws, field_id, value, who, checks=False)
+    elif value is None:
+        return  # nothing a person gave: already as asked
+    elif key.item_index is not None:
+        raise BadInput(f"line {key.item_index + 1} of document {key.document_id} is no longer there",
+                       zh=f"材料 {key.document_id} 已没有第 {key.item_index + 1} 行")
+    else:
+        enter_field(ws, key.application_id, key.document_id, key.name, value, who)

@@ -253,8 +253,10 @@ def _field_row(f: ExtractedField) -> FieldRow:
                     f.source or "extracted")
 
 
-def correct_field(ws: Workspace, field_id: int, value: str | None, who: str) -> str:
-    """Record a person's value for an extracted field and re-run the checks; returns the app id.
+def correct_field(ws: Workspace, field_id: int, value: str | None, who: str,
+                  checks: bool = True) -> str:
+    """Record a person's value for an extracted field and re-run the checks (unless ``checks``
+    is False: the caller runs them); returns the app id.
 
     ``value`` None (or equal to the extracted value) withdraws the correction. The extracted
     value itself is never touched, so the evidence and the correction stay side by side.
@@ -287,7 +289,8 @@ def correct_field(ws: Workspace, field_id: int, value: str | None, who: str) -> 
             "item_index": row.item_index, "extracted": row.value,
             "corrected_value": new, "corrected_by": row.corrected_by,
             "corrected_at": row.corrected_at})
-    run_checks(ws, application_id)
+    if checks:
+        run_checks(ws, application_id)
     return application_id
 
 

@@ -243,10 +243,11 @@ class Desk:
         check_lines_exist(self.workspace, application_id, parsed.get("excluded_lines") or ())
 
     def relabel(self, application_id: str, document_id: int, kind: str, who: str | None = None,
-                progress: Report | None = None) -> dict[str, Any]:
+                progress: Report | None = None, carry: tuple[Any, ...] = ()) -> dict[str, Any]:
         """A person's kind for one document of the application: read again as that kind (in
         the reader process, OCR included), remembered for identical files, audited; then the
-        checks and the calculation run again (``ingest.relabel.set_kind``)."""
+        checks and the calculation run again (``ingest.relabel.set_kind``; ``carry`` and the
+        result's ``was`` / ``dropped`` are for the window's undo)."""
         from slq_desk.ingest.relabel import set_kind
         from slq_desk.kinds import DOCUMENT_KINDS
 
@@ -259,7 +260,7 @@ class Desk:
                 progress(done, total, "OCR")
 
         done = set_kind(self.workspace, str(document_id), kind, application_id=application_id,
-                        who=who, on_page=on_page)
+                        who=who, on_page=on_page, carry=carry)
         if progress is not None:
             progress(1, 1, "初审检查")
         self.run_checks(application_id)
@@ -279,6 +280,36 @@ class Desk:
 
         enter_field(self.workspace, application_id, document_id, name, value, who or self.actor)
         return self.run_checks(application_id)
+
+    def field_key(self, field_id: int) -> Any:
+        """The field as document, name and item (``desk.entry.FieldKey``): what an undo names."""
+        from slq_desk.desk.entry import field_key
+
+        return field_key(self.workspace, field_id)
+
+    def person_value(self, key: Any) -> str | None:
+        """The value a person gave the field named by ``key`` (None: none given)."""
+        from slq_desk.desk.entry import person_value
+
+        return person_value(self.workspace, key)
+
+    def set_field(self, key: Any, value: str | None, who: str | None = None) -> Any:
+        """Give the field named by ``key`` a person's value, or take it back (None): the window's
+        undo and redo of a correction or an entry. Corrected where it was read, entered where it
+        is not, typed and audited as a correction; then the checks run again (their report)."""
+        from slq_desk.desk.entry import set_person_value
+
+        set_person_value(self.workspace, key, value, (who or "").strip() or self.actor)
+        return self.run_checks(key.application_id)
+
+    def fact_texts(self, application_id: str, keys: Any) -> dict[str, str]:
+        """The facts ``keys`` as a person set them, as text ("" where nobody did): what an undo
+        of setting them sets again."""
+        from slq_desk.desk.facts import as_text
+
+        rows = {row.key: row for row in self.application_facts(application_id).rows}
+        return {key: as_text(key, rows[key].value) if key in rows and rows[key].set else ""
+                for key in keys}
 
     # --- checklist, calculation, corrections ----------------------------------------------------
 

@@ -11,6 +11,7 @@ the audit log.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -42,11 +43,19 @@ def find_document(s: Any, ref: str, application_id: str | None = None) -> Docume
     return docs[0]
 
 
+Carried = tuple[str, int | None, str, str | None, datetime | None]  # name, item, value, by, at
+
+
 def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = None,
              limits: Limits = DEFAULT_LIMITS, who: str | None = None,
-             on_page: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+             on_page: Callable[[int, int], None] | None = None,
+             carry: tuple[Carried, ...] = ()) -> dict[str, Any]:
     """Read the document again as ``kind``, kept as set by ``who`` (default: the workspace's
-    actor; the window passes the reviewer's name); ``on_page`` hears of each OCR'd page."""
+    actor; the window passes the reviewer's name); ``on_page`` hears of each OCR'd page.
+
+    The result names the kind before (``was``) and the corrections the new reading had no
+    field for (``dropped``, as ``Carried`` rows): the window's undo reads the document again
+    as it was and passes them back as ``carry``, so going there and back loses no correction."""
     who = (who or "").strip() or ws.actor
     from slq_desk.ingest.importer import _finding, write_fields
     from slq_desk.ingest.worker import ParseWorker
@@ -68,6 +77,8 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
                        for f in doc.fields if f.corrected_value is not None}
         entered = {key: kept for f in doc.fields if f.source == "manual"
                    for key in [(f.name, f.item_index)] for kept in [corrections.get(key)] if kept}
+        for name_, index_, value_, by_, at_ in carry:
+            corrections.setdefault((name_, index_), (value_, by_, at_))
         s.execute(delete(ExtractedField).where(ExtractedField.document_id == doc_id))
         s.execute(delete(DocumentItemChunk).where(DocumentItemChunk.document_id == doc_id))
         s.execute(delete(Finding).where(Finding.document_id == doc_id, Finding.stage == "ingest"))
@@ -90,9 +101,12 @@ def set_kind(ws: Workspace, ref: str, kind: str, application_id: str | None = No
                 s.add(ExtractedField(document_id=doc_id, name=name, item_index=index, value="",
                                      source="manual", confidence=100, corrected_value=value,
                                      corrected_by=by, corrected_at=at))
+        dropped = tuple((n, i, v, by, at) for (n, i), (v, by, at) in corrections.items()
+                        if (n, i) not in read and (n, i) not in entered)
         audit.record(s, who, "document.set_kind", "document", doc_id, before,
                      {"kind": kind, "confidence": 100, "source": f"manual:{who}",
-                      "fields": len(report.extraction.fields)})
-    return {"id": doc_id, "name": name, "kind": kind,
+                      "fields": len(report.extraction.fields),
+                      "corrections_without_field": [[n, i, v] for n, i, v, _by, _at in dropped]})
+    return {"id": doc_id, "name": name, "kind": kind, "was": before["kind"], "dropped": dropped,
             "fields": len(report.extraction.fields)
                       + sum(len(i) for i in report.extraction.all_items())}
