@@ -379,6 +379,10 @@ EN_IN_CONTEXT: dict[tuple[str, str], str] = {
     # 撤销 is both "undo" (the edit menu) and the status "withdrawn" (the application list).
     ("ApplicationListModel", "撤销"): "Withdrawn", ("MainWindow", "撤销"): "Withdrawn",
 }
+# Where one class uses one Chinese word twice: told apart by tr()'s disambiguation (<comment>).
+EN_WITH_COMMENT: dict[tuple[str, str, str], str] = {
+    ("MainWindow", "撤销", "edit: undo"): "Undo",
+}
 
 
 def _more_english() -> None:
@@ -400,7 +404,9 @@ def fill(ts: Path) -> list[str]:
             source = message.findtext("source") or ""
             translation = message.find("translation")
             assert translation is not None
-            english = EN_IN_CONTEXT.get((name, source), EN.get(source))
+            comment = message.findtext("comment") or ""
+            english = EN_WITH_COMMENT.get((name, source, comment),
+                                          EN_IN_CONTEXT.get((name, source), EN.get(source)))
             if english is None:
                 missing.append(source)
                 continue

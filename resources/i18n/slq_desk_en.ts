@@ -2243,8 +2243,37 @@ The checklist, scoring form and calculation appear here.</translation>
         <translation>Open workspace</translation>
     </message>
     <message>
+        <source>该字段已不在检查清单中，请重新选择</source>
+        <translation>That field is no longer in the checklist; select it again</translation>
+    </message>
+    <message>
+        <source>撤回更正</source>
+        <translation>Withdraw correction</translation>
+    </message>
+    <message>
+        <source>更正字段值</source>
+        <translation>Correct field value</translation>
+    </message>
+    <message>
+        <source>正在重新检查与测算…</source>
+        <translation>Re-running checks and calculation…</translation>
+    </message>
+    <message>
+        <source>已撤回更正并重新检查与测算：测算补贴 {0}</source>
+        <translation>Correction withdrawn, checked and computed again: subsidy {0}</translation>
+    </message>
+    <message>
+        <source>已更正字段并重新检查与测算：测算补贴 {0}</source>
+        <translation>Field corrected, checked and computed again: subsidy {0}</translation>
+    </message>
+    <message>
         <source>尚未打开工作区。</source>
         <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <comment>edit: undo</comment>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>重做</source>
@@ -2289,10 +2318,6 @@ Import a package (a folder or a .zip) and it appears here; or build a demo works
     <message>
         <source>评审专家：{0}</source>
         <translation>Reviewer: {0}</translation>
-    </message>
-    <message>
-        <source>已更正字段并重新检查与测算</source>
-        <translation>Field corrected; checks and calculation re-run</translation>
     </message>
     <message>
         <source>正在检查与测算…</source>
@@ -4413,6 +4438,25 @@ With the kind below the document is read again as that kind (scanned pages are r
     <message>
         <source>原因：{0}</source>
         <translation>Reason: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewHistory</name>
+    <message>
+        <source>已撤销：{0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <source>已重做：{0}</source>
+        <translation>Redone: {0}</translation>
+    </message>
+    <message>
+        <source>撤销“{0}”未完成，撤销记录已清空</source>
+        <translation>Undo of “{0}” did not complete; the undo history was cleared</translation>
+    </message>
+    <message>
+        <source>重做“{0}”未完成，撤销记录已清空</source>
+        <translation>Redo of “{0}” did not complete; the undo history was cleared</translation>
     </message>
 </context>
 <context>

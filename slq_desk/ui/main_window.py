@@ -297,10 +297,27 @@ class MainWindow(QMainWindow):
             self.office.add_tab()
             # Styled now too: the first opening no longer polishes every widget of the tabs.
             self.review_tabs.ensurePolished()
-            # Edit › Undo / Redo act on the scoring form's stack from now on.
+            # Edit › Undo / Redo act on the scoring form's stack or the review changes' from
+            # now on, by the tab in front.
             self.undo_group.addStack(scoring.undo_stack)
-            self.undo_group.setActiveStack(scoring.undo_stack)
+            self.review_tabs.currentChanged.connect(self.choose_undo_stack)
+            self.choose_undo_stack()
         return self._review_tab_set
+
+    def choose_undo_stack(self, _index: int = -1) -> None:
+        """Edit › Undo acts on what is in front: the review changes (facts, kinds, fields:
+        ``review_history.py``) on the checklist and the calculation, the scoring form's edits
+        elsewhere; nothing while a review change is being applied."""
+        built = self._review_tab_set
+        if built is None:
+            return
+        history = self.review_history
+        front = self.review_tabs.currentWidget()
+        if front is built[0] or front is built[2]:
+            # None (no stack: the actions disabled) is what Qt takes; the stubs say otherwise.
+            self.undo_group.setActiveStack(None if history.running else history.stack)  # type: ignore[arg-type]
+        else:
+            self.undo_group.setActiveStack(built[1].undo_stack)
 
     def review_tabs_if_built(self) -> tuple[ChecklistTab, ScoringTab, CalculationTab] | None:
         return self._review_tab_set
@@ -467,10 +484,15 @@ class MainWindow(QMainWindow):
         self.declare_action.triggered.connect(lambda: self.scoring_tab.declare_no_conflict())
         # Through a group, so the actions exist before the scoring form (built on first use).
         self.undo_group = QUndoGroup(self)
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("撤销"))
+        # Disambiguated: 撤销 is also an application's status in this class ("withdrawn").
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("撤销", "edit: undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)  # every platform binding
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("重做"))
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y and Ctrl+Shift+Z
+        from slq_desk.ui.review_tabs.review_history import ReviewHistory
+
+        self.review_history = ReviewHistory(self)  # facts, kinds, fields: undone as changes
+        self.undo_group.addStack(self.review_history.stack)
         tab_actions = []
         for n, title in enumerate((self.tr("检查清单"), self.tr("评分"), self.tr("测算"))):
             action = QAction(title, self)
@@ -558,6 +580,7 @@ class MainWindow(QMainWindow):
             desk = Desk(workspace)
         self.desk = desk if workspace is not None else None
         self.application_id = None
+        self.review_history.forget()
         self._set_panes_message(self.tr("尚未打开工作区。") if workspace is None
                                 else self.tr("请在左侧申报列表中打开一份申报。"))
         self.review_placeholder.setText(
@@ -708,6 +731,8 @@ class MainWindow(QMainWindow):
         if documents is None:
             return False
         self._flush_scoring()
+        if application_id != self.review_history.application_id:
+            self.review_history.forget()  # its steps are another application's
         self.application_id = application_id
         self._sync_highlight()
         for pane in (self.left_pane, self.right_pane):
@@ -975,17 +1000,24 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def correct_field(self, field_id: int, value: object) -> None:
+        """更正字段值 / 撤回更正 from the checklist: a step in the undo history."""
         if self.desk is None:
             return
         if not self.reviewer():
             # A correction is signed with a person's name, never the login name: ask, then do it.
             self.ask_reviewer(lambda: self.correct_field(field_id, value))
             return
-        op = operations.correction_operation(self.desk, field_id,
-                                             None if value is None else str(value), self.reviewer())
-        op.finished.connect(lambda _app: self._after_checks(self.tr("已更正字段并重新检查与测算")))
-        op.failed.connect(self._operation_failed)
-        self.run_operation(op)
+        key = self.checklist_tab.field_key(field_id)
+        if key is None:  # the checklist was read again meanwhile
+            self.checklist_tab.busy.clear()
+            self.statusBar().showMessage(self.tr("该字段已不在检查清单中，请重新选择"), 5000)
+            return
+        withdraw = value is None
+        self.facts.change_field(
+            key, None if withdraw else str(value),
+            self.tr("撤回更正") if withdraw else self.tr("更正字段值"), self.tr("正在重新检查与测算…"),
+            self.tr("已撤回更正并重新检查与测算：测算补贴 {0}") if withdraw
+            else self.tr("已更正字段并重新检查与测算：测算补贴 {0}"))
 
     def run_checks(self) -> None:
         if self.desk is None or self.application_id is None:

@@ -217,8 +217,3 @@ def load_operation(where: Desk | Workspace, application_id: str,
 
     return Operation(work, parent)
 
-
-def correction_operation(where: Desk | Workspace, field_id: int, value: str | None, who: str,
-                         parent: QObject | None = None) -> Operation:
-    desk = _desk(where)
-    return Operation(lambda report: desk.correct_field(field_id, value, who), parent)

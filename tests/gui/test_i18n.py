@@ -67,6 +67,9 @@ def test_chinese_by_default_and_english_when_switched(qapp, qtbot, tmp_path, eng
     assert win.windowTitle() == "Computing-voucher review desk"
     assert win.scoring_tab.recommendation.itemText(1) == "Recommend"
     assert win.scoring_tab.recommendation.itemData(1) == "推荐"  # stored value stays Chinese
+    # 撤销 is Undo in the edit menu and the status "withdrawn" in the same class.
+    assert win.undo_action.text() == "Undo" and win.redo_action.text() == "Redo"
+    assert QCoreApplication.translate("MainWindow", "撤销") == "Withdrawn"
     win.shutdown()
 
     i18n.install(qapp, "zh_CN")

@@ -142,6 +142,9 @@ def test_undo_after_submit_in_the_window_then_sign_switch_and_quit(
     win = review_window
     assert win.open_application(APP)  # type: ignore[attr-defined]
     tab: ScoringTab = win.scoring_tab  # type: ignore[attr-defined]
+    # Scored on the 评分 tab, where Edit › Undo acts on the form (on the checklist it acts on
+    # the review changes: review_history.py).
+    win.review_tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
     fill_complete(tab)
     assert win.undo_action.isEnabled()  # type: ignore[attr-defined]
     assert tab.submit()

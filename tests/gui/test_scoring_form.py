@@ -159,6 +159,7 @@ def test_ctrl_z_in_a_comment_undoes_through_the_form(review_window, qtbot):
     win = review_window
     assert win.open_application(APP)
     tab = win.scoring_tab
+    win.review_tabs.setCurrentWidget(tab)  # where a person types (Undo follows the tab in front)
     assert tab.declare_no_conflict()
     win.activateWindow()
     editor = tab.boxes["real_usage"].comment

@@ -9,7 +9,7 @@ in a background operation, because they re-run the checks; this widget only show
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -52,6 +52,9 @@ from slq_desk.ui.review_data import (
 from slq_desk.ui.review_tabs.correction_dialog import CorrectionDialog
 from slq_desk.ui.theme import severity_color
 from slq_desk.vocabulary import document_kind_label, field_label, finding_label, material_en, value_label
+
+if TYPE_CHECKING:
+    from slq_desk.desk.entry import FieldKey  # imported when used: the database layer
 
 # What each tree row carries (UserRole): ("finding", FindingRow, sha) / ("field", FieldRow, sha)
 # / ("document", sha, name).
@@ -519,6 +522,19 @@ class ChecklistTab(QWidget):
         self.withdraw_button.setEnabled(row is not None and row.corrected)
         self.relabel_button.setEnabled(self.document_of(self.tree.currentItem()) is not None)
         self.facts_button.setEnabled(self.data is not None)
+
+    def field_key(self, field_id: int) -> FieldKey | None:
+        """The field shown as ``field_id``, named as an undo names it (document, name, item)."""
+        from slq_desk.desk.entry import FieldKey
+
+        data = self.data
+        if data is None:
+            return None
+        for doc in data.documents:
+            for row in doc.fields:
+                if row.id == field_id:
+                    return FieldKey(data.application_id, doc.document_id, row.name, row.item_index)
+        return None
 
     def document_of(self, item: QTreeWidgetItem | None) -> DocumentFields | None:
         """The document a row stands for (its own row, or a material naming it)."""

@@ -2,7 +2,8 @@
 and the operations behind them.
 
 Kept out of main_window.py (like ``office/actions.py``): the window makes one ``FactsActions``.
-Both changes are signed with the reviewer's name (asked once, as for a field correction), go
+Each change (and a field's correction, ``change_field``) is a step in the window's undo history
+(``review_history.py``). The changes are signed with the reviewer's name (asked once, as for a field correction), go
 through the desk service (``Desk.set_facts`` / ``Desk.relabel``, audited there) and re-run the
 checks, so they run as operations off the UI thread with a progress dialog; the checklist, the
 calculation and the list refresh when they end. A refusal from the core (a line that does not
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
 from slq_desk.money import yuan
 from slq_desk.ui.operations import Operation, Report
+from slq_desk.ui.review_tabs.review_history import Apply, State
 
 if TYPE_CHECKING:
+    from slq_desk.desk.entry import FieldKey
     from slq_desk.desk.facts import ApplicationFacts
     from slq_desk.ui.main_window import MainWindow
     from slq_desk.ui.review_tabs.calculation_tab import CalculationTab
@@ -113,7 +116,24 @@ class FactsActions(QObject):
         self.set_facts(app_id, values)
 
     def set_facts(self, app_id: str, values: dict[str, str]) -> Operation | None:
-        """Set the facts and run the checks again, as an operation."""
+        """Set the facts and run the checks again, as an operation; a step in the undo history."""
+        desk = self.window.desk
+        if desk is None:
+            return None
+        # What the facts were, read on the worker just before they change: the way back.
+        before: dict[str, str] = {}
+        op = self._facts_operation(app_id, values, lambda: before.update(desk.fact_texts(app_id, values)))
+        if op is None:
+            return None
+        op.finished.connect(lambda _result: self.window.review_history.record(
+            app_id, self.tr("认定事实"), self._facts_step(app_id), before, dict(values)))
+        return self.window.run_operation(op)
+
+    def _facts_step(self, app_id: str) -> Apply:
+        return lambda state, _other: self._facts_operation(app_id, state)
+
+    def _facts_operation(self, app_id: str, values: dict[str, str],
+                         first: Callable[[], None] | None = None) -> Operation | None:
         desk = self.window.desk
         if desk is None:
             return None
@@ -122,14 +142,14 @@ class FactsActions(QObject):
 
         def work(report: Report) -> Any:
             report(0, 0, "初审检查")
+            if first is not None:
+                first()
             return desk.set_facts(app_id, values, who)
 
         op = Operation(work)
         op.finished.connect(lambda result: self._done(self.tr("已认定事实并重新检查与测算：测算补贴 {0}")
                                                       .format(yuan(result.subsidy))))
-        op.failed.connect(self._failed)
-        op.ended.connect(self._idle)
-        return self.window.run_operation(op)
+        return self._ending(op)
 
     # --- 更改文档类型 ----------------------------------------------------------------------------
 
@@ -163,19 +183,42 @@ class FactsActions(QObject):
 
     def set_kind(self, app_id: str, document_id: int, kind: str) -> Operation | None:
         """Read the document again as ``kind`` (the reader process; scanned pages are OCR'd,
-        with progress), then run the checks again, as an operation."""
+        with progress), then run the checks again, as an operation; a step in the undo history
+        (back: read again as the kind it had, with the corrections this reading had no field
+        for carried back)."""
+        op = self._kind_operation(app_id, document_id, kind)
+        if op is None:
+            return None
+
+        def made(result: dict[str, Any]) -> None:
+            self.window.review_history.record(
+                app_id, self.tr("更改文档类型"), self._kind_step(app_id, document_id),
+                {"kind": result["was"], "carry": result["dropped"]}, {"kind": kind, "carry": ()})
+
+        op.finished.connect(made)
+        return self.window.run_operation(op)
+
+    def _kind_step(self, app_id: str, document_id: int) -> Apply:
+        def apply(state: State, other: State) -> Operation | None:
+            op = self._kind_operation(app_id, document_id, state["kind"], state["carry"])
+            if op is not None:  # what this reading had no field for goes with the way back
+                op.finished.connect(lambda result: other.update(carry=result["dropped"]))
+            return op
+        return apply
+
+    def _kind_operation(self, app_id: str, document_id: int, kind: str,
+                        carry: tuple[Any, ...] = ()) -> Operation | None:
         desk = self.window.desk
         if desk is None:
             return None
         who = self.window.reviewer()
         progress = self._busy(self.tr("正在按新类型重新读取材料…"), self.tr("更改文档类型"))
-        op = Operation(lambda report: desk.relabel(app_id, document_id, kind, who, progress=report))
+        op = Operation(lambda report: desk.relabel(app_id, document_id, kind, who, progress=report,
+                                                   carry=carry))
         op.progress.connect(lambda done, total, text: self._progress(progress, done, total, text))
         op.finished.connect(lambda result: self._done(
             self.tr("已更改文档类型：{0}，重新读取 {1} 个字段并重新检查与测算").format(result["name"], result["fields"])))
-        op.failed.connect(self._failed)
-        op.ended.connect(self._idle)
-        return self.window.run_operation(op)
+        return self._ending(op)
 
     # --- 补录字段 --------------------------------------------------------------------------------
 
@@ -207,17 +250,49 @@ class FactsActions(QObject):
         self.save_entry(app_id, document_id, name, value)
 
     def save_entry(self, app_id: str, document_id: int, name: str, value: str) -> Operation | None:
+        """Enter the field and run the checks again, as an operation; a step in the undo
+        history (back: the entered value taken away)."""
+        from slq_desk.desk.entry import FieldKey
+
+        return self.change_field(FieldKey(app_id, document_id, name, None), value,
+                                 self.tr("补录字段"), self.tr("正在补录字段并重新检查与测算…"),
+                                 self.tr("已补录字段并重新检查与测算：测算补贴 {0}"))
+
+    def change_field(self, key: FieldKey, value: str | None, label: str, busy: str,
+                     done: str) -> Operation | None:
+        """A field's value given by a person, or taken back (None): 更正字段值 / 撤回更正 / 补录字段,
+        through ``Desk.set_field``; a step in the undo history."""
+        desk = self.window.desk
+        if desk is None:
+            return None
+        before: dict[str, str | None] = {}
+        op = self._field_operation(key, value, label, busy, done,
+                                   lambda: before.update(value=desk.person_value(key)))
+        if op is None:
+            return None
+        op.finished.connect(lambda _result: self.window.review_history.record(
+            key.application_id, label, self._field_step(key, label, busy, done), before, {"value": value}))
+        return self.window.run_operation(op)
+
+    def _field_step(self, key: FieldKey, label: str, busy: str, done: str) -> Apply:
+        return lambda state, _other: self._field_operation(key, state["value"], label, busy, done)
+
+    def _field_operation(self, key: FieldKey, value: str | None, label: str, busy: str, done: str,
+                         first: Callable[[], None] | None = None) -> Operation | None:
         desk = self.window.desk
         if desk is None:
             return None
         who = self.window.reviewer()
-        self._busy(self.tr("正在补录字段并重新检查与测算…"), self.tr("补录字段"))
-        op = Operation(lambda report: desk.enter_field(app_id, document_id, name, value, who))
-        op.finished.connect(lambda result: self._done(self.tr("已补录字段并重新检查与测算：测算补贴 {0}")
-                                                      .format(yuan(result.subsidy))))
-        op.failed.connect(self._failed)
-        op.ended.connect(self._idle)
-        return self.window.run_operation(op)
+        self._busy(busy, label)
+
+        def work(report: Report) -> Any:
+            if first is not None:
+                first()
+            return desk.set_field(key, value, who)
+
+        op = Operation(work)
+        op.finished.connect(lambda result: self._done(done.format(yuan(result.subsidy))))
+        return self._ending(op)
 
     # --- progress and outcome --------------------------------------------------------------------
 
@@ -243,6 +318,11 @@ class FactsActions(QObject):
         else:
             progress.setLabelText(self.tr("正在重新检查与测算…"))
             progress.setRange(0, 0)
+
+    def _ending(self, op: Operation) -> Operation:
+        op.failed.connect(self._failed)
+        op.ended.connect(self._idle)
+        return op
 
     def _idle(self) -> None:
         if self.progress is not None:
