@@ -56,8 +56,14 @@ def _correct(args: argparse.Namespace) -> int:
         print(json.dumps({"application_id": done.application_id, "field_id": done.field_id,
                           "name": done.name, "extracted": done.extracted,
                           "corrected_value": done.corrected_value,
-                          "corrected_by": done.corrected_by, "computed_subsidy": subsidy},
+                          "corrected_by": done.corrected_by, "computed_subsidy": subsidy,
+                          "removed": done.removed},
                          ensure_ascii=False, indent=2))
+        return 0
+    if done.removed:
+        print(f"{done.application_id} #{done.field_id} {done.name}: 补录的值已撤回，该字段已删除 / "
+              f"the entered value was withdrawn; the field is gone")
+        print(f"测算补贴 / computed subsidy: {subsidy if subsidy is not None else '—'}")
         return 0
     shown = done.corrected_value if done.corrected_value is not None else done.extracted
     state = "更正为 / corrected to" if done.corrected_value is not None else \

@@ -117,6 +117,7 @@ class Correction:
     corrected_value: str | None
     corrected_by: str | None
     computed_subsidy: Decimal | None
+    removed: bool = False  # a field a person had entered, withdrawn: it is gone
 
 
 class Desk:
@@ -337,11 +338,15 @@ class Desk:
                 raise BadInput(f"申报 {application_id} 没有字段 {field_id} / application "
                                f"{application_id} has no extracted field {field_id} "
                                f"(list them: slq-desk correct {application_id} -w WORKSPACE)")
+            name = row.name
         self.correct_field(field_id, value, who or self.actor)
         with self.workspace.session() as s:
             row = s.get(ExtractedField, field_id)
             app = s.get(Application, application_id)
-            assert row is not None and app is not None  # checked above, in this workspace
+            assert app is not None  # checked above, in this workspace
+            if row is None:  # an entered field withdrawn: nothing read to go back to
+                return Correction(application_id, field_id, name, "", None, None,
+                                  app.computed_subsidy, removed=True)
             return Correction(application_id, row.id, row.name, row.value, row.corrected_value,
                               row.corrected_by, app.computed_subsidy)
 

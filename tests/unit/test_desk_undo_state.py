@@ -13,6 +13,7 @@ from slq_desk.desk.entry import FieldKey
 from slq_desk.desk.service import Desk
 from slq_desk.errors import BadInput
 from slq_desk.models.schema import Application, AuditEvent, Document, ExtractedField
+from slq_desk.workspace import Workspace
 from tests.unit.test_check_runner import _workspace
 
 WHO = "王审核"
@@ -96,7 +97,6 @@ def test_read_as_another_kind_and_back_keeps_the_corrections(tmp_path: Path) -> 
     correction is there again under its first author and time."""
     from slq_desk.ingest.importer import import_package
     from slq_desk.ingest.worker import InlineReader
-    from slq_desk.workspace import Workspace
     from tests.unit.ingest_samples import text_pdf
 
     folder = tmp_path / "pkg"
@@ -141,7 +141,6 @@ def test_the_cli_says_which_corrections_a_new_kind_had_no_field_for(
     from slq_desk.cli import main
     from slq_desk.ingest.importer import import_package
     from slq_desk.ingest.worker import InlineReader
-    from slq_desk.workspace import Workspace
     from tests.unit.ingest_samples import text_pdf
 
     folder = tmp_path / "pkg"
@@ -161,3 +160,33 @@ def test_the_cli_says_which_corrections_a_new_kind_had_no_field_for(
     assert main(["doc", "set-kind", str(doc_id), "other", "--workspace", str(tmp_path / "ws")]) == 0
     out = capsys.readouterr().out
     assert "更正 contract_number=HT-8 在新类型下没有对应字段，未沿用" in out
+
+
+def test_withdrawing_an_entered_field_from_the_cli(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """`slq-desk correct APP --field F --withdraw` on a field a person entered: the row goes
+    (nothing read to go back to) and the command says so (it stopped on an assertion)."""
+    from slq_desk.cli import main
+
+    ws = _workspace(tmp_path)
+    try:
+        desk = Desk(ws)
+        contract_id = _contract(ws)
+        with ws.session() as s:
+            s.delete(s.scalars(select(ExtractedField).where(
+                ExtractedField.document_id == contract_id, ExtractedField.name == "total")).one())
+        desk.enter_field("wh-1", contract_id, "total", "106000", WHO)
+        key = FieldKey("wh-1", contract_id, "total", None)
+        with ws.session() as s:
+            field_id = s.scalars(select(ExtractedField.id).where(
+                ExtractedField.document_id == contract_id, ExtractedField.name == "total")).one()
+    finally:
+        ws.close()
+    assert main(["correct", "wh-1", "-w", str(tmp_path / "ws"), "--field", str(field_id),
+                 "--withdraw"]) == 0
+    assert "补录的值已撤回，该字段已删除" in capsys.readouterr().out
+    ws = Workspace.open(tmp_path / "ws")
+    try:
+        assert Desk(ws).person_value(key) is None
+    finally:
+        ws.close()
