@@ -155,3 +155,17 @@ def test_a_step_that_fails_empties_the_history(review_window: Any, qtbot: Any, m
     qtbot.waitUntil(lambda: win.review_history.stack.count() == 0)
     assert not win.undo_action.isEnabled() and not win.redo_action.isEnabled()
     assert _field(tab, "item.amount", "276102.00").corrected_value == "176102.00"  # as it was
+
+
+def test_ctrl_z_in_the_checklist_takes_back_the_correction(review_window: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    win = review_window
+    tab = _opened(win)
+    win.correct_field(_field(tab, "item.amount", "276102.00").id, "176102.00")
+    win.activateWindow()
+    tab.tree.setFocus()
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _subsidy(win) == FULL
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert _subsidy(win) == FULL - Decimal("30000.00")
