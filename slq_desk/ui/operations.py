@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from slq_desk.errors import SlqError, localised
@@ -131,8 +132,15 @@ class Operation(QObject):
             self._secrets.clear()
             self._work = None  # the closure may hold the secret object too
             self.done.set()
-        outcome()
-        self.ended.emit()
+        try:
+            outcome()
+            self.ended.emit()
+        except RuntimeError:
+            # Its parent (the window) was destroyed while the work ran on a pool thread: the
+            # application is quitting (``gui --open`` of an application that is not there exits
+            # while the opening's warm-up still runs) and there is nobody left to tell.
+            if shiboken6.isValid(self):
+                raise
 
     def start(self, pool: QThreadPool | None = None) -> Operation:
         """Run on the thread pool; the operation is kept alive until it has ended."""

@@ -100,3 +100,21 @@ def test_start_keeps_the_op_alive_and_wait_waits_on_it(qtbot: object) -> None:
     assert operations.wait([op, None], timeout_s=10)
     qtbot.waitUntil(lambda: op not in operations._running, timeout=5000)  # type: ignore[attr-defined]
     assert op.result == "done"
+
+
+def test_an_operation_whose_window_is_gone_ends_quietly(qapp: object, capfd: pytest.CaptureFixture[str]) -> None:
+    """The window (its parent) destroyed while the work runs on a pool thread — the application
+    quitting: the outcome has nobody to go to, and nothing is printed (``gui --open`` of a
+    missing application printed a traceback on its way out)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
+
+    window = QObject()
+    gate = threading.Event()
+    op = Operation(lambda report: gate.wait(10) and "done", window)
+    op.start()
+    window.deleteLater()
+    del window
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gate.set()
+    assert QThreadPool.globalInstance().waitForDone(10000)
+    assert "Signal source has been deleted" not in capfd.readouterr().err
