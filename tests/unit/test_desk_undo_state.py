@@ -24,6 +24,24 @@ def _contract(ws: object) -> int:
         return int(s.scalars(select(Document.id).where(Document.kind == "contract")).one())
 
 
+def _one_contract(tmp_path: Path) -> tuple[Workspace, str, int, int]:
+    """A workspace with one imported contract (number HT-7): (workspace, application, document,
+    the number's field id)."""
+    from slq_desk.ingest.importer import import_package
+    from slq_desk.ingest.worker import InlineReader
+    from tests.unit.ingest_samples import text_pdf
+
+    folder = tmp_path / "pkg"
+    folder.mkdir()
+    (folder / "合同.pdf").write_bytes(text_pdf(["合同编号：HT-7", "甲方：某公司"], title="算力服务合同"))
+    ws = Workspace.open(tmp_path / "ws")
+    app_id = import_package(ws, folder, policy="wuhan-2026", reader=InlineReader()).application_id
+    with ws.session() as s:
+        doc = s.scalars(select(Document)).one()
+        assert doc.kind == "contract"
+        return ws, app_id, doc.id, next(f.id for f in doc.fields if f.name == "contract_number")
+
+
 def test_a_field_named_by_key_is_corrected_withdrawn_entered_and_taken_away(tmp_path: Path) -> None:
     ws = _workspace(tmp_path)
     desk = Desk(ws)
@@ -95,22 +113,9 @@ def test_read_as_another_kind_and_back_keeps_the_corrections(tmp_path: Path) -> 
     """A contract with a corrected number is relabelled 其他 (no field to carry the correction
     to): the result names the correction; read back as a contract with it carried, the
     correction is there again under its first author and time."""
-    from slq_desk.ingest.importer import import_package
-    from slq_desk.ingest.worker import InlineReader
-    from tests.unit.ingest_samples import text_pdf
-
-    folder = tmp_path / "pkg"
-    folder.mkdir()
-    (folder / "合同.pdf").write_bytes(text_pdf(["合同编号：HT-7", "甲方：某公司"], title="算力服务合同"))
-    ws = Workspace.open(tmp_path / "ws")
+    ws, app_id, doc_id, number = _one_contract(tmp_path)
     desk = Desk(ws)
     try:
-        app_id = import_package(ws, folder, policy="wuhan-2026", reader=InlineReader()).application_id
-        with ws.session() as s:
-            doc = s.scalars(select(Document)).one()
-            doc_id, kind = doc.id, doc.kind
-            number = next(f.id for f in doc.fields if f.name == "contract_number")
-        assert kind == "contract"
         key = desk.field_key(number)
         desk.set_field(key, "HT-8", "李更正")
         with ws.session() as s:
@@ -139,21 +144,10 @@ def test_read_as_another_kind_and_back_keeps_the_corrections(tmp_path: Path) -> 
 def test_the_cli_says_which_corrections_a_new_kind_had_no_field_for(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from slq_desk.cli import main
-    from slq_desk.ingest.importer import import_package
-    from slq_desk.ingest.worker import InlineReader
-    from tests.unit.ingest_samples import text_pdf
 
-    folder = tmp_path / "pkg"
-    folder.mkdir()
-    (folder / "合同.pdf").write_bytes(text_pdf(["合同编号：HT-7", "甲方：某公司"], title="算力服务合同"))
-    ws = Workspace.open(tmp_path / "ws")
+    ws, _app_id, doc_id, number = _one_contract(tmp_path)
     try:
-        import_package(ws, folder, policy="wuhan-2026", reader=InlineReader())
         desk = Desk(ws)
-        with ws.session() as s:
-            doc = s.scalars(select(Document)).one()
-            doc_id = doc.id
-            number = next(f.id for f in doc.fields if f.name == "contract_number")
         desk.set_field(desk.field_key(number), "HT-8", WHO)
     finally:
         ws.close()
