@@ -110,14 +110,6 @@ def _row(s: Any, key: FieldKey) -> ExtractedField | None:
     return found
 
 
-def field_key(ws: Any, field_id: int) -> FieldKey:
-    with ws.session() as s:
-        row = s.get(ExtractedField, field_id)
-        if row is None:
-            raise BadInput(f"no extracted field {field_id}", zh=f"没有字段 {field_id}")
-        return FieldKey(row.document.application_id, row.document_id, row.name, row.item_index)
-
-
 def person_value(ws: Any, key: FieldKey) -> str | None:
     """The value a person gave the field (corrected or entered); None when the field shows
     what was read, or is not there."""

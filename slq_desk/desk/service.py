@@ -282,12 +282,6 @@ class Desk:
         enter_field(self.workspace, application_id, document_id, name, value, who or self.actor)
         return self.run_checks(application_id)
 
-    def field_key(self, field_id: int) -> Any:
-        """The field as document, name and item (``desk.entry.FieldKey``): what an undo names."""
-        from slq_desk.desk.entry import field_key
-
-        return field_key(self.workspace, field_id)
-
     def person_value(self, key: Any) -> str | None:
         """The value a person gave the field named by ``key`` (None: none given)."""
         from slq_desk.desk.entry import person_value

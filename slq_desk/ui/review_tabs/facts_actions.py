@@ -3,7 +3,7 @@ and the operations behind them.
 
 Kept out of main_window.py (like ``office/actions.py``): the window makes one ``FactsActions``.
 Each change (and a field's correction, ``change_field``) is a step in the window's undo history
-(``review_history.py``). The changes are signed with the reviewer's name (asked once, as for a field correction), go
+(``review_history.py``). The changes are signed with the reviewer's name (asked once), go
 through the desk service (``Desk.set_facts`` / ``Desk.relabel``, audited there) and re-run the
 checks, so they run as operations off the UI thread with a progress dialog; the checklist, the
 calculation and the list refresh when they end. A refusal from the core (a line that does not

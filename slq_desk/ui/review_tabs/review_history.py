@@ -67,11 +67,11 @@ class ReviewHistory(QObject):
     def record(self, application_id: str, label: str, apply: Apply, before: State,
                after: State) -> None:
         """A change just made to ``application_id``: one step back and forth."""
+        if application_id != self.window.application_id:
+            return  # the person moved on while it ran: no step for a screen not shown
         if application_id != self.application_id:
             self.stack.clear()
             self.application_id = application_id
-        if application_id != self.window.application_id:
-            return  # the person moved on while it ran: no step for a screen not shown
         self.stack.push(ReviewChange(self, label, apply, before, after))
 
     def forget(self) -> None:
